@@ -1,0 +1,109 @@
+"""The `policy-reader` command: inspect, import and check source pages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from build_tools.errors import InputError, InputErrors
+from build_tools.importer.model import Page
+from build_tools.importer.source import load_source
+from build_tools.project import Project
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 1
+
+
+def _inspect(args: argparse.Namespace, project: Project) -> int:
+    path = Path(args.file)
+    source = load_source(path, project.shown(path))
+    if args.json:
+        print(json.dumps(source.page.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(_outline(source.page, source.encoding))
+    return EXIT_OK
+
+
+def _outline(page: Page, encoding: str) -> str:
+    lines = [f"page:           {page.path} ({encoding})"]
+    lines.append(f"title:          {page.title or '(none)'}")
+    lines.append(f"original title: {page.original_title or '(none)'}")
+    for text in page.preface:
+        lines.append(f"preface:        {text[:40]}…")
+    for number, article in enumerate(page.articles, start=1):
+        lines.append(f"\nessay {number}: {article.title}   [id: {article.id}, line {article.line}]")
+        for author in article.authors:
+            lines.append(f"  author:  {author.name}" + (f" ({author.post})" if author.post else ""))
+        lines.append(f"  affiliation: {article.affiliation or '(none)'}")
+        lines.append(f"  lead:    {article.lead.text[:40] + '…' if article.lead else '(none)'}")
+        lines.append(f"  paragraphs: {len(article.paragraphs)}")
+        for heading in article.headings:
+            lines.append(f"  section: {heading.title}")
+        for measure in article.measures:
+            lines.append(f"  measure {measure.number}: {measure.title}   [¶{measure.paragraph}]")
+            for sub in measure.submeasures:
+                lines.append(f"      {sub.title}   [¶{sub.paragraph}]")
+    if page.related:
+        lines.append("\nrelated news:")
+        lines += [f"  {item.date or '????-??-??'}  {item.title}" for item in page.related]
+    return "\n".join(lines)
+
+
+def _import(args: argparse.Namespace, project: Project) -> int:
+    files = [Path(f) for f in args.files] or None
+    changed = project.import_sources(files)
+    for name in changed:
+        print(f"wrote {project.shown(project.docs_dir / name)}")
+    print(f"{len(changed)} page(s) changed" if changed else "docs/ is up to date")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, project: Project) -> int:
+    sources = project.load_sources()
+    report = project.check_docs(sources)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    if report.errors:
+        print(f"check failed: {len(report.errors)} problem(s)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"check passed: {len(sources)} source page(s), docs/ up to date")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line, with one sub-command per job."""
+    parser = argparse.ArgumentParser(prog="policy-reader", description=__doc__)
+    parser.add_argument("--root", type=Path, help="project folder (default: the one holding mkdocs.yml above here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    inspect = commands.add_parser("inspect", help="show what the importer recognises in a page; writes nothing")
+    inspect.add_argument("file", help="a source page (.txt)")
+    inspect.add_argument("--json", action="store_true", help="print the structure as JSON")
+    inspect.set_defaults(run=_inspect)
+    importer = commands.add_parser("import", help="write docs/ pages from source pages")
+    importer.add_argument("files", nargs="*", help="source pages under sources/ (default: all)")
+    importer.set_defaults(run=_import)
+    check = commands.add_parser("check", help="fail if docs/ is not what import would write")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; bad input becomes a message and exit status 1, never a traceback."""
+    args = build_parser().parse_args(argv)
+    project = Project(args.root.resolve()) if args.root else Project.find()
+    try:
+        return int(args.run(args, project))
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+    except InputErrors as errors:
+        for error in errors.errors:
+            print(f"error: {error}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

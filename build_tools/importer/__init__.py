@@ -1,0 +1,1 @@
+"""Turn a published page of essays (plain text, one paragraph a line) into structure and pages."""

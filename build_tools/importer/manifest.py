@@ -1,0 +1,121 @@
+"""A source page's manifest (``sources/<name>.yaml``): provenance and layout hints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from build_tools.errors import InputError, InputErrors
+from build_tools.importer.parse import LeadMode, ParseOptions
+from build_tools.validation.schema import schema_errors
+from build_tools.validation.yamlfile import load_yaml
+
+_SLUG = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "description": "use lower-case ASCII letters, digits and single hyphens"}
+_URL = {"type": "string", "pattern": r"^https?://\S+$", "description": "an address must start with http:// or https://"}
+
+MANIFEST_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "title": {"type": "string", "minLength": 1},
+        "publication": {"type": "string", "minLength": 1},
+        "date": {"type": "string", "minLength": 1},
+        "url": _URL,
+        "notes": {"type": "string"},
+        "articles": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title", "id"],
+                "properties": {"title": {"type": "string", "minLength": 1}, "id": _SLUG},
+            },
+        },
+        "layout": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"lead": {"enum": ["auto", "always", "never"]}},
+        },
+    },
+}
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a page's manifest says; every field is optional.
+
+    Attributes:
+        path: The manifest file, or None when the page has none.
+        title: The title to show when the page prints none.
+        publication: The newspaper or site that published the page.
+        date: When it was published, as precisely as known.
+        url: Where it was published.
+        notes: Anything else a reader should know about the text's origin.
+        article_ids: Stable essay ids, by essay title.
+        lead: Whether essays open with a lead (``auto`` detects it).
+    """
+
+    path: str | None = None
+    title: str | None = None
+    publication: str | None = None
+    date: str | None = None
+    url: str | None = None
+    notes: str | None = None
+    article_ids: dict[str, str] = field(default_factory=dict)
+    lead: LeadMode = "auto"
+
+    @property
+    def parse_options(self) -> ParseOptions:
+        """The hints the parser takes from this manifest."""
+        return ParseOptions(lead=self.lead, article_ids=self.article_ids)
+
+
+def load_manifest(path: Path, shown_as: str) -> Manifest:
+    """Read and validate a manifest; a missing file gives the defaults.
+
+    Raises:
+        InputErrors: The manifest is not valid.
+    """
+    if not path.exists():
+        return Manifest()
+    doc = load_yaml(path, shown_as)
+    if doc.data is None:
+        return Manifest(path=shown_as)
+    errors = schema_errors(doc, MANIFEST_SCHEMA)
+    if errors:
+        raise InputErrors(errors)
+    data = doc.data
+    ids: dict[str, str] = {}
+    for index, item in enumerate(data.get("articles", [])):
+        if item["id"] in ids.values():
+            errors.append(
+                doc.error(("articles", index, "id"), f"the id '{item['id']}' is given to two essays", "give each essay its own id")
+            )
+        ids[item["title"]] = item["id"]
+    if errors:
+        raise InputErrors(errors)
+    return Manifest(
+        path=shown_as,
+        title=data.get("title"),
+        publication=data.get("publication"),
+        date=str(data["date"]) if "date" in data else None,
+        url=data.get("url"),
+        notes=data.get("notes"),
+        article_ids=ids,
+        lead=data.get("layout", {}).get("lead", "auto"),
+    )
+
+
+def unmatched_titles(manifest: Manifest, titles: list[str]) -> list[InputError]:
+    """Errors for manifest entries naming essays the page does not hold."""
+    return [
+        InputError(
+            manifest.path or "",
+            f"the manifest names the essay 「{title}」, which the page does not hold",
+            "copy the title exactly as the page prints it (see `policy-reader inspect`), or remove the entry",
+            key="articles",
+        )
+        for title in manifest.article_ids
+        if title not in titles
+    ]

@@ -1,0 +1,154 @@
+"""Write a source's structure as Markdown pages for ``docs/``.
+
+Paragraphs go out as raw HTML blocks, so Markdown never reinterprets a character
+of the published text; headings stay Markdown so they reach the table of contents.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+import yaml
+
+from build_tools.importer.model import Article, Heading, Paragraph
+from build_tools.importer.source import Source
+
+#: Marks a page as written by `policy-reader import`, so `check` knows it may compare it.
+GENERATED_NOTE = "written by `policy-reader import`: edit the source under sources/ and re-import, not this file"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
+
+
+def markdown_text(text: str) -> str:
+    """Escape text so Markdown shows it exactly, inline."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _front_matter(meta: dict[str, object]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
+
+def _paragraph_block(paragraph: Paragraph, extra_class: str = "") -> str:
+    anchor = paragraph.anchor
+    label = f"第 {paragraph.number} 段的链接"
+    return (
+        f'<div class="pr-para{extra_class}">'
+        f'<a class="pr-para__link" href="#{anchor}" title="{label}" aria-label="{label}">{paragraph.number}</a>'
+        f'<p id="{anchor}">{html.escape(paragraph.text, quote=False)}</p></div>\n'
+    )
+
+
+def _byline(article: Article) -> str:
+    people = []
+    for author in article.authors:
+        post = f'<span class="pr-author__post">{html.escape(author.post)}</span>' if author.post else ""
+        people.append(f'<span class="pr-author"><span class="pr-author__name">{html.escape(author.name)}</span>{post}</span>')
+    return f'<p class="pr-byline">{"".join(people)}</p>\n'
+
+
+def render_article(source: Source, article: Article) -> str:
+    """The Markdown page of one essay."""
+    description = (article.lead or article.paragraphs[0]).text
+    meta = {
+        "title": article.title,
+        "description": description[:120],
+        "policy_reader": {
+            "kind": "article",
+            "source": source.id,
+            "article": article.id,
+            "authors": [a.name for a in article.authors],
+            "generated": GENERATED_NOTE,
+        },
+    }
+    out = [_front_matter(meta), f"\n# {markdown_text(article.title)}\n\n", _byline(article)]
+    if article.lead:
+        out += ["\n", _paragraph_block(article.lead, " pr-lead")]
+    for item in article.body:
+        if isinstance(item, Heading):
+            out.append(f"\n## {markdown_text(item.title)}\n")
+            continue
+        if item.measure:
+            measure = item.measure
+            out.append(f"\n### {measure.number}. {markdown_text(measure.title)} {{#{measure.anchor} .pr-measure}}\n")
+        if item.submeasure:
+            sub = item.submeasure
+            out.append(f"\n#### {markdown_text(sub.title)} {{#{sub.anchor} .pr-submeasure}}\n")
+        out += ["\n", _paragraph_block(item)]
+    if article.affiliation_line:
+        out.append(f'\n<p class="pr-affiliation">{html.escape(article.affiliation_line, quote=False)}</p>\n')
+    return "".join(out)
+
+
+
+def _author_names(article: Article) -> str:
+    return "、".join(a.name for a in article.authors)
+
+
+def render_source(source: Source) -> str:
+    """The Markdown page of a whole source page: provenance, essays, related news."""
+    page, manifest = source.page, source.manifest
+    meta = {
+        "title": source.title,
+        "policy_reader": {
+            "kind": "source",
+            "source": source.id,
+            "date": manifest.date,
+            "articles": [a.id for a in page.articles],
+            "generated": GENERATED_NOTE,
+        },
+    }
+    out = [_front_matter(meta), f"\n# {markdown_text(source.title)}\n\n"]
+    facts = [
+        ("原标题", page.original_title),
+        ("刊载", manifest.publication),
+        ("日期", manifest.date),
+        ("原文地址", f"<{manifest.url}>" if manifest.url else None),
+        ("说明", manifest.notes),
+    ]
+    for label, value in facts:
+        if value:
+            shown = value if label == "原文地址" else markdown_text(" ".join(value.split()))
+            out.append(f"- **{label}**:{shown}\n")
+    if page.preface:
+        out.append("\n## 编者按\n\n")
+        out += [f"<p class=\"pr-preface\">{html.escape(text, quote=False)}</p>\n\n" for text in page.preface]
+    out.append("\n## 本版文章\n")
+    for article in page.articles:
+        out.append(f"\n### [{markdown_text(article.title)}]({article.id}.md)\n\n")
+        out.append(f'<p class="pr-byline">{html.escape(_author_names(article))}</p>\n')
+        if article.lead:
+            out.append(f'\n<p class="pr-lead-summary">{html.escape(article.lead.text, quote=False)}</p>\n')
+    if page.related:
+        out.append("\n## 相关新闻\n\n")
+        for item in page.related:
+            date = f"{item.date} " if item.date else ""
+            out.append(f"- {date}{markdown_text(item.title)}\n")
+    return "".join(out)
+
+
+def render_home(sources: Iterable[Source]) -> str:
+    """The site's home page: what the site is and every source with its essays."""
+    meta = {"title": "首页", "policy_reader": {"kind": "home", "generated": GENERATED_NOTE}}
+    out = [
+        _front_matter(meta),
+        "\n# 政策文本注读\n\n",
+        "本站收录公开发表的政策与理论文章,逐篇呈现原文,并为术语、要点和文章之间的关联加上注释。"
+        "每段原文都有固定链接,可按“文章 + 段落”引用。\n",
+    ]
+    for source in sources:
+        out.append(f"\n## [{markdown_text(source.title)}]({source.id}/index.md)\n\n")
+        for article in source.page.articles:
+            out.append(f"- [{markdown_text(article.title)}]({source.id}/{article.id}.md) · {markdown_text(_author_names(article))}\n")
+    return "".join(out)
+
+
+def render_pages(sources: list[Source]) -> dict[str, str]:
+    """Every page `import` writes, by path relative to ``docs/``."""
+    pages = {"index.md": render_home(sources)}
+    for source in sources:
+        pages[f"{source.id}/index.md"] = render_source(source)
+        for article in source.page.articles:
+            pages[f"{source.id}/{article.id}.md"] = render_article(source, article)
+    return pages

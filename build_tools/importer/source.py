@@ -1,0 +1,67 @@
+"""Load one source page with its manifest into a checked `Source`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_tools.errors import InputError, InputErrors
+from build_tools.importer.decode import decode_page
+from build_tools.importer.manifest import Manifest, load_manifest, unmatched_titles
+from build_tools.importer.model import Page
+from build_tools.importer.parse import parse_page
+
+_SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source page, its manifest and what the importer read from it.
+
+    Attributes:
+        id: The page's stable id: its file name without ``.txt``; also its folder under ``docs/``.
+        path: The page's file as shown in messages.
+        page: The recognised structure.
+        manifest: Provenance and layout hints (defaults when there is no manifest).
+        encoding: The encoding the page was read in.
+    """
+
+    id: str
+    path: str
+    page: Page
+    manifest: Manifest
+    encoding: str
+
+    @property
+    def title(self) -> str:
+        """The title to show: the manifest's, the page's, its original title, or its id."""
+        return self.manifest.title or self.page.title or self.page.original_title or self.id
+
+
+def load_source(path: Path, shown_as: str) -> Source:
+    """Read, decode and parse a source page and its manifest beside it.
+
+    Raises:
+        InputError: The page cannot be read or holds no essay.
+        InputErrors: The manifest is not valid or does not fit the page.
+    """
+    source_id = path.stem
+    if not _SOURCE_ID.match(source_id):
+        raise InputError(
+            shown_as,
+            f"the file name '{path.name}' is not a usable page id (it becomes the page's address)",
+            "rename it to lower-case ASCII letters, digits and hyphens, e.g. gansu-2021-digital-development.txt",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(shown_as, f"cannot read the file ({error.strerror})", "check the path") from None
+    decoded = decode_page(data, shown_as)
+    manifest_path = path.with_suffix(".yaml")
+    manifest = load_manifest(manifest_path, str(Path(shown_as).with_suffix(".yaml")))
+    page = parse_page(decoded.text, shown_as, manifest.parse_options)
+    errors = unmatched_titles(manifest, [a.title for a in page.articles])
+    if errors:
+        raise InputErrors(errors)
+    return Source(source_id, shown_as, page, manifest, decoded.encoding)

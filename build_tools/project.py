@@ -1,0 +1,194 @@
+"""A policy-reader project on disk: its sources, its ``docs/`` and keeping them in step."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_tools.errors import InputError, InputErrors
+from build_tools.importer.render import GENERATED_NOTE, render_pages
+from build_tools.importer.source import Source, load_source
+
+
+@dataclass
+class Report:
+    """What a check found: errors fail it, warnings are shown only."""
+
+    errors: list[InputError] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders of a project, found from its root (where ``mkdocs.yml`` is)."""
+
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Project:
+        """The project holding `start` (default: the working directory)."""
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "mkdocs.yml").exists():
+                return cls(folder)
+        return cls(here)
+
+    @property
+    def sources_dir(self) -> Path:
+        """Where source pages and their manifests live."""
+        return self.root / "sources"
+
+    @property
+    def docs_dir(self) -> Path:
+        """Where MkDocs reads pages from."""
+        return self.root / "docs"
+
+    def shown(self, path: Path) -> str:
+        """A path as messages show it: relative to the project root when inside it."""
+        try:
+            return str(path.resolve().relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def source_files(self) -> list[Path]:
+        """Every source page, in name order."""
+        return sorted(self.sources_dir.glob("*.txt"))
+
+    def load_sources(self, files: list[Path] | None = None) -> list[Source]:
+        """Load the given source pages (default: all), reporting every bad one at once.
+
+        Raises:
+            InputErrors: One or more pages or manifests are bad.
+        """
+        errors: list[InputError] = []
+        sources: list[Source] = []
+        for path in self.source_files() if files is None else files:
+            try:
+                sources.append(load_source(path, self.shown(path)))
+            except InputError as error:
+                errors.append(error)
+            except InputErrors as many:
+                errors += many.errors
+        if errors:
+            raise InputErrors(errors)
+        return sorted(sources, key=lambda s: (s.manifest.date or "", s.id), reverse=True)
+
+    def expected_pages(self, sources: list[Source]) -> dict[str, str]:
+        """The pages `import` writes for these sources, by path below ``docs/``."""
+        return render_pages(sources)
+
+    def generated_pages_on_disk(self) -> set[str]:
+        """Pages below ``docs/`` that `import` wrote (they carry its note)."""
+        found = set()
+        for path in self.docs_dir.rglob("*.md"):
+            with path.open(encoding="utf-8", errors="replace") as handle:
+                head = handle.read(2048)
+            if GENERATED_NOTE in head:
+                found.add(path.relative_to(self.docs_dir).as_posix())
+        return found
+
+    def import_sources(self, files: list[Path] | None = None) -> list[str]:
+        """Write the pages of the given sources (default: all) and the home page.
+
+        Nothing is written unless every source loads; stale pages that `import`
+        wrote earlier for these sources are removed.
+
+        Returns:
+            The pages written or removed, below ``docs/``.
+
+        Raises:
+            InputError: A named file is not under ``sources/``.
+            InputErrors: A source page or manifest is bad.
+        """
+        for path in files or []:
+            if path.resolve().parent != self.sources_dir.resolve():
+                raise InputError(
+                    str(path),
+                    "the site is built from sources/ only, and this file is not there",
+                    f"copy it into {self.shown(self.sources_dir)}/ (with a manifest beside it), then import it",
+                )
+        sources = self.load_sources()
+        chosen = {s.id for s in sources} if files is None else {p.stem for p in files}
+        pages = {
+            name: text
+            for name, text in self.expected_pages(sources).items()
+            if name == "index.md" or name.split("/")[0] in chosen
+        }
+        changed = []
+        for name, text in pages.items():
+            target = self.docs_dir / name
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                _write_atomically(target, text)
+                changed.append(name)
+        for name in sorted(self.generated_pages_on_disk() - set(self.expected_pages(sources))):
+            if name.split("/")[0] in chosen:
+                (self.docs_dir / name).unlink()
+                changed.append(name)
+        return changed
+
+    def check_docs(self, sources: list[Source]) -> Report:
+        """Compare ``docs/`` with what `import` would write from ``sources/``."""
+        report = Report()
+        expected = self.expected_pages(sources)
+        for name, text in expected.items():
+            target = self.docs_dir / name
+            shown = self.shown(target)
+            if not target.exists():
+                report.errors.append(
+                    InputError(shown, "this page is missing", "run `policy-reader import` to write it")
+                )
+                continue
+            actual = target.read_text(encoding="utf-8")
+            if actual != text:
+                line = _first_difference(actual, text)
+                report.errors.append(
+                    InputError(
+                        shown,
+                        "this page is not what `policy-reader import` writes from sources/ "
+                        "(edited by hand, or its source changed without a re-import)",
+                        "correct the source under sources/ and run `policy-reader import`; "
+                        "never edit generated pages",
+                        line=line,
+                    )
+                )
+        for name in sorted(self.generated_pages_on_disk() - set(expected)):
+            report.errors.append(
+                InputError(
+                    self.shown(self.docs_dir / name),
+                    "this page was written by `policy-reader import` but no source produces it any more",
+                    "run `policy-reader import` (it removes stale pages), or delete the file",
+                )
+            )
+        for source in sources:
+            if source.manifest.path is None:
+                report.warnings.append(
+                    InputError(
+                        source.path,
+                        "this page has no manifest, so its provenance (publication, date, address) is not recorded",
+                        f"add {Path(source.path).with_suffix('.yaml')} with publication, date, url and notes",
+                    )
+                )
+        return report
+
+
+def _first_difference(actual: str, expected: str) -> int:
+    matcher = difflib.SequenceMatcher(None, actual.splitlines(), expected.splitlines(), autojunk=False)
+    for tag, start, _end, _other_start, _other_end in matcher.get_opcodes():
+        if tag != "equal":
+            return start + 1
+    return 1
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

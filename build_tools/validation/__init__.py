@@ -1,0 +1,1 @@
+"""Reading editors' YAML files and turning every problem into a precise `InputError`."""

@@ -1,0 +1,69 @@
+"""Check YAML data against a JSON Schema and explain each failure to an editor."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import jsonschema
+
+from build_tools.errors import InputError
+from build_tools.validation.yamlfile import YamlDocument
+
+
+def schema_errors(doc: YamlDocument, schema: dict[str, Any]) -> list[InputError]:
+    """Every way `doc` breaks `schema`, each located and with a fix, in file order."""
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = [_explain(doc, e) for e in validator.iter_errors(doc.data)]
+    return sorted(errors, key=lambda e: e.line or 0)
+
+
+def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError:
+    path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        unknown = sorted(set(error.instance) - set(allowed))
+        key = unknown[0]
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        return doc.error(
+            (*path, key),
+            f"unknown key '{key}'",
+            f"{hint}allowed keys here: {', '.join(allowed)}",
+        )
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return doc.error(path, f"the required key '{missing}' is missing", f"add `{missing}:` here")
+    if error.validator == "type":
+        wanted = schema.get("type")
+        return doc.error(path, f"expected {_type_name(wanted)}, found {_type_name(error.instance)}", _type_fix(wanted))
+    if error.validator == "pattern":
+        why = schema.get("description", f"it must match {schema.get('pattern')}")
+        return doc.error(path, f"the value {error.instance!r} is not allowed: {why}", "correct the value")
+    if error.validator == "enum":
+        return doc.error(
+            path,
+            f"the value {error.instance!r} is not one of the allowed values",
+            f"use one of: {', '.join(map(str, schema.get('enum', [])))}",
+        )
+    if error.validator in ("minLength", "minItems"):
+        return doc.error(path, "this may not be empty", "give it a value, or remove the key")
+    return doc.error(path, error.message, "correct the value")
+
+
+def _type_name(value: Any) -> str:
+    names = {"object": "a mapping (key: value)", "array": "a list", "string": "text", "integer": "a number"}
+    if isinstance(value, str) and value in names:
+        return names[value]
+    if isinstance(value, list):
+        return " or ".join(_type_name(v) for v in value)
+    return {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _type_fix(wanted: Any) -> str:
+    if wanted == "array":
+        return "write it as a list: one `- item` a line, or [a, b]"
+    if wanted == "object":
+        return "write it as `key: value` lines, indented below"
+    return "quote the value if it is text that YAML reads as something else"
