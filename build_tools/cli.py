@@ -99,9 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args, project))
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
-    except InputErrors as errors:
-        for error in errors.errors:
-            print(f"error: {error}", file=sys.stderr)
+    except InputErrors as many:
+        for each in many.errors:
+            print(f"error: {each}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 

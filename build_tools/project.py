@@ -149,8 +149,7 @@ class Project:
                         shown,
                         "this page is not what `policy-reader import` writes from sources/ "
                         "(edited by hand, or its source changed without a re-import)",
-                        "correct the source under sources/ and run `policy-reader import`; "
-                        "never edit generated pages",
+                        "correct the source under sources/ and run `policy-reader import`; never edit generated pages",
                         line=line,
                     )
                 )

@@ -66,8 +66,7 @@ def decode_page(data: bytes, path: str) -> DecodedText:
             return _checked(text, "gb18030", path)
         raise InputError(
             path,
-            f"the file is not UTF-8 (first bad byte at offset {utf8_error.start}) "
-            "and is not clearly GBK either",
+            f"the file is not UTF-8 (first bad byte at offset {utf8_error.start}) and is not clearly GBK either",
             "convert it to UTF-8, e.g. `iconv -f GBK -t UTF-8 in.txt > out.txt` "
             "(use -f BIG5 for traditional-Chinese pages)",
             line=line,

@@ -11,7 +11,11 @@ from build_tools.importer.parse import LeadMode, ParseOptions
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import load_yaml
 
-_SLUG = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "description": "use lower-case ASCII letters, digits and single hyphens"}
+_SLUG = {
+    "type": "string",
+    "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    "description": "use lower-case ASCII letters, digits and single hyphens",
+}
 _URL = {"type": "string", "pattern": r"^https?://\S+$", "description": "an address must start with http:// or https://"}
 
 MANIFEST_SCHEMA: dict[str, Any] = {
@@ -90,7 +94,11 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
     for index, item in enumerate(data.get("articles", [])):
         if item["id"] in ids.values():
             errors.append(
-                doc.error(("articles", index, "id"), f"the id '{item['id']}' is given to two essays", "give each essay its own id")
+                doc.error(
+                    ("articles", index, "id"),
+                    f"the id '{item['id']}' is given to two essays",
+                    "give each essay its own id",
+                )
             )
         ids[item["title"]] = item["id"]
     if errors:

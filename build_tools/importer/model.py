@@ -30,7 +30,7 @@ class SubMeasure:
 
 @dataclass
 class Measure:
-    """A paragraph that opens with a short thesis sentence, e.g. 明确要求,立足全局。"""
+    """A paragraph that opens with a short thesis sentence, such as ``明确要求,立足全局。``."""
 
     number: int
     title: str

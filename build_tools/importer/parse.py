@@ -42,9 +42,7 @@ _NOT_LETTER = re.compile(r"[\W_]")
 _HEADING_FORBIDDEN = re.compile(r"[。！？!?；;…]")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]\s*(.+)$")
 _RELATED = re.compile(r"^(相关新闻|相关阅读|延伸阅读|相关报道|相关文章)\s*[:：]?$")
-_RELATED_ITEM = re.compile(
-    r"^[-*•·]?\s*(?:(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?)?\s*(.+)$"
-)
+_RELATED_ITEM = re.compile(r"^[-*•·]?\s*(?:(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?)?\s*(.+)$")
 _AFFILIATION = re.compile(r"^[（(]\s*((?:本文)?作者.*?)\s*[)）]$")
 _AUTHOR_MARK = re.compile(r"^(?:[■□●◆▲★]+|文\s*[/｜|]|作者\s*[:：])\s*")
 _AUTHOR_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}$")
@@ -107,9 +105,7 @@ def parse_page(text: str, path: str, options: ParseOptions | None = None) -> Pag
     preface = [line.text for line in content[start : starts[0]]]
     ends = [*starts[1:], len(content)]
     used_ids: set[str] = set()
-    articles = [
-        _article(content[begin:end], path, options, used_ids) for begin, end in zip(starts, ends, strict=True)
-    ]
+    articles = [_article(content[begin:end], path, options, used_ids) for begin, end in zip(starts, ends, strict=True)]
     return Page(path, title, original_title, preface, articles, related)
 
 
@@ -310,11 +306,6 @@ def _measure_run(block: list[Paragraph], allow_intro: bool) -> list[Paragraph]:
         return []
     first = flags.index(True)
     last = len(flags) - flags[::-1].index(True)
-    if (
-        last - first >= 2
-        and all(flags[first:last])
-        and first <= (1 if allow_intro else 0)
-        and len(flags) - last <= 1
-    ):
+    if last - first >= 2 and all(flags[first:last]) and first <= (1 if allow_intro else 0) and len(flags) - last <= 1:
         return block[first:last]
     return []

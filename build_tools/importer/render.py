@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import yaml
 
@@ -26,7 +26,7 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def _front_matter(meta: dict[str, object]) -> str:
+def _front_matter(meta: Mapping[str, object]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
@@ -44,7 +44,9 @@ def _byline(article: Article) -> str:
     people = []
     for author in article.authors:
         post = f'<span class="pr-author__post">{html.escape(author.post)}</span>' if author.post else ""
-        people.append(f'<span class="pr-author"><span class="pr-author__name">{html.escape(author.name)}</span>{post}</span>')
+        people.append(
+            f'<span class="pr-author"><span class="pr-author__name">{html.escape(author.name)}</span>{post}</span>'
+        )
     return f'<p class="pr-byline">{"".join(people)}</p>\n'
 
 
@@ -81,7 +83,6 @@ def render_article(source: Source, article: Article) -> str:
     return "".join(out)
 
 
-
 def _author_names(article: Article) -> str:
     return "、".join(a.name for a in article.authors)
 
@@ -113,7 +114,7 @@ def render_source(source: Source) -> str:
             out.append(f"- **{label}**:{shown}\n")
     if page.preface:
         out.append("\n## 编者按\n\n")
-        out += [f"<p class=\"pr-preface\">{html.escape(text, quote=False)}</p>\n\n" for text in page.preface]
+        out += [f'<p class="pr-preface">{html.escape(text, quote=False)}</p>\n\n' for text in page.preface]
     out.append("\n## 本版文章\n")
     for article in page.articles:
         out.append(f"\n### [{markdown_text(article.title)}]({article.id}.md)\n\n")
@@ -140,7 +141,8 @@ def render_home(sources: Iterable[Source]) -> str:
     for source in sources:
         out.append(f"\n## [{markdown_text(source.title)}]({source.id}/index.md)\n\n")
         for article in source.page.articles:
-            out.append(f"- [{markdown_text(article.title)}]({source.id}/{article.id}.md) · {markdown_text(_author_names(article))}\n")
+            link = f"[{markdown_text(article.title)}]({source.id}/{article.id}.md)"
+            out.append(f"- {link} · {markdown_text(_author_names(article))}\n")
     return "".join(out)
 
 

@@ -23,7 +23,7 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
-        unknown = sorted(set(error.instance) - set(allowed))
+        unknown = sorted(set(doc_keys(error.instance)) - set(allowed))
         key = unknown[0]
         close = difflib.get_close_matches(key, allowed, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
@@ -52,13 +52,20 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError
     return doc.error(path, error.message, "correct the value")
 
 
+def doc_keys(instance: Any) -> list[str]:
+    """The keys of a mapping the schema rejected."""
+    return [str(k) for k in instance] if isinstance(instance, dict) else []
+
+
 def _type_name(value: Any) -> str:
     names = {"object": "a mapping (key: value)", "array": "a list", "string": "text", "integer": "a number"}
     if isinstance(value, str) and value in names:
         return names[value]
     if isinstance(value, list):
         return " or ".join(_type_name(v) for v in value)
-    return {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}.get(type(value), type(value).__name__)
+    return {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}.get(
+        type(value), type(value).__name__
+    )
 
 
 def _type_fix(wanted: Any) -> str:

@@ -1,0 +1,84 @@
+"""Shared fixtures: the real project copied aside, a real `mkdocs build`, golden files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "sources", "glossary.yaml", "annotations")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite golden files from the code's current output instead of comparing",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[Path, object], None]:
+    """Compare data with a golden JSON file; `--update-golden` rewrites the file instead."""
+    update = request.config.getoption("--update-golden")
+
+    def compare(path: Path, actual: object) -> None:
+        text = json.dumps(actual, ensure_ascii=False, indent=2) + "\n"
+        if update:
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"{path} is missing: run pytest --update-golden once and review it"
+        assert json.loads(path.read_text(encoding="utf-8")) == actual
+
+    return compare
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the parts of the project a build reads into `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run a command of this project's environment, capturing its output."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run(args, cwd=cwd, env=environment, capture_output=True, text=True, check=False)
+
+
+def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict` of `project`."""
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=project)
+
+
+def policy_reader(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real `policy-reader` command, run in `project`."""
+    return run([sys.executable, "-m", "build_tools.cli", *args], cwd=project)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the real project, to change and build."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, built once by a real `mkdocs build --strict`; returns `site/`."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"

@@ -1,0 +1,122 @@
+"""A real `mkdocs build --strict` of the project, its HTML parsed and checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_tools.importer.source import load_source
+from tests.conftest import ROOT
+
+GANSU = "gansu-2021-digital-development"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_paragraph_appears_exactly_as_published(built_site: Path) -> None:
+    checked = 0
+    for page_file in sorted((ROOT / "sources").glob("*.txt")):
+        source = load_source(page_file, page_file.name)
+        for article in source.page.articles:
+            html = soup(built_site / source.id / article.id / "index.html")
+            for paragraph in article.paragraphs:
+                element = html.find("p", id=paragraph.anchor)
+                assert element is not None, f"{article.id}#{paragraph.anchor} missing"
+                assert element.get_text() == paragraph.text, f"{article.id}#{paragraph.anchor} differs"
+                checked += 1
+    assert checked == 29  # 12 + 8 + 9 paragraphs in the Gansu page
+
+
+@pytest.mark.parametrize(
+    ("article", "measures"),
+    [("digital-government", 10), ("innovation-highland", 6), ("new-infrastructure", 5)],
+)
+def test_essay_pages_have_readable_urls_and_measure_anchors(built_site: Path, article: str, measures: int) -> None:
+    html = soup(built_site / GANSU / article / "index.html")
+    ids = [h["id"] for h in html.select("h3.pr-measure")]
+    assert ids == [f"measure-{n}" for n in range(1, measures + 1)]
+    assert html.select_one(".pr-lead > p#p1") is not None
+    assert html.select_one(".pr-byline .pr-author__name") is not None
+
+
+def test_submeasures_sit_below_their_measure(built_site: Path) -> None:
+    html = soup(built_site / GANSU / "new-infrastructure" / "index.html")
+    subs = html.select("h4.pr-submeasure")
+    assert [h["id"] for h in subs] == ["measure-3-1", "measure-3-2", "measure-3-3"]
+    assert subs[0].find_previous("h3")["id"] == "measure-3"
+
+
+def test_authors_show_their_own_posts(built_site: Path) -> None:
+    html = soup(built_site / GANSU / "digital-government" / "index.html")
+    pairs = [
+        (a.select_one(".pr-author__name").get_text(), a.select_one(".pr-author__post").get_text())
+        for a in html.select(".pr-byline .pr-author")
+    ]
+    assert pairs == [("秦遇龙", "兰州市大数据管理局调研员"), ("吕江宇", "中共永登县委常委、政法委书记")]
+
+
+def test_navigation_lists_source_then_essays_in_page_order(built_site: Path) -> None:
+    html = soup(built_site / "index.html")
+    links = [a["href"] for a in html.select("nav.md-nav--primary a.md-nav__link[href]")]
+    essays = [h for h in links if h.startswith(f"{GANSU}/") and h != f"{GANSU}/"]
+    assert essays == [f"{GANSU}/digital-government/", f"{GANSU}/innovation-highland/", f"{GANSU}/new-infrastructure/"]
+
+
+def test_source_page_lists_essays_and_related_news(built_site: Path) -> None:
+    html = soup(built_site / GANSU / "index.html")
+    text = html.select_one("article").get_text()
+    for date in ("2018-03-16", "2021-12-07", "2021-11-18", "2021-11-15"):
+        assert date in text
+    assert len(html.select('article a[href$="/"]')) >= 3
+
+
+def test_no_internal_link_or_anchor_is_broken(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in pages:
+        html = soup(page)
+        ids[page] = {tag["id"] for tag in html.find_all(id=True)}
+    for page in pages:
+        for link in soup(page).find_all(["a", "link", "script", "img"]):
+            target = link.get("href") or link.get("src")
+            if not target or target.startswith(("mailto:", "javascript:")):
+                continue
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc:
+                continue
+            base = built_site if parts.path.startswith("/") else page.parent
+            path = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else page
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{page.relative_to(built_site)} -> {target}")
+            elif parts.fragment and path.suffix == ".html":
+                if path not in ids:
+                    ids[path] = {tag["id"] for tag in soup(path).find_all(id=True)}
+                if unquote(parts.fragment) not in ids[path]:
+                    broken.append(f"{page.relative_to(built_site)} -> {target}")
+    assert broken == []
+    assert len(pages) >= 6
+
+
+def test_no_web_fonts_or_outside_stylesheets(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        html = soup(page)
+        for tag in html.find_all("link", href=True):
+            assert not urlsplit(tag["href"]).netloc, f"{page}: {tag['href']}"
+        assert "fonts.googleapis" not in str(html)
+
+
+def test_chinese_headings_get_unicode_anchors(built_site: Path) -> None:
+    html = soup(built_site / GANSU / "digital-government" / "index.html")
+    assert [h["id"] for h in html.select("article h2")] == [
+        "坚持全省一盘棋统筹一体化全面推进",
+        "突出两高两化加快数字政府建设",
+        "着力发挥三大优势赋能数字经济",
+    ]
