@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from build_tools.checks import run_checks
 from build_tools.errors import InputError, InputErrors
 from build_tools.importer.model import Page
 from build_tools.importer.source import load_source
@@ -61,8 +62,7 @@ def _import(args: argparse.Namespace, project: Project) -> int:
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
-    sources = project.load_sources()
-    report = project.check_docs(sources)
+    report, sources = run_checks(project)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for error in report.errors:
@@ -70,7 +70,7 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     if report.errors:
         print(f"check failed: {len(report.errors)} problem(s)", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"check passed: {len(sources)} source page(s), docs/ up to date")
+    print(f"check passed: {len(sources)} source page(s), docs/ up to date, glossary valid")
     return EXIT_OK
 
 

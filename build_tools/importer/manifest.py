@@ -16,7 +16,11 @@ _SLUG = {
     "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
     "description": "use lower-case ASCII letters, digits and single hyphens",
 }
-_URL = {"type": "string", "pattern": r"^https?://\S+$", "description": "an address must start with http:// or https://"}
+_URL = {
+    "type": "string",
+    "pattern": r"^https?://\S+$",
+    "description": "give an address that starts with https:// (or http://)",
+}
 
 MANIFEST_SCHEMA: dict[str, Any] = {
     "type": "object",

@@ -7,23 +7,16 @@ of the published text; headings stay Markdown so they reach the table of content
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Mapping
 
 import yaml
 
 from build_tools.importer.model import Article, Heading, Paragraph
 from build_tools.importer.source import Source
+from build_tools.markup import markdown_text
 
 #: Marks a page as written by `policy-reader import`, so `check` knows it may compare it.
 GENERATED_NOTE = "written by `policy-reader import`: edit the source under sources/ and re-import, not this file"
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
-
-
-def markdown_text(text: str) -> str:
-    """Escape text so Markdown shows it exactly, inline."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def _front_matter(meta: Mapping[str, object]) -> str:

@@ -39,8 +39,8 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError
         wanted = schema.get("type")
         return doc.error(path, f"expected {_type_name(wanted)}, found {_type_name(error.instance)}", _type_fix(wanted))
     if error.validator == "pattern":
-        why = schema.get("description", f"it must match {schema.get('pattern')}")
-        return doc.error(path, f"the value {error.instance!r} is not allowed: {why}", "correct the value")
+        why = schema.get("description", f"write it to match {schema.get('pattern')}")
+        return doc.error(path, f"the value {error.instance!r} is not allowed here", why)
     if error.validator == "enum":
         return doc.error(
             path,

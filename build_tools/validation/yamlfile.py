@@ -68,10 +68,12 @@ def parse_yaml(text: str, shown_as: str) -> YamlDocument:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # Where an open bracket or quote is never closed, the problem shows at the file's end;
+        # the context mark is where it was opened, which is what the editor must fix.
+        mark = error.context_mark or error.problem_mark
         problem = f"{error.problem or error.context}"
         if error.context and error.problem:
-            problem = f"{error.problem} ({error.context})"
+            problem = f"{error.context}: {error.problem}"
         raise InputError(
             shown_as,
             f"this is not valid YAML: {problem}",
