@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
+from build_tools.glossary.marking import MarkPolicy
+
 
 class PolicyReaderConfig(base.Config):
     """`plugins: - policy-reader: {...}` in mkdocs.yml."""
@@ -12,4 +14,8 @@ class PolicyReaderConfig(base.Config):
     enabled = opt.Type(bool, default=True)
     """Turn the plugin off (e.g. to measure a plain Material build)."""
     nav = opt.Type(bool, default=True)
-    """Build the navigation (home, source → essays) when mkdocs.yml gives none."""
+    """Build the navigation (home, source → essays, glossary) when mkdocs.yml gives none."""
+    glossary = opt.Type(str, default="glossary.yaml")
+    """The glossary file, relative to mkdocs.yml."""
+    glossary_marks = opt.Choice([p.value for p in MarkPolicy], default=MarkPolicy.FIRST_IN_SECTION.value)
+    """Which occurrences of a term get a tooltip: every one, the first in each section, or the first on a page."""

@@ -2,29 +2,64 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
+from build_tools.errors import InputError, InputErrors
+from build_tools.glossary.load import load_glossary
+from build_tools.glossary.marking import MarkPolicy, mark_terms
+from build_tools.glossary.matcher import TermMatcher
+from build_tools.glossary.model import Glossary
+from build_tools.glossary.pages import PageUse, fill_uses, render_glossary_page, render_tooltips
 from build_tools.mkdocs_plugin.config import PolicyReaderConfig
 from build_tools.navigation import build_nav
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_PREFIX = "assets/policy-reader/"
+GLOSSARY_PAGE = "glossary.md"
+log = logging.getLogger("mkdocs.plugins.policy-reader")
+
+
+def _plugin_error(error: InputError | InputErrors) -> PluginError:
+    errors = error.errors if isinstance(error, InputErrors) else [error]
+    return PluginError("\n".join(str(e) for e in errors))
 
 
 class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
-    """Adds the reader's navigation, styles and scripts to a Material site."""
+    """Adds navigation, glossary tooltips and the glossary page to a Material site."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        self.root = Path(config.config_file_path).resolve().parent
+        self.glossary_path = self.root / self.config.glossary
+        try:
+            loaded = load_glossary(self.glossary_path, self.config.glossary)
+        except (InputError, InputErrors) as error:
+            raise _plugin_error(error) from None
+        for notice in loaded.markup:
+            log.info("%s", notice)
+        self.glossary: Glossary = loaded.glossary
+        self.matcher = TermMatcher(self.glossary)
+        self.policy = MarkPolicy(self.config.glossary_marks)
+        self.uses: list[tuple[Page, PageUse]] = []
         if self.config.nav and not config.nav:
-            config.nav = build_nav(Path(config.docs_dir))
+            config.nav = build_nav(Path(config.docs_dir), [GLOSSARY_PAGE] if self.glossary.terms else [])
         for asset in sorted(ASSETS.glob("*.css")):
             config.extra_css.append(ASSET_PREFIX + asset.name)
+        for asset in sorted(ASSETS.glob("*.js")):
+            config.extra_javascript.append(ASSET_PREFIX + asset.name)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -33,4 +68,40 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         for asset in sorted(ASSETS.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
+        if self.glossary.terms:
+            files.append(File.generated(config, GLOSSARY_PAGE, content=render_glossary_page(self.glossary)))
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or (page.meta.get("policy_reader") or {}).get("kind") != "article":
+            return html
+        marked = mark_terms(html, self.matcher, self.policy)
+        self.uses.append((page, PageUse(page.url, page.title or page.url, tuple(marked.occurrences))))
+        glossary_url = get_relative_url("glossary/", page.url)
+        tooltips = render_tooltips((self.glossary.by_id[t] for t in marked.marked_terms), glossary_url)
+        return marked.html + tooltips
+
+    @event_priority(50)  # before the search plugin indexes the page
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self.config.enabled and page.file.src_uri == GLOSSARY_PAGE and page.content:
+            uses = [PageUse(get_relative_url(p.url, page.url), use.title, use.occurrences) for p, use in self.uses]
+            page.content = fill_uses(page.content, self.glossary, uses)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        used = {o.term_id for _page, use in self.uses for o in use.occurrences}
+        for term in self.glossary.terms:
+            if term.id not in used:
+                log.info("%s:%s: the term '%s' is used in no essay", self.config.glossary, term.line, term.term)
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        if not self.config.enabled:
+            return server
+        for watched in (self.glossary_path, self.root / "annotations", self.root / "sources"):
+            if watched.exists():
+                server.watch(str(watched))
+        return server

@@ -1,0 +1,1 @@
+"""The glossary: terms editors define in ``glossary.yaml``, found and explained in the essays."""
