@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from build_tools.annotations.corpus import corpus_of
+from build_tools.annotations.load import load_annotations, resolve_annotations
 from build_tools.errors import InputError, InputErrors
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.matcher import TermMatcher
@@ -9,10 +11,11 @@ from build_tools.importer.source import Source
 from build_tools.project import Project, Report
 
 GLOSSARY_FILE = "glossary.yaml"
+ANNOTATIONS_FOLDER = "annotations"
 
 
 def run_checks(project: Project) -> tuple[Report, list[Source]]:
-    """Check sources, generated pages and the glossary; collect every problem rather than stop at one.
+    """Check sources, generated pages, glossary and annotations; collect every problem rather than stop at one.
 
     Raises:
         InputErrors: A source page or manifest cannot be read at all.
@@ -20,7 +23,18 @@ def run_checks(project: Project) -> tuple[Report, list[Source]]:
     sources = project.load_sources()
     report = project.check_docs(sources)
     _check_glossary(project, sources, report)
+    _check_annotations(project, sources, report)
+    report.errors.sort(key=lambda e: (str(e.path), e.line or 0))
+    report.warnings.sort(key=lambda e: (str(e.path), e.line or 0))
     return report, sources
+
+
+def _check_annotations(project: Project, sources: list[Source], report: Report) -> None:
+    annotations, errors = load_annotations(project.root / ANNOTATIONS_FOLDER, ANNOTATIONS_FOLDER)
+    report.errors += errors
+    result = resolve_annotations(annotations, corpus_of(sources))
+    report.errors += result.errors
+    report.warnings += result.notices
 
 
 def _check_glossary(project: Project, sources: list[Source], report: Report) -> None:

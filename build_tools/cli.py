@@ -56,7 +56,8 @@ def _import(args: argparse.Namespace, project: Project) -> int:
     files = [Path(f) for f in args.files] or None
     changed = project.import_sources(files)
     for name in changed:
-        print(f"wrote {project.shown(project.docs_dir / name)}")
+        target = project.docs_dir / name
+        print(f"{'wrote' if target.exists() else 'removed'} {project.shown(target)}")
     print(f"{len(changed)} page(s) changed" if changed else "docs/ is up to date")
     return EXIT_OK
 
@@ -70,7 +71,7 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     if report.errors:
         print(f"check failed: {len(report.errors)} problem(s)", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"check passed: {len(sources)} source page(s), docs/ up to date, glossary valid")
+    print(f"check passed: {len(sources)} source page(s), docs/ up to date, glossary and annotations valid")
     return EXIT_OK
 
 

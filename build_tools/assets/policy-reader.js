@@ -1,4 +1,18 @@
-/* policy-reader: glossary tooltips that open on hover, keyboard focus and tap. */
+/* policy-reader: glossary tooltips that open on hover, keyboard focus and tap; notes folded on phones. */
+(function () {
+  "use strict";
+  // Notes stand open beside their paragraph on wide screens; on a phone they are one tap away.
+  function foldNotes() {
+    if (!window.matchMedia("(max-width: 59.9375em)").matches) return;
+    var target = decodeURIComponent(location.hash.slice(1));
+    document.querySelectorAll("details.pr-note").forEach(function (note) {
+      if (note.id !== target && !note.querySelector('[id="' + target + '"]')) note.open = false;
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", foldNotes);
+  else foldNotes();
+})();
+
 (function () {
   "use strict";
   var open = null; // {mark, tip, pinned}

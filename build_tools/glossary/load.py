@@ -10,17 +10,13 @@ from typing import Any
 
 from slugify import slugify
 
+from build_tools.citation import Citation
 from build_tools.errors import InputError, InputErrors
-from build_tools.glossary.model import Glossary, Source, Term
+from build_tools.glossary.model import Glossary, Term
+from build_tools.validation.fields import CITATIONS, TEXT, readable_citations
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import YamlDocument, load_yaml
 
-_TEXT = {"type": "string", "minLength": 1}
-_URL = {
-    "type": "string",
-    "pattern": r"^https?://\S+$",
-    "description": "give an address that starts with https:// (or http://)",
-}
 GLOSSARY_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
@@ -33,21 +29,13 @@ GLOSSARY_SCHEMA: dict[str, Any] = {
                 "additionalProperties": False,
                 "required": ["term", "definition"],
                 "properties": {
-                    "term": _TEXT,
+                    "term": TEXT,
                     "definition": {"type": "string"},
-                    "english": _TEXT,
-                    "category": _TEXT,
-                    "aliases": {"type": "array", "items": _TEXT},
-                    "sources": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["title"],
-                            "properties": {"title": _TEXT, "url": _URL},
-                        },
-                    },
-                    "see": {"type": "array", "items": _TEXT},
+                    "english": TEXT,
+                    "category": TEXT,
+                    "aliases": {"type": "array", "items": TEXT},
+                    "sources": CITATIONS,
+                    "see": {"type": "array", "items": TEXT},
                 },
             },
         }
@@ -110,8 +98,7 @@ def _readable(entry: Any) -> bool:
         and isinstance(entry.get("definition"), str)
         and texts(entry.get("aliases", []))
         and texts(entry.get("see", []))
-        and isinstance(entry.get("sources", []), list)
-        and all(isinstance(s, dict) and isinstance(s.get("title"), str) for s in entry.get("sources", []))
+        and readable_citations(entry.get("sources", []))
     )
 
 
@@ -146,7 +133,7 @@ def _terms(doc: YamlDocument, skip: set[int]) -> tuple[list[tuple[int, Term]], l
                     english=entry.get("english"),
                     category=entry.get("category"),
                     aliases=tuple(a.strip() for a in entry.get("aliases", [])),
-                    sources=tuple(Source(s["title"], s.get("url")) for s in entry.get("sources", [])),
+                    sources=tuple(Citation.from_yaml(s) for s in entry.get("sources", [])),
                     see=tuple(entry.get("see", [])),
                     line=doc.line_of(("terms", index)),
                 ),

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class Source:
-    """A document a definition rests on."""
-
-    title: str
-    url: str | None = None
+from build_tools.citation import Citation
 
 
 @dataclass(frozen=True)
@@ -35,7 +29,7 @@ class Term:
     english: str | None = None
     category: str | None = None
     aliases: tuple[str, ...] = ()
-    sources: tuple[Source, ...] = ()
+    sources: tuple[Citation, ...] = ()
     see: tuple[str, ...] = ()
     line: int | None = None
 

@@ -17,5 +17,7 @@ class PolicyReaderConfig(base.Config):
     """Build the navigation (home, source → essays, glossary) when mkdocs.yml gives none."""
     glossary = opt.Type(str, default="glossary.yaml")
     """The glossary file, relative to mkdocs.yml."""
+    annotations = opt.Type(str, default="annotations")
+    """The folder of annotation files, relative to mkdocs.yml."""
     glossary_marks = opt.Choice([p.value for p in MarkPolicy], default=MarkPolicy.FIRST_IN_SECTION.value)
     """Which occurrences of a term get a tooltip: every one, the first in each section, or the first on a page."""

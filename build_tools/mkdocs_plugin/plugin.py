@@ -16,6 +16,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from build_tools.annotations.corpus import Corpus, corpus_of
+from build_tools.annotations.export import annotation_collection
+from build_tools.annotations.load import load_annotations, resolve_annotations
+from build_tools.annotations.measures_map import render_measures_page
+from build_tools.annotations.model import ResolvedAnnotation
+from build_tools.annotations.render import annotations_for_page, apply_to_page
 from build_tools.errors import InputError, InputErrors
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.marking import MarkPolicy, mark_terms
@@ -24,10 +30,13 @@ from build_tools.glossary.model import Glossary
 from build_tools.glossary.pages import PageUse, fill_uses, render_glossary_page, render_tooltips
 from build_tools.mkdocs_plugin.config import PolicyReaderConfig
 from build_tools.navigation import build_nav
+from build_tools.project import Project
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_PREFIX = "assets/policy-reader/"
 GLOSSARY_PAGE = "glossary.md"
+MEASURES_PAGE = "measures.md"
+ANNOTATIONS_EXPORT = "annotations.jsonld"
 log = logging.getLogger("mkdocs.plugins.policy-reader")
 
 
@@ -54,8 +63,18 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         self.matcher = TermMatcher(self.glossary)
         self.policy = MarkPolicy(self.config.glossary_marks)
         self.uses: list[tuple[Page, PageUse]] = []
+        self.annotations, errors = load_annotations(self.root / self.config.annotations, self.config.annotations)
+        if errors:
+            raise _plugin_error(InputErrors(errors))
+        try:
+            self.sources = Project(self.root).load_sources()
+        except (InputError, InputErrors) as error:
+            raise _plugin_error(error) from None
+        self.resolved: list[ResolvedAnnotation] = []
         if self.config.nav and not config.nav:
-            config.nav = build_nav(Path(config.docs_dir), [GLOSSARY_PAGE] if self.glossary.terms else [])
+            extra = [GLOSSARY_PAGE] if self.glossary.terms else []
+            extra += [MEASURES_PAGE] if self.sources else []
+            config.nav = build_nav(Path(config.docs_dir), extra)
         for asset in sorted(ASSETS.glob("*.css")):
             config.extra_css.append(ASSET_PREFIX + asset.name)
         for asset in sorted(ASSETS.glob("*.js")):
@@ -70,11 +89,28 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
                 files.append(File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
         if self.glossary.terms:
             files.append(File.generated(config, GLOSSARY_PAGE, content=render_glossary_page(self.glossary)))
+
+        def url_of(source_id: str, article_id: str) -> str:
+            page = files.get_file_from_path(f"{source_id}/{article_id}.md")
+            return page.url if page else f"{source_id}/{article_id}/"
+
+        self.corpus: Corpus = corpus_of(self.sources, url_of)
+        result = resolve_annotations(self.annotations, self.corpus)
+        if result.errors:
+            raise _plugin_error(InputErrors(result.errors))
+        for notice in result.notices:
+            log.info("%s", notice)
+        self.resolved = result.resolved
+        if self.sources:
+            measures = File.generated(config, MEASURES_PAGE, content="")
+            measures.content_string = render_measures_page(self.corpus, self.resolved, measures.url, get_relative_url)
+            files.append(measures)
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or (page.meta.get("policy_reader") or {}).get("kind") != "article":
             return html
+        html = apply_to_page(html, annotations_for_page(self.resolved, page.url, get_relative_url))
         marked = mark_terms(html, self.matcher, self.policy)
         self.uses.append((page, PageUse(page.url, page.title or page.url, tuple(marked.occurrences))))
         glossary_url = get_relative_url("glossary/", page.url)
@@ -93,6 +129,8 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        export = annotation_collection(self.resolved, config.site_url or "", config.site_name)
+        Path(config.site_dir, ANNOTATIONS_EXPORT).write_text(export, encoding="utf-8")
         used = {o.term_id for _page, use in self.uses for o in use.occurrences}
         for term in self.glossary.terms:
             if term.id not in used:
@@ -101,7 +139,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if not self.config.enabled:
             return server
-        for watched in (self.glossary_path, self.root / "annotations", self.root / "sources"):
+        for watched in (self.glossary_path, self.root / self.config.annotations, self.root / "sources"):
             if watched.exists():
                 server.watch(str(watched))
         return server

@@ -47,6 +47,8 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError
             f"the value {error.instance!r} is not one of the allowed values",
             f"use one of: {', '.join(map(str, schema.get('enum', [])))}",
         )
+    if error.validator in ("oneOf", "anyOf"):
+        return doc.error(path, "this entry does not say what it points at in one way", schema.get("description", ""))
     if error.validator in ("minLength", "minItems"):
         return doc.error(path, "this may not be empty", "give it a value, or remove the key")
     return doc.error(path, error.message, "correct the value")

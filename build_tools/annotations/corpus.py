@@ -1,0 +1,96 @@
+"""The essays' text as annotations see it: paragraphs, measures, and where each essay lives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from build_tools.importer.model import Paragraph
+from build_tools.importer.source import Source
+
+
+@dataclass(frozen=True)
+class EssayText:
+    """One essay's paragraphs and measures, addressed by their anchors.
+
+    Attributes:
+        source_id: The source page's id.
+        article_id: The essay's id.
+        title: The essay's title.
+        paragraphs: ``(anchor, text)`` pairs in reading order.
+        measures: Measure anchor → ``(number, title, paragraph anchor)``.
+        measure_of: Paragraph anchor → the anchor of the measure it belongs to.
+        url: The essay page's address below the site root.
+    """
+
+    source_id: str
+    article_id: str
+    title: str
+    paragraphs: tuple[tuple[str, str], ...]
+    measures: dict[str, tuple[int, str, str]] = field(default_factory=dict)
+    measure_of: dict[str, str] = field(default_factory=dict)
+    url: str = ""
+
+    @property
+    def key(self) -> str:
+        """``source/article``: unique across the site."""
+        return f"{self.source_id}/{self.article_id}"
+
+    def text_of(self, anchor: str) -> str:
+        """The text of the paragraph `anchor`."""
+        return dict(self.paragraphs)[anchor]
+
+
+@dataclass
+class Corpus:
+    """Every essay of the site, looked up by ``article`` or ``source/article``."""
+
+    essays: list[EssayText]
+
+    def __post_init__(self) -> None:
+        self.by_key = {e.key: e for e in self.essays}
+        self.by_article: dict[str, list[EssayText]] = {}
+        for essay in self.essays:
+            self.by_article.setdefault(essay.article_id, []).append(essay)
+
+    def find(self, reference: str) -> list[EssayText]:
+        """The essays `reference` may mean: one, none, or several when an id repeats across sources."""
+        if reference in self.by_key:
+            return [self.by_key[reference]]
+        return self.by_article.get(reference, [])
+
+
+def directory_url(source_id: str, article_id: str) -> str:
+    """An essay page's address when MkDocs uses directory URLs (its default)."""
+    return f"{source_id}/{article_id}/"
+
+
+def corpus_of(sources: list[Source], url_of: Callable[[str, str], str] = directory_url) -> Corpus:
+    """The corpus of the given sources; `url_of` gives each essay page's address from its ids."""
+    essays = []
+    for source in sources:
+        for article in source.page.articles:
+            measures: dict[str, tuple[int, str, str]] = {}
+            measure_of: dict[str, str] = {}
+            current: str | None = None
+            for item in article.body:
+                if not isinstance(item, Paragraph):  # a section heading ends the measure above it
+                    current = None
+                    continue
+                if item.measure:
+                    current = item.measure.anchor
+                    measures[current] = (item.measure.number, item.measure.title, item.anchor)
+                if current:
+                    measure_of[item.anchor] = current
+            essays.append(
+                EssayText(
+                    source.id,
+                    article.id,
+                    article.title,
+                    tuple((p.anchor, p.text) for p in article.paragraphs),
+                    measures,
+                    measure_of,
+                    url_of(source.id, article.id),
+                )
+            )
+    return Corpus(essays)

@@ -1,0 +1,213 @@
+"""Read ``annotations/*.yaml``, refusing every mistake with its file, line and fix."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from build_tools.annotations.corpus import Corpus
+from build_tools.annotations.model import Annotation, ResolvedAnnotation, Selector
+from build_tools.annotations.resolve import REANCHOR_SIMILARITY, ResolveError, resolve
+from build_tools.citation import Citation
+from build_tools.errors import InputError
+from build_tools.validation.fields import CITATIONS, SLUG, TEXT, readable_citations
+from build_tools.validation.schema import schema_errors
+from build_tools.validation.yamlfile import YamlDocument, format_key, load_yaml
+
+_SELECTOR = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["article"],
+    "properties": {
+        "article": TEXT,
+        "quote": TEXT,
+        "prefix": {"type": "string"},
+        "suffix": {"type": "string"},
+        "measure": {
+            "type": "string",
+            "pattern": r"^measure-\d+$",
+            "description": "name a measure by its anchor, e.g. `measure: measure-3`",
+        },
+    },
+    "oneOf": [{"required": ["quote"]}, {"required": ["measure"]}],
+    "description": "name the passage either by `quote:` (with `prefix:`/`suffix:` if needed) or by `measure:`",
+}
+ANNOTATION_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "target", "body"],
+        "properties": {
+            "id": SLUG,
+            "target": _SELECTOR,
+            "body": TEXT,
+            "related": {"type": "array", "items": _SELECTOR},
+            "sources": CITATIONS,
+            "tags": {"type": "array", "items": TEXT},
+        },
+    },
+}
+
+_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
+_SCRIPT_LINK = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+
+
+@dataclass
+class AnnotationSet:
+    """Every annotation anchored, and the notices that do not stop a build (re-anchored quotes)."""
+
+    resolved: list[ResolvedAnnotation] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    notices: list[InputError] = field(default_factory=list)
+
+
+def load_annotations(folder: Path, shown_folder: str = "annotations") -> tuple[list[Annotation], list[InputError]]:
+    """Read every ``*.yaml`` file in `folder`; return the valid annotations and every problem."""
+    annotations: list[Annotation] = []
+    errors: list[InputError] = []
+    first_seen: dict[str, tuple[str, int | None]] = {}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        shown = f"{shown_folder}/{path.name}"
+        try:
+            doc = load_yaml(path, shown)
+        except InputError as error:
+            errors.append(error)
+            continue
+        if doc.data is None:
+            continue
+        problems = schema_errors(doc, ANNOTATION_SCHEMA)
+        errors += problems
+        if not isinstance(doc.data, list):
+            continue
+        # Entries too broken to read are left out, so every other problem is still reported in this pass.
+        for index, item in enumerate(doc.data):
+            if not _readable(item):
+                continue
+            annotation = _annotation(doc, index, item)
+            errors += _body_errors(doc, index, annotation)
+            if annotation.id in first_seen:
+                other_file, other_line = first_seen[annotation.id]
+                errors.append(
+                    doc.error(
+                        (index, "id"),
+                        f"the id '{annotation.id}' is already used in {other_file}:{other_line}",
+                        "give this annotation an id of its own",
+                    )
+                )
+                continue
+            first_seen[annotation.id] = (shown, annotation.line)
+            annotations.append(annotation)
+    return annotations, errors
+
+
+def _readable_selector(data: Any) -> bool:
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("article"), str)
+        and (isinstance(data.get("quote"), str) or isinstance(data.get("measure"), str))
+        and isinstance(data.get("prefix", ""), str)
+        and isinstance(data.get("suffix", ""), str)
+    )
+
+
+def _readable(item: Any) -> bool:
+    return (
+        isinstance(item, dict)
+        and isinstance(item.get("id"), str)
+        and isinstance(item.get("body"), str)
+        and _readable_selector(item.get("target"))
+        and isinstance(item.get("related", []), list)
+        and all(_readable_selector(r) for r in item.get("related", []))
+        and readable_citations(item.get("sources", []))
+        and isinstance(item.get("tags", []), list)
+    )
+
+
+def _selector(doc: YamlDocument, data: dict[str, Any], key_path: tuple[str | int, ...]) -> Selector:
+    return Selector(
+        article=data["article"],
+        quote=data.get("quote"),
+        prefix=data.get("prefix", ""),
+        suffix=data.get("suffix", ""),
+        measure=data.get("measure"),
+        key_path=key_path,
+        line=doc.line_of(key_path),
+    )
+
+
+def _annotation(doc: YamlDocument, index: int, item: dict[str, Any]) -> Annotation:
+    return Annotation(
+        id=item["id"],
+        target=_selector(doc, item["target"], (index, "target")),
+        body=item["body"],
+        related=tuple(_selector(doc, r, (index, "related", n)) for n, r in enumerate(item.get("related", []))),
+        sources=tuple(Citation.from_yaml(s) for s in item.get("sources", [])),
+        tags=tuple(item.get("tags", [])),
+        file=doc.path,
+        line=doc.line_of((index,)),
+    )
+
+
+def _body_errors(doc: YamlDocument, index: int, annotation: Annotation) -> list[InputError]:
+    errors = []
+    if raw := _RAW_HTML.search(annotation.body):
+        errors.append(
+            doc.error(
+                (index, "body"),
+                f"the note of '{annotation.id}' holds raw HTML ({raw.group()})",
+                "write the note in plain Markdown: **bold**, [text](https://…), lists; no tags",
+            )
+        )
+    if script := _SCRIPT_LINK.search(annotation.body):
+        errors.append(
+            doc.error(
+                (index, "body"),
+                f"the note of '{annotation.id}' holds a script address ({script.group()})",
+                "link only to https:// (or http://) addresses",
+            )
+        )
+    return errors
+
+
+def resolve_annotations(annotations: list[Annotation], corpus: Corpus) -> AnnotationSet:
+    """Anchor every annotation's target and related passages in the corpus."""
+    result = AnnotationSet()
+    for annotation in annotations:
+        anchors = []
+        failed = False
+        for selector in (annotation.target, *annotation.related):
+            try:
+                anchor = resolve(corpus, selector)
+            except ResolveError as error:
+                result.errors.append(_located(annotation, selector, error.problem, error.fix))
+                failed = True
+                continue
+            if anchor.similarity < 1.0:
+                result.notices.append(
+                    _located(
+                        annotation,
+                        selector,
+                        f"the quote 「{selector.quote}」 is no longer word for word in essay "
+                        f"'{anchor.essay.article_id}'; "
+                        f"it is anchored to 「{anchor.exact}」 in ¶{anchor.paragraph[1:]} "
+                        f"(similarity {anchor.similarity:.0%}, at least {REANCHOR_SIMILARITY:.0%} is kept)",
+                        f"update the quote to `quote: {anchor.exact}`",
+                    )
+                )
+            anchors.append(anchor)
+        if not failed:
+            result.resolved.append(ResolvedAnnotation(annotation, anchors[0], tuple(anchors[1:])))
+    return result
+
+
+def _located(annotation: Annotation, selector: Selector, problem: str, fix: str) -> InputError:
+    return InputError(
+        annotation.file,
+        f"annotation '{annotation.id}': {problem}",
+        fix,
+        line=selector.line or annotation.line,
+        key=format_key(selector.key_path),
+    )

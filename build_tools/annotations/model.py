@@ -1,0 +1,84 @@
+"""Annotations as editors write them, and as they stand once anchored in the text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from build_tools.annotations.corpus import EssayText
+from build_tools.citation import Citation
+
+
+@dataclass(frozen=True)
+class Selector:
+    """Where an annotation points: a quote (W3C TextQuoteSelector) or a whole measure.
+
+    Attributes:
+        article: ``article`` or ``source/article``.
+        quote: The exact text (TextQuoteSelector ``exact``).
+        prefix: Text just before the quote, to tell repeats apart.
+        suffix: Text just after the quote, likewise.
+        measure: A measure's anchor (``measure-3``) instead of a quote.
+        key_path: Where the selector stands in its file, for messages.
+        line: The line it starts on.
+    """
+
+    article: str
+    quote: str | None = None
+    prefix: str = ""
+    suffix: str = ""
+    measure: str | None = None
+    key_path: tuple[str | int, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One annotation from a file under ``annotations/``."""
+
+    id: str
+    target: Selector
+    body: str
+    related: tuple[Selector, ...] = ()
+    sources: tuple[Citation, ...] = ()
+    tags: tuple[str, ...] = ()
+    file: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A selector found in an essay: ``text[start:end]`` of paragraph `paragraph`.
+
+    Attributes:
+        similarity: 1.0 for an exact match; lower where the text changed and the
+            quote was re-anchored to the closest passage.
+    """
+
+    essay: EssayText
+    paragraph: str
+    start: int
+    end: int
+    similarity: float = 1.0
+
+    @property
+    def exact(self) -> str:
+        """The text the anchor covers now."""
+        return self.essay.text_of(self.paragraph)[self.start : self.end]
+
+    def context(self, width: int = 32) -> tuple[str, str]:
+        """The text before and after the anchor inside its paragraph, for an exported selector."""
+        text = self.essay.text_of(self.paragraph)
+        return text[max(0, self.start - width) : self.start], text[self.end : self.end + width]
+
+
+@dataclass(frozen=True)
+class ResolvedAnnotation:
+    """An annotation with its target and related passages anchored."""
+
+    annotation: Annotation
+    target: Anchor
+    related: tuple[Anchor, ...] = field(default_factory=tuple)
+
+    def anchor_id(self, index: int | None = None) -> str:
+        """The HTML id of the highlighted target (`index` None) or of related passage `index` (from 1)."""
+        return f"quote-{self.annotation.id}" + (f"-r{index}" if index else "")

@@ -1,0 +1,31 @@
+"""JSON-Schema pieces shared by every file editors write: text, ids, addresses, citations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
+SLUG: dict[str, Any] = {
+    "type": "string",
+    "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    "description": "use lower-case ASCII letters, digits and single hyphens",
+}
+URL: dict[str, Any] = {
+    "type": "string",
+    "pattern": r"^https?://\S+$",
+    "description": "give an address that starts with https:// (or http://)",
+}
+CITATIONS: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["title"],
+        "properties": {"title": TEXT, "url": URL},
+    },
+}
+
+
+def readable_citations(value: Any) -> bool:
+    """Whether `value` is a list of citations that can be read, even if the schema refused a detail."""
+    return isinstance(value, list) and all(isinstance(c, dict) and isinstance(c.get("title"), str) for c in value)
