@@ -48,6 +48,22 @@ def _plugin_error(error: InputError | InputErrors) -> PluginError:
 class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     """Adds navigation, glossary tooltips and the glossary page to a Material site."""
 
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Plugins live across `mkdocs serve` rebuilds; remember that we preview.
+        PolicyReaderPlugin.serving = command == "serve"
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not (self.config.enabled and self.serving):
+            return
+        # While previewing, a saved source page is re-imported before the docs are read.
+        try:
+            for name in Project(self.root).import_sources():
+                log.info("policy-reader import: wrote docs/%s", name)
+        except (InputError, InputErrors) as error:
+            raise _plugin_error(error) from None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
