@@ -15,6 +15,8 @@ class PolicyReaderConfig(base.Config):
     """Turn the plugin off (e.g. to measure a plain Material build)."""
     nav = opt.Type(bool, default=True)
     """Build the navigation (home, source → essays, glossary) when mkdocs.yml gives none."""
+    offline = opt.Type(bool, default=False)
+    """Build for reading from disk (file://): links to page files; `policy-reader package` sets it."""
     glossary = opt.Type(str, default="glossary.yaml")
     """The glossary file, relative to mkdocs.yml."""
     annotations = opt.Type(str, default="annotations")

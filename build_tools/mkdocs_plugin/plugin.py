@@ -31,12 +31,21 @@ from build_tools.glossary.pages import PageUse, fill_uses, render_glossary_page,
 from build_tools.mkdocs_plugin.config import PolicyReaderConfig
 from build_tools.navigation import build_nav
 from build_tools.project import Project
+from build_tools.search.index import (
+    glossary_entries,
+    index_script,
+    point_search_box_at_engine,
+    search_index,
+)
+from build_tools.search.sections import Section, page_sections
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_PREFIX = "assets/policy-reader/"
 GLOSSARY_PAGE = "glossary.md"
 MEASURES_PAGE = "measures.md"
 ANNOTATIONS_EXPORT = "annotations.jsonld"
+READER_SCRIPT = "policy-reader.js"
+SEARCH_SHIM = "search-shim.js"
 log = logging.getLogger("mkdocs.plugins.policy-reader")
 
 
@@ -87,14 +96,19 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         except (InputError, InputErrors) as error:
             raise _plugin_error(error) from None
         self.resolved: list[ResolvedAnnotation] = []
+        self.sections: list[Section] = []
+        if self.config.offline:
+            # Pages opened from disk need links to files (page.html), not to folders.
+            config.use_directory_urls = False
         if self.config.nav and not config.nav:
             extra = [GLOSSARY_PAGE] if self.glossary.terms else []
             extra += [MEASURES_PAGE] if self.sources else []
             config.nav = build_nav(Path(config.docs_dir), extra)
         for asset in sorted(ASSETS.glob("*.css")):
             config.extra_css.append(ASSET_PREFIX + asset.name)
-        for asset in sorted(ASSETS.glob("*.js")):
-            config.extra_javascript.append(ASSET_PREFIX + asset.name)
+        config.extra_javascript.append(ASSET_PREFIX + READER_SCRIPT)
+        # Before Material's bundle starts the search worker (see search-shim.js).
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), ASSET_PREFIX + SEARCH_SHIM]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -124,14 +138,27 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or (page.meta.get("policy_reader") or {}).get("kind") != "article":
+        if not self.config.enabled:
             return html
-        html = apply_to_page(html, annotations_for_page(self.resolved, page.url, get_relative_url))
-        marked = mark_terms(html, self.matcher, self.policy)
-        self.uses.append((page, PageUse(page.url, page.title or page.url, tuple(marked.occurrences))))
-        glossary_url = get_relative_url("glossary/", page.url)
-        tooltips = render_tooltips((self.glossary.by_id[t] for t in marked.marked_terms), glossary_url)
-        return marked.html + tooltips
+        essay = (page.meta.get("policy_reader") or {}).get("kind") == "article"
+        if essay:
+            html = apply_to_page(html, annotations_for_page(self.resolved, page.url, get_relative_url))
+            marked = mark_terms(html, self.matcher, self.policy)
+            self.uses.append((page, PageUse(page.url, page.title or page.url, tuple(marked.occurrences))))
+            glossary_url = get_relative_url(self._glossary_url(files), page.url)
+            tooltips = render_tooltips((self.glossary.by_id[t] for t in marked.marked_terms), glossary_url)
+            html = marked.html + tooltips
+        self.sections += page_sections(html, page.url, page.title or page.url, essay)
+        return html
+
+    def _glossary_url(self, files: Files) -> str:
+        glossary = files.get_file_from_path(GLOSSARY_PAGE)
+        return glossary.url if glossary else "glossary/"
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return output
+        return point_search_box_at_engine(output)
 
     @event_priority(50)  # before the search plugin indexes the page
     def on_page_context(
@@ -142,9 +169,19 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             page.content = fill_uses(page.content, self.glossary, uses)
         return context
 
+    @event_priority(-50)  # after the search plugin wrote its index, which ours replaces
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        site = Path(config.site_dir)
+        not_found = site / "404.html"
+        if not_found.exists():
+            not_found.write_text(point_search_box_at_engine(not_found.read_text(encoding="utf-8")), encoding="utf-8")
+        glossary_url = "glossary.html" if not config.use_directory_urls else "glossary/"
+        index = search_index(self.sections, glossary_entries(self.glossary, glossary_url))
+        (site / "search").mkdir(exist_ok=True)
+        (site / "search" / "search_index.json").write_text(index, encoding="utf-8")
+        (site / "search" / "search_index.js").write_text(index_script(index), encoding="utf-8")
         export = annotation_collection(self.resolved, config.site_url or "", config.site_name)
         Path(config.site_dir, ANNOTATIONS_EXPORT).write_text(export, encoding="utf-8")
         used = {o.term_id for _page, use in self.uses for o in use.occurrences}

@@ -1,0 +1,233 @@
+/* policy-reader search engine: exact substring search for Chinese, speaking Material's worker protocol.
+ *
+ * Material's search box sends SETUP (the index) and QUERY (the typed text) and expects READY and
+ * RESULT. A query lists every section that contains each of its space-separated words verbatim
+ * (substrings included; Latin words case-insensitively, at word edges), title and heading hits
+ * first, then by number of occurrences. When nothing holds a word whole, the word is cut into the
+ * longest pieces that do occur in the essays, and sections holding all pieces are listed as partial
+ * matches. A query that is a glossary term shows its definition first.
+ */
+(function (root) {
+  "use strict";
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+  var LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.+#-]*$/;
+  var state = null;
+
+  function escapeHTML(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  function setup(index) {
+    var docs = index.docs.map(function (doc, order) {
+      var hash = doc.location.indexOf("#");
+      return {
+        location: doc.location,
+        page: hash < 0 ? doc.location : doc.location.slice(0, hash),
+        title: doc.title,
+        text: doc.text,
+        lowerTitle: doc.title.toLowerCase(),
+        lowerText: doc.text.toLowerCase(),
+        essay: !!doc.essay,
+        order: order
+      };
+    });
+    var pages = {};
+    docs.forEach(function (doc) {
+      if (doc.location === doc.page) pages[doc.page] = doc;
+    });
+    var extra = (index.config && index.config.policy_reader) || {};
+    state = {
+      docs: docs,
+      pages: pages,
+      corpus: docs.map(function (doc) { return doc.lowerText; }).join("\u0000"),
+      glossary: extra.glossary || {},
+      highlightParam: extra.highlight_param || "h"
+    };
+  }
+
+  /* A matcher per word: Latin words at word edges, anything else as a plain substring. */
+  function matcher(word) {
+    var lower = word.toLowerCase();
+    if (LATIN_WORD.test(word)) {
+      var pattern = new RegExp("(^|[^a-z0-9])(" + escapeRegExp(lower) + ")(?![a-z0-9])", "g");
+      return {
+        word: word,
+        find: function (text, from) {
+          pattern.lastIndex = from || 0;
+          var m = pattern.exec(text);
+          return m ? m.index + m[1].length : -1;
+        },
+        length: lower.length
+      };
+    }
+    return {
+      word: word,
+      find: function (text, from) { return text.indexOf(lower, from || 0); },
+      length: lower.length
+    };
+  }
+
+  function count(m, text) {
+    var n = 0, at = m.find(text, 0);
+    while (at >= 0) {
+      n += 1;
+      at = m.find(text, at + Math.max(1, m.length));
+    }
+    return n;
+  }
+
+  /* Cut a word that occurs nowhere into the longest pieces (of two characters or more) that do. */
+  function pieces(word) {
+    var lower = word.toLowerCase(), out = [], start = 0;
+    while (start < lower.length) {
+      var end = lower.length;
+      while (end - start > 1 && state.corpus.indexOf(lower.slice(start, end)) < 0) end -= 1;
+      if (end - start > 1) out.push(word.slice(start, end));
+      start = end > start + 1 ? end : start + 1;
+    }
+    return out;
+  }
+
+  function snippet(doc, matchers) {
+    var text = doc.text, lower = doc.lowerText, first = -1;
+    matchers.forEach(function (m) {
+      var at = m.find(lower, 0);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    });
+    var start = Math.max(0, first - 30), end = Math.min(text.length, Math.max(first, 0) + 90);
+    var cut = text.slice(start, end), lowerCut = lower.slice(start, end);
+    var spans = [];
+    matchers.forEach(function (m) {
+      var at = m.find(lowerCut, 0);
+      while (at >= 0) {
+        spans.push([at, at + m.length]);
+        at = m.find(lowerCut, at + Math.max(1, m.length));
+      }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var html = "", last = 0;
+    spans.forEach(function (s) {
+      if (s[0] < last) return;
+      html += escapeHTML(cut.slice(last, s[0])) + "<mark>" + escapeHTML(cut.slice(s[0], s[1])) + "</mark>";
+      last = s[1];
+    });
+    html += escapeHTML(cut.slice(last));
+    return (start > 0 ? "…" : "") + html.replace(/\n/g, " ") + (end < text.length ? "…" : "");
+  }
+
+  function withHighlight(location, words) {
+    var hash = location.indexOf("#");
+    var path = hash < 0 ? location : location.slice(0, hash);
+    var fragment = hash < 0 ? "" : location.slice(hash);
+    var join = path.indexOf("?") < 0 ? "?" : "&";
+    return path + join + state.highlightParam + "=" + encodeURIComponent(words.join(" ")) + fragment;
+  }
+
+  function rank(matchers) {
+    var hits = [];
+    state.docs.forEach(function (doc) {
+      var inTitle = 0, inText = 0;
+      for (var i = 0; i < matchers.length; i++) {
+        var t = count(matchers[i], doc.lowerTitle), b = count(matchers[i], doc.lowerText);
+        if (t + b === 0) return;
+        inTitle += t;
+        inText += b;
+      }
+      hits.push({ doc: doc, score: (inTitle > 0 ? 1000 : 0) + inTitle * 10 + inText });
+    });
+    return hits;
+  }
+
+  function search(query) {
+    var words = query.trim().split(/\s+/).filter(Boolean);
+    if (!words.length) return { items: [], total: 0 };
+    var matchers = words.map(matcher);
+    var hits = rank(matchers), partial = false;
+    if (!hits.length) {
+      var split = [];
+      words.forEach(function (w) {
+        var found = pieces(w);
+        split = split.concat(found.length ? found : [w]);
+      });
+      if (split.join(" ") !== words.join(" ")) {
+        matchers = split.map(matcher);
+        hits = rank(matchers);
+        partial = true;
+      }
+    }
+    var shownWords = matchers.map(function (m) { return m.word; });
+    var terms = {};
+    shownWords.forEach(function (w) { terms[w] = true; });
+    var groups = {}, order = [];
+    hits.forEach(function (hit) {
+      var key = hit.doc.page;
+      if (!groups[key]) { groups[key] = []; order.push(key); }
+      groups[key].push(hit);
+    });
+    var best = function (key) { return Math.max.apply(null, groups[key].map(function (h) { return h.score; })); };
+    var essay = function (key) { return groups[key][0].doc.essay ? 1 : 0; };
+    // Essays first (readers search the texts), then other pages; each by its best section.
+    order.sort(function (a, b) {
+      return essay(b) - essay(a) || best(b) - best(a) || groups[a][0].doc.order - groups[b][0].doc.order;
+    });
+    var items = order.map(function (key) {
+      var found = groups[key].sort(function (a, b) { return b.score - a.score || a.doc.order - b.doc.order; });
+      var floor = found[found.length - 1].score;
+      var label = partial ? '<span class="pr-partial">部分匹配</span> ' : "";
+      var docs = found.map(function (hit) {
+        return {
+          location: withHighlight(hit.doc.location, shownWords),
+          title: hit.doc.title,
+          text: label + snippet(hit.doc, matchers),
+          score: hit.score,
+          terms: terms
+        };
+      });
+      var pageDoc = state.pages[key];
+      var hasParent = found.some(function (hit) { return hit.doc.location === key; });
+      if (!hasParent && pageDoc) {
+        // Material shows each page once, as the parent of its matching sections.
+        docs.unshift({ location: withHighlight(pageDoc.location, shownWords), title: pageDoc.title, text: "", score: floor, terms: terms });
+      } else {
+        docs.sort(function (a, b) { return (a.location.indexOf("#") >= 0) - (b.location.indexOf("#") >= 0); });
+        docs[0].score = floor;
+      }
+      return docs;
+    });
+    var term = state.glossary[query.trim()];
+    if (term) {
+      // Material shows a page's own text only when no section is listed: the definition rides
+      // as the one section, linking to the term's entry, under a heading naming the term.
+      var page = term.url.split("#")[0];
+      items.unshift([
+        { location: page, title: "术语 · " + term.term + (term.english ? " (" + term.english + ")" : ""), text: "", score: 1e9, terms: {} },
+        { location: term.url, title: "释义", text: '<span class="pr-definition">' + escapeHTML(term.definition) + "</span>", score: 1e9, terms: {} }
+      ]);
+    }
+    return { items: items, total: items.length };
+  }
+
+  function handle(message, reply) {
+    if (message.type === SETUP) {
+      setup(message.data);
+      reply({ type: READY });
+    } else if (message.type === QUERY) {
+      reply({ type: RESULT, data: state ? search(message.data) : { items: [], total: 0 } });
+    }
+  }
+
+  if (typeof WorkerGlobalScope !== "undefined" && root instanceof WorkerGlobalScope) {
+    root.addEventListener("message", function (event) {
+      handle(event.data, function (data) { root.postMessage(data); });
+    });
+  } else {
+    // Loaded into a page (file://, where Chromium refuses workers): see search-shim.js.
+    root.PolicyReaderSearch = { handle: handle, search: function (q) { return search(q); } };
+  }
+})(typeof self !== "undefined" ? self : this);
