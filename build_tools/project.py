@@ -100,7 +100,7 @@ class Project:
             The pages written or removed, below ``docs/``.
 
         Raises:
-            InputError: A named file is not under ``sources/``.
+            InputError: A named file is not under ``sources/`` or does not exist.
             InputErrors: A source page or manifest is bad.
         """
         for path in files or []:
@@ -109,6 +109,12 @@ class Project:
                     str(path),
                     "the site is built from sources/ only, and this file is not there",
                     f"copy it into {self.shown(self.sources_dir)}/ (with a manifest beside it), then import it",
+                )
+            if not path.is_file():
+                raise InputError(
+                    str(path),
+                    "cannot read the file (there is no such source page)",
+                    f"check the name: the source pages are the .txt files in {self.shown(self.sources_dir)}/",
                 )
         sources = self.load_sources()
         chosen = {s.id for s in sources} if files is None else {p.stem for p in files}

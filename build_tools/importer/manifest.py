@@ -62,6 +62,7 @@ class Manifest:
         notes: Anything else a reader should know about the text's origin.
         article_ids: Stable essay ids, by essay title.
         lead: Whether essays open with a lead (``auto`` detects it).
+        article_lines: The manifest line naming each essay title, for messages.
     """
 
     path: str | None = None
@@ -72,6 +73,7 @@ class Manifest:
     notes: str | None = None
     article_ids: dict[str, str] = field(default_factory=dict)
     lead: LeadMode = "auto"
+    article_lines: dict[str, int | None] = field(default_factory=dict)
 
     @property
     def parse_options(self) -> ParseOptions:
@@ -95,6 +97,7 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         raise InputErrors(errors)
     data = doc.data
     ids: dict[str, str] = {}
+    lines: dict[str, int | None] = {}
     for index, item in enumerate(data.get("articles", [])):
         if item["id"] in ids.values():
             errors.append(
@@ -105,6 +108,7 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
                 )
             )
         ids[item["title"]] = item["id"]
+        lines[item["title"]] = doc.line_of(("articles", index, "title"))
     if errors:
         raise InputErrors(errors)
     return Manifest(
@@ -116,6 +120,7 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         notes=data.get("notes"),
         article_ids=ids,
         lead=data.get("layout", {}).get("lead", "auto"),
+        article_lines=lines,
     )
 
 
@@ -126,6 +131,7 @@ def unmatched_titles(manifest: Manifest, titles: list[str]) -> list[InputError]:
             manifest.path or "",
             f"the manifest names the essay 「{title}」, which the page does not hold",
             "copy the title exactly as the page prints it (see `policy-reader inspect`), or remove the entry",
+            line=manifest.article_lines.get(title),
             key="articles",
         )
         for title in manifest.article_ids

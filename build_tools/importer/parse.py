@@ -50,6 +50,7 @@ _NAME_SEPARATOR = re.compile(r"[\s\u3000、,，]+")
 _ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十]+[要是]|第[一二三四五六七八九十]+[,，、是要]?|其[一二三四五六七八九十]|[（(][一二三四五六七八九十]+[)）])"
 )
+_PROSE = re.compile(r"[是的了吗呢吧着]|并不|不再|也要|就要")
 _FIRST_ORDINAL = re.compile(r"^(?:一[要是]|第一|其一|[（(]一[)）])")
 _POSTS_EACH = re.compile(r"^(?:本文)?作者分别[为系是][:：]?(.+)$")
 _POST_ALL = re.compile(r"^(?:本文)?作者(?:单位)?\s*(?:[为系是:：])\s*(.+)$")
@@ -95,6 +96,12 @@ def parse_page(text: str, path: str, options: ParseOptions | None = None) -> Pag
         for number, raw in enumerate(text.splitlines(), start=1)
         if (stripped := raw.strip(_SPACE))
     ]
+    if not lines:
+        raise InputError(
+            path,
+            "the file is empty: it holds only blank lines and spaces",
+            "put the page's text in it, one paragraph a line",
+        )
     related_at = next((i for i, line in enumerate(lines) if _RELATED.match(line.text)), len(lines))
     related = [_related_item(line) for line in lines[related_at + 1 :]]
     content = lines[:related_at]
@@ -260,12 +267,18 @@ def _number_paragraphs(lead: Paragraph | None, body: list[Heading | Paragraph]) 
 
 
 def thesis(text: str) -> tuple[str, str] | None:
-    """Split a paragraph into its short opening thesis sentence and the rest, if it has one."""
+    """Split a paragraph into its short opening thesis sentence and the rest, if it has one.
+
+    A thesis reads like a heading (突出高标准建设, 一要加快农业数字化转型), not like a
+    sentence of prose: copulas and particles (是, 的, 了, 并不 …) mark the latter.
+    """
     end = _SENTENCE_END.search(text)
     if not end:
         return None
     head, rest = text[: end.start()], text[end.end() :]
     if not rest.strip(_SPACE) or len(_letters(head)) > MAX_THESIS_CHARS:
+        return None
+    if _PROSE.search(_ORDINAL.sub("", head)):
         return None
     return head, rest
 

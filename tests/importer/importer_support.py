@@ -1,0 +1,59 @@
+"""Helpers shared by the importer tests: the real pages, the CLI, snapshots of folders."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.conftest import ROOT, SHARED_CORPUS, policy_reader
+
+HERE = Path(__file__).resolve().parent
+PAGES = HERE / "pages"
+GOLDEN = HERE / "golden"
+
+GANSU_NAME = "gansu-2021-digital-development"
+GANSU = ROOT / "sources" / f"{GANSU_NAME}.txt"
+GANSU_MANIFEST = GANSU.with_suffix(".yaml")
+JFJB = SHARED_CORPUS / "jfjb-xiuyang-2017.txt"
+
+#: The Gansu page's essays, in page order, with the ids its manifest gives them.
+GANSU_TITLES = (
+    "加强“数字政府”建设 助推“数字经济”发展",
+    "努力打造西部创新驱动发展新高地",
+    "以“新基建”厚植甘肃经济发展新优势",
+)
+GANSU_IDS = ("digital-government", "innovation-highland", "new-infrastructure")
+
+#: Where the project copy keeps the Gansu page and its generated pages.
+PROJECT_GANSU = Path("sources") / f"{GANSU_NAME}.txt"
+PROJECT_GANSU_MANIFEST = PROJECT_GANSU.with_suffix(".yaml")
+PROJECT_GANSU_DOCS = Path("docs") / GANSU_NAME
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder`, by relative path, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def file_identities(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file below `folder` with its inode and modification time: both change when a file is rewritten."""
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def import_ok(project: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    """Run `policy-reader import` in `project` and require it to succeed."""
+    result = policy_reader(project, "import", *files)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def check(project: Path) -> subprocess.CompletedProcess[str]:
+    """Run `policy-reader check` in `project`; it must never crash."""
+    result = policy_reader(project, "check")
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
