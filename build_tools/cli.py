@@ -12,6 +12,7 @@ from build_tools.checks import run_checks
 from build_tools.errors import InputError, InputErrors
 from build_tools.importer.model import Page
 from build_tools.importer.source import load_source
+from build_tools.package import TOP_FOLDER, package_site
 from build_tools.project import Project
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 1
@@ -75,6 +76,13 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _package(args: argparse.Namespace, project: Project) -> int:
+    written = package_site(project.root, Path(args.output).resolve())
+    print(f"wrote {args.output}: {written.files} files, {written.size / 1024:.0f} KiB ({written.size} bytes)")
+    print(f"open {TOP_FOLDER}/index.html from the unzipped folder; it needs no network")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line, with one sub-command per job."""
     parser = argparse.ArgumentParser(prog="policy-reader", description=__doc__)
@@ -89,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.set_defaults(run=_import)
     check = commands.add_parser("check", help="fail if docs/ is not what import would write")
     check.set_defaults(run=_check)
+    package = commands.add_parser("package", help="build the site as a zip that works from disk, offline")
+    package.add_argument("--output", "-o", required=True, help="the zip file to write, e.g. policy-reader.zip")
+    package.set_defaults(run=_package)
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -29,9 +30,13 @@ TagHandler = Callable[[Element, list[Element]], None]
 
 
 class _Rewriter(HTMLParser):
-    def __init__(self, on_text: TextHandler, on_open: TagHandler | None, on_close: TagHandler | None) -> None:
+    def __init__(
+        self, source: str, on_text: TextHandler, on_open: TagHandler | None, on_close: TagHandler | None
+    ) -> None:
         # Entities stay raw and apart, so the output repeats the input byte for byte where untouched.
         super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
         self.out: list[str] = []
         self.stack: list[Element] = []
         self.on_text, self.on_open, self.on_close = on_text, on_open, on_close
@@ -62,10 +67,16 @@ class _Rewriter(HTMLParser):
         self.out.append(self.on_text(data, self.stack))
 
     def handle_entityref(self, name: str) -> None:
-        self.out.append(f"&{name};")
+        self.out.append(self._reference("&", name))
 
     def handle_charref(self, name: str) -> None:
-        self.out.append(f"&#{name};")
+        self.out.append(self._reference("&#", name))
+
+    def _reference(self, opener: str, name: str) -> str:
+        """A reference as it was written: HTMLParser also reports ``&D`` of ``R&D``, which has no ``;``."""
+        line, column = self.getpos()
+        end = self.line_starts[line - 1] + column + len(opener) + len(name)
+        return f"{opener}{name}{';' if self.source.startswith(';', end) else ''}"
 
     def handle_comment(self, data: str) -> None:
         self.out.append(f"<!--{data}-->")
@@ -87,7 +98,7 @@ def rewrite_text(
     on_close: TagHandler | None = None,
 ) -> str:
     """Pass every text run of `html` through `on_text`; tags and entities are kept as they were."""
-    parser = _Rewriter(on_text, on_open, on_close)
+    parser = _Rewriter(html, on_text, on_open, on_close)
     parser.feed(html)
     parser.close()
     return "".join(parser.out)

@@ -9,7 +9,7 @@ from typing import Any
 
 from build_tools.annotations.corpus import Corpus
 from build_tools.annotations.model import Annotation, ResolvedAnnotation, Selector
-from build_tools.annotations.resolve import REANCHOR_SIMILARITY, ResolveError, resolve
+from build_tools.annotations.resolve import REANCHOR_SIMILARITY, ResolveError, resolve, yaml_string
 from build_tools.citation import Citation
 from build_tools.errors import InputError
 from build_tools.validation.fields import CITATIONS, SLUG, TEXT, readable_citations
@@ -194,7 +194,7 @@ def resolve_annotations(annotations: list[Annotation], corpus: Corpus) -> Annota
                         f"'{anchor.essay.article_id}'; "
                         f"it is anchored to 「{anchor.exact}」 in ¶{anchor.paragraph[1:]} "
                         f"(similarity {anchor.similarity:.0%}, at least {REANCHOR_SIMILARITY:.0%} is kept)",
-                        f"update the quote to `quote: {anchor.exact}`",
+                        f"update the quote to `quote: {yaml_string(anchor.exact)}`",
                     )
                 )
             anchors.append(anchor)

@@ -9,6 +9,7 @@ the closest passage, so a corrected typo is one edit away.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -20,7 +21,7 @@ REANCHOR_SIMILARITY = 0.85
 REANCHOR_MIN_CHARS = 8
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: Python sets attributes such as __traceback__ on exceptions
 class ResolveError(Exception):
     """Why a selector could not be anchored, and what to write instead."""
 
@@ -45,6 +46,11 @@ def find_essay(corpus: Corpus, selector: Selector) -> EssayText:
         f"the essay id '{selector.article}' is used by several source pages ({keys})",
         "write `article: source/article` to say which",
     )
+
+
+def yaml_string(text: str) -> str:
+    """`text` as a YAML double-quoted string, to paste into a file as it is (text often holds ',' or ':')."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _raise(problem: str, fix: str) -> EssayText:
@@ -106,6 +112,9 @@ def _fits_context(essay: EssayText, match: Anchor, selector: Selector) -> bool:
     return text.endswith(selector.prefix, 0, match.start) and text.startswith(selector.suffix, match.end)
 
 
+_OR_ANOTHER = "(or a prefix/suffix that picks another)"
+
+
 def _disambiguation_hint(essay: EssayText, matches: list[Anchor]) -> str:
     """The shortest prefix (or suffix) that singles out the first occurrence."""
     first = matches[0]
@@ -114,10 +123,10 @@ def _disambiguation_hint(essay: EssayText, matches: list[Anchor]) -> str:
     for width in range(2, 16):
         prefix = text[max(0, first.start - width) : first.start]
         if all(not essay.text_of(o.paragraph).endswith(prefix, 0, o.start) for o in others) and prefix:
-            return f"add `prefix: {prefix}` to pick ¶{first.paragraph[1:]} (or a prefix/suffix that picks another)"
+            return f"add `prefix: {yaml_string(prefix)}` to pick ¶{first.paragraph[1:]} {_OR_ANOTHER}"
         suffix = text[first.end : first.end + width]
         if all(not essay.text_of(o.paragraph).startswith(suffix, o.end) for o in others) and suffix:
-            return f"add `suffix: {suffix}` to pick ¶{first.paragraph[1:]} (or a prefix/suffix that picks another)"
+            return f"add `suffix: {yaml_string(suffix)}` to pick ¶{first.paragraph[1:]} {_OR_ANOTHER}"
     return "quote a longer passage, so it occurs only once"
 
 
@@ -128,10 +137,17 @@ def closest_passage(essay: EssayText, quote: str) -> Anchor | None:
     for anchor, text in essay.paragraphs:
         matcher = SequenceMatcher(None, quote, text, autojunk=False)
         blocks = sorted(matcher.get_matching_blocks(), key=lambda b: -b.size)[:3]
+        origins: dict[int, None] = {}
         for block in blocks:
-            if block.size == 0:
-                continue
-            origin = block.b - block.a
+            # The matcher aligns each piece with one place only; the quote may stand at another.
+            piece = quote[block.a : block.a + block.size]
+            if block.size:
+                origins[block.b - block.a] = None
+            at = text.find(piece) if block.size > 1 else -1
+            while at >= 0:
+                origins[at - block.a] = None
+                at = text.find(piece, at + 1)
+        for origin in origins:
             for start in range(max(0, origin - 3), min(len(text), origin + 4)):
                 for length in range(max(1, size - 3), size + 4):
                     window = text[start : start + length]
@@ -151,7 +167,7 @@ def _closest_or_error(essay: EssayText, quote: str) -> Anchor:
         )
     fix = "copy the quote exactly from the essay"
     if best.similarity >= 0.5:
-        fix += f", e.g. `quote: {best.exact}`"
+        fix += f", e.g. `quote: {yaml_string(best.exact)}`"
     raise ResolveError(
         f"the quote 「{quote}」 is not in essay '{essay.article_id}'; the closest passage is "
         f"「{best.exact}」 in ¶{best.paragraph[1:]} (similarity {best.similarity:.0%})",

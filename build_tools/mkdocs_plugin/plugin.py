@@ -40,6 +40,7 @@ from build_tools.search.index import (
 from build_tools.search.sections import Section, page_sections
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
+THEME_OVERRIDES = Path(__file__).resolve().parent.parent / "theme"
 ASSET_PREFIX = "assets/policy-reader/"
 GLOSSARY_PAGE = "glossary.md"
 MEASURES_PAGE = "measures.md"
@@ -106,6 +107,8 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             config.nav = build_nav(Path(config.docs_dir), extra)
         for asset in sorted(ASSETS.glob("*.css")):
             config.extra_css.append(ASSET_PREFIX + asset.name)
+        # Our templates (link previews, a Chinese 404 page) take precedence over the theme's.
+        config.theme.dirs.insert(0, str(THEME_OVERRIDES))
         config.extra_javascript.append(ASSET_PREFIX + READER_SCRIPT)
         # Before Material's bundle starts the search worker (see search-shim.js).
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), ASSET_PREFIX + SEARCH_SHIM]

@@ -75,7 +75,14 @@ def test_source_page_lists_essays_and_related_news(built_site: Path) -> None:
     assert len(html.select('article a[href$="/"]')) >= 3
 
 
+def site_path_prefix(built_site: Path) -> str:
+    """The path the site is published under (from its canonical address), for root-absolute links."""
+    canonical = soup(built_site / "index.html").find("link", rel="canonical")
+    return urlsplit(canonical["href"]).path if canonical else "/"
+
+
 def test_no_internal_link_or_anchor_is_broken(built_site: Path) -> None:
+    prefix = site_path_prefix(built_site)
     pages = sorted(built_site.rglob("*.html"))
     ids: dict[Path, set[str]] = {}
     broken = []
@@ -90,8 +97,13 @@ def test_no_internal_link_or_anchor_is_broken(built_site: Path) -> None:
             parts = urlsplit(target)
             if parts.scheme or parts.netloc:
                 continue
-            base = built_site if parts.path.startswith("/") else page.parent
-            path = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else page
+            relative = unquote(parts.path)
+            if relative.startswith("/"):
+                assert relative.startswith(prefix), f"{page}: {target} is outside the site"
+                relative, base = relative[len(prefix) :], built_site
+            else:
+                base = page.parent
+            path = (base / relative).resolve() if parts.path else page
             if path.is_dir():
                 path = path / "index.html"
             if not path.exists():
@@ -106,10 +118,14 @@ def test_no_internal_link_or_anchor_is_broken(built_site: Path) -> None:
 
 
 def test_no_web_fonts_or_outside_stylesheets(built_site: Path) -> None:
+    fetched = {"stylesheet", "preload", "preconnect", "prefetch", "dns-prefetch", "icon", "modulepreload"}
     for page in built_site.rglob("*.html"):
         html = soup(page)
         for tag in html.find_all("link", href=True):
-            assert not urlsplit(tag["href"]).netloc, f"{page}: {tag['href']}"
+            if fetched & set(tag.get("rel", [])):
+                assert not urlsplit(tag["href"]).netloc, f"{page}: {tag['href']}"
+        for tag in html.find_all(["script", "img"], src=True):
+            assert not urlsplit(tag["src"]).netloc, f"{page}: {tag['src']}"
         assert "fonts.googleapis" not in str(html)
 
 

@@ -1,0 +1,107 @@
+"""The whole site as one zip that opens from disk, byte for byte the same for the same commit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_tools.errors import InputError
+
+#: Everything in the zip sits in this folder, so unzipping never scatters files.
+TOP_FOLDER = "policy-reader"
+#: What an offline reader never loads: source maps, and Material's own search engine (lunr and its
+#: worker), which ours replaces; the JSON index (from disk, pages read the script version).
+LEFT_OUT_SUFFIXES = (".map",)
+LEFT_OUT_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+LEFT_OUT_FILES = ("search/search_index.json",)
+# Zip timestamps cannot go before 1980.
+_ZIP_EPOCH = 315532800
+
+
+@dataclass(frozen=True)
+class Package:
+    """A written zip: where, how many files, how many bytes."""
+
+    path: Path
+    files: int
+    size: int
+
+
+def source_date_epoch(root: Path) -> int:
+    """The time of the last commit (or SOURCE_DATE_EPOCH): what makes two builds of a commit identical."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    result = subprocess.run(
+        ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
+    )
+    return int(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip() else _ZIP_EPOCH
+
+
+def build_offline_site(root: Path, site_dir: Path, epoch: int) -> None:
+    """Build the site for reading from disk into `site_dir`, with a real ``mkdocs build``.
+
+    Raises:
+        InputError: The build failed; the message carries MkDocs' own errors.
+    """
+    env = {
+        **os.environ,
+        "POLICY_READER_OFFLINE": "true",
+        "SOURCE_DATE_EPOCH": str(epoch),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml")]
+    result = subprocess.run(
+        [*command, "--site-dir", str(site_dir)], cwd=root, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        errors = [line for line in result.stderr.splitlines() if line.strip() and "Aborted with" not in line]
+        raise InputError(
+            "mkdocs.yml",
+            "the site does not build:\n" + "\n".join(errors[-30:]),
+            "fix the problems above (`policy-reader check` lists problems in the inputs), then package again",
+        )
+
+
+def _left_out(name: str) -> bool:
+    return name.endswith(LEFT_OUT_SUFFIXES) or name.startswith(LEFT_OUT_FOLDERS) or name in LEFT_OUT_FILES
+
+
+def write_zip(site_dir: Path, output: Path, epoch: int) -> Package:
+    """Zip `site_dir` into `output` in a fixed order with fixed times and modes; replace `output` only when done."""
+    stamp = time.gmtime(max(epoch, _ZIP_EPOCH))[:6]
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and not _left_out(p.relative_to(site_dir).as_posix()))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=".package-", suffix=".zip")
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(temporary, "w") as archive:
+            for path in files:
+                info = zipfile.ZipInfo(f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o100644 << 16
+                info.create_system = 3
+                archive.writestr(info, path.read_bytes(), compresslevel=9)
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return Package(output, len(files), output.stat().st_size)
+
+
+def package_site(root: Path, output: Path) -> Package:
+    """Build the offline site and zip it into `output`.
+
+    Raises:
+        InputError: The build failed; nothing is written.
+    """
+    epoch = source_date_epoch(root)
+    with tempfile.TemporaryDirectory(prefix="policy-reader-package-") as work:
+        site = Path(work) / "site"
+        build_offline_site(root, site, epoch)
+        return write_zip(site, output, epoch)
