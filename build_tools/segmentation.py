@@ -5,47 +5,53 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import ChainMap
 from collections.abc import Iterable
 from functools import lru_cache
 
 import jieba
 
 _lock = threading.Lock()
-_added: set[str] = set()
+_layers: dict[tuple[str, ...], jieba.Tokenizer] = {}
 _CLAUSE_MARK = re.compile(r"[\s,，。、;；:：!！?？“”‘’\"'()（）《》〈〉【】\[\]—…·]")
 
 
 def tokenizer(words: Iterable[str] = ()) -> jieba.Tokenizer:
-    """The shared jieba tokenizer, initialised once, with `words` in its dictionary.
+    """A jieba tokenizer with `words`, and no other added words, in its dictionary.
 
-    Loading jieba's dictionary costs about half a second: every user (the glossary
-    matcher, a search indexer) shares this one instance instead of loading another.
+    Loading jieba's dictionary costs about half a second: it is loaded once and
+    shared, and each list of words gets a thin layer of its own over it, so the
+    words of one glossary never move the word edges another one sees (a rebuild
+    of `mkdocs serve` after a term is removed, a test with its own glossary).
     """
+    words = tuple(dict.fromkeys(words))
     with _lock:
         if not jieba.dt.initialized:
             jieba.setLogLevel(logging.WARNING)
             jieba.dt.initialize()
-        fresh = [w for w in words if w not in _added]
-        for word in fresh:
-            jieba.dt.add_word(word)
-            _added.add(word)
-        if fresh:
-            word_edges.cache_clear()
-    return jieba.dt
+        if not words:
+            return jieba.dt
+        if words not in _layers:
+            layer = jieba.Tokenizer()
+            layer.FREQ, layer.total, layer.initialized = ChainMap({}, jieba.dt.FREQ), jieba.dt.total, True
+            for word in words:
+                layer.add_word(word)
+            _layers[words] = layer
+        return _layers[words]
 
 
 @lru_cache(maxsize=65536)
-def word_edges(window: str) -> frozenset[int]:
+def word_edges(window: str, segmenter: jieba.Tokenizer | None = None) -> frozenset[int]:
     """Offsets in `window` where jieba (dictionary words only, no guessing) puts a word edge."""
     edges = {0}
     position = 0
-    for word in jieba.dt.cut(window, HMM=False):
+    for word in (segmenter or jieba.dt).cut(window, HMM=False):
         position += len(word)
         edges.add(position)
     return frozenset(edges)
 
 
-def is_word(text: str, start: int, end: int, reach: int = 8) -> bool:
+def is_word(text: str, start: int, end: int, reach: int = 8, segmenter: jieba.Tokenizer | None = None) -> bool:
     """Whether ``text[start:end]`` stands as a whole word, not as part of a longer one.
 
     Only the clause around it, at most `reach` characters either side, is segmented:
@@ -58,5 +64,5 @@ def is_word(text: str, start: int, end: int, reach: int = 8) -> bool:
     after = _CLAUSE_MARK.search(text, end, high)
     if after:
         high = after.start()
-    edges = word_edges(text[low:high])
+    edges = word_edges(text[low:high], segmenter)
     return (start - low) in edges and (end - low) in edges

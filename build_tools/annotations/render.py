@@ -82,8 +82,17 @@ def _backlink(item: ResolvedAnnotation, index: int, page_url: str, link: Linker)
     )
 
 
+def annotations_by_page(resolved: list[ResolvedAnnotation]) -> dict[str, list[ResolvedAnnotation]]:
+    """The annotations touching each essay page (by its target or a related passage), by page address."""
+    pages: dict[str, list[ResolvedAnnotation]] = defaultdict(list)
+    for item in resolved:
+        for url in dict.fromkeys(a.essay.url for a in (item.target, *item.related)):
+            pages[url].append(item)
+    return pages
+
+
 def annotations_for_page(resolved: list[ResolvedAnnotation], page_url: str, link: Linker) -> PageAnnotations:
-    """Highlights and notes that the essay at `page_url` shows, from every annotation touching it."""
+    """Highlights and notes that the essay at `page_url` shows, from the annotations touching it."""
     page = PageAnnotations()
     for item in resolved:
         target = item.target

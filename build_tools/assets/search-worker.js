@@ -42,11 +42,14 @@
       if (doc.location === doc.page) pages[doc.page] = doc;
     });
     var extra = (index.config && index.config.policy_reader) || {};
+    // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case.
+    var glossary = {};
+    Object.keys(extra.glossary || {}).forEach(function (form) { glossary[form.toLowerCase()] = extra.glossary[form]; });
     state = {
       docs: docs,
       pages: pages,
       corpus: docs.map(function (doc) { return doc.lowerText; }).join("\u0000"),
-      glossary: extra.glossary || {},
+      glossary: glossary,
       highlightParam: extra.highlight_param || "h"
     };
   }
@@ -200,7 +203,7 @@
       }
       return docs;
     });
-    var term = state.glossary[query.trim()];
+    var term = state.glossary[query.trim().toLowerCase()];
     if (term) {
       // Material shows a page's own text only when no section is listed: the definition rides
       // as the one section, linking to the term's entry, under a heading naming the term.

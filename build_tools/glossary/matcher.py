@@ -41,7 +41,7 @@ class TermMatcher:
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        tokenizer(form for term in glossary.terms for form in term.forms)
+        self._segmenter = tokenizer(form for term in glossary.terms for form in term.forms)
         self._automaton = ahocorasick.Automaton()
         for term in glossary.terms:
             for form in term.forms:
@@ -66,13 +66,12 @@ class TermMatcher:
             found.append(Match(offsets[start], offsets[end - 1] + 1, term_id))
         return sorted(found, key=lambda m: m.start)
 
-    @staticmethod
-    def _stands_alone(text: str, start: int, end: int) -> bool:
+    def _stands_alone(self, text: str, start: int, end: int) -> bool:
         if _is_latin(text[start]) and start > 0 and _is_latin(text[start - 1]):
             return False
         if _is_latin(text[end - 1]) and end < len(text) and _is_latin(text[end]):
             return False
-        return is_word(text, start, end)
+        return is_word(text, start, end, segmenter=self._segmenter)
 
 
 def _join_broken_lines(text: str) -> tuple[str, list[int]]:

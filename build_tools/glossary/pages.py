@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -101,22 +103,25 @@ def fill_uses(page_html: str, glossary: Glossary, uses: list[PageUse]) -> str:
         for (term_id, section_id), found in sections.items():
             first = found[0]
             per_term[term_id].append((page, section_id, first.section_title, first.paragraph_id, len(found)))
-    for term in glossary.terms:
-        places = per_term.get(term.id, [])
-        placeholder = USES_PLACEHOLDER.format(id=html_text(term.id))
-        if not places:
-            block = '<p class="pr-uses pr-uses--none">本站文章中暂未出现。</p>'
-        else:
-            total = sum(p[4] for p in places)
-            items = "".join(
-                f'<li><a href="{html_text(page.url)}#{html_text(paragraph)}">'
-                f'{html_text(page.title)}<span class="pr-uses__section"> › {html_text(title or "开篇")}</span></a>'
-                f'<span class="pr-uses__count">×{count}</span></li>'
-                for page, _section, title, paragraph, count in places
-            )
-            block = (
-                f'<div class="pr-uses"><p class="pr-glossary-entry__label">出现 {total} 次</p>'
-                f'<ul class="pr-uses__list">{items}</ul></div>'
-            )
-        page_html = page_html.replace(placeholder, block)
-    return page_html
+    blocks = {term.id: _uses_html(per_term.get(term.id, [])) for term in glossary.terms}
+    # One pass over the page, whatever the number of terms.
+    return _PLACEHOLDER.sub(lambda m: blocks.get(html.unescape(m.group(1)), m.group(0)), page_html)
+
+
+_PLACEHOLDER = re.compile(r'<div class="pr-uses" data-pr-uses="([^"]*)"></div>')
+
+
+def _uses_html(places: list[tuple[PageUse, str | None, str | None, str, int]]) -> str:
+    if not places:
+        return '<p class="pr-uses pr-uses--none">本站文章中暂未出现。</p>'
+    total = sum(p[4] for p in places)
+    items = "".join(
+        f'<li><a href="{html_text(page.url)}#{html_text(paragraph)}">'
+        f'{html_text(page.title)}<span class="pr-uses__section"> › {html_text(title or "开篇")}</span></a>'
+        f'<span class="pr-uses__count">×{count}</span></li>'
+        for page, _section, title, paragraph, count in places
+    )
+    return (
+        f'<div class="pr-uses"><p class="pr-glossary-entry__label">出现 {total} 次</p>'
+        f'<ul class="pr-uses__list">{items}</ul></div>'
+    )

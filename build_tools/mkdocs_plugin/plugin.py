@@ -21,7 +21,7 @@ from build_tools.annotations.export import annotation_collection
 from build_tools.annotations.load import load_annotations, resolve_annotations
 from build_tools.annotations.measures_map import render_measures_page
 from build_tools.annotations.model import ResolvedAnnotation
-from build_tools.annotations.render import annotations_for_page, apply_to_page
+from build_tools.annotations.render import annotations_by_page, annotations_for_page, apply_to_page
 from build_tools.errors import InputError, InputErrors
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.marking import MarkPolicy, mark_terms
@@ -134,6 +134,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         for notice in result.notices:
             log.info("%s", notice)
         self.resolved = result.resolved
+        self.annotations_by_page = annotations_by_page(self.resolved)
         if self.sources:
             measures = File.generated(config, MEASURES_PAGE, content="")
             measures.content_string = render_measures_page(self.corpus, self.resolved, measures.url, get_relative_url)
@@ -144,15 +145,23 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         if not self.config.enabled:
             return html
         essay = (page.meta.get("policy_reader") or {}).get("kind") == "article"
+        tooltips = ""
         if essay:
-            html = apply_to_page(html, annotations_for_page(self.resolved, page.url, get_relative_url))
-            marked = mark_terms(html, self.matcher, self.policy)
-            self.uses.append((page, PageUse(page.url, page.title or page.url, tuple(marked.occurrences))))
-            glossary_url = get_relative_url(self._glossary_url(files), page.url)
-            tooltips = render_tooltips((self.glossary.by_id[t] for t in marked.marked_terms), glossary_url)
-            html = marked.html + tooltips
-        self.sections += page_sections(html, page.url, page.title or page.url, essay)
-        return html
+            html, tooltips = self._annotate_essay(html, page, files)
+        search = page.meta.get("search") or {}
+        if not search.get("exclude"):
+            self.sections += page_sections(html, page.url, page.title or page.url, essay)
+        # Our index replaces the search plugin's: spare it the work (jieba over every page) of making its own.
+        page.meta["search"] = {**search, "exclude": True}
+        return html + tooltips
+
+    def _annotate_essay(self, html: str, page: Page, files: Files) -> tuple[str, str]:
+        """The essay's HTML with notes and terms marked, and the tooltips its terms need."""
+        notes = annotations_for_page(self.annotations_by_page.get(page.url, []), page.url, get_relative_url)
+        marked = mark_terms(apply_to_page(html, notes), self.matcher, self.policy)
+        self.uses.append((page, PageUse(page.url, page.title or page.url, tuple(marked.occurrences))))
+        glossary_url = get_relative_url(self._glossary_url(files), page.url)
+        return marked.html, render_tooltips((self.glossary.by_id[t] for t in marked.marked_terms), glossary_url)
 
     def _glossary_url(self, files: Files) -> str:
         glossary = files.get_file_from_path(GLOSSARY_PAGE)

@@ -48,7 +48,8 @@ def page_sections(content_html: str, page_url: str, page_title: str, essay: bool
             heading, heading_id = [], element.attrs["id"]
         elif element.tag in _BLOCKS and not _skipped(stack):
             sections[-1].parts.append("\n")
-        elif "pr-author__post" in element.classes:
+        elif element.classes & {"pr-author", "pr-author__post"}:
+            # Each author, and each author's post, apart: no word runs from one into the next.
             sections[-1].parts.append(" ")
 
     def on_close(element: Element, stack: list[Element]) -> None:
