@@ -173,9 +173,15 @@
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     var first = null, hits = content.querySelectorAll("mark.pr-hit");
     for (var i = 0; i < hits.length && !first; i++) {
+      // The hit in the essay's text (what search found), not one in a note beside it (maybe folded).
+      if (hits[i].closest(".pr-note")) continue;
       if (!target || target.compareDocumentPosition(hits[i]) & Node.DOCUMENT_POSITION_FOLLOWING || target.contains(hits[i])) first = hits[i];
     }
-    if (first) first.scrollIntoView({ block: "center" });
+    if (!first) return;
+    var reveal = function () { first.scrollIntoView({ block: "center" }); };
+    reveal();
+    // When the page has loaded, the browser scrolls to the #fragment again: reveal the hit after that.
+    if (document.readyState !== "complete") window.addEventListener("load", function () { setTimeout(reveal, 0); });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
   else run();
