@@ -1,0 +1,179 @@
+"""Cross-essay notes in a real browser: follow a note's link to the other essay and its backlink home.
+
+Pages are opened from ``file://``. Following links between essays there needs the
+offline build (``POLICY_READER_OFFLINE``: links to ``page.html`` files, as in the
+zip readers open from disk), since a folder link opens no ``index.html`` from
+disk; pages that are only opened, not left, come from the ordinary `built_site`.
+Screenshots go to ``tests/artifacts/screenshots/crosslink-*.png``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from tests.conftest import ROOT, copy_project, run
+
+pytestmark = pytest.mark.browser
+
+GANSU = "gansu-2021-digital-development"
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+# (annotation, essay of its target, essay of its first related passage)
+CROSSLINKS = [
+    ("gov-data-sharing", "new-infrastructure", "digital-government"),
+    ("latecomer-advantage", "digital-government", "innovation-highland"),
+    ("ih-measure-6-fintech", "innovation-highland", "new-infrastructure"),
+]
+# Whether the centre of an element shows that element, not something drawn over it (the sticky header).
+SHOWS_ITSELF = """e => {
+  const r = e.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  return !!hit && (e === hit || e.contains(hit) || hit.contains(e));
+}"""
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built for reading from disk: links to ``page.html`` files."""
+    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], project, POLICY_READER_OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@contextmanager
+def opened(browser: Browser, url: str, **context: object) -> Iterator[Page]:
+    """`url` in a fresh browser context; fails if a page raised a JavaScript error."""
+    session = browser.new_context(**context)
+    page = session.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    yield page
+    session.close()
+    assert errors == [], "a page raised JavaScript errors"
+
+
+def essay_file(site: Path, essay: str) -> Path:
+    """An essay's page in the offline build (``essay.html``) or the ordinary one (``essay/index.html``)."""
+    flat = site / GANSU / f"{essay}.html"
+    return flat if flat.exists() else site / GANSU / essay / "index.html"
+
+
+def at(page: Page, site: Path, essay: str, fragment: str) -> None:
+    """The page shows `essay` scrolled to `fragment`, and the element is really on screen."""
+    page.wait_for_url(f"**#{fragment}")
+    address = urlsplit(page.url)
+    assert address.scheme == "file"
+    assert Path(address.path) == essay_file(site, essay)
+    assert address.fragment == fragment
+    target = page.locator(f"#{fragment}")
+    expect(target).to_have_count(1)
+    expect(target).to_be_visible()
+    expect(target).to_be_in_viewport()
+    assert target.evaluate(SHOWS_ITSELF), f"#{fragment} is covered"
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"crosslink-{name}.png")
+
+
+def related_link(page: Page, annotation: str) -> Locator:
+    return page.locator(f"#note-{annotation} a.pr-link[href$='#quote-{annotation}-r1']")
+
+
+def backlink(page: Page, annotation: str) -> Locator:
+    return page.locator(f"#note-{annotation}-r1 a.pr-link[href$='#quote-{annotation}']")
+
+
+@pytest.mark.parametrize(("annotation", "home", "other"), CROSSLINKS, ids=[c[0] for c in CROSSLINKS])
+def test_follow_a_note_to_the_other_essay_and_back(
+    browser: Browser, offline_site: Path, annotation: str, home: str, other: str
+) -> None:
+    with opened(browser, essay_file(offline_site, home).as_uri(), **DESKTOP) as page:
+        link = related_link(page, annotation)
+        expect(link).to_have_count(1)
+        link.scroll_into_view_if_needed()
+        expect(link).to_be_visible()
+        link.click()
+        at(page, offline_site, other, f"quote-{annotation}-r1")
+        screenshot(page, f"{annotation}-related")
+
+        back = backlink(page, annotation)
+        expect(back).to_have_count(1)
+        back.scroll_into_view_if_needed()
+        back.click()
+        at(page, offline_site, home, f"quote-{annotation}")
+        screenshot(page, f"{annotation}-back")
+
+
+def folded(page: Page) -> dict[str, bool]:
+    """Every note on the page: id → whether it is open."""
+    return dict(page.eval_on_selector_all("details.pr-note", "notes => notes.map(n => [n.id, n.open])"))
+
+
+@pytest.mark.parametrize(
+    ("essay", "fragment"),
+    [
+        ("new-infrastructure", ""),
+        ("new-infrastructure", "note-gov-data-sharing"),
+        ("new-infrastructure", "note-breakthrough-point-r1"),
+        ("digital-government", "note-dg-measure-1-overall"),
+    ],
+)
+def test_on_a_phone_notes_are_folded_but_the_one_in_the_address(
+    browser: Browser, built_site: Path, essay: str, fragment: str
+) -> None:
+    url = essay_file(built_site, essay).as_uri() + (f"#{fragment}" if fragment else "")
+    with opened(browser, url, **PHONE) as page:
+        notes = folded(page)
+        assert len(notes) >= 5
+        assert notes == {note: note == fragment for note in notes}
+        if fragment:
+            target = page.locator(f"#{fragment}")
+            expect(target.locator(".pr-note__body")).to_be_visible()
+            expect(target).to_be_in_viewport()
+            screenshot(page, f"phone-{fragment}")
+
+
+@pytest.mark.parametrize("note", ["note-privacy-computing", "note-gov-data-sharing", "note-breakthrough-point-r1"])
+def test_on_a_phone_tapping_a_summary_opens_the_note(browser: Browser, built_site: Path, note: str) -> None:
+    with opened(browser, essay_file(built_site, "new-infrastructure").as_uri(), **PHONE) as page:
+        details = page.locator(f"#{note}")
+        body = details.locator(".pr-note__body")
+        expect(details).not_to_have_attribute("open", "")
+        expect(body).to_be_hidden()
+        summary = details.locator("summary")
+        summary.scroll_into_view_if_needed()
+        summary.tap()
+        expect(details).to_have_attribute("open", "")
+        expect(body).to_be_visible()
+        expect(body).to_be_in_viewport()
+        assert body.inner_text().strip()
+        if note == "note-gov-data-sharing":
+            screenshot(page, "phone-opened")
+        summary.tap()
+        expect(body).to_be_hidden()
+
+
+def test_on_a_phone_a_folded_note_still_leads_to_the_other_essay(browser: Browser, offline_site: Path) -> None:
+    annotation, home, other = CROSSLINKS[0]
+    with opened(browser, essay_file(offline_site, home).as_uri(), **PHONE) as page:
+        link = related_link(page, annotation)
+        expect(link).to_be_hidden()
+        summary = page.locator(f"#note-{annotation} summary")
+        summary.scroll_into_view_if_needed()
+        summary.tap()
+        expect(link).to_be_visible()
+        link.tap()
+        at(page, offline_site, other, f"quote-{annotation}-r1")
+        screenshot(page, "phone-related")

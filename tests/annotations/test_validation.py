@@ -1,0 +1,288 @@
+"""Bad annotation files, through the real `policy-reader check` and a real `mkdocs build`.
+
+Each case adds one ``annotations/bad.yaml`` to a fresh copy of the project. Both
+commands must exit with status 1 and print the file, the line (found here by
+searching the case's own text), the key path, the problem and a ``fix:``, and never
+a traceback; the failed build must leave no ``site/`` behind. Where a message
+suggests an edit, making that edit word for word must satisfy `check`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT, mkdocs_build, policy_reader
+
+BAD = "annotations/bad.yaml"
+
+
+@dataclass(frozen=True)
+class Bad:
+    """One bad input and what its message must say.
+
+    Attributes:
+        text: The content of annotations/bad.yaml.
+        marker: Text on the line the message must point at.
+        key: The key path the message must show (None where YAML cannot be read).
+        says: Phrases the problem or fix must hold.
+        located_in: The file the message is about, when not bad.yaml (its marker is searched there).
+    """
+
+    name: str
+    text: str
+    marker: str
+    key: str | None
+    says: tuple[str, ...]
+    located_in: str = BAD
+
+
+def line_of(text: str, marker: str) -> int:
+    lines = [n for n, line in enumerate(text.splitlines(), start=1) if marker in line]
+    assert len(lines) == 1, f"{marker!r} is on {len(lines)} lines"
+    return lines[0]
+
+
+def similarity(a: str, b: str) -> str:
+    return f"{SequenceMatcher(None, a, b, autojunk=False).ratio():.0%}"
+
+
+CHANGED_TOO_MUCH = "完善数据交换分享平台体系"
+IN_ESSAY = "完善数据共享平台体系"  # new-infrastructure ¶4
+DUPLICATE_ID_IN = "annotations/data-infrastructure.yaml"
+
+CASES = [
+    Bad(
+        "quote-not-found",
+        f"# a note whose quote was mistyped\n- id: bad-quote\n  body: 一条注释。\n  target:\n"
+        f"    article: new-infrastructure\n    quote: {CHANGED_TOO_MUCH}\n",
+        "target:",
+        "[0].target",
+        (
+            "is not in essay 'new-infrastructure'",
+            f"the closest passage is 「{IN_ESSAY}」 in ¶4",
+            f"(similarity {similarity(CHANGED_TOO_MUCH, IN_ESSAY)})",
+            f'`quote: "{IN_ESSAY}"`',
+        ),
+    ),
+    Bad(
+        "quote-found-more-than-once",
+        "- id: bad-twice\n  body: 一条注释。\n  target:\n    article: digital-government\n    quote: 强省会\n",
+        "target:",
+        "[0].target",
+        ("「强省会」 is found 3 times in essay 'digital-government' (¶10, ¶11, ¶11)", "add `prefix: "),
+    ),
+    Bad(
+        "unknown-essay",
+        "- id: bad-essay\n  body: 一条注释。\n  target: {article: new-infra, quote: 完善数据共享平台体系}\n",
+        "target:",
+        "[0].target",
+        ("there is no essay 'new-infra'", "digital-government, innovation-highland, new-infrastructure"),
+    ),
+    Bad(
+        "unknown-measure",
+        "- id: bad-measure\n  body: 一条注释。\n  related:\n    - {article: innovation-highland, measure: measure-9}\n"
+        "  target: {article: innovation-highland, measure: measure-1}\n",
+        "measure-9",
+        "[0].related[0]",
+        ("essay 'innovation-highland' has no measure 'measure-9'", "measure-1, measure-2", "measure-6"),
+    ),
+    Bad(
+        "duplicate-id",
+        "# this id is also in data-infrastructure.yaml\n- id: gov-data-sharing\n  body: 一条注释。\n"
+        "  target: {article: innovation-highland, measure: measure-1}\n",
+        "id: gov-data-sharing",
+        "[0].id",
+        ("the id 'gov-data-sharing' is already used in annotations/bad.yaml:2", "an id of its own"),
+        located_in=DUPLICATE_ID_IN,
+    ),
+    Bad(
+        "url-not-http",
+        "- id: bad-url\n  body: 一条注释。\n  target: {article: innovation-highland, measure: measure-1}\n"
+        "  sources:\n    - title: 规划纲要\n      url: ftp://www.gov.cn/a.htm\n",
+        "url:",
+        "[0].sources[0].url",
+        ("'ftp://www.gov.cn/a.htm' is not allowed here", "https://"),
+    ),
+    Bad(
+        "unknown-key",
+        "- id: bad-key\n  body: 一条注释。\n  target: {article: innovation-highland, measure: measure-1}\n"
+        "  tag: [科技创新]\n",
+        "tag:",
+        "[0].tag",
+        ("unknown key 'tag'", "did you mean 'tags'?"),
+    ),
+    Bad(
+        "unknown-key-in-target",
+        "- id: bad-key\n  body: 一条注释。\n  target:\n    article: new-infrastructure\n"
+        '    quote: 完善数据共享平台体系\n    sufix: ",探索"\n',
+        "sufix:",
+        "[0].target.sufix",
+        ("unknown key 'sufix'", "did you mean 'suffix'?"),
+    ),
+    Bad(
+        "bad-yaml",
+        "- id: bad-yaml\n  body: 一条注释。\n  target: {article: innovation-highland, measure: measure-1\n"
+        "  tags: [科技创新]\n",
+        "target:",
+        None,
+        ("not valid YAML",),
+    ),
+    Bad(
+        "raw-html-in-note",
+        "- id: bad-html\n  target: {article: innovation-highland, measure: measure-1}\n"
+        "  body: |\n    一条注释。\n    <script>alert(1)</script>\n",
+        "body:",
+        "[0].body",
+        ("holds raw HTML (<script>)", "Markdown"),
+    ),
+    Bad(
+        "javascript-link-in-note",
+        "- id: bad-js\n  target: {article: innovation-highland, measure: measure-1}\n"
+        "  body: 一条[注释](javascript:alert(1))。\n",
+        "body:",
+        "[0].body",
+        ("holds a script address (javascript:)", "https://"),
+    ),
+    Bad(
+        "quote-and-measure",
+        "- id: bad-both\n  body: 一条注释。\n  target:\n    article: new-infrastructure\n"
+        "    quote: 完善数据共享平台体系\n    measure: measure-2\n",
+        "target:",
+        "[0].target",
+        ("does not say what it points at in one way", "either by `quote:`", "or by `measure:`"),
+    ),
+]
+
+
+def expected_place(case: Bad) -> str:
+    """``file:line: key`` as the message must start."""
+    text = (ROOT / case.located_in).read_text(encoding="utf-8") if case.located_in != BAD else case.text
+    place = f"{case.located_in}:{line_of(text, case.marker)}"
+    return f"{place}: {case.key}: " if case.key else f"{place}: "
+
+
+def with_bad_file(project: Path, text: str) -> Path:
+    (project / "annotations" / "bad.yaml").write_text(text, encoding="utf-8")
+    return project
+
+
+def message_at(output: str, place: str) -> tuple[str, str]:
+    """The problem text after `place`, and the `fix:` line under it."""
+    lines = output.splitlines()
+    found = [n for n, line in enumerate(lines) if place in line]
+    assert len(found) == 1, f"{place!r} is not shown exactly once in:\n{output}"
+    problem = lines[found[0]].split(place, 1)[1]
+    assert found[0] + 1 < len(lines) and lines[found[0] + 1].startswith("  fix: "), output
+    return problem, lines[found[0] + 1].removeprefix("  fix: ")
+
+
+def assert_explained(output: str, case: Bad) -> None:
+    assert "Traceback" not in output
+    problem, fix = message_at(output, expected_place(case))
+    assert problem and fix
+    for phrase in case.says:
+        assert phrase in f"{problem}\n{fix}", f"{phrase!r} missing from:\n{output}"
+    assert BAD in output
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_check_explains_the_bad_input(project: Path, case: Bad) -> None:
+    result = policy_reader(with_bad_file(project, case.text), "check")
+    assert result.returncode == 1
+    assert_explained(result.stderr, case)
+    assert "check failed: 1 problem(s)" in result.stderr, "one mistake, one message"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_build_fails_on_the_bad_input(project: Path, case: Bad) -> None:
+    assert not (project / "site").exists()
+    result = mkdocs_build(with_bad_file(project, case.text))
+    assert result.returncode == 1
+    assert_explained(result.stdout + result.stderr, case)
+    assert not (project / "site").exists()
+
+
+# --- following the messages' suggestions -------------------------------------------------------------------
+
+TWICE_BLOCK = '- id: pick-one\n  body: 一条注释。\n  target:\n    article: {article}\n    quote: "{quote}"\n'
+TWICE_FLOW = '- id: pick-one\n  body: 一条注释。\n  target: {{article: {article}, quote: "{quote}"}}\n'
+
+REPEATS = [
+    ("digital-government", "强省会"),
+    ("innovation-highland", "新高地"),
+    ("new-infrastructure", "打造智能制造产业集群"),
+    ("digital-government", "“数字丝绸之路”"),
+]
+
+
+def with_suggestion(text: str, layout: str, suggestion: str) -> str:
+    """Add a `key: value` suggestion to the target, as an editor would in this layout."""
+    if layout == "block":
+        return text + f"    {suggestion}\n"
+    return text.replace("}\n", f", {suggestion}}}\n")
+
+
+@pytest.mark.parametrize("layout", ["block", "flow"])
+@pytest.mark.parametrize(("article", "quote"), REPEATS, ids=[f"repeat{n}" for n in range(len(REPEATS))])
+def test_the_suggested_prefix_or_suffix_works_as_written(project: Path, layout: str, article: str, quote: str) -> None:
+    text = (TWICE_BLOCK if layout == "block" else TWICE_FLOW).format(article=article, quote=quote)
+    refused = policy_reader(with_bad_file(project, text), "check")
+    assert refused.returncode == 1
+    hint = re.search(r"add `((?:prefix|suffix): [^`]+)` to pick ¶\d+", refused.stderr)
+    assert hint, refused.stderr
+    accepted = policy_reader(with_bad_file(project, with_suggestion(text, layout, hint.group(1))), "check")
+    assert accepted.returncode == 0, accepted.stderr
+    assert BAD not in accepted.stderr
+
+
+@pytest.mark.parametrize("layout", ["block", "flow"])
+def test_the_suggested_quote_works_as_written(project: Path, layout: str) -> None:
+    quote = "完善〇据共享平台〇系,探索〇用〇据沙箱"  # four characters changed: too many to re-anchor
+    text = (TWICE_BLOCK if layout == "block" else TWICE_FLOW).format(article="new-infrastructure", quote=quote)
+    refused = policy_reader(with_bad_file(project, text), "check")
+    assert refused.returncode == 1
+    suggestion = re.search(r"e\.g\. `quote: ([^`]+)`", refused.stderr)
+    assert suggestion, refused.stderr
+    fixed = text.replace(f'"{quote}"', suggestion.group(1))
+    accepted = policy_reader(with_bad_file(project, fixed), "check")
+    assert accepted.returncode == 0, accepted.stderr
+    assert BAD not in accepted.stderr
+
+
+# --- a quote that changed a little -------------------------------------------------------------------------
+
+SLIGHTLY = "完善数据分享平台体系"  # one character changed from IN_ESSAY
+SLIGHTLY_CHANGED = (
+    f"- id: changed-quote\n  body: 一条注释。\n  target: {{article: new-infrastructure, quote: {SLIGHTLY}}}\n"
+)
+
+
+def test_check_warns_about_a_slightly_changed_quote(project: Path) -> None:
+    result = policy_reader(with_bad_file(project, SLIGHTLY_CHANGED), "check")
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    [warning] = [w for w in warnings if BAD in w]
+    assert warning.startswith(f"warning: {BAD}:{line_of(SLIGHTLY_CHANGED, 'target:')}: [0].target: ")
+    assert f"anchored to 「{IN_ESSAY}」 in ¶4" in warning
+    assert f"similarity {similarity(SLIGHTLY, IN_ESSAY)}" in warning
+    assert f'`quote: "{IN_ESSAY}"`' in result.stderr
+
+
+def test_build_keeps_a_slightly_changed_quote(project: Path) -> None:
+    result = mkdocs_build(with_bad_file(project, SLIGHTLY_CHANGED))
+    assert result.returncode == 0, result.stderr
+    assert f"anchored to 「{IN_ESSAY}」" in result.stderr
+    page = project / "site" / "gansu-2021-digital-development" / "new-infrastructure" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    mark = soup.find(id="quote-changed-quote")
+    assert mark is not None and mark.name == "mark"
+    marks = soup.select("mark.pr-quote")
+    highlighted = "".join(m.get_text() for m in marks if "changed-quote" in m["data-annotations"].split())
+    assert highlighted == IN_ESSAY
+    assert mark.find_parent("p")["id"] == "p4"
