@@ -51,7 +51,8 @@ ANNOTATION_SCHEMA: dict[str, Any] = {
     },
 }
 
-_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
+# A tag; an autolink such as <https://…> is Markdown, not HTML.
+_RAW_HTML = re.compile(r"<(?!https?://|mailto:)\s*/?\s*[a-zA-Z!?][^>]*>")
 _SCRIPT_LINK = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 
 

@@ -5,8 +5,10 @@
   function foldNotes() {
     if (!window.matchMedia("(max-width: 59.9375em)").matches) return;
     var target = decodeURIComponent(location.hash.slice(1));
+    // A link to a highlighted quote (quote-X, quote-X-r1) keeps its note (note-X, note-X-r1) open.
+    var keep = target.indexOf("quote-") === 0 ? "note-" + target.slice(6) : target;
     document.querySelectorAll("details.pr-note").forEach(function (note) {
-      if (note.id !== target && !note.querySelector('[id="' + target + '"]')) note.open = false;
+      if (note.id !== keep && !note.querySelector('[id="' + target + '"]')) note.open = false;
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", foldNotes);

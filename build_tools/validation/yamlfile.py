@@ -68,9 +68,10 @@ def parse_yaml(text: str, shown_as: str) -> YamlDocument:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        # Where an open bracket or quote is never closed, the problem shows at the file's end;
-        # the context mark is where it was opened, which is what the editor must fix.
-        mark = error.context_mark or error.problem_mark
+        # Where a bracket or quote is never closed, the problem shows at the file's end, and the
+        # context mark (where it was opened) is what the editor must fix; otherwise the problem mark is.
+        unclosed = bool(error.context and error.context.startswith(("while parsing a flow", "while scanning a quoted")))
+        mark = (error.context_mark if unclosed else None) or error.problem_mark or error.context_mark
         problem = f"{error.problem or error.context}"
         if error.context and error.problem:
             problem = f"{error.context}: {error.problem}"

@@ -242,11 +242,6 @@ BAD_INDENTATION = glossary("""
 """)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="build_tools/validation/yamlfile.py reports the line where the enclosing list starts (2), "
-    "not the badly indented key (6)",
-)
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_key_indented_too_little_is_reported_on_its_line(project: Path, command: str) -> None:
     with_glossary(project, BAD_INDENTATION)

@@ -1,0 +1,202 @@
+"""Helpers for the search and offline tests: the engine in a blank page, a local web server, the search box."""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import json
+import re
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Route
+
+from tests.search import oracle
+
+WORKER = "assets/policy-reader/search-worker.js"
+SEARCH_INPUT = "input[data-md-component=search-query]"
+_TAG = re.compile(r"<[^>]+>")
+
+
+# ── The index the build wrote ────────────────────────────────────────────────────────────────
+
+
+@pytest.fixture(scope="session")
+def index(built_site: Path) -> dict[str, Any]:
+    """The search index of the hosted build, as the browser reads it."""
+    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def docs_by_location(index: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {doc["location"]: doc for doc in index["docs"]}
+
+
+def split_location(location: str) -> tuple[str, str, list[str]]:
+    """A result's location → (page, location in the index, highlighted words from ``?h=``)."""
+    parts = urlsplit(location)
+    words = parse_qs(parts.query).get("h", [""])[0].split()
+    indexed = parts.path + (f"#{parts.fragment}" if parts.fragment else "")
+    return parts.path, indexed, words
+
+
+def plain(fragment: str) -> str:
+    """Text of an HTML fragment: tags dropped, entities decoded."""
+    return html.unescape(_TAG.sub("", fragment))
+
+
+# ── The engine, loaded into a blank page ─────────────────────────────────────────────────────
+
+
+@pytest.fixture(scope="session")
+def engine(browser: Browser, built_site: Path) -> Iterator[Page]:
+    """A blank page holding the built index (``__index``) and the built engine, set up by a SETUP message."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_content("<!doctype html><html><head><meta charset='utf-8'><title>engine</title></head></html>")
+    page.add_script_tag(content=(built_site / "search" / "search_index.js").read_text(encoding="utf-8"))
+    page.add_script_tag(content=(built_site / WORKER).read_text(encoding="utf-8"))
+    replies = page.evaluate(
+        "() => { const r = []; PolicyReaderSearch.handle({type: 0, data: __index}, m => r.push(m)); return r; }"
+    )
+    assert replies == [{"type": 1}], "SETUP must be answered by READY"
+    yield page
+    context.close()
+    assert errors == [], f"the engine raised JavaScript errors: {errors}"
+
+
+def search(engine: Page, query: str) -> list[list[dict[str, Any]]]:
+    """The engine's result items for `query`: one list of documents per page, as Material gets them."""
+    result = engine.evaluate("q => PolicyReaderSearch.search(q)", query)
+    assert result["total"] == len(result["items"])
+    return result["items"]
+
+
+# ── A web server for the hosted layout ───────────────────────────────────────────────────────
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` over http on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+# ── Requests that leave the machine ──────────────────────────────────────────────────────────
+
+
+@dataclass
+class RequestGuard:
+    """Aborts and records every request whose URL does not start with one of `allowed`."""
+
+    allowed: tuple[str, ...]
+    blocked: list[str] = field(default_factory=list)
+    seen: list[str] = field(default_factory=list)
+
+    def __call__(self, route: Route) -> None:
+        url = route.request.url
+        self.seen.append(url)
+        if url.startswith(self.allowed):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+# ── Material's search box ────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One link of a rendered result: where it goes, its heading, and its text (the heading, a newline, the rest)."""
+
+    href: str
+    heading: str
+    page_heading: bool
+    text: str
+    html: str
+
+
+def type_query(page: Page, query: str) -> None:
+    """Type `query` into Material's search box and release a key, so Material's keyup sends it."""
+    box = page.locator(SEARCH_INPUT)
+    box.click()
+    box.fill(query)
+    box.press("End")
+
+
+def wait_for_results(page: Page, timeout: float = 15.0) -> str:
+    """Wait until the result list settles (its count line and number of items stay put); returns the count line."""
+    meta = page.locator(".md-search-result__meta")
+    items = page.locator(".md-search-result__item")
+    deadline = time.monotonic() + timeout
+    last: tuple[str, int] | None = None
+    steady = 0
+    while time.monotonic() < deadline:
+        text = (meta.text_content() or "").strip()
+        state = (text, items.count())
+        answered = bool(re.search(r"\d", text)) or text.startswith("没有")
+        steady = steady + 1 if answered and state == last else 0
+        if steady >= 3:
+            return text
+        last = state
+        page.wait_for_timeout(100)
+    raise AssertionError(f"search results did not settle: {last}")
+
+
+def shown_results(page: Page) -> list[list[Shown]]:
+    """The rendered result list: per item, its links (the page first, then its sections)."""
+    data = page.eval_on_selector_all(
+        ".md-search-result__item",
+        """items => items.map(item => Array.from(item.querySelectorAll('.md-search-result__link')).map(a => {
+            const heading = a.querySelector('h1, h2');
+            const article = a.querySelector('article');
+            const body = article.cloneNode(true);
+            body.querySelectorAll('h1, h2').forEach(h => h.remove());
+            return {
+                href: a.getAttribute('href'),
+                heading: heading ? heading.textContent : '',
+                page_heading: !!a.querySelector('h1'),
+                text: (heading ? heading.textContent : '') + '\\n' + body.textContent,
+                html: article.innerHTML,
+            };
+        }))""",
+    )
+    return [[Shown(**link) for link in item] for item in data]
+
+
+def essay_titles() -> dict[str, str]:
+    """Essay title → essay id."""
+    return {essay.title: essay.id for essay in oracle.essays()}
+
+
+def is_definition(item: list[Shown]) -> bool:
+    """The item a glossary term's search shows first: the term, then its definition."""
+    return bool(item) and item[0].heading.startswith("术语 · ") and "pr-definition" in "".join(s.html for s in item)
+
+
+def href_words(href: str) -> list[str]:
+    return parse_qs(urlsplit(href).query).get("h", [""])[0].split()

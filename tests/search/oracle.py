@@ -1,0 +1,86 @@
+"""What search must find, worked out from the source text alone (never from the built site).
+
+An essay *contains* a query when some paragraph or heading of it (a line of the source, which
+keeps one paragraph a line) holds every space-separated word of the query: Chinese and other
+text as a plain substring, Latin words (``5G``, ``IPv6``) case-insensitively and only whole,
+never inside a longer word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from tests.conftest import ROOT
+
+SOURCE = "gansu-2021-digital-development"
+SOURCE_TEXT = ROOT / "sources" / f"{SOURCE}.txt"
+SOURCE_META = ROOT / "sources" / f"{SOURCE}.yaml"
+GLOSSARY = ROOT / "glossary.yaml"
+#: The heading after the last essay: what follows is the page's list of related news, no essay.
+RELATED = "相关新闻"
+_LATIN_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+#-]*$")
+
+
+@dataclass(frozen=True)
+class Essay:
+    """One essay of the source page: its id (the page's name), title and lines."""
+
+    id: str
+    title: str
+    lines: tuple[str, ...]
+
+    @property
+    def url(self) -> str:
+        """The essay's page below the site root (hosted layout)."""
+        return f"{SOURCE}/{self.id}/"
+
+
+@functools.cache
+def essays() -> tuple[Essay, ...]:
+    """The essays of the source page, each from its title line to the next essay (or related news)."""
+    lines = [line.strip() for line in SOURCE_TEXT.read_text(encoding="utf-8").splitlines()]
+    meta = yaml.safe_load(SOURCE_META.read_text(encoding="utf-8"))
+    starts = [lines.index(article["title"]) for article in meta["articles"]]
+    ends = [*starts[1:], lines.index(RELATED)]
+    return tuple(
+        Essay(article["id"], article["title"], tuple(line for line in lines[start:end] if line))
+        for article, start, end in zip(meta["articles"], starts, ends, strict=True)
+    )
+
+
+def is_latin(word: str) -> bool:
+    return bool(_LATIN_WORD.match(word))
+
+
+def occurs(word: str, text: str) -> bool:
+    """Whether `word` occurs in `text`: Latin words whole and in any case, the rest verbatim."""
+    if is_latin(word):
+        return re.search(rf"(?<![a-z0-9]){re.escape(word.lower())}(?![a-z0-9])", text.lower()) is not None
+    return word.lower() in text.lower()
+
+
+def holds_all(words: list[str], text: str) -> bool:
+    return all(occurs(word, text) for word in words)
+
+
+def essays_containing(query: str) -> set[str]:
+    """The ids of the essays one of whose paragraphs or headings holds every word of `query`."""
+    words = query.split()
+    return {essay.id for essay in essays() if any(holds_all(words, line) for line in essay.lines)}
+
+
+def essays_holding_anywhere(query: str) -> set[str]:
+    """The ids of the essays that hold every word of `query` somewhere, not necessarily together."""
+    words = query.split()
+    return {essay.id for essay in essays() if holds_all(words, "\n".join(essay.lines))}
+
+
+@functools.cache
+def glossary_forms() -> dict[str, dict[str, object]]:
+    """Each spelling of each glossary term (the term and its aliases) → its entry."""
+    terms = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))["terms"]
+    return {form: term for term in terms for form in [term["term"], *(term.get("aliases") or [])]}

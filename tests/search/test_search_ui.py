@@ -1,0 +1,185 @@
+"""Material's real search box on the hosted layout: the built site served over http on 127.0.0.1.
+
+Queries are typed into the search box; the rendered result list must name exactly the essays
+whose text holds the query (worked out from the source), and a result must open its page with
+the hit highlighted. Every request that would leave 127.0.0.1 is blocked and counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.search import oracle
+from tests.search.conftest import (
+    RequestGuard,
+    Shown,
+    essay_titles,
+    href_words,
+    is_definition,
+    serve,
+    shown_results,
+    type_query,
+    wait_for_results,
+)
+
+pytestmark = pytest.mark.browser
+
+SAMPLES = ["联邦学习", "揭榜挂帅", "沙箱", "一网通办", "黄河流域", "人工智能", "数据沙箱", "IPv6", "ipv6"]
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture
+def guard(site_url: str) -> RequestGuard:
+    return RequestGuard((site_url,))
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str, guard: RequestGuard) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", guard)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url)
+    yield page
+    context.close()
+    assert errors == [], f"the page raised JavaScript errors: {errors}"
+    assert guard.seen, "the route saw no request"
+    assert guard.blocked == [], f"requests left 127.0.0.1: {guard.blocked}"
+
+
+def glossary_entry(query: str) -> dict[str, object] | None:
+    return {form.lower(): term for form, term in oracle.glossary_forms().items()}.get(query.lower())
+
+
+def holds(link: Shown, query: str) -> bool:
+    return all(oracle.occurs(word, link.text) for word in query.split())
+
+
+def search_box(page: Page, query: str) -> list[list[Shown]]:
+    type_query(page, query)
+    meta = wait_for_results(page)
+    shown = shown_results(page)
+    if shown:
+        assert str(len(shown)) in meta or (len(shown) == 1 and "1" in meta), meta
+    return shown
+
+
+@pytest.mark.parametrize("query", SAMPLES)
+def test_the_result_list_names_exactly_the_essays_holding_the_query(page: Page, query: str) -> None:
+    shown = search_box(page, query)
+    titles = essay_titles()
+    entry = glossary_entry(query)
+    items = shown
+    if entry is not None:
+        assert is_definition(shown[0]), f"{query!r} is a glossary term: its definition comes first"
+        assert " ".join(str(entry["definition"]).split()) in " ".join(link.text for link in shown[0])
+        items = shown[1:]
+    assert not any(is_definition(item) for item in items)
+    headings = [item[0].heading for item in items]
+    listed = [titles[h] for h in headings if h in titles]
+    assert len(listed) == len(set(listed))
+    assert set(listed) == oracle.essays_containing(query)
+    essay_rows = [h in titles for h in headings]
+    assert essay_rows == sorted(essay_rows, reverse=True), f"another page comes before an essay: {headings}"
+
+
+@pytest.mark.parametrize("query", SAMPLES)
+def test_every_shown_section_holds_the_query(page: Page, query: str) -> None:
+    shown = search_box(page, query)
+    checked = 0
+    for item in shown:
+        if is_definition(item):
+            continue
+        for link in item:
+            assert [w.lower() for w in href_words(link.href)] == [w.lower() for w in query.split()], link.href
+            if link.page_heading and link.text.strip() == link.heading.strip():
+                continue  # a page named only as the parent of its sections
+            assert holds(link, query), f"{link.href}: {link.text[:80]!r} lacks {query!r}"
+            in_heading = all(oracle.occurs(word, link.heading) for word in query.split())
+            assert "<mark>" in link.html or in_heading, f"{link.href}: the hit is not marked"
+            checked += 1
+    assert checked >= len(oracle.essays_containing(query))
+
+
+#: The first hit at or after the section a result opens, in the essay's own text (not in a note
+#: beside it), and where it and the next heading are on screen.
+FIRST_HIT = """() => {
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const after = e => target.contains(e) || (target.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const hit = Array.from(document.querySelectorAll('article mark.pr-hit'))
+        .find(h => after(h) && !h.closest('.pr-note'));
+    const next = Array.from(document.querySelectorAll('article h2[id], article h3[id], article h4[id]'))
+        .find(h => h !== target && after(h));
+    if (!hit) return null;
+    const r = hit.getBoundingClientRect();
+    return {text: hit.textContent, top: r.top, bottom: r.bottom, height: innerHeight,
+            next: next ? next.getBoundingClientRect().top : null};
+}"""
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+def open_section_result(page: Page, query: str) -> None:
+    """Search for `query` and follow the first section listed under the first essay."""
+    shown = search_box(page, query)
+    titles = essay_titles()
+    item = next(i for i, row in enumerate(shown) if row[0].heading in titles)
+    section = page.locator(".md-search-result__item").nth(item).locator(".md-search-result__link").nth(1)
+    assert section.locator("h2").count() == 1, "the second link of an essay's result is one of its sections"
+    with page.expect_navigation():
+        section.click()
+    page.wait_for_load_state("load")
+    settle_scrolling(page)
+
+
+def settle_scrolling(page: Page) -> None:
+    """Wait until the page stops scrolling (whatever scrolls it on load has done so)."""
+    last, steady = None, 0
+    for _ in range(100):
+        now = page.evaluate("() => scrollY")
+        steady = steady + 1 if now == last else 0
+        if steady >= 3:
+            return
+        last = now
+        page.wait_for_timeout(100)
+    raise AssertionError("the page keeps scrolling")
+
+
+def assert_hit_in_view(page: Page, query: str) -> None:
+    assert "?h=" in page.url and "#" in page.url
+    assert [w.lower() for w in href_words(page.url)] == [w.lower() for w in query.split()]
+    hits = page.locator("article mark.pr-hit")
+    assert hits.count() > 0, "the hit is not highlighted"
+    assert {t.lower() for t in hits.all_text_contents()} == {query.lower()}
+    first = page.evaluate(FIRST_HIT)
+    assert first is not None, "no hit in the essay's text at or after the section opened"
+    assert first["next"] is None or first["top"] < first["next"], "the first hit lies beyond the section opened"
+    assert first["top"] >= 0 and first["bottom"] <= first["height"], f"the hit is not in view: {first}"
+
+
+@pytest.mark.parametrize("query", ["黄河流域", "揭榜挂帅", "ipv6", "人工智能", "联邦学习"])
+def test_a_section_result_opens_its_page_with_the_hit_highlighted_in_view(page: Page, query: str) -> None:
+    open_section_result(page, query)
+    assert_hit_in_view(page, query)
+
+
+@pytest.mark.parametrize("query", ["黄河流域", "揭榜挂帅", "联邦学习"])
+def test_on_a_phone_too(browser: Browser, site_url: str, guard: RequestGuard, query: str) -> None:
+    context = browser.new_context(**PHONE)
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.goto(site_url)
+    page.locator("label[for=__search]").first.click()
+    open_section_result(page, query)
+    assert_hit_in_view(page, query)
+    context.close()
+    assert guard.blocked == []
