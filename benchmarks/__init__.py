@@ -1,0 +1,1 @@
+"""Benchmarks: what the reader costs to build and to use, at growing sizes."""

@@ -1,0 +1,324 @@
+"""Measure what policy-reader costs to build and to use, and print a table.
+
+    python benchmarks/run.py                      # N = 3 (the real project), 300 and 1,000 essays
+    python benchmarks/run.py --sizes 300 --repeat 5
+    python benchmarks/run.py --write docs/benchmarks.md
+
+Every figure is the median of --repeat runs; the plugin-on and plugin-off builds run alternately,
+so the ratio compares builds made under the same conditions. Nothing here is a test: no figure
+fails anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.corpus import ROOT, CorpusSize, write_project
+from build_tools.glossary.load import load_glossary
+from build_tools.glossary.marking import MarkPolicy, mark_terms
+from build_tools.glossary.matcher import TermMatcher
+from build_tools.project import Project
+from build_tools.segmentation import word_edges
+
+CHROMIUM = "/usr/bin/chromium"
+QUERY = "联邦学习"
+
+
+@dataclass
+class Figures:
+    """The measurements at one size."""
+
+    size: CorpusSize
+    values: dict[str, str] = field(default_factory=dict)
+
+
+def median_of(repeat: int, run: Callable[[], float]) -> float:
+    """The median of `repeat` runs of `run`, which returns seconds."""
+    return statistics.median(run() for _ in range(repeat))
+
+
+def timed(command: list[str], cwd: Path, **env: str) -> float:
+    """Seconds a command takes; it must succeed."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def project_for(size: CorpusSize, work: Path) -> Path:
+    """The real project at N = 3 with its own glossary and notes; a generated one otherwise."""
+    if size.essays == 3 and size.terms == 0:
+        target = work / "project"
+        target.mkdir()
+        for part in ("mkdocs.yml", "docs", "sources", "glossary.yaml", "annotations"):
+            source = ROOT / part
+            (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+        return target
+    project = write_project(work / "project", size)
+    Project(project).import_sources()
+    return project
+
+
+def measure_builds(project: Path, repeat: int) -> tuple[float, float]:
+    """Median full-build seconds with the plugin on and off, run alternately."""
+    on, off = [], []
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+    for _ in range(repeat):
+        off.append(timed(command, project, POLICY_READER_ENABLED="false"))
+        on.append(timed(command, project, POLICY_READER_ENABLED="true"))
+    return statistics.median(on), statistics.median(off)
+
+
+def measure_import_and_check(project: Path, repeat: int) -> tuple[float, float]:
+    """Median seconds of `policy-reader import` (docs/ emptied first) and `policy-reader check`."""
+    cli = [sys.executable, "-m", "build_tools.cli"]
+
+    def fresh_import() -> float:
+        for folder in (project / "docs").iterdir():
+            if folder.is_dir() and (project / "sources" / f"{folder.name}.txt").exists():
+                shutil.rmtree(folder)
+        return timed([*cli, "import"], project)
+
+    return median_of(repeat, fresh_import), median_of(repeat, lambda: timed([*cli, "check"], project))
+
+
+def marking_throughput(terms: int, repeat: int, work: Path) -> float:
+    """MB of essay text per second through the glossary marker, with a glossary of `terms` terms."""
+    project = write_project(work / f"marking-{terms}", CorpusSize(60, terms, 0))
+    glossary = load_glossary(project / "glossary.yaml").glossary
+    matcher = TermMatcher(glossary)
+    sources = Project(project).load_sources()
+    paragraphs = [p for s in sources for a in s.page.articles for p in a.paragraphs]
+    page = "".join(f'<p id="{p.anchor}">{html.escape(p.text, quote=False)}</p>\n' for p in paragraphs)
+    megabytes = len("".join(p.text for p in paragraphs).encode("utf-8")) / 1e6
+
+    def run() -> float:
+        word_edges.cache_clear()  # measure cold: no word edges remembered from the previous run
+        start = time.perf_counter()
+        mark_terms(page, matcher, MarkPolicy.EVERY)
+        return time.perf_counter() - start
+
+    return megabytes / median_of(repeat, run)
+
+
+def package(project: Path, work: Path) -> tuple[Path, int, int]:
+    """Build the offline zip; return it, its size and the size of the search index inside it."""
+    output = work / "site.zip"
+    timed([sys.executable, "-m", "build_tools.cli", "package", "--output", str(output)], project, SOURCE_DATE_EPOCH="0")
+    with zipfile.ZipFile(output) as archive:
+        index = archive.getinfo("policy-reader/search/search_index.js").file_size
+    return output, output.stat().st_size, index
+
+
+def first_result_seconds(zip_path: Path, repeat: int, work: Path) -> float:
+    """Median seconds from opening the unzipped build (file://) to the first search result shown."""
+    from playwright.sync_api import sync_playwright
+
+    folder = work / "unzipped"
+    shutil.rmtree(folder, ignore_errors=True)
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(folder)
+    url = (folder / "policy-reader" / "index.html").as_uri()
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+    times = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        for _ in range(repeat):
+            page = browser.new_page()
+            page.route(
+                "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
+            )
+            start = time.perf_counter()
+            page.goto(url)
+            field_ = page.locator("input[data-md-component=search-query]")
+            field_.fill(QUERY)
+            field_.press("End")  # Material searches on keyup
+            page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+            times.append(time.perf_counter() - start)
+            page.close()
+        browser.close()
+    return statistics.median(times)
+
+
+def serve_reload_seconds(project: Path, repeat: int) -> float:
+    """Median seconds from saving an annotation to `mkdocs serve` serving the page with the change."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    source = Project(project).load_sources()[0]
+    article = source.page.articles[0]
+    notes = project / "annotations" / "zz-benchmark.yaml"
+
+    def save(body: str) -> None:
+        target = f"{{article: {source.id}/{article.id}, measure: measure-1}}"
+        notes.write_text(f"- id: benchmark-note\n  target: {target}\n  body: {body}\n", encoding="utf-8")
+
+    save("基准注释。")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        # Served at the root, not under the published site's path.
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page_url = f"http://127.0.0.1:{port}/{source.id}/{article.id}/"
+        _wait_for(page_url, "基准注释。")
+        times = []
+        for n in range(repeat):
+            marker = f"基准注释{n + 1}。"
+            save(marker)
+            start = time.perf_counter()
+            _wait_for(page_url, marker)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+    finally:
+        notes.unlink(missing_ok=True)
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - our own local server
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, limit: float = 900) -> None:
+    start = time.perf_counter()
+    while text not in _get(url):
+        if time.perf_counter() - start > limit:
+            raise SystemExit(f"{url} did not show {text!r} within {limit:.0f} s")
+        time.sleep(0.05)
+
+
+def measure(size: CorpusSize, repeat: int, browser: bool) -> Figures:
+    """Every figure at one size."""
+    figures = Figures(size)
+    with tempfile.TemporaryDirectory(prefix="policy-reader-bench-") as temporary:
+        work = Path(temporary)
+        project = project_for(size, work)
+        essays = sum(len(s.page.articles) for s in Project(project).load_sources())
+        on, off = measure_builds(project, repeat)
+        figures.values["build, plugin on (s)"] = f"{on:.1f}"
+        figures.values["build, plugin off: plain Material (s)"] = f"{off:.1f}"
+        figures.values["ratio on / off"] = f"{on / off:.2f}"
+        imported, checked = measure_import_and_check(project, repeat)
+        figures.values["policy-reader import (s)"] = f"{imported:.2f}"
+        figures.values["policy-reader check (s)"] = f"{checked:.2f}"
+        zip_path, zip_size, index_size = package(project, work)
+        figures.values["search index per essay (KB)"] = f"{index_size / essays / 1000:.1f}"
+        figures.values["search index total (KB)"] = f"{index_size / 1000:.0f}"
+        figures.values["offline zip (KB)"] = f"{zip_size / 1000:.0f}"
+        figures.values["offline zip per essay (KB)"] = f"{zip_size / essays / 1000:.1f}"
+        if browser:
+            figures.values["file://: open to first result (ms)"] = (
+                f"{first_result_seconds(zip_path, repeat, work) * 1000:.0f}"
+            )
+        figures.values["mkdocs serve: save note to reloaded page (s)"] = f"{serve_reload_seconds(project, repeat):.1f}"
+    return figures
+
+
+def table(all_figures: list[Figures], extra: dict[str, str]) -> str:
+    """The figures as a Markdown table, one column per size."""
+    labels = [
+        f"N = {f.size.essays} (M = {f.size.terms or 'real'}, K = {f.size.annotations or 'real'})" for f in all_figures
+    ]
+    lines = ["| measure | " + " | ".join(labels) + " |", "| --- |" + " ---: |" * len(all_figures)]
+    for key in all_figures[0].values:
+        lines.append(f"| {key} | " + " | ".join(f.values.get(key, "") for f in all_figures) + " |")
+    for key, value in extra.items():
+        lines.append(f"| {key} | {value} |" + " |" * (len(all_figures) - 1))
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    """One line saying what the figures were measured on."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+
+
+def main() -> None:
+    """Parse options, measure, print (and optionally write) the table."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--sizes", default="3,300,1000", help="numbers of essays, comma-separated (3 = the real project)"
+    )
+    parser.add_argument(
+        "--terms", type=int, help="glossary terms M (default: N, at least 40; the real glossary at N = 3)"
+    )
+    parser.add_argument("--annotations", type=int, help="annotations K (default: N; the real ones at N = 3)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is shown")
+    parser.add_argument("--no-browser", action="store_true", help="skip the headless-Chromium search timing")
+    parser.add_argument(
+        "--write", type=Path, help="also write the results as a Markdown page (e.g. docs/benchmarks.md)"
+    )
+    args = parser.parse_args()
+    sizes = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        real = n == 3 and args.terms is None and args.annotations is None
+        m = 0 if real else (args.terms if args.terms is not None else max(40, n))
+        k = 0 if real else (args.annotations if args.annotations is not None else n)
+        sizes.append(CorpusSize(n, m, k))
+    all_figures = []
+    for size in sizes:
+        print(f"measuring N = {size.essays} …", file=sys.stderr, flush=True)
+        all_figures.append(measure(size, args.repeat, not args.no_browser))
+    with tempfile.TemporaryDirectory() as temporary:
+        extra = {
+            f"term marking, {m} terms (MB/s)": f"{marking_throughput(m, args.repeat, Path(temporary)):.1f}"
+            for m in (40, 1000)
+        }
+    command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
+    result = table(all_figures, extra)
+    print(result)
+    print(f"\nmachine: {machine()}\ncommand: {command.strip()}")
+    if args.write:
+        args.write.write_text(_page(result, command.strip()), encoding="utf-8")
+
+
+def _page(result: str, command: str) -> str:
+    return (
+        "---\ntitle: 性能测量\n---\n\n# 性能测量\n\n"
+        "构建和使用本站的开销,随文章数增长的情况。每个数字是多次运行的中位数;"
+        "“plugin off” 是同样页面的普通 Material 构建,两者交替运行。\n\n"
+        f"{result}\n\n"
+        f"- 机器:{machine()}\n- 日期:{time.strftime('%Y-%m-%d')}\n- 重新生成:`{command}`\n"
+    )
+
+
+if __name__ == "__main__":
+    main()
