@@ -1,5 +1,7 @@
 /* policy-reader search engine: exact substring search for Chinese, speaking Material's worker protocol.
  *
+ * Material puts a result's title and text into the page as HTML: both are escaped here.
+ *
  * Material's search box sends SETUP (the index) and QUERY (the typed text) and expects READY and
  * RESULT. A query lists every section that contains each of its space-separated words verbatim
  * (substrings included; Latin words case-insensitively, at word edges), title and heading hits
@@ -186,7 +188,7 @@
       var docs = found.map(function (hit) {
         return {
           location: withHighlight(hit.doc.location, shownWords),
-          title: hit.doc.title,
+          title: escapeHTML(hit.doc.title),
           text: label + snippet(hit.doc, matchers),
           score: hit.score,
           terms: terms
@@ -196,7 +198,7 @@
       var hasParent = found.some(function (hit) { return hit.doc.location === key; });
       if (!hasParent && pageDoc) {
         // Material shows each page once, as the parent of its matching sections.
-        docs.unshift({ location: withHighlight(pageDoc.location, shownWords), title: pageDoc.title, text: "", score: floor, terms: terms });
+        docs.unshift({ location: withHighlight(pageDoc.location, shownWords), title: escapeHTML(pageDoc.title), text: "", score: floor, terms: terms });
       } else {
         docs.sort(function (a, b) { return (a.location.indexOf("#") >= 0) - (b.location.indexOf("#") >= 0); });
         docs[0].score = floor;
@@ -209,7 +211,7 @@
       // as the one section, linking to the term's entry, under a heading naming the term.
       var page = term.url.split("#")[0];
       items.unshift([
-        { location: page, title: "术语 · " + term.term + (term.english ? " (" + term.english + ")" : ""), text: "", score: 1e9, terms: {} },
+        { location: page, title: escapeHTML("术语 · " + term.term + (term.english ? " (" + term.english + ")" : "")), text: "", score: 1e9, terms: {} },
         { location: term.url, title: "释义", text: '<span class="pr-definition">' + escapeHTML(term.definition) + "</span>", score: 1e9, terms: {} }
       ]);
     }
