@@ -51,12 +51,23 @@ def word_edges(window: str, segmenter: jieba.Tokenizer | None = None) -> frozens
     return frozenset(edges)
 
 
+# jieba segments runs of these characters; anything else (punctuation, spaces) is always a word edge.
+_JIEBA_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+
+
+def _certain_edge(text: str, at: int) -> bool:
+    """Whether jieba puts a word edge at offset `at` whatever the words: a text end or a non-word character."""
+    return at <= 0 or at >= len(text) or not _JIEBA_RUN.match(text[at - 1]) or not _JIEBA_RUN.match(text[at])
+
+
 def is_word(text: str, start: int, end: int, reach: int = 8, segmenter: jieba.Tokenizer | None = None) -> bool:
     """Whether ``text[start:end]`` stands as a whole word, not as part of a longer one.
 
     Only the clause around it, at most `reach` characters either side, is segmented:
     word edges do not depend on text further away, and this keeps matching fast.
     """
+    if _certain_edge(text, start) and _certain_edge(text, end):
+        return True
     low = max(0, start - reach)
     high = min(len(text), end + reach)
     for mark in _CLAUSE_MARK.finditer(text, low, start):
