@@ -7,10 +7,12 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -121,3 +123,18 @@ def browser():  # type: ignore[no-untyped-def]
         instance = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@contextmanager
+def opened(browser: Browser, url: str, **context: object) -> Iterator[Page]:
+    """`url` in a fresh browser context; fails if the page raised a JavaScript error."""
+    session = browser.new_context(**context)
+    page = session.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(url)
+        yield page
+    finally:
+        session.close()
+    assert errors == [], f"the page raised JavaScript errors: {errors}"

@@ -10,15 +10,13 @@ Screenshots go to ``tests/artifacts/screenshots/crosslink-*.png``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.conftest import ROOT, copy_project, run
+from tests.conftest import ROOT, copy_project, opened, run
 
 pytestmark = pytest.mark.browser
 
@@ -47,19 +45,6 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], project, POLICY_READER_OFFLINE="true")
     assert result.returncode == 0, result.stderr
     return project / "site"
-
-
-@contextmanager
-def opened(browser: Browser, url: str, **context: object) -> Iterator[Page]:
-    """`url` in a fresh browser context; fails if a page raised a JavaScript error."""
-    session = browser.new_context(**context)
-    page = session.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(url)
-    yield page
-    session.close()
-    assert errors == [], "a page raised JavaScript errors"
 
 
 def essay_file(site: Path, essay: str) -> Path:

@@ -11,7 +11,6 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.model import Glossary
-from tests.conftest import ROOT
+from tests.conftest import ROOT, opened
 
 pytestmark = pytest.mark.browser
 
@@ -33,21 +32,6 @@ PAGE_BOX = "e => { const r = e.getBoundingClientRect(); return [r.x + scrollX, r
 @pytest.fixture(scope="module")
 def glossary() -> Glossary:
     return load_glossary(ROOT / "glossary.yaml").glossary
-
-
-@contextmanager
-def opened(browser: Browser, url: str, **context: object) -> Iterator[Page]:
-    """`url` in a fresh browser context; fails if the page raised a JavaScript error."""
-    session = browser.new_context(**context)
-    page = session.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        page.goto(url)
-        yield page
-    finally:
-        session.close()
-    assert errors == [], f"the page raised JavaScript errors: {errors}"
 
 
 @pytest.fixture
