@@ -6,6 +6,7 @@ like the real page), so every essay has real Chinese text, real measures and rea
 
 from __future__ import annotations
 
+import datetime
 import random
 import shutil
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 GANSU = ROOT / "sources" / "gansu-2021-digital-development.txt"
 ESSAYS_PER_PAGE = 3
+FIRST_WEEK = datetime.date(2021, 1, 4)
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -67,7 +69,9 @@ def write_project(target: Path, size: CorpusSize, seed: int = 7) -> Path:
             manifest.append({"title": title, "id": essay_id})
             essays.append((page_id, essay_id))
         (target / "sources" / f"{page_id}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        data = {"title": lines[0], "date": "2021-12", "articles": manifest}
+        # One page a week, as a theory page is published.
+        published = FIRST_WEEK + datetime.timedelta(weeks=page // ESSAYS_PER_PAGE)
+        data = {"title": lines[0], "date": published.isoformat(), "articles": manifest}
         (target / "sources" / f"{page_id}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     _write_glossary(target, size.terms, rng)
     _write_annotations(target, size.annotations, essays, rng)

@@ -1,13 +1,23 @@
-"""The site's navigation, read from the front matter `import` writes: home, then source → essays."""
+"""The site's navigation, read from the front matter `import` writes: home, then source → essays.
+
+Material repeats the whole navigation in every page: with a weekly page of essays, a
+flat list of sources would make every page grow with the archive (and the site with its
+square). Sources of more than one year are grouped by year, and `navigation.prune` in
+mkdocs.yml renders only the open branch, so a page carries the years, its year's
+sources and its own source's essays.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 NavItem = str | dict[str, Any]
+_YEAR = re.compile(r"\d{4}")
+UNDATED = "日期不详"
 
 
 def front_matter(path: Path) -> dict[str, Any]:
@@ -25,7 +35,8 @@ def front_matter(path: Path) -> dict[str, Any]:
 def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavItem]:
     """Home first; then each source as a section (its page, then its essays in page order).
 
-    Sources are ordered newest first by their manifest date. `extra_pages` (pages the
+    Sources are ordered newest first by their manifest date, under one section per
+    year when they span more than one (undated ones last). `extra_pages` (pages the
     build adds itself: glossary, measures map) follow, then pages written by hand,
     in name order.
     """
@@ -36,12 +47,18 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
             sources.append((str(meta.get("date") or ""), index, meta))
     nav: list[NavItem] = ["index.md"] if (docs_dir / "index.md").exists() else []
     listed = {"index.md"}
-    for _date, index, meta in sorted(sources, key=lambda s: (s[0], s[1].parent.name), reverse=True):
+    by_year: dict[str, list[NavItem]] = {}
+    for date, index, meta in sorted(sources, key=lambda s: (s[0], s[1].parent.name), reverse=True):
         folder = index.parent.name
         title = str(front_matter(index).get("title") or folder)
         children = [f"{folder}/index.md", *(f"{folder}/{article}.md" for article in meta.get("articles", []))]
-        nav.append({title: children})
+        year = _YEAR.match(date)
+        by_year.setdefault(f"{year.group()}年" if year else UNDATED, []).append({title: children})
         listed.update(children)
+    if len(by_year) > 1:
+        nav += [{year: items} for year, items in by_year.items()]
+    else:
+        nav += [item for items in by_year.values() for item in items]
     nav += extra_pages or []
     for page in sorted(docs_dir.rglob("*.md")):
         name = page.relative_to(docs_dir).as_posix()

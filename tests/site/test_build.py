@@ -12,6 +12,7 @@ from build_tools.importer.source import load_source
 from tests.conftest import ROOT
 
 GANSU = "gansu-2021-digital-development"
+ESSAY_IDS = ("digital-government", "innovation-highland", "new-infrastructure")
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -61,10 +62,17 @@ def test_authors_show_their_own_posts(built_site: Path) -> None:
 
 
 def test_navigation_lists_source_then_essays_in_page_order(built_site: Path) -> None:
-    html = soup(built_site / "index.html")
+    # Pruned navigation: a source's essays are listed on the pages of that source.
+    html = soup(built_site / GANSU / "index.html")
     links = [a["href"] for a in html.select("nav.md-nav--primary a.md-nav__link[href]")]
-    essays = [h for h in links if h.startswith(f"{GANSU}/") and h != f"{GANSU}/"]
-    assert essays == [f"{GANSU}/digital-government/", f"{GANSU}/innovation-highland/", f"{GANSU}/new-infrastructure/"]
+    assert [h for h in links if h.rstrip("/") in ESSAY_IDS] == [f"{essay}/" for essay in ESSAY_IDS]
+
+
+def test_navigation_prunes_branches_not_open(built_site: Path) -> None:
+    html = soup(built_site / "glossary" / "index.html")
+    links = [a["href"] for a in html.select("nav.md-nav--primary a.md-nav__link[href]")]
+    assert f"../{GANSU}/" in links
+    assert not [h for h in links if h.rstrip("/").endswith(ESSAY_IDS)]
 
 
 def test_source_page_lists_essays_and_related_news(built_site: Path) -> None:
