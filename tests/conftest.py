@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -84,6 +86,29 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+_INDEX_CALL = re.compile(r"^PolicyReaderSearch\.load\((.*)\);\n$", re.S)
+
+
+def search_index_parts(site: Path) -> list[str]:
+    """The scripts of the engine's index in a built site, in order (part 0 names how many there are)."""
+    first = (site / "search" / "part-0.js").read_text(encoding="utf-8")
+    count = _index_part(first)["parts"]
+    return [first, *((site / "search" / f"part-{n}.js").read_text(encoding="utf-8") for n in range(1, count))]
+
+
+def read_search_index(site: Path) -> dict[str, Any]:
+    """The engine's index in a built site, its parts joined: the first part's fields, every part's docs."""
+    parts = [_index_part(script) for script in search_index_parts(site)]
+    return {**parts[0], "docs": [doc for part in parts for doc in part["docs"]]}
+
+
+def _index_part(script: str) -> dict[str, Any]:
+    call = _INDEX_CALL.match(script)
+    assert call, f"an index part is not one PolicyReaderSearch.load(…) call: {script[:80]!r}"
+    data: dict[str, Any] = json.loads(call.group(1))
+    return data
 
 
 CHROMIUM = Path("/usr/bin/chromium")

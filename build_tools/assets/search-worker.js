@@ -2,8 +2,9 @@
  *
  * Material puts a result's title and text into the page as HTML: both are escaped here.
  *
- * Material's search box sends SETUP (the index) and QUERY (the typed text) and expects READY and
- * RESULT. A query lists every section that contains each of its space-separated words verbatim
+ * Material's search box sends SETUP and QUERY (the typed text) and expects READY and RESULT; the
+ * engine loads its own index (search/part-N.js, named by ?index= in its address) as soon as it
+ * starts, and answers once the index is in. A query lists every section that contains each of its space-separated words verbatim
  * (substrings included; Latin words case-insensitively, at word edges), title and heading hits
  * first, then by number of occurrences. When nothing holds a word whole, the word is cut into the
  * longest pieces that do occur in the essays, and sections holding all pieces are listed as partial
@@ -25,8 +26,35 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  function setup(index) {
-    var docs = index.docs.map(function (doc, order) {
+  /* The index arrives in parts (scripts calling PolicyReaderSearch.load), the first one naming how many. */
+  var parts = [], expected = 0, waiting = [];
+
+  function load(part) {
+    parts[part.part] = part;
+    if (part.part === 0) expected = part.parts;
+    if (!expected || parts.filter(Boolean).length < expected) return;
+    setup(parts);
+    parts = [];
+    waiting.splice(0).forEach(function (resume) { resume(); });
+  }
+
+  function whenReady(resume) {
+    if (state) resume();
+    else waiting.push(resume);
+  }
+
+  /* Load the index whose first part is at `first` with `loadScript(url, done)`: part 0, then the rest. */
+  function start(first, loadScript) {
+    loadScript(first, function () {
+      for (var n = 1; n < expected; n++) loadScript(first.replace(/-0\.js$/, "-" + n + ".js"), function () {});
+    });
+  }
+
+  function setup(loaded) {
+    var head = loaded[0];
+    var docs = [];
+    loaded.forEach(function (part) { docs = docs.concat(part.docs); });
+    docs = docs.map(function (doc, order) {
       var hash = doc.location.indexOf("#");
       return {
         location: doc.location,
@@ -43,16 +71,20 @@
     docs.forEach(function (doc) {
       if (doc.location === doc.page) pages[doc.page] = doc;
     });
-    var extra = (index.config && index.config.policy_reader) || {};
     // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case.
     var glossary = {};
-    Object.keys(extra.glossary || {}).forEach(function (form) { glossary[form.toLowerCase()] = extra.glossary[form]; });
+    Object.keys(head.glossary || {}).forEach(function (form) { glossary[form.toLowerCase()] = head.glossary[form]; });
+    var corpus = null;
     state = {
       docs: docs,
       pages: pages,
-      corpus: docs.map(function (doc) { return doc.lowerText; }).join("\u0000"),
+      // Only a word found nowhere needs the whole text in one string: joined at the first such word.
+      corpus: function () {
+        if (corpus === null) corpus = docs.map(function (doc) { return doc.lowerText; }).join("\u0000");
+        return corpus;
+      },
       glossary: glossary,
-      highlightParam: extra.highlight_param || "h"
+      highlightParam: head.highlight_param || "h"
     };
   }
 
@@ -92,7 +124,7 @@
     var lower = word.toLowerCase(), out = [], start = 0;
     while (start < lower.length) {
       var end = lower.length;
-      while (end - start > 1 && state.corpus.indexOf(lower.slice(start, end)) < 0) end -= 1;
+      while (end - start > 1 && state.corpus().indexOf(lower.slice(start, end)) < 0) end -= 1;
       if (end - start > 1) out.push(word.slice(start, end));
       start = end > start + 1 ? end : start + 1;
     }
@@ -218,21 +250,26 @@
     return { items: items, total: items.length };
   }
 
+  /* Material's messages: SETUP (its own index, which holds no documents: ours loads apart) and QUERY. */
   function handle(message, reply) {
     if (message.type === SETUP) {
-      setup(message.data);
-      reply({ type: READY });
+      whenReady(function () { reply({ type: READY }); });
     } else if (message.type === QUERY) {
-      reply({ type: RESULT, data: state ? search(message.data) : { items: [], total: 0 } });
+      whenReady(function () { reply({ type: RESULT, data: search(message.data) }); });
     }
   }
 
+  var api = { handle: handle, load: load, start: start, search: function (q) { return search(q); } };
+  root.PolicyReaderSearch = api;
   if (typeof WorkerGlobalScope !== "undefined" && root instanceof WorkerGlobalScope) {
     root.addEventListener("message", function (event) {
       handle(event.data, function (data) { root.postMessage(data); });
     });
-  } else {
-    // Loaded into a page (file://, where Chromium refuses workers): see search-shim.js.
-    root.PolicyReaderSearch = { handle: handle, search: function (q) { return search(q); } };
+    // Load the index now, not at Material's SETUP: the page is still drawing, the reader not yet typing.
+    var first = new URLSearchParams(root.location.search).get("index");
+    if (first) {
+      start(new URL(first, root.location.href).href, function (url, done) { root.importScripts(url); done(); });
+    }
   }
+  // In a page (file://, where Chromium refuses workers), search-shim.js starts the loading.
 })(typeof self !== "undefined" ? self : this);

@@ -33,9 +33,11 @@ from build_tools.navigation import build_nav
 from build_tools.project import Project
 from build_tools.search.index import (
     glossary_entries,
+    index_parts,
     index_script,
+    material_index,
+    part_path,
     point_search_box_at_engine,
-    search_index,
 )
 from build_tools.search.sections import Section, page_sections
 
@@ -190,10 +192,11 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         if not_found.exists():
             not_found.write_text(point_search_box_at_engine(not_found.read_text(encoding="utf-8")), encoding="utf-8")
         glossary_url = "glossary.html" if not config.use_directory_urls else "glossary/"
-        index = search_index(self.sections, glossary_entries(self.glossary, glossary_url))
         (site / "search").mkdir(exist_ok=True)
-        (site / "search" / "search_index.json").write_text(index, encoding="utf-8")
-        (site / "search" / "search_index.js").write_text(index_script(index), encoding="utf-8")
+        (site / "search" / "search_index.json").write_text(material_index(), encoding="utf-8")
+        (site / "search" / "search_index.js").write_text(index_script(material_index()), encoding="utf-8")
+        for n, part in enumerate(index_parts(self.sections, glossary_entries(self.glossary, glossary_url))):
+            (site / part_path(n)).write_text(part, encoding="utf-8")
         export = annotation_collection(self.resolved, config.site_url or "", config.site_name)
         Path(config.site_dir, ANNOTATIONS_EXPORT).write_text(export, encoding="utf-8")
         used = {o.term_id for _page, use in self.uses for o in use.occurrences}

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from build_tools.glossary.model import Glossary
 from build_tools.search.sections import Section
@@ -14,6 +16,11 @@ from build_tools.search.sections import Section
 WORKER_PATH = "assets/policy-reader/search-worker.js"
 #: The URL parameter that carries a query to the page it opens, so the page highlights it.
 HIGHLIGHT_PARAM = "h"
+#: The engine's index: parts named part-0.js, part-1.js… in this folder below the site root.
+INDEX_DIR = "search"
+INDEX_PART = "part-{}.js"
+#: About how much text goes into one part of the index.
+PART_BYTES = 1_000_000
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -36,36 +43,67 @@ def glossary_entries(glossary: Glossary, glossary_url: str) -> dict[str, Glossar
     }
 
 
-def search_index(sections: Iterable[Section], glossary: dict[str, GlossaryEntry]) -> str:
-    """The index as JSON: Material's shape (``config``, ``docs``), our extras inside ``config``.
+def material_index() -> str:
+    """The index Material's search box reads: settings only, no documents.
 
-    Material's search box hands only ``config`` and ``docs`` to the worker, so the glossary rides
-    in ``config``; ``lang``, ``separator`` and ``pipeline`` keep Material's own worker working too.
+    Material loads it late on ``file://`` (at the first focus of the search box) and hands it
+    to the engine; the engine loads the documents itself (`index_parts`), as soon as a page
+    opens, so the text is ready by the time a reader has typed.
     """
-    index = {
-        "config": {
-            "lang": ["en"],
-            "separator": r"[\s\-]+",
-            "pipeline": [],
-            "policy_reader": {
-                "highlight_param": HIGHLIGHT_PARAM,
-                "glossary": {
-                    form: {"term": e.term, "english": e.english, "definition": e.definition, "url": e.url}
-                    for form, e in glossary.items()
-                },
-            },
-        },
-        "docs": [
-            {"location": s.location, "title": s.title, "text": s.text, **({"essay": True} if s.essay else {})}
-            for s in sections
-        ],
-    }
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []})
 
 
 def index_script(index_json: str) -> str:
     """The index as a script for pages opened from disk, where Material reads the global ``__index``."""
     return f"var __index = {index_json}\n"
+
+
+def index_parts(
+    sections: Iterable[Section], glossary: dict[str, GlossaryEntry], part_bytes: int = PART_BYTES
+) -> list[str]:
+    """The engine's index: scripts of about `part_bytes` each, every page's sections in one part.
+
+    Scripts, not JSON, because a page opened from disk can load a script but not read a file;
+    a worker loads the same scripts with ``importScripts``. Several parts keep each one a short
+    task, so a page opened from disk stays responsive while they load. The first part also
+    carries the number of parts and the glossary.
+    """
+    parts: list[list[dict[str, Any]]] = [[]]
+    size = 0
+    page = None
+    for section in sections:
+        doc: dict[str, Any] = {"location": section.location, "title": section.title, "text": section.text}
+        if section.essay:
+            doc["essay"] = True
+        this_page = section.location.split("#", 1)[0]
+        if this_page != page and size >= part_bytes:
+            parts.append([])
+            size = 0
+        page = this_page
+        parts[-1].append(doc)
+        size += len(section.text.encode("utf-8")) + len(section.title.encode("utf-8"))
+    head = {
+        "parts": len(parts),
+        "highlight_param": HIGHLIGHT_PARAM,
+        "glossary": {
+            form: {"term": e.term, "english": e.english, "definition": e.definition, "url": e.url}
+            for form, e in glossary.items()
+        },
+    }
+    return [
+        f"PolicyReaderSearch.load({_json({'part': n, **(head if n == 0 else {}), 'docs': docs})});\n"
+        for n, docs in enumerate(parts)
+    ]
+
+
+def part_path(n: int) -> str:
+    """Where part `n` of the engine's index is written, below the site root."""
+    return f"{INDEX_DIR}/{INDEX_PART.format(n)}"
+
+
+def _json(data: object) -> str:
+    # Inside a script: "</script>" in a text must not end it (the parts are also inlined in tests).
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def point_search_box_at_engine(page_html: str) -> str:
@@ -78,7 +116,9 @@ def point_search_box_at_engine(page_html: str) -> str:
     if not match:
         raise ValueError("no <script id='__config'> in the page: the theme no longer configures search this way")
     config = json.loads(match.group(2))
-    config["search"] = f"{config.get('base', '.').rstrip('/')}/{WORKER_PATH}"
+    # The engine finds its index from its own address: ?index= is the first part, relative to it.
+    first_part = posixpath.relpath(part_path(0), posixpath.dirname(WORKER_PATH))
+    config["search"] = f"{config.get('base', '.').rstrip('/')}/{WORKER_PATH}?index={first_part}"
     config["features"] = [f for f in config.get("features", []) if f != "search.highlight"]
     replaced = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return page_html[: match.start(2)] + replaced + page_html[match.end(2) :]

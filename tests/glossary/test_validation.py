@@ -7,7 +7,6 @@ the key at fault, and says how to fix it, never with a traceback.
 
 from __future__ import annotations
 
-import json
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import mkdocs_build, policy_reader
+from tests.conftest import mkdocs_build, policy_reader, read_search_index
 
 
 def glossary(body: str) -> str:
@@ -321,7 +320,7 @@ def test_markup_in_a_definition_is_shown_as_text(site_with_markup: Path, page: s
 
 
 def test_markup_in_a_definition_is_text_in_the_search_index(site_with_markup: Path) -> None:
-    index = json.loads((site_with_markup / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = read_search_index(site_with_markup)
     texts = [doc["text"] for doc in index["docs"] if "alert(1)" in doc["text"]]
     assert texts
     assert all(SCRIPT not in text and "<img" not in text for text in texts)

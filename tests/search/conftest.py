@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import html
 import http.server
-import json
 import re
 import threading
 import time
@@ -19,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
+from tests.conftest import read_search_index, search_index_parts
 from tests.search import oracle
 
 WORKER = "assets/policy-reader/search-worker.js"
@@ -31,8 +31,8 @@ _TAG = re.compile(r"<[^>]+>")
 
 @pytest.fixture(scope="session")
 def index(built_site: Path) -> dict[str, Any]:
-    """The search index of the hosted build, as the browser reads it."""
-    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    """The engine's index of the hosted build, its parts joined."""
+    return read_search_index(built_site)
 
 
 @pytest.fixture(scope="session")
@@ -58,16 +58,17 @@ def plain(fragment: str) -> str:
 
 @pytest.fixture(scope="session")
 def engine(browser: Browser, built_site: Path) -> Iterator[Page]:
-    """A blank page holding the built index (``__index``) and the built engine, set up by a SETUP message."""
+    """A blank page holding the built engine and the built index, set up by a SETUP message."""
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_content("<!doctype html><html><head><meta charset='utf-8'><title>engine</title></head></html>")
-    page.add_script_tag(content=(built_site / "search" / "search_index.js").read_text(encoding="utf-8"))
     page.add_script_tag(content=(built_site / WORKER).read_text(encoding="utf-8"))
+    for part in search_index_parts(built_site):
+        page.add_script_tag(content=part)
     replies = page.evaluate(
-        "() => { const r = []; PolicyReaderSearch.handle({type: 0, data: __index}, m => r.push(m)); return r; }"
+        "() => { const r = []; PolicyReaderSearch.handle({type: 0, data: {}}, m => r.push(m)); return r; }"
     )
     assert replies == [{"type": 1}], "SETUP must be answered by READY"
     yield page

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
+from tests.conftest import search_index_parts
 from tests.search import oracle
 from tests.search.conftest import WORKER, plain, search, split_location
 
@@ -338,20 +339,26 @@ def test_speaks_materials_worker_protocol(browser: Browser, built_site: Path) ->
     page = context.new_page()
     page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
     page.add_script_tag(content=(built_site / WORKER).read_text(encoding="utf-8"))
-    page.add_script_tag(content=(built_site / "search" / "search_index.js").read_text(encoding="utf-8"))
+    page.evaluate(
+        """() => {
+            window.replies = [];
+            PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));  // before the index
+            PolicyReaderSearch.handle({type: 0, data: {config: {}, docs: []}}, m => replies.push(m));
+        }"""
+    )
+    waiting = page.evaluate("() => replies.length")
+    for part in search_index_parts(built_site):
+        page.add_script_tag(content=part)
     replies = page.evaluate(
         """() => {
-            const r = [];
-            PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => r.push(m));  // before SETUP
-            PolicyReaderSearch.handle({type: 0, data: __index}, m => r.push(m));
-            PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => r.push(m));
-            PolicyReaderSearch.handle({type: 3, data: "ignored"}, m => r.push(m));
-            return r;
+            PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));
+            PolicyReaderSearch.handle({type: 3, data: "ignored"}, m => replies.push(m));
+            return replies;
         }"""
     )
     direct = page.evaluate("q => PolicyReaderSearch.search(q)", "人工智能")
     context.close()
+    assert waiting == 0, "nothing may be answered before the index is in"
     assert [m["type"] for m in replies] == [3, 1, 3]
-    assert replies[0]["data"] == {"items": [], "total": 0}
-    assert replies[2]["data"] == direct
+    assert replies[0]["data"] == replies[2]["data"] == direct
     assert direct["total"] == len(direct["items"]) > 0

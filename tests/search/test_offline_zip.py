@@ -114,7 +114,7 @@ def test_everything_sits_in_one_top_folder_with_index_html(packaged: Packaged) -
     assert all(name.startswith(f"{TOP}/") and ".." not in name.split("/") for name in names)
     for essay in oracle.essays():
         assert f"{TOP}/{GANSU}/{essay.id}.html" in names
-    assert f"{TOP}/search/search_index.js" in names
+    assert {f"{TOP}/search/search_index.js", f"{TOP}/search/part-0.js"} <= set(names)
     assert not any(name.endswith(".map") or "/lunr/" in name for name in names)
     # Times come from SOURCE_DATE_EPOCH, not from the clock.
     assert {info.date_time for info in infos} == {time.gmtime(EPOCH)[:6]}
@@ -411,3 +411,14 @@ def test_screenshots_for_review(browser: Browser, packaged: Packaged) -> None:
         page.screenshot(path=str(SCREENSHOTS / "offline-search.png"))
     for name in [*shots, "offline-search.png"]:
         assert (SCREENSHOTS / name).stat().st_size > 10_000, name
+
+
+@pytest.mark.browser
+def test_from_disk_the_index_loads_as_the_page_opens_not_at_the_first_search(
+    browser: Browser, packaged: Packaged
+) -> None:
+    ready = """() => { try { return PolicyReaderSearch.search("联邦学习").total > 0; } catch (e) { return false; } }"""
+    with offline(browser, (packaged.site / "index.html").as_uri(), **DESKTOP) as page:
+        page.wait_for_function(ready, timeout=15_000)
+        assert page.evaluate("() => document.activeElement.matches('input[data-md-component=search-query]')") is False
+        assert page.locator("head script[src$='search/part-0.js']").count() == 1

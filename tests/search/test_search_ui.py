@@ -183,3 +183,12 @@ def test_on_a_phone_too(browser: Browser, site_url: str, guard: RequestGuard, qu
     assert_hit_in_view(page, query)
     context.close()
     assert guard.blocked == []
+
+
+def test_the_worker_loads_the_index_as_the_page_opens_not_at_the_first_search(page: Page, guard: RequestGuard) -> None:
+    for _ in range(150):
+        if any(url.endswith("/search/part-0.js") for url in guard.seen):
+            break
+        page.wait_for_timeout(100)
+    assert any(url.endswith("/search/part-0.js") for url in guard.seen), guard.seen
+    assert page.evaluate("() => document.activeElement.matches('input[data-md-component=search-query]')") is False

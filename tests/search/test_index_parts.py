@@ -1,0 +1,71 @@
+"""The engine's index cut into parts: whole pages in each, the head in the first, safe inside a script."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from build_tools.search.index import GlossaryEntry, index_parts
+from build_tools.search.sections import Section
+
+_CALL = re.compile(r"^PolicyReaderSearch\.load\((.*)\);\n$", re.S)
+
+
+def _parts(sections: list[Section], part_bytes: int) -> list[dict[str, object]]:
+    glossary = {"数据沙箱": GlossaryEntry("数据沙箱", "data sandbox", "隔离的数据环境。", "glossary/#shu-ju-sha-xiang")}
+    parsed = []
+    for script in index_parts(sections, glossary, part_bytes):
+        call = _CALL.match(script)
+        assert call, script[:80]
+        parsed.append(json.loads(call.group(1)))
+    return parsed
+
+
+def _page(name: str, sections: int, text: str = "数据" * 50) -> list[Section]:
+    return [Section(f"{name}/" + (f"#s{n}" if n else ""), f"{name} {n}", text, essay=True) for n in range(sections)]
+
+
+@pytest.mark.parametrize(
+    ("pages", "part_bytes", "expected"),
+    [
+        pytest.param([("a", 3)], 10_000, [["a"]], id="small-index-one-part"),
+        pytest.param([("a", 3), ("b", 2), ("c", 1)], 10_000, [["a", "b", "c"]], id="all-fit"),
+        # About 300 bytes a section: a part closes at the first page edge past 700 bytes.
+        pytest.param([("a", 3), ("b", 2), ("c", 1)], 700, [["a"], ["b", "c"]], id="cut-at-page-edges"),
+        pytest.param([("a", 5), ("b", 1)], 300, [["a"], ["b"]], id="a-page-never-split"),
+    ],
+)
+def test_parts_hold_whole_pages_in_order(
+    pages: list[tuple[str, int]], part_bytes: int, expected: list[list[str]]
+) -> None:
+    sections = [s for name, count in pages for s in _page(name, count)]
+    parts = _parts(sections, part_bytes)
+    assert [p["part"] for p in parts] == list(range(len(parts)))
+    shown = [list(dict.fromkeys(d["location"].split("/")[0] for d in p["docs"])) for p in parts]  # type: ignore[attr-defined]
+    assert shown == expected
+    assert [d for p in parts for d in p["docs"]] == [  # type: ignore[attr-defined]
+        {"location": s.location, "title": s.title, "text": s.text, "essay": True} for s in sections
+    ]
+
+
+def test_first_part_names_the_count_and_carries_the_glossary() -> None:
+    parts = _parts(_page("a", 3) + _page("b", 3), 600)
+    assert parts[0]["parts"] == len(parts) == 2
+    assert parts[0]["glossary"] == {
+        "数据沙箱": {
+            "term": "数据沙箱",
+            "english": "data sandbox",
+            "definition": "隔离的数据环境。",
+            "url": "glossary/#shu-ju-sha-xiang",
+        }
+    }
+    assert "glossary" not in parts[1] and "parts" not in parts[1]
+
+
+def test_a_closing_script_tag_in_the_text_cannot_end_the_script() -> None:
+    sections = [Section("a/", "a", "文本</script><script>alert(1)</script>")]
+    script = index_parts(sections, {})[0]
+    assert "</script" not in script
+    assert _parts(sections, 1000)[0]["docs"] == [{"location": "a/", "title": "a", "text": sections[0].text}]
