@@ -4,7 +4,7 @@
  *
  * Material's search box sends SETUP and QUERY (the typed text) and expects READY and RESULT; the
  * engine loads its own index (search/part-N.js, named by ?index= in its address) as soon as it
- * starts, and answers once the index is in. A query lists every section that contains each of its space-separated words verbatim
+ * starts, and answers as soon as its first part is in (again as each further part comes in). A query lists every section that contains each of its space-separated words verbatim
  * (substrings included; Latin words case-insensitively, at word edges), title and heading hits
  * first, then by number of occurrences. When nothing holds a word whole, the word is cut into the
  * longest pieces that do occur in the essays, and sections holding all pieces are listed as partial
@@ -26,16 +26,28 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  /* The index arrives in parts (scripts calling PolicyReaderSearch.load), the first one naming how many. */
-  var parts = [], expected = 0, waiting = [];
+  /* The index arrives in parts (scripts calling PolicyReaderSearch.load), newest pages first; the
+   * first part names how many there are. A query is answered from the parts in so far, and
+   * answered again as each further part comes in: on a slow connection results show early. */
+  var parts = [], expected = 0, inUse = 0, waiting = [], refresh = null;
 
   function load(part) {
     parts[part.part] = part;
     if (part.part === 0) expected = part.parts;
-    if (!expected || parts.filter(Boolean).length < expected) return;
-    setup(parts);
-    parts = [];
+    var grew = false;
+    while (parts[inUse] && parts[inUse] !== true) {
+      add(parts[inUse]);
+      parts[inUse] = true;  // taken in: its data need not be kept twice
+      inUse += 1;
+      grew = true;
+    }
+    if (!grew) return;
     waiting.splice(0).forEach(function (resume) { resume(); });
+    if (refresh) refresh();
+  }
+
+  function complete() {
+    return expected > 0 && inUse >= expected;
   }
 
   function whenReady(resume) {
@@ -50,13 +62,24 @@
     });
   }
 
-  function setup(loaded) {
-    var head = loaded[0];
-    var docs = [];
-    loaded.forEach(function (part) { docs = docs.concat(part.docs); });
-    docs = docs.map(function (doc, order) {
+  function add(part) {
+    if (part.part === 0) {
+      // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case.
+      var glossary = {};
+      Object.keys(part.glossary || {}).forEach(function (form) { glossary[form.toLowerCase()] = part.glossary[form]; });
+      state = {
+        docs: [],
+        pages: {},
+        essays: 0,
+        allEssays: part.essays || 0,
+        glossary: glossary,
+        highlightParam: part.highlight_param || "h",
+        joined: null
+      };
+    }
+    part.docs.forEach(function (doc) {
       var hash = doc.location.indexOf("#");
-      return {
+      var entry = {
         location: doc.location,
         page: hash < 0 ? doc.location : doc.location.slice(0, hash),
         title: doc.title,
@@ -64,28 +87,21 @@
         lowerTitle: doc.title.toLowerCase(),
         lowerText: doc.text.toLowerCase(),
         essay: !!doc.essay,
-        order: order
+        order: state.docs.length
       };
+      state.docs.push(entry);
+      if (entry.location === entry.page) {
+        state.pages[entry.page] = entry;
+        if (entry.essay) state.essays += 1;
+      }
     });
-    var pages = {};
-    docs.forEach(function (doc) {
-      if (doc.location === doc.page) pages[doc.page] = doc;
-    });
-    // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case.
-    var glossary = {};
-    Object.keys(head.glossary || {}).forEach(function (form) { glossary[form.toLowerCase()] = head.glossary[form]; });
-    var corpus = null;
-    state = {
-      docs: docs,
-      pages: pages,
-      // Only a word found nowhere needs the whole text in one string: joined at the first such word.
-      corpus: function () {
-        if (corpus === null) corpus = docs.map(function (doc) { return doc.lowerText; }).join("\u0000");
-        return corpus;
-      },
-      glossary: glossary,
-      highlightParam: head.highlight_param || "h"
-    };
+    state.joined = null;
+  }
+
+  /* Only a word found nowhere needs the whole text in one string: joined at the first such word. */
+  function corpus() {
+    if (state.joined === null) state.joined = state.docs.map(function (doc) { return doc.lowerText; }).join("\u0000");
+    return state.joined;
   }
 
   /* A matcher per word: Latin words at word edges, anything else as a plain substring. */
@@ -124,7 +140,7 @@
     var lower = word.toLowerCase(), out = [], start = 0;
     while (start < lower.length) {
       var end = lower.length;
-      while (end - start > 1 && state.corpus().indexOf(lower.slice(start, end)) < 0) end -= 1;
+      while (end - start > 1 && corpus().indexOf(lower.slice(start, end)) < 0) end -= 1;
       if (end - start > 1) out.push(word.slice(start, end));
       start = end > start + 1 ? end : start + 1;
     }
@@ -247,6 +263,16 @@
         { location: term.url, title: "释义", text: '<span class="pr-definition">' + escapeHTML(term.definition) + "</span>", score: 1e9, terms: {} }
       ]);
     }
+    if (!complete()) {
+      // The rest of the index is still on its way: say so, as the last row (see policy-reader.js).
+      items.push([{
+        location: "#",
+        title: '<span class="pr-search-loading">正在载入其余文章…</span>',
+        text: escapeHTML("已搜索 " + state.essays + " 篇文章,共 " + state.allEssays + " 篇。"),
+        score: 0,
+        terms: {}
+      }]);
+    }
     return { items: items, total: items.length };
   }
 
@@ -255,7 +281,11 @@
     if (message.type === SETUP) {
       whenReady(function () { reply({ type: READY }); });
     } else if (message.type === QUERY) {
-      whenReady(function () { reply({ type: RESULT, data: search(message.data) }); });
+      var answer = function () {
+        reply({ type: RESULT, data: search(message.data) });
+        refresh = complete() ? null : answer;
+      };
+      whenReady(answer);
     }
   }
 

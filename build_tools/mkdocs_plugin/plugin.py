@@ -33,6 +33,7 @@ from build_tools.navigation import build_nav
 from build_tools.project import Project
 from build_tools.search.index import (
     glossary_entries,
+    in_reading_order,
     index_parts,
     index_script,
     material_index,
@@ -100,6 +101,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             raise _plugin_error(error) from None
         self.resolved: list[ResolvedAnnotation] = []
         self.sections: list[Section] = []
+        self.page_urls: list[str] = []
         if self.config.offline:
             # Pages opened from disk need links to files (page.html), not to folders.
             config.use_directory_urls = False
@@ -142,6 +144,10 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             measures.content_string = render_measures_page(self.corpus, self.resolved, measures.url, get_relative_url)
             files.append(measures)
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.page_urls = [page.url for page in nav.pages]
+        return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
@@ -195,7 +201,8 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         (site / "search").mkdir(exist_ok=True)
         (site / "search" / "search_index.json").write_text(material_index(), encoding="utf-8")
         (site / "search" / "search_index.js").write_text(index_script(material_index()), encoding="utf-8")
-        for n, part in enumerate(index_parts(self.sections, glossary_entries(self.glossary, glossary_url))):
+        sections = in_reading_order(self.sections, self.page_urls)
+        for n, part in enumerate(index_parts(sections, glossary_entries(self.glossary, glossary_url))):
             (site / part_path(n)).write_text(part, encoding="utf-8")
         export = annotation_collection(self.resolved, config.site_url or "", config.site_name)
         Path(config.site_dir, ANNOTATIONS_EXPORT).write_text(export, encoding="utf-8")

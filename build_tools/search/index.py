@@ -58,6 +58,16 @@ def index_script(index_json: str) -> str:
     return f"var __index = {index_json}\n"
 
 
+def in_reading_order(sections: Iterable[Section], page_urls: list[str]) -> list[Section]:
+    """`sections` in the order of the navigation (newest source first), each page's sections kept in order.
+
+    MkDocs renders pages in file order, the oldest source first; the index's first part, which
+    answers while the rest loads, should hold the newest essays.
+    """
+    rank = {url: n for n, url in enumerate(page_urls)}
+    return sorted(sections, key=lambda s: rank.get(s.location.split("#", 1)[0], len(rank)))
+
+
 def index_parts(
     sections: Iterable[Section], glossary: dict[str, GlossaryEntry], part_bytes: int = PART_BYTES
 ) -> list[str]:
@@ -65,8 +75,9 @@ def index_parts(
 
     Scripts, not JSON, because a page opened from disk can load a script but not read a file;
     a worker loads the same scripts with ``importScripts``. Several parts keep each one a short
-    task, so a page opened from disk stays responsive while they load. The first part also
-    carries the number of parts and the glossary.
+    task, so a page opened from disk stays responsive while they load, and the engine answers
+    from the first parts while the others load. The first part also carries the number of
+    parts, of essays, and the glossary.
     """
     parts: list[list[dict[str, Any]]] = [[]]
     size = 0
@@ -84,6 +95,9 @@ def index_parts(
         size += len(section.text.encode("utf-8")) + len(section.title.encode("utf-8"))
     head = {
         "parts": len(parts),
+        "essays": len(
+            {doc["location"] for part in parts for doc in part if doc.get("essay") and "#" not in doc["location"]}
+        ),
         "highlight_param": HIGHLIGHT_PARAM,
         "glossary": {
             form: {"term": e.term, "english": e.english, "definition": e.definition, "url": e.url}

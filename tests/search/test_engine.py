@@ -6,6 +6,7 @@ list exactly the essays one of whose paragraphs or headings holds all its words.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
+from build_tools.search.index import GlossaryEntry, index_parts
+from build_tools.search.sections import Section
 from tests.conftest import search_index_parts
 from tests.search import oracle
 from tests.search.conftest import WORKER, plain, search, split_location
@@ -362,3 +365,62 @@ def test_speaks_materials_worker_protocol(browser: Browser, built_site: Path) ->
     assert [m["type"] for m in replies] == [3, 1, 3]
     assert replies[0]["data"] == replies[2]["data"] == direct
     assert direct["total"] == len(direct["items"]) > 0
+
+
+LOADING = "pr-search-loading"
+
+
+def test_answers_from_the_first_part_then_again_as_the_rest_comes_in(
+    browser: Browser, built_site: Path, index: dict[str, Any]
+) -> None:
+    sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
+    glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
+    parts = index_parts(sections, glossary, part_bytes=5_000)
+    assert len(parts) >= 3, "the test needs an index in several parts"
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
+    page.add_script_tag(content=(built_site / WORKER).read_text(encoding="utf-8"))
+    page.add_script_tag(content=parts[0])
+    first = page.evaluate(
+        """() => {
+            window.replies = [];
+            PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));
+            return replies.slice();
+        }"""
+    )
+    for part in parts[1:]:
+        page.add_script_tag(content=part)
+    replies = page.evaluate("() => replies")
+    full = page.evaluate("q => PolicyReaderSearch.search(q)", "人工智能")
+    context.close()
+
+    assert [m["type"] for m in first] == [3]
+    *found, notice = first[0]["data"]["items"]
+    assert LOADING in notice[0]["title"] and notice[0]["location"] == "#"
+    assert all(LOADING not in doc["title"] for item in found for doc in item)
+    first_pages = {
+        doc["location"].split("#")[0] for doc in json.loads(parts[0][len("PolicyReaderSearch.load(") : -3])["docs"]
+    }
+    listed = {split_location(item[0]["location"])[0] for item in found if not item[0]["title"].startswith("术语 · ")}
+    assert listed and listed <= first_pages
+    # Each further part brought a fresh answer; the last one is the whole index's, with no notice.
+    assert [m["type"] for m in replies] == [3] * len(parts)
+    assert replies[-1]["data"] == full
+    assert all(LOADING not in doc["title"] for item in full["items"] for doc in item)
+    assert [split_location(i[0]["location"])[0] for i in full["items"]] == [
+        split_location(i[0]["location"])[0] for i in search_in_one_part(browser, built_site, "人工智能")
+    ]
+
+
+def search_in_one_part(browser: Browser, built_site: Path, query: str) -> list[list[dict[str, Any]]]:
+    """The items for `query` from the index as built (one part for the real site)."""
+    assert len(search_index_parts(built_site)) == 1
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
+    page.add_script_tag(content=(built_site / WORKER).read_text(encoding="utf-8"))
+    page.add_script_tag(content=search_index_parts(built_site)[0])
+    items: list[list[dict[str, Any]]] = page.evaluate("q => PolicyReaderSearch.search(q).items", query)
+    context.close()
+    return items

@@ -192,3 +192,19 @@ def test_the_worker_loads_the_index_as_the_page_opens_not_at_the_first_search(pa
         page.wait_for_timeout(100)
     assert any(url.endswith("/search/part-0.js") for url in guard.seen), guard.seen
     assert page.evaluate("() => document.activeElement.matches('input[data-md-component=search-query]')") is False
+
+
+def test_the_still_loading_row_of_the_results_is_not_a_link(page: Page) -> None:
+    # The engine adds this row while its index is in parts still loading (see test_engine.py).
+    before = page.url
+    page.evaluate(
+        """() => {
+            const row = document.createElement("a");
+            row.className = "md-search-result__link";
+            row.href = "#";
+            row.innerHTML = '<article><h1><span class="pr-search-loading">正在载入其余文章…</span></h1></article>';
+            document.body.appendChild(row);
+        }"""
+    )
+    page.locator(".pr-search-loading").dispatch_event("click")
+    assert page.url == before
