@@ -2,22 +2,21 @@
 
 Material repeats the whole navigation in every page: with a weekly page of essays, a
 flat list of sources would make every page grow with the archive (and the site with its
-square). Sources of more than one year are grouped by year, and `navigation.prune` in
-mkdocs.yml renders only the open branch, so a page carries the years, its year's
-sources and its own source's essays.
+square). Sources of more than one year are grouped by year (see `archive`), and
+`navigation.prune` in mkdocs.yml renders only the open branch, so a page carries the
+years, its year's sources and its own source's essays.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from build_tools.archive import spans_years, year_of, year_page, year_title, years_newest_first
+
 NavItem = str | dict[str, Any]
-_YEAR = re.compile(r"\d{4}")
-UNDATED = "日期不详"
 
 
 def front_matter(path: Path) -> dict[str, Any]:
@@ -52,11 +51,13 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
         folder = index.parent.name
         title = str(front_matter(index).get("title") or folder)
         children = [f"{folder}/index.md", *(f"{folder}/{article}.md" for article in meta.get("articles", []))]
-        year = _YEAR.match(date)
-        by_year.setdefault(f"{year.group()}年" if year else UNDATED, []).append({title: children})
+        by_year.setdefault(year_of(date), []).append({title: children})
         listed.update(children)
-    if len(by_year) > 1:
-        nav += [{year: items} for year, items in by_year.items()]
+    if spans_years(date for date, _index, _meta in sources):
+        for year in years_newest_first(date for date, _index, _meta in sources):
+            index_page = [year_page(year)] if (docs_dir / year_page(year)).exists() else []
+            nav.append({year_title(year): [*index_page, *by_year[year]]})
+            listed.update(index_page)
     else:
         nav += [item for items in by_year.values() for item in items]
     nav += extra_pages or []

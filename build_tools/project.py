@@ -8,6 +8,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_tools.archive import ARCHIVE_DIR
 from build_tools.errors import InputError, InputErrors
 from build_tools.importer.render import GENERATED_NOTE, render_pages
 from build_tools.importer.source import Source, load_source
@@ -121,7 +122,7 @@ class Project:
         pages = {
             name: text
             for name, text in self.expected_pages(sources).items()
-            if name == "index.md" or name.split("/")[0] in chosen
+            if _lists_sources(name) or name.split("/")[0] in chosen
         }
         changed = []
         for name, text in pages.items():
@@ -130,7 +131,7 @@ class Project:
                 _write_atomically(target, text)
                 changed.append(name)
         for name in sorted(self.generated_pages_on_disk() - set(self.expected_pages(sources))):
-            if name.split("/")[0] in chosen:
+            if _lists_sources(name) or name.split("/")[0] in chosen:
                 (self.docs_dir / name).unlink()
                 changed.append(name)
         return changed
@@ -177,6 +178,11 @@ class Project:
                     )
                 )
         return report
+
+
+def _lists_sources(page: str) -> bool:
+    """Whether `import` writes `page` from every source (the home page, a year's page), not from one."""
+    return page == "index.md" or page.startswith(ARCHIVE_DIR)
 
 
 def _first_difference(actual: str, expected: str) -> int:

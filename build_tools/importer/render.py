@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import yaml
 
+from build_tools.archive import HOME_SOURCES, spans_years, year_of, year_page, year_title, years_newest_first
 from build_tools.importer.model import Article, Heading, Paragraph
 from build_tools.importer.source import Source
 from build_tools.markup import markdown_text
@@ -122,8 +123,23 @@ def render_source(source: Source) -> str:
     return "".join(out)
 
 
-def render_home(sources: Iterable[Source]) -> str:
-    """The site's home page: what the site is and every source with its essays."""
+def _source_list(sources: Iterable[Source], to_root: str = "") -> list[str]:
+    """Each source as a heading linking to it, and its essays with their authors below."""
+    out = []
+    for source in sources:
+        out.append(f"\n## [{markdown_text(source.title)}]({to_root}{source.id}/index.md)\n\n")
+        for article in source.page.articles:
+            link = f"[{markdown_text(article.title)}]({to_root}{source.id}/{article.id}.md)"
+            out.append(f"- {link} · {markdown_text(_author_names(article))}\n")
+    return out
+
+
+def render_home(sources: list[Source]) -> str:
+    """The site's home page: what the site is, then the sources (newest first) with their essays.
+
+    Once the sources span more than one year, only the newest few are listed, then each
+    year's page: the home page stays one screenful however large the archive grows.
+    """
     meta = {"title": "首页", "policy_reader": {"kind": "home", "generated": GENERATED_NOTE}}
     out = [
         _front_matter(meta),
@@ -131,17 +147,31 @@ def render_home(sources: Iterable[Source]) -> str:
         "本站收录公开发表的政策与理论文章,逐篇呈现原文,并为术语、要点和文章之间的关联加上注释。"
         "每段原文都有固定链接,可按“文章 + 段落”引用。\n",
     ]
-    for source in sources:
-        out.append(f"\n## [{markdown_text(source.title)}]({source.id}/index.md)\n\n")
-        for article in source.page.articles:
-            link = f"[{markdown_text(article.title)}]({source.id}/{article.id}.md)"
-            out.append(f"- {link} · {markdown_text(_author_names(article))}\n")
+    dates = [source.manifest.date for source in sources]
+    if not spans_years(dates):
+        return "".join(out + _source_list(sources))
+    out += _source_list(sources[:HOME_SOURCES])
+    out.append("\n## 按年份浏览\n\n")
+    for year in years_newest_first(dates):
+        essays = sum(len(s.page.articles) for s in sources if year_of(s.manifest.date) == year)
+        out.append(f"- [{year_title(year)}]({year_page(year)}) · {essays} 篇\n")
     return "".join(out)
 
 
+def render_year(year: str, sources: list[Source]) -> str:
+    """The page of one year: its sources, newest first, with their essays."""
+    meta = {"title": year_title(year), "policy_reader": {"kind": "year", "generated": GENERATED_NOTE}}
+    to_root = "../" * year_page(year).count("/")
+    return "".join([_front_matter(meta), f"\n# {year_title(year)}\n", *_source_list(sources, to_root)])
+
+
 def render_pages(sources: list[Source]) -> dict[str, str]:
-    """Every page `import` writes, by path relative to ``docs/``."""
+    """Every page `import` writes, by path relative to ``docs/``; `sources` come newest first."""
     pages = {"index.md": render_home(sources)}
+    dates = [source.manifest.date for source in sources]
+    if spans_years(dates):
+        for year in years_newest_first(dates):
+            pages[year_page(year)] = render_year(year, [s for s in sources if year_of(s.manifest.date) == year])
     for source in sources:
         pages[f"{source.id}/index.md"] = render_source(source)
         for article in source.page.articles:

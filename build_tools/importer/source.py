@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.archive import ARCHIVE_DIR
 from build_tools.errors import InputError, InputErrors
 from build_tools.importer.decode import decode_page
 from build_tools.importer.manifest import Manifest, load_manifest, unmatched_titles
@@ -13,6 +14,8 @@ from build_tools.importer.model import Page
 from build_tools.importer.parse import parse_page
 
 _SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+#: Folders of the site that the build or `import` fill: a source of that name would collide.
+RESERVED_IDS = frozenset({ARCHIVE_DIR.strip("/"), "assets", "glossary", "measures", "search", "includes"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,12 @@ def load_source(path: Path, shown_as: str) -> Source:
             shown_as,
             f"the file name '{path.name}' is not a usable page id (it becomes the page's address)",
             "rename it to lower-case ASCII letters, digits and hyphens, e.g. gansu-2021-digital-development.txt",
+        )
+    if source_id in RESERVED_IDS:
+        raise InputError(
+            shown_as,
+            f"the file name '{path.name}' is taken: the site's own {source_id}/ folder has that address",
+            f"rename it, e.g. {source_id}-2021-page.txt (and its manifest beside it)",
         )
     try:
         data = path.read_bytes()

@@ -139,6 +139,13 @@ CASES = {
         None,
         "not a usable page id",
     ),
+    "reserved-file-name": Case(
+        copy_of_gansu("sources/glossary.txt"),
+        "sources/glossary.txt",
+        "sources/glossary.txt",
+        None,
+        "the site's own glossary/ folder",
+    ),
     "manifest-unknown-key": Case(
         manifest_edit("publication:", "autor: 秦遇龙\npublication:"),
         str(PROJECT_GANSU),

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.navigation import UNDATED, build_nav
+from build_tools.archive import UNDATED, year_title
+from build_tools.navigation import build_nav
 
 
 def _write_source(docs: Path, folder: str, date: str | None, articles: list[str]) -> None:
@@ -46,7 +47,7 @@ def _write_source(docs: Path, folder: str, date: str | None, articles: list[str]
             [("a", None, ["x"]), ("b", "2021", ["y"])],
             [
                 {"2021年": [{"b 标题": ["b/index.md", "b/y.md"]}]},
-                {UNDATED: [{"a 标题": ["a/index.md", "a/x.md"]}]},
+                {year_title(UNDATED): [{"a 标题": ["a/index.md", "a/x.md"]}]},
             ],
             id="undated-last",
         ),
