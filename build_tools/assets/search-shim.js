@@ -4,7 +4,7 @@
  * answer. Material's offline plugin loads the iframe-worker shim from a CDN, which an offline
  * reader cannot reach. Our engine is small and also runs in the page: this stands in for the
  * Worker constructor for our engine only, passing the same messages, asynchronously, and loads
- * the engine's index with script tags (a page on disk cannot read files) as the page opens.
+ * the engine's index with script tags (a page on disk cannot read files) once the page has loaded.
  */
 (function () {
   "use strict";
@@ -29,7 +29,10 @@
     loadScript(address.href, function () {
       engine = window.PolicyReaderSearch;
       var first = address.searchParams.get("index");
-      if (first) engine.start(new URL(first, address).href, loadScript);
+      // The page first, then the index: parsing it would hold up the page's first paint and load.
+      var start = function () { if (first) engine.start(new URL(first, address).href, loadScript); };
+      if (document.readyState === "complete") start();
+      else window.addEventListener("load", start);
       pending.splice(0).forEach(run);
     });
     port.postMessage = function (message) {

@@ -414,7 +414,7 @@ def test_screenshots_for_review(browser: Browser, packaged: Packaged) -> None:
 
 
 @pytest.mark.browser
-def test_from_disk_the_index_loads_as_the_page_opens_not_at_the_first_search(
+def test_from_disk_the_index_loads_once_the_page_has_loaded_not_at_the_first_search(
     browser: Browser, packaged: Packaged
 ) -> None:
     ready = """() => { try { return PolicyReaderSearch.search("联邦学习").total > 0; } catch (e) { return false; } }"""
