@@ -55,11 +55,16 @@
     else waiting.push(resume);
   }
 
-  /* Load the index whose first part is at `first` with `loadScript(url, done)`: part 0, then the rest. */
+  /* Load the index whose first part is at `first` with `loadScript(url, done)`, one part after the
+   * other: between two parts the page (or worker) is free to handle a key press or a query. */
   function start(first, loadScript) {
-    loadScript(first, function () {
-      for (var n = 1; n < expected; n++) loadScript(first.replace(/-0\.js$/, "-" + n + ".js"), function () {});
-    });
+    var next = function (n) {
+      if (n > 0 && n >= expected) return;
+      loadScript(n === 0 ? first : first.replace(/-0\.js$/, "-" + n + ".js"), function () {
+        setTimeout(function () { next(n + 1); }, 0);
+      });
+    };
+    next(0);
   }
 
   function add(part) {
