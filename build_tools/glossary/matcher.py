@@ -5,7 +5,8 @@ characters there is no ``\b``: it never finds 数据沙箱 in ``运用数据沙�
 Here every spelling is found at once with Aho-Corasick (the cost does not grow
 with the number of terms), the longest match wins, and a match counts only
 where jieba, with the glossary as its user dictionary, puts word edges around
-it; Latin-letter terms must stand at Latin word edges.
+it; Latin-letter terms must stand at Latin word edges. A text is read a sentence
+at a time, and the matches of each sentence are remembered for when it comes again.
 """
 
 from __future__ import annotations
@@ -16,11 +17,19 @@ from dataclasses import dataclass
 import ahocorasick
 
 from build_tools.glossary.model import Glossary
-from build_tools.segmentation import is_word, tokenizer
+from build_tools.segmentation import Dictionary, Sentence
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A line end (with its indentation) between two Han characters is not a space in Chinese.
 _BROKEN_LINE = re.compile(rf"(?<=[{_HAN}])[ \t]*\n[ \t]*(?=[{_HAN}])")
+# Text is matched a sentence at a time: no spelling runs over this mark, and `is_word` never
+# looks past it, so what a sentence holds depends on the sentence alone and is remembered.
+_SENTENCE_END = "。"
+# Sentences remembered per matcher, at most; past that the memory starts afresh.
+_REMEMBERED = 1 << 16
+
+#: A match as (start, end, term id): ``text[start:end]`` is the spelling found.
+Span = tuple[int, int, str]
 
 
 @dataclass(frozen=True)
@@ -41,47 +50,92 @@ class TermMatcher:
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        self._segmenter = tokenizer(form for term in glossary.terms for form in term.forms)
+        forms = [form for term in glossary.terms for form in term.forms]
+        self._dictionary = Dictionary(forms)
         self._automaton = ahocorasick.Automaton()
         for term in glossary.terms:
             for form in term.forms:
                 self._automaton.add_word(form, (len(form), term.id))
         if glossary.terms:
             self._automaton.make_automaton()
+        self._sentence_end = None if any(_SENTENCE_END in form for form in forms) else _SENTENCE_END
+        self._remembered: dict[str, tuple[Span, ...]] = {}
 
     def find(self, text: str) -> list[Match]:
         """Every occurrence of a term in `text`, in order, none overlapping another."""
+        return [Match(start, end, term_id) for start, end, term_id in self.spans(text)]
+
+    def spans(self, text: str) -> list[Span]:
+        """What `find` finds, as (start, end, term id) tuples: quicker to make and to read."""
         if not self.glossary.terms:
             return []
         joined, offsets = _join_broken_lines(text)
-        candidates = [(end + 1 - length, end + 1, term_id) for end, (length, term_id) in self._automaton.iter(joined)]
+        remembered = self._remembered
+        found: list[Span] = []
+        position = 0
+        for sentence in joined.split(self._sentence_end) if self._sentence_end else (joined,):
+            spans = remembered.get(sentence)
+            if spans is None:
+                spans = self._remember(sentence)
+            if spans:
+                found += [(position + start, position + end, term) for start, end, term in spans] if position else spans
+            position += len(sentence) + 1
+        if offsets is None:
+            return found
+        return [(offsets[start], offsets[end - 1] + 1, term) for start, end, term in found]
+
+    def clear_cache(self) -> None:
+        """Forget the sentences matched so far, and the word edges found in them."""
+        self._remembered.clear()
+        self._dictionary.clear_cache()
+
+    def _remember(self, sentence: str) -> tuple[Span, ...]:
+        if len(self._remembered) >= _REMEMBERED:
+            self._remembered.clear()
+        spans = self._remembered[sentence] = self._match(sentence)
+        return spans
+
+    def _match(self, text: str) -> tuple[Span, ...]:
+        """Every occurrence of a term in `text`, which has no sentence end, in order."""
         # Longest first, then leftmost: 多方安全计算 wins over the 安全计算 inside it.
-        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-        taken = bytearray(len(joined))
+        candidates = sorted(
+            (-length, end + 1 - length, term_id) for end, (length, term_id) in self._automaton.iter(text)
+        )
+        if not candidates:
+            return ()
+        words = self._dictionary.sentence(text)
+        taken = 0  # a bit per character already in a match
         found = []
-        for start, end, term_id in candidates:
-            if any(taken[start:end]) or not self._stands_alone(joined, start, end):
+        for negative_length, start, term_id in candidates:
+            end = start - negative_length
+            span = ((1 << (end - start)) - 1) << start
+            if taken & span or not _stands_alone(words, start, end):
                 continue
-            taken[start:end] = b"\x01" * (end - start)
-            found.append(Match(offsets[start], offsets[end - 1] + 1, term_id))
-        return sorted(found, key=lambda m: m.start)
-
-    def _stands_alone(self, text: str, start: int, end: int) -> bool:
-        if _is_latin(text[start]) and start > 0 and _is_latin(text[start - 1]):
-            return False
-        if _is_latin(text[end - 1]) and end < len(text) and _is_latin(text[end]):
-            return False
-        return is_word(text, start, end, segmenter=self._segmenter)
+            taken |= span
+            found.append((start, end, term_id))
+        found.sort()
+        return tuple(found)
 
 
-def _join_broken_lines(text: str) -> tuple[str, list[int]]:
-    """`text` without line breaks inside Chinese, and each kept character's offset in `text`."""
+def _stands_alone(words: Sentence, start: int, end: int) -> bool:
+    text = words.text
+    if _is_latin(text[start]) and start > 0 and _is_latin(text[start - 1]):
+        return False
+    if _is_latin(text[end - 1]) and end < len(text) and _is_latin(text[end]):
+        return False
+    return words.is_word(start, end)
+
+
+def _join_broken_lines(text: str) -> tuple[str, list[int] | None]:
+    """`text` without line breaks inside Chinese, and each kept character's offset in `text` (None: all kept)."""
     if "\n" not in text:
-        return text, list(range(len(text)))
+        return text, None
     kept: list[int] = []
     last = 0
     for gap in _BROKEN_LINE.finditer(text):
         kept += range(last, gap.start())
         last = gap.end()
+    if last == 0:
+        return text, None
     kept += range(last, len(text))
     return "".join(text[i] for i in kept), kept
