@@ -88,27 +88,28 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-_INDEX_CALL = re.compile(r"^PolicyReaderSearch\.load\((.*)\);\n$", re.S)
+_INDEX_CALL = re.compile(r'^PolicyReaderSearch\.load\((\d+),(\d+),(".*")\);\n$', re.S)
 
 
 def search_index_parts(site: Path) -> list[str]:
     """The scripts of the engine's index in a built site, in order (part 0 names how many there are)."""
     first = (site / "search" / "part-0.js").read_text(encoding="utf-8")
-    count = _index_part(first)["parts"]
+    count = parse_index_part(first)["parts"]
     return [first, *((site / "search" / f"part-{n}.js").read_text(encoding="utf-8") for n in range(1, count))]
 
 
 def read_search_index(site: Path) -> dict[str, Any]:
     """The engine's index in a built site, its parts joined: the first part's fields, every part's docs."""
-    parts = [_index_part(script) for script in search_index_parts(site)]
+    parts = [parse_index_part(script) for script in search_index_parts(site)]
     return {**parts[0], "docs": [doc for part in parts for doc in part["docs"]]}
 
 
-def _index_part(script: str) -> dict[str, Any]:
+def parse_index_part(script: str) -> dict[str, Any]:
+    """One part of the engine's index: its number (``part``), how many there are (``parts``) and its data."""
     call = _INDEX_CALL.match(script)
-    assert call, f"an index part is not one PolicyReaderSearch.load(…) call: {script[:80]!r}"
-    data: dict[str, Any] = json.loads(call.group(1))
-    return data
+    assert call, f"an index part is not one PolicyReaderSearch.load(n, count, json) call: {script[:80]!r}"
+    data: dict[str, Any] = json.loads(json.loads(call.group(3)))
+    return {"part": int(call.group(1)), "parts": int(call.group(2)), **data}
 
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -1,42 +1,81 @@
-/* policy-reader: run the search engine in the page when the site is opened from disk.
+/* policy-reader: the search engine for a site opened from disk (file://).
  *
- * Chromium refuses Web Workers on file:// pages, so Material's search box would never get an
- * answer. Material's offline plugin loads the iframe-worker shim from a CDN, which an offline
- * reader cannot reach. Our engine is small and also runs in the page: this stands in for the
- * Worker constructor for our engine only, passing the same messages, asynchronously, and loads
- * the engine's index with script tags (a page on disk cannot read files) once the page has loaded.
+ * Chromium refuses a Worker at a file:// address, so Material's search box would never get an
+ * answer; Material's offline plugin fetches the iframe-worker shim from a CDN, which an offline
+ * reader cannot reach. This stands in for the Worker constructor, for our engine only:
+ * - it loads the engine into the page and starts it again in a worker made from its source (a
+ *   blob: worker, which Chromium allows), so the index is built off the page's thread;
+ * - a page on disk cannot read a file, only run a script: it runs the index's parts
+ *   (search/part-N.js, one after the other, once the page has loaded) and hands each part's
+ *   data, one long string, on to the worker;
+ * - where even a blob: worker is refused, the engine runs in the page itself.
+ * Material gets a stand-in at once and its messages pass through once the engine is there.
  */
 (function () {
   "use strict";
   if (location.protocol !== "file:" || typeof window.Worker === "undefined") return;
   var NativeWorker = window.Worker;
+  var PART = 100;  // see search-worker.js
   var loadScript = function (url, done) {
     var script = document.createElement("script");
     script.src = url;
     script.onload = done;
     document.head.appendChild(script);
   };
+  var afterLoad = function (run) {
+    if (document.readyState === "complete") run();
+    else window.addEventListener("load", run);
+  };
+
+  /* The engine in a worker of its own: the page runs the parts and posts their data to it. */
+  function inWorker(api, engine, first, deliver) {
+    var source = "(" + engine.toString() + ")(self);";
+    var worker = new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+    worker.onmessage = function (event) { deliver(event.data); };
+    var count = 0;
+    window.PolicyReaderSearch = {
+      load: function (n, parts, json) {
+        count = parts;
+        worker.postMessage({ type: PART, part: n, parts: parts, json: json });
+      }
+    };
+    // The page's copy of the engine only runs the parts, one after the other; the worker reads them.
+    afterLoad(function () { if (first) api.start(first, loadScript, function () { return count; }); });
+    return function (message) { worker.postMessage(message); };
+  }
+
+  /* The engine in the page (no worker at all): it reads the parts itself. */
+  function inPage(api, first, deliver) {
+    afterLoad(function () { if (first) api.start(first, loadScript); });
+    // Material sends SETUP from disk only at the first focus, after loading a script of its own
+    // that would wait behind our index: say READY as soon as we are, and its queries come at once.
+    api.ready(function () { deliver({ type: 1 }); });
+    return function (message) { api.handle(message, deliver); };
+  }
+
   window.Worker = function (url, options) {
     if (String(url).indexOf("search-worker") < 0) return new NativeWorker(url, options);
     var address = new URL(String(url), location.href);
+    var first = address.searchParams.get("index");
+    first = first && new URL(first, address).href;
     var port = document.createElement("span");
     var pending = [];
-    var engine = null;
+    var send = null;
     var deliver = function (data) {
       setTimeout(function () { port.dispatchEvent(new MessageEvent("message", { data: data })); }, 0);
     };
-    var run = function (message) { engine.handle(message, deliver); };
     loadScript(address.href, function () {
-      engine = window.PolicyReaderSearch;
-      var first = address.searchParams.get("index");
-      // The page first, then the index: parsing it would hold up the page's first paint and load.
-      var start = function () { if (first) engine.start(new URL(first, address).href, loadScript); };
-      if (document.readyState === "complete") start();
-      else window.addEventListener("load", start);
-      pending.splice(0).forEach(run);
+      var api = window.PolicyReaderSearch;
+      var engine = window.PolicyReaderSearchEngine;
+      try {
+        send = inWorker(api, engine, first, deliver);
+      } catch (refused) {
+        send = inPage(api, first, deliver);
+      }
+      pending.splice(0).forEach(function (message) { send(message); });
     });
     port.postMessage = function (message) {
-      if (engine) setTimeout(function () { run(message); }, 0);
+      if (send) setTimeout(function () { send(message); }, 0);
       else pending.push(message);
     };
     port.terminate = function () {};

@@ -10,9 +10,11 @@
  * longest pieces that do occur in the essays, and sections holding all pieces are listed as partial
  * matches. A query that is a glossary term shows its definition first.
  */
-(function (root) {
+(function engine(root) {
   "use strict";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  // Not Material's: a part of the index handed on by a page on disk.
+  var PART = 100;
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   var LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.+#-]*$/;
   var state = null;
@@ -26,17 +28,17 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  /* The index arrives in parts (scripts calling PolicyReaderSearch.load), newest pages first; the
-   * first part names how many there are. A query is answered from the parts in so far, and
-   * answered again as each further part comes in: on a slow connection results show early. */
+  /* The index arrives in parts, newest pages first: scripts calling PolicyReaderSearch.load(n, count,
+   * json). A query is answered from the parts in so far, and answered again as each further part
+   * comes in: on a slow connection results show early. */
   var parts = [], expected = 0, inUse = 0, waiting = [], refresh = null;
 
-  function load(part) {
-    parts[part.part] = part;
-    if (part.part === 0) expected = part.parts;
+  function load(n, count, json) {
+    parts[n] = typeof json === "string" ? JSON.parse(json) : json;
+    expected = count;
     var grew = false;
     while (parts[inUse] && parts[inUse] !== true) {
-      add(parts[inUse]);
+      add(parts[inUse], inUse === 0);
       parts[inUse] = true;  // taken in: its data need not be kept twice
       inUse += 1;
       grew = true;
@@ -55,11 +57,13 @@
     else waiting.push(resume);
   }
 
-  /* Load the index whose first part is at `first` with `loadScript(url, done)`, one part after the
-   * other: between two parts the page (or worker) is free to handle a key press or a query. */
-  function start(first, loadScript) {
+  /* Load the parts of the index, the first at `first`, with `loadScript(url, done)`, one after the
+   * other: between two parts the page (or worker) is free to handle a key press or a query.
+   * `count()` says how many there are, once the first is in. */
+  function start(first, loadScript, count) {
+    count = count || function () { return expected; };
     var next = function (n) {
-      if (n > 0 && n >= expected) return;
+      if (n > 0 && n >= count()) return;
       loadScript(n === 0 ? first : first.replace(/-0\.js$/, "-" + n + ".js"), function () {
         setTimeout(function () { next(n + 1); }, 0);
       });
@@ -67,8 +71,8 @@
     next(0);
   }
 
-  function add(part) {
-    if (part.part === 0) {
+  function add(part, first) {
+    if (first) {
       // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case.
       var glossary = {};
       Object.keys(part.glossary || {}).forEach(function (form) { glossary[form.toLowerCase()] = part.glossary[form]; });
@@ -269,8 +273,9 @@
       ]);
     }
     if (!complete()) {
-      // The rest of the index is still on its way: say so, as the last row (see policy-reader.js).
-      items.push([{
+      // The rest of the index is still on its way: say so, in the first row, which Material always
+      // shows (it draws ten rows, and more only as the reader scrolls; see policy-reader.js).
+      items.unshift([{
         location: "#",
         title: '<span class="pr-search-loading">正在载入其余文章…</span>',
         text: escapeHTML("已搜索 " + state.essays + " 篇文章,共 " + state.allEssays + " 篇。"),
@@ -294,17 +299,28 @@
     }
   }
 
-  var api = { handle: handle, load: load, start: start, search: function (q) { return search(q); } };
+  var api = { handle: handle, load: load, start: start, ready: whenReady, search: function (q) { return search(q); } };
   root.PolicyReaderSearch = api;
   if (typeof WorkerGlobalScope !== "undefined" && root instanceof WorkerGlobalScope) {
+    var post = function (data) { root.postMessage(data); };
     root.addEventListener("message", function (event) {
-      handle(event.data, function (data) { root.postMessage(data); });
+      var message = event.data;
+      if (message && message.type === PART) {
+        // A page on disk reads the parts and hands them on (see search-shim.js). It cannot tell
+        // when Material will send SETUP, so READY goes out unasked once the first part is in.
+        if (message.part === 0) whenReady(function () { post({ type: READY }); });
+        load(message.part, message.parts, message.json);
+      } else {
+        handle(message, post);
+      }
     });
     // Load the index now, not at Material's SETUP: the page is still drawing, the reader not yet typing.
     var first = new URLSearchParams(root.location.search).get("index");
     if (first) {
       start(new URL(first, root.location.href).href, function (url, done) { root.importScripts(url); done(); });
     }
+  } else {
+    // search-shim.js runs this engine in a worker of its own making from a page on disk.
+    root.PolicyReaderSearchEngine = engine;
   }
-  // In a page (file://, where Chromium refuses workers), search-shim.js starts the loading.
 })(typeof self !== "undefined" ? self : this);

@@ -20,7 +20,7 @@ HIGHLIGHT_PARAM = "h"
 INDEX_DIR = "search"
 INDEX_PART = "part-{}.js"
 #: About how much text goes into one part of the index.
-PART_BYTES = 1_000_000
+PART_BYTES = 500_000
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -71,13 +71,14 @@ def in_reading_order(sections: Iterable[Section], page_urls: list[str]) -> list[
 def index_parts(
     sections: Iterable[Section], glossary: dict[str, GlossaryEntry], part_bytes: int = PART_BYTES
 ) -> list[str]:
-    """The engine's index: scripts of about `part_bytes` each, every page's sections in one part.
+    """The engine's index: scripts of about `part_bytes` each (the first a quarter of that), whole pages.
 
     Scripts, not JSON, because a page opened from disk can load a script but not read a file;
     a worker loads the same scripts with ``importScripts``. Several parts keep each one a short
     task, so a page opened from disk stays responsive while they load, and the engine answers
-    from the first parts while the others load. The first part also carries the number of
-    parts, of essays, and the glossary.
+    from the first parts while the others load. Each script calls
+    ``PolicyReaderSearch.load(part, parts, json)``; the first part's data also carries the
+    number of essays and the glossary.
     """
     parts: list[list[dict[str, Any]]] = [[]]
     size = 0
@@ -87,14 +88,14 @@ def index_parts(
         if section.essay:
             doc["essay"] = True
         this_page = section.location.split("#", 1)[0]
-        if this_page != page and size >= part_bytes:
+        # The first part, a quarter of the others, is in soonest: the newest essays answer at once.
+        if this_page != page and size >= (part_bytes // 4 if len(parts) == 1 else part_bytes):
             parts.append([])
             size = 0
         page = this_page
         parts[-1].append(doc)
         size += len(section.text.encode("utf-8")) + len(section.title.encode("utf-8"))
     head = {
-        "parts": len(parts),
         "essays": len(
             {doc["location"] for part in parts for doc in part if doc.get("essay") and "#" not in doc["location"]}
         ),
@@ -104,10 +105,11 @@ def index_parts(
             for form, e in glossary.items()
         },
     }
-    return [
-        f"PolicyReaderSearch.load({_json({'part': n, **(head if n == 0 else {}), 'docs': docs})});\n"
-        for n, docs in enumerate(parts)
-    ]
+    scripts = []
+    for n, docs in enumerate(parts):
+        data = _script_string(_json({**(head if n == 0 else {}), "docs": docs}))
+        scripts.append(f"PolicyReaderSearch.load({n},{len(parts)},{data});\n")
+    return scripts
 
 
 def part_path(n: int) -> str:
@@ -116,8 +118,19 @@ def part_path(n: int) -> str:
 
 
 def _json(data: object) -> str:
-    # Inside a script: "</script>" in a text must not end it (the parts are also inlined in tests).
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _script_string(text: str) -> str:
+    """`text` as a JavaScript string literal that is safe inside a script element.
+
+    A part's data goes out as one string, not as an object literal: a browser reads a long
+    string without building anything, and the page hands it on to the worker (which parses
+    it) instead of building the whole index on the page's own thread.
+    """
+    # "</script>" in a text must not end the script; U+2028/9 end a line in older JavaScript.
+    escaped = json.dumps(text, ensure_ascii=False).replace("</", "<\\/")
+    return escaped.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def point_search_box_at_engine(page_html: str) -> str:

@@ -6,7 +6,6 @@ list exactly the essays one of whose paragraphs or headings holds all its words.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from playwright.sync_api import Browser, Page
 
 from build_tools.search.index import GlossaryEntry, index_parts
 from build_tools.search.sections import Section
-from tests.conftest import search_index_parts
+from tests.conftest import parse_index_part, search_index_parts
 from tests.search import oracle
 from tests.search.conftest import WORKER, plain, search, split_location
 
@@ -375,7 +374,7 @@ def test_answers_from_the_first_part_then_again_as_the_rest_comes_in(
 ) -> None:
     sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
     glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
-    parts = index_parts(sections, glossary, part_bytes=5_000)
+    parts = index_parts(sections, glossary, part_bytes=20_000)
     assert len(parts) >= 3, "the test needs an index in several parts"
     context = browser.new_context()
     page = context.new_page()
@@ -396,12 +395,10 @@ def test_answers_from_the_first_part_then_again_as_the_rest_comes_in(
     context.close()
 
     assert [m["type"] for m in first] == [3]
-    *found, notice = first[0]["data"]["items"]
+    notice, *found = first[0]["data"]["items"]
     assert LOADING in notice[0]["title"] and notice[0]["location"] == "#"
     assert all(LOADING not in doc["title"] for item in found for doc in item)
-    first_pages = {
-        doc["location"].split("#")[0] for doc in json.loads(parts[0][len("PolicyReaderSearch.load(") : -3])["docs"]
-    }
+    first_pages = {doc["location"].split("#")[0] for doc in parse_index_part(parts[0])["docs"]}
     listed = {split_location(item[0]["location"])[0] for item in found if not item[0]["title"].startswith("术语 · ")}
     assert listed and listed <= first_pages
     # Each further part brought a fresh answer; the last one is the whole index's, with no notice.

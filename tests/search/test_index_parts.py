@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
 
 from build_tools.search.index import GlossaryEntry, index_parts
 from build_tools.search.sections import Section
-
-_CALL = re.compile(r"^PolicyReaderSearch\.load\((.*)\);\n$", re.S)
+from tests.conftest import parse_index_part
 
 
 def _parts(sections: list[Section], part_bytes: int) -> list[dict[str, object]]:
     glossary = {"数据沙箱": GlossaryEntry("数据沙箱", "data sandbox", "隔离的数据环境。", "glossary/#shu-ju-sha-xiang")}
-    parsed = []
-    for script in index_parts(sections, glossary, part_bytes):
-        call = _CALL.match(script)
-        assert call, script[:80]
-        parsed.append(json.loads(call.group(1)))
-    return parsed
+    return [parse_index_part(script) for script in index_parts(sections, glossary, part_bytes)]
 
 
 def _page(name: str, sections: int, text: str = "数据" * 50) -> list[Section]:
@@ -35,6 +26,7 @@ def _page(name: str, sections: int, text: str = "数据" * 50) -> list[Section]:
         # About 300 bytes a section: a part closes at the first page edge past 700 bytes.
         pytest.param([("a", 3), ("b", 2), ("c", 1)], 700, [["a"], ["b", "c"]], id="cut-at-page-edges"),
         pytest.param([("a", 5), ("b", 1)], 300, [["a"], ["b"]], id="a-page-never-split"),
+        pytest.param([(p, 1) for p in "abcd"], 1200, [["a"], ["b", "c", "d"]], id="first-part-a-quarter"),
     ],
 )
 def test_parts_hold_whole_pages_in_order(
@@ -61,11 +53,13 @@ def test_first_part_names_the_count_and_carries_the_glossary() -> None:
             "url": "glossary/#shu-ju-sha-xiang",
         }
     }
-    assert "glossary" not in parts[1] and "parts" not in parts[1]
+    assert "glossary" not in parts[1] and "essays" not in parts[1]
+    assert parts[0]["essays"] == 2
 
 
 def test_a_closing_script_tag_in_the_text_cannot_end_the_script() -> None:
-    sections = [Section("a/", "a", "文本</script><script>alert(1)</script>")]
+    sections = [Section("a/", "a", '文本</script><script>alert(1)</script> "引号" \\ \u2028\u2029')]
     script = index_parts(sections, {})[0]
     assert "</script" not in script
+    assert "\u2028" not in script and "\u2029" not in script
     assert _parts(sections, 1000)[0]["docs"] == [{"location": "a/", "title": "a", "text": sections[0].text}]

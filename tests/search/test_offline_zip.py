@@ -238,11 +238,13 @@ def test_every_local_link_in_the_zip_leads_to_a_file_in_it(packaged: Packaged) -
 
 
 @contextmanager
-def offline(browser: Browser, url: str, **context: object) -> Iterator[Page]:
+def offline(browser: Browser, url: str, init_script: str | None = None, **context: object) -> Iterator[Page]:
     """`url` (file://) in a fresh context where every request that is not file:// is aborted and counted."""
     guard = RequestGuard(("file://",))
     session = browser.new_context(**context)
     session.route("**/*", guard)
+    if init_script:
+        session.add_init_script(init_script)
     page = session.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -414,12 +416,38 @@ def test_screenshots_for_review(browser: Browser, packaged: Packaged) -> None:
 
 
 @pytest.mark.browser
-def test_from_disk_the_index_loads_once_the_page_has_loaded_not_at_the_first_search(
-    browser: Browser, packaged: Packaged
-) -> None:
-    ready = """() => { try { return PolicyReaderSearch.search("联邦学习").total > 0; } catch (e) { return false; } }"""
+def test_from_disk_the_index_loads_once_the_page_has_loaded_into_a_worker(browser: Browser, packaged: Packaged) -> None:
+    scripts = "() => [...document.scripts].map(s => s.src && new URL(s.src).pathname)"
     with offline(browser, (packaged.site / "index.html").as_uri(), **DESKTOP) as page:
-        page.wait_for_function(ready, timeout=15_000)
+        page.wait_for_function(f"() => ({scripts})().some(s => s && s.endsWith('/search/part-0.js'))")
+        # Before any search: the search box was never focused.
         assert page.evaluate("() => document.activeElement.matches('input[data-md-component=search-query]')") is False
-        scripts = "() => [...document.scripts].map(s => s.src && new URL(s.src).pathname)"
         assert len([s for s in page.evaluate(scripts) if s and s.endswith("/search/part-0.js")]) == 1
+        # The page only hands the parts on: the engine that reads them runs in a worker.
+        assert page.evaluate("() => typeof PolicyReaderSearch.load === 'function'") is True
+        assert page.evaluate("() => typeof PolicyReaderSearch.search") == "undefined"
+        type_query(page, "联邦学习")
+        wait_for_results(page)
+        assert any(item[0].heading in essay_titles() for item in shown_results(page))
+
+
+#: A browser that refuses even blob: workers to a page on disk.
+NO_BLOB_WORKERS = """
+(() => {
+  const Native = window.Worker;
+  window.Worker = function (url, options) {
+    if (String(url).startsWith("blob:")) throw new DOMException("refused", "SecurityError");
+    return new Native(url, options);
+  };
+})();
+"""
+
+
+@pytest.mark.browser
+def test_from_disk_without_any_worker_the_engine_runs_in_the_page(browser: Browser, packaged: Packaged) -> None:
+    with offline(browser, (packaged.site / "index.html").as_uri(), NO_BLOB_WORKERS, **DESKTOP) as page:
+        type_query(page, "揭榜挂帅")
+        wait_for_results(page)
+        listed = [essay_titles()[i[0].heading] for i in shown_results(page) if i[0].heading in essay_titles()]
+        assert sorted(listed) == sorted(oracle.essays_containing("揭榜挂帅"))
+        assert page.evaluate("() => typeof PolicyReaderSearch.search") == "function"
