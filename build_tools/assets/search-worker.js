@@ -277,8 +277,10 @@
       // shows (it draws ten rows, and more only as the reader scrolls; see policy-reader.js).
       items.unshift([{
         location: "#",
-        title: '<span class="pr-search-loading">正在载入其余文章…</span>',
-        text: escapeHTML("已搜索 " + state.essays + " 篇文章,共 " + state.allEssays + " 篇。"),
+        // In the title: Material shows no text for a result that is a page alone.
+        title: '<span class="pr-search-loading">' +
+          escapeHTML("正在载入其余文章…(已搜索 " + state.essays + " 篇,共 " + state.allEssays + " 篇)") + "</span>",
+        text: "",
         score: 0,
         terms: {}
       }]);

@@ -397,6 +397,8 @@ def test_answers_from_the_first_part_then_again_as_the_rest_comes_in(
     assert [m["type"] for m in first] == [3]
     notice, *found = first[0]["data"]["items"]
     assert LOADING in notice[0]["title"] and notice[0]["location"] == "#"
+    in_first = [d for d in parse_index_part(parts[0])["docs"] if d.get("essay") and "#" not in d["location"]]
+    assert f"已搜索 {len(in_first)} 篇,共 {len(oracle.essays())} 篇" in notice[0]["title"]
     assert all(LOADING not in doc["title"] for item in found for doc in item)
     first_pages = {doc["location"].split("#")[0] for doc in parse_index_part(parts[0])["docs"]}
     listed = {split_location(item[0]["location"])[0] for item in found if not item[0]["title"].startswith("术语 · ")}
