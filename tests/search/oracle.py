@@ -22,6 +22,8 @@ SOURCE_META = ROOT / "sources" / f"{SOURCE}.yaml"
 GLOSSARY = ROOT / "glossary.yaml"
 #: The heading after the last essay: what follows is the page's list of related news, no essay.
 RELATED = "相关新闻"
+#: The queries the search issue names: every search test tries them.
+ISSUE_SAMPLES = ("联邦学习", "揭榜挂帅", "沙箱", "一网通办", "黄河流域", "人工智能")
 _LATIN_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+#-]*$")
 
 

@@ -24,13 +24,7 @@ pytestmark = pytest.mark.browser
 #: The issue's samples, then substrings, phrases with punctuation, several words, Latin words,
 #: glossary terms and aliases, and words that occur in an essay only in different sections.
 QUERIES = [
-    # the issue's samples
-    "联邦学习",
-    "揭榜挂帅",
-    "沙箱",
-    "一网通办",
-    "黄河流域",
-    "人工智能",
+    *oracle.ISSUE_SAMPLES,
     # substrings of longer words and terms
     "学习",
     "数据沙箱",

@@ -38,13 +38,7 @@ EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 GANSU = "gansu-2021-digital-development"
 QUERIES = [
-    # the issue's samples
-    "联邦学习",
-    "揭榜挂帅",
-    "沙箱",
-    "一网通办",
-    "黄河流域",
-    "人工智能",
+    *oracle.ISSUE_SAMPLES,
     # more
     "数据沙箱",
     "IPv6",

@@ -28,7 +28,7 @@ from tests.search.conftest import (
 
 pytestmark = pytest.mark.browser
 
-SAMPLES = ["联邦学习", "揭榜挂帅", "沙箱", "一网通办", "黄河流域", "人工智能", "数据沙箱", "IPv6", "ipv6"]
+SAMPLES = [*oracle.ISSUE_SAMPLES, "数据沙箱", "IPv6", "ipv6"]
 
 
 @pytest.fixture(scope="module")
