@@ -10,7 +10,8 @@ navigation groups sources under their year.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 #: How many of the newest sources the home page lists once there are year pages.
 HOME_SOURCES = 12
@@ -18,6 +19,7 @@ UNDATED = "undated"
 #: The folder below ``docs/`` holding the year pages; no source may be named so.
 ARCHIVE_DIR = "archive/"
 _YEAR = re.compile(r"\d{4}")
+T = TypeVar("T")
 
 
 def year_of(date: str | None) -> str:
@@ -36,12 +38,13 @@ def year_page(year: str) -> str:
     return f"{ARCHIVE_DIR}{year}/index.md"
 
 
-def years_newest_first(dates: Iterable[str | None]) -> list[str]:
-    """The years of these dates, newest first, undated last, each once."""
-    years = {year_of(date) for date in dates}
-    return sorted(years - {UNDATED}, reverse=True) + ([UNDATED] if UNDATED in years else [])
+def by_year(items: Iterable[T], date: Callable[[T], str | None]) -> dict[str, list[T]]:
+    """`items` grouped by the year of their `date`: newest year first, undated last, order kept within a year.
 
-
-def spans_years(dates: Iterable[str | None]) -> bool:
-    """Whether sources with these dates get year pages and year sections (more than one year)."""
-    return len(years_newest_first(dates)) > 1
+    More than one group means year pages and year sections.
+    """
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(year_of(date(item)), []).append(item)
+    years = sorted(groups.keys() - {UNDATED}, reverse=True) + ([UNDATED] if UNDATED in groups else [])
+    return {year: groups[year] for year in years}

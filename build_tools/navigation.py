@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.archive import spans_years, year_of, year_page, year_title, years_newest_first
+from build_tools.archive import by_year, year_page, year_title
 
 NavItem = str | dict[str, Any]
 
@@ -41,25 +41,28 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
     """
     sources = []
     for index in docs_dir.glob("*/index.md"):
-        meta = front_matter(index).get("policy_reader") or {}
+        matter = front_matter(index)
+        meta = matter.get("policy_reader") or {}
         if meta.get("kind") == "source":
-            sources.append((str(meta.get("date") or ""), index, meta))
+            sources.append((str(meta.get("date") or ""), index, matter))
     nav: list[NavItem] = ["index.md"] if (docs_dir / "index.md").exists() else []
     listed = {"index.md"}
-    by_year: dict[str, list[NavItem]] = {}
-    for date, index, meta in sorted(sources, key=lambda s: (s[0], s[1].parent.name), reverse=True):
-        folder = index.parent.name
-        title = str(front_matter(index).get("title") or folder)
-        children = [f"{folder}/index.md", *(f"{folder}/{article}.md" for article in meta.get("articles", []))]
-        by_year.setdefault(year_of(date), []).append({title: children})
-        listed.update(children)
-    if spans_years(date for date, _index, _meta in sources):
-        for year in years_newest_first(date for date, _index, _meta in sources):
+    sources.sort(key=lambda s: (s[0], s[1].parent.name), reverse=True)
+    years = by_year(sources, lambda source: source[0])
+    for year, in_year in years.items():
+        items: list[NavItem] = []
+        for _date, index, matter in in_year:
+            folder = index.parent.name
+            articles = matter["policy_reader"].get("articles", [])
+            children = [f"{folder}/index.md", *(f"{folder}/{article}.md" for article in articles)]
+            items.append({str(matter.get("title") or folder): children})
+            listed.update(children)
+        if len(years) > 1:
             index_page = [year_page(year)] if (docs_dir / year_page(year)).exists() else []
-            nav.append({year_title(year): [*index_page, *by_year[year]]})
+            nav.append({year_title(year): [*index_page, *items]})
             listed.update(index_page)
-    else:
-        nav += [item for items in by_year.values() for item in items]
+        else:
+            nav += items
     nav += extra_pages or []
     for page in sorted(docs_dir.rglob("*.md")):
         name = page.relative_to(docs_dir).as_posix()

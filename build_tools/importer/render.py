@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import yaml
 
-from build_tools.archive import HOME_SOURCES, spans_years, year_of, year_page, year_title, years_newest_first
+from build_tools.archive import HOME_SOURCES, by_year, year_page, year_title
 from build_tools.importer.model import Article, Heading, Paragraph
 from build_tools.importer.source import Source
 from build_tools.markup import markdown_text
@@ -147,15 +147,19 @@ def render_home(sources: list[Source]) -> str:
         "本站收录公开发表的政策与理论文章,逐篇呈现原文,并为术语、要点和文章之间的关联加上注释。"
         "每段原文都有固定链接,可按“文章 + 段落”引用。\n",
     ]
-    dates = [source.manifest.date for source in sources]
-    if not spans_years(dates):
+    years = _by_year(sources)
+    if len(years) <= 1:
         return "".join(out + _source_list(sources))
     out += _source_list(sources[:HOME_SOURCES])
     out.append("\n## 按年份浏览\n\n")
-    for year in years_newest_first(dates):
-        essays = sum(len(s.page.articles) for s in sources if year_of(s.manifest.date) == year)
+    for year, in_year in years.items():
+        essays = sum(len(s.page.articles) for s in in_year)
         out.append(f"- [{year_title(year)}]({year_page(year)}) · {essays} 篇\n")
     return "".join(out)
+
+
+def _by_year(sources: list[Source]) -> dict[str, list[Source]]:
+    return by_year(sources, lambda source: source.manifest.date)
 
 
 def render_year(year: str, sources: list[Source]) -> str:
@@ -168,10 +172,10 @@ def render_year(year: str, sources: list[Source]) -> str:
 def render_pages(sources: list[Source]) -> dict[str, str]:
     """Every page `import` writes, by path relative to ``docs/``; `sources` come newest first."""
     pages = {"index.md": render_home(sources)}
-    dates = [source.manifest.date for source in sources]
-    if spans_years(dates):
-        for year in years_newest_first(dates):
-            pages[year_page(year)] = render_year(year, [s for s in sources if year_of(s.manifest.date) == year])
+    years = _by_year(sources)
+    if len(years) > 1:
+        for year, in_year in years.items():
+            pages[year_page(year)] = render_year(year, in_year)
     for source in sources:
         pages[f"{source.id}/index.md"] = render_source(source)
         for article in source.page.articles:
