@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Route
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -152,9 +152,22 @@ def browser():  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def opened(browser: Browser, url: str, **context: object) -> Iterator[Page]:
-    """`url` in a fresh browser context; fails if the page raised a JavaScript error."""
+def opened(
+    browser: Browser,
+    url: str,
+    route: Callable[[Route], None] | None = None,
+    init_script: str | None = None,
+    **context: object,
+) -> Iterator[Page]:
+    """`url` in a fresh browser context; fails if the page raised a JavaScript error.
+
+    `route` sees every request of the context; `init_script` runs before any script of the page.
+    """
     session = browser.new_context(**context)
+    if route:
+        session.route("**/*", route)
+    if init_script:
+        session.add_init_script(init_script)
     page = session.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -8,7 +8,7 @@ import http.server
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
-from tests.conftest import read_search_index, search_index_parts
+from tests.conftest import opened, read_search_index, search_index_parts
 from tests.search import oracle
 
 WORKER = "assets/policy-reader/search-worker.js"
@@ -56,24 +56,26 @@ def plain(fragment: str) -> str:
 # ── The engine, loaded into a blank page ─────────────────────────────────────────────────────
 
 
+@contextmanager
+def engine_page(browser: Browser, built_site: Path, parts: Iterable[str] = ()) -> Iterator[Page]:
+    """A blank page holding the built engine, then these parts of an index; fails on a JavaScript error."""
+    with opened(browser, "about:blank") as page:
+        page.set_content("<!doctype html><html><head><meta charset='utf-8'><title>engine</title></head></html>")
+        page.add_script_tag(content=(built_site / WORKER).read_text(encoding="utf-8"))
+        for part in parts:
+            page.add_script_tag(content=part)
+        yield page
+
+
 @pytest.fixture(scope="session")
 def engine(browser: Browser, built_site: Path) -> Iterator[Page]:
     """A blank page holding the built engine and the built index, set up by a SETUP message."""
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.set_content("<!doctype html><html><head><meta charset='utf-8'><title>engine</title></head></html>")
-    page.add_script_tag(content=(built_site / WORKER).read_text(encoding="utf-8"))
-    for part in search_index_parts(built_site):
-        page.add_script_tag(content=part)
-    replies = page.evaluate(
-        "() => { const r = []; PolicyReaderSearch.handle({type: 0, data: {}}, m => r.push(m)); return r; }"
-    )
-    assert replies == [{"type": 1}], "SETUP must be answered by READY"
-    yield page
-    context.close()
-    assert errors == [], f"the engine raised JavaScript errors: {errors}"
+    with engine_page(browser, built_site, search_index_parts(built_site)) as page:
+        replies = page.evaluate(
+            "() => { const r = []; PolicyReaderSearch.handle({type: 0, data: {}}, m => r.push(m)); return r; }"
+        )
+        assert replies == [{"type": 1}], "SETUP must be answered by READY"
+        yield page
 
 
 def search(engine: Page, query: str) -> list[list[dict[str, Any]]]:

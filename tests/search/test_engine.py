@@ -17,7 +17,7 @@ from build_tools.search.index import GlossaryEntry, index_parts
 from build_tools.search.sections import Section
 from tests.conftest import parse_index_part, search_index_parts
 from tests.search import oracle
-from tests.search.conftest import WORKER, plain, search, split_location
+from tests.search.conftest import engine_page, plain, search, split_location
 
 pytestmark = pytest.mark.browser
 
@@ -331,29 +331,25 @@ def test_latin_words_match_whole_and_in_any_case(engine: Page) -> None:
 
 
 def test_speaks_materials_worker_protocol(browser: Browser, built_site: Path) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
-    page.add_script_tag(content=(built_site / WORKER).read_text(encoding="utf-8"))
-    page.evaluate(
-        """() => {
-            window.replies = [];
-            PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));  // before the index
-            PolicyReaderSearch.handle({type: 0, data: {config: {}, docs: []}}, m => replies.push(m));
-        }"""
-    )
-    waiting = page.evaluate("() => replies.length")
-    for part in search_index_parts(built_site):
-        page.add_script_tag(content=part)
-    replies = page.evaluate(
-        """() => {
-            PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));
-            PolicyReaderSearch.handle({type: 3, data: "ignored"}, m => replies.push(m));
-            return replies;
-        }"""
-    )
-    direct = page.evaluate("q => PolicyReaderSearch.search(q)", "人工智能")
-    context.close()
+    with engine_page(browser, built_site) as page:
+        page.evaluate(
+            """() => {
+                window.replies = [];
+                PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));  // before the index
+                PolicyReaderSearch.handle({type: 0, data: {config: {}, docs: []}}, m => replies.push(m));
+            }"""
+        )
+        waiting = page.evaluate("() => replies.length")
+        for part in search_index_parts(built_site):
+            page.add_script_tag(content=part)
+        replies = page.evaluate(
+            """() => {
+                PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));
+                PolicyReaderSearch.handle({type: 3, data: "ignored"}, m => replies.push(m));
+                return replies;
+            }"""
+        )
+        direct = page.evaluate("q => PolicyReaderSearch.search(q)", "人工智能")
     assert waiting == 0, "nothing may be answered before the index is in"
     assert [m["type"] for m in replies] == [3, 1, 3]
     assert replies[0]["data"] == replies[2]["data"] == direct
@@ -370,23 +366,18 @@ def test_answers_from_the_first_part_then_again_as_the_rest_comes_in(
     glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
     parts = index_parts(sections, glossary, part_bytes=20_000)
     assert len(parts) >= 3, "the test needs an index in several parts"
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
-    page.add_script_tag(content=(built_site / WORKER).read_text(encoding="utf-8"))
-    page.add_script_tag(content=parts[0])
-    first = page.evaluate(
-        """() => {
-            window.replies = [];
-            PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));
-            return replies.slice();
-        }"""
-    )
-    for part in parts[1:]:
-        page.add_script_tag(content=part)
-    replies = page.evaluate("() => replies")
-    full = page.evaluate("q => PolicyReaderSearch.search(q)", "人工智能")
-    context.close()
+    with engine_page(browser, built_site, parts[:1]) as page:
+        first = page.evaluate(
+            """() => {
+                window.replies = [];
+                PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));
+                return replies.slice();
+            }"""
+        )
+        for part in parts[1:]:
+            page.add_script_tag(content=part)
+        replies = page.evaluate("() => replies")
+        full = page.evaluate("q => PolicyReaderSearch.search(q)", "人工智能")
 
     assert [m["type"] for m in first] == [3]
     notice, *found = first[0]["data"]["items"]
@@ -409,11 +400,6 @@ def test_answers_from_the_first_part_then_again_as_the_rest_comes_in(
 def search_in_one_part(browser: Browser, built_site: Path, query: str) -> list[list[dict[str, Any]]]:
     """The items for `query` from the index as built (one part for the real site)."""
     assert len(search_index_parts(built_site)) == 1
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
-    page.add_script_tag(content=(built_site / WORKER).read_text(encoding="utf-8"))
-    page.add_script_tag(content=search_index_parts(built_site)[0])
-    items: list[list[dict[str, Any]]] = page.evaluate("q => PolicyReaderSearch.search(q).items", query)
-    context.close()
+    with engine_page(browser, built_site, search_index_parts(built_site)) as page:
+        items: list[list[dict[str, Any]]] = page.evaluate("q => PolicyReaderSearch.search(q).items", query)
     return items

@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import ROOT, copy_project, policy_reader, run
+from tests.conftest import ROOT, copy_project, opened, policy_reader, run
 from tests.search import oracle
 from tests.search.conftest import (
     RequestGuard,
@@ -235,17 +235,8 @@ def test_every_local_link_in_the_zip_leads_to_a_file_in_it(packaged: Packaged) -
 def offline(browser: Browser, url: str, init_script: str | None = None, **context: object) -> Iterator[Page]:
     """`url` (file://) in a fresh context where every request that is not file:// is aborted and counted."""
     guard = RequestGuard(("file://",))
-    session = browser.new_context(**context)
-    session.route("**/*", guard)
-    if init_script:
-        session.add_init_script(init_script)
-    page = session.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(url)
-    yield page
-    session.close()
-    assert errors == [], f"the page raised JavaScript errors: {errors}"
+    with opened(browser, url, guard, init_script, **context) as page:
+        yield page
     assert guard.seen, "the route saw no request"
     assert guard.blocked == [], f"requests left the disk: {guard.blocked}"
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from tests.conftest import opened
 from tests.search import oracle
 from tests.search.conftest import (
     RequestGuard,
@@ -44,15 +45,8 @@ def guard(site_url: str) -> RequestGuard:
 
 @pytest.fixture
 def page(browser: Browser, site_url: str, guard: RequestGuard) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route("**/*", guard)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(site_url)
-    yield page
-    context.close()
-    assert errors == [], f"the page raised JavaScript errors: {errors}"
+    with opened(browser, site_url, guard, viewport={"width": 1280, "height": 900}) as page:
+        yield page
     assert guard.seen, "the route saw no request"
     assert guard.blocked == [], f"requests left 127.0.0.1: {guard.blocked}"
 
