@@ -4,8 +4,8 @@ Python-Markdown's ``abbr`` wraps terms with ``\b…\b``, and between two Han
 characters there is no ``\b``: it never finds 数据沙箱 in ``运用数据沙箱、``.
 Here every spelling is found at once with Aho-Corasick (the cost does not grow
 with the number of terms), the longest match wins, and a match counts only
-where jieba, with the glossary as its user dictionary, puts word edges around
-it; Latin-letter terms must stand at Latin word edges. A text is read a sentence
+where jieba, with the glossary as its user dictionary, cuts the text at both of
+its ends; Latin-letter terms must stand at Latin word edges. A text is read a sentence
 at a time, and the matches of each sentence are remembered for when it comes again.
 """
 
@@ -14,16 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick
 
 from build_tools.glossary.model import Glossary
-from build_tools.segmentation import Dictionary, Sentence
+from build_tools.segmentation import segmenter
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A line end (with its indentation) between two Han characters is not a space in Chinese.
 _BROKEN_LINE = re.compile(rf"(?<=[{_HAN}])[ \t]*\n[ \t]*(?=[{_HAN}])")
-# Text is matched a sentence at a time: no spelling runs over this mark, and `is_word` never
-# looks past it, so what a sentence holds depends on the sentence alone and is remembered.
+# Text is matched and cut a sentence at a time: no spelling runs over this mark, so what a
+# sentence holds depends on the sentence alone and is remembered.
 _SENTENCE_END = "。"
 # Sentences remembered per matcher, at most; past that the memory starts afresh.
 _REMEMBERED = 1 << 16
@@ -51,13 +51,10 @@ class TermMatcher:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         forms = [form for term in glossary.terms for form in term.forms]
-        self._dictionary = Dictionary(forms)
-        self._automaton = ahocorasick.Automaton()
-        for term in glossary.terms:
-            for form in term.forms:
-                self._automaton.add_word(form, (len(form), term.id))
-        if glossary.terms:
-            self._automaton.make_automaton()
+        self._segmenter = segmenter(forms)
+        #: The term of each spelling, by its place in the automaton's list.
+        self._term_ids = [term.id for term in glossary.terms for _form in term.forms]
+        self._automaton = AhoCorasick(forms)
         self._sentence_end = None if any(_SENTENCE_END in form for form in forms) else _SENTENCE_END
         self._remembered: dict[str, tuple[Span, ...]] = {}
 
@@ -67,7 +64,7 @@ class TermMatcher:
 
     def spans(self, text: str) -> list[Span]:
         """What `find` finds, as (start, end, term id) tuples: quicker to make and to read."""
-        if not self.glossary.terms:
+        if not self._term_ids:
             return []
         joined, offsets = _join_broken_lines(text)
         remembered = self._remembered
@@ -85,9 +82,8 @@ class TermMatcher:
         return [(offsets[start], offsets[end - 1] + 1, term) for start, end, term in found]
 
     def clear_cache(self) -> None:
-        """Forget the sentences matched so far, and the word edges found in them."""
+        """Forget the sentences matched so far."""
         self._remembered.clear()
-        self._dictionary.clear_cache()
 
     def _remember(self, sentence: str) -> tuple[Span, ...]:
         if len(self._remembered) >= _REMEMBERED:
@@ -99,31 +95,34 @@ class TermMatcher:
         """Every occurrence of a term in `text`, which has no sentence end, in order."""
         # Longest first, then leftmost: 多方安全计算 wins over the 安全计算 inside it.
         candidates = sorted(
-            (-length, end + 1 - length, term_id) for end, (length, term_id) in self._automaton.iter(text)
+            (start - end, start, form)
+            for form, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)
         )
         if not candidates:
             return ()
-        words = self._dictionary.sentence(text)
+        edges: frozenset[int] | None = None  # where jieba cuts `text`, once a candidate needs it
         taken = 0  # a bit per character already in a match
         found = []
-        for negative_length, start, term_id in candidates:
+        for negative_length, start, form in candidates:
             end = start - negative_length
             span = ((1 << (end - start)) - 1) << start
-            if taken & span or not _stands_alone(words, start, end):
+            if taken & span or not _at_latin_edges(text, start, end):
+                continue
+            if edges is None:
+                edges = self._segmenter.edges(text)
+            if start not in edges or end not in edges:
                 continue
             taken |= span
-            found.append((start, end, term_id))
+            found.append((start, end, self._term_ids[form]))
         found.sort()
         return tuple(found)
 
 
-def _stands_alone(words: Sentence, start: int, end: int) -> bool:
-    text = words.text
+def _at_latin_edges(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` neither begins nor ends inside a run of Latin letters and digits."""
     if _is_latin(text[start]) and start > 0 and _is_latin(text[start - 1]):
         return False
-    if _is_latin(text[end - 1]) and end < len(text) and _is_latin(text[end]):
-        return False
-    return words.is_word(start, end)
+    return not (_is_latin(text[end - 1]) and end < len(text) and _is_latin(text[end]))
 
 
 def _join_broken_lines(text: str) -> tuple[str, list[int] | None]:

@@ -1,45 +1,23 @@
-"""`Sentence.is_word` gives what jieba's own `cut` of the same window gives.
+"""`Segmenter` cuts as jieba's own `cut(…, HMM=False)` cuts, with the same user words.
 
-`Sentence` reads jieba's dictionary itself, shares work between the windows of one
-text and remembers blocks by their text across texts. The reference here is the plain
-way: cut the window with ``Tokenizer.cut(window, HMM=False)`` and look for word edges
-at both ends.
+`Segmenter` is jieba-rs (compiled); the reference is jieba's Python code, given the same
+words at the frequencies the segmenter gave them.
 """
 
 from __future__ import annotations
 
-import re
+import logging
+from collections.abc import Iterator
+from pathlib import Path
 
+import jieba
 import pytest
 
-from build_tools.segmentation import Dictionary, tokenizer
+from build_tools.glossary.load import load_glossary
+from build_tools.segmentation import Segmenter, segmenter
 
-CLAUSE_MARK = re.compile(r"[\s,，。、;；:：!！?？“”‘’\"'()（）《》〈〉【】\[\]—…·]")
-JIEBA_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ("数据", "算力", "大数据中心", "数据中心", "大数据", "5G", "IPv6", "新基建", "多方安全计算", "安全计算")
-
-
-def certain_edge(text: str, at: int) -> bool:
-    return at <= 0 or at >= len(text) or not JIEBA_CHAR.match(text[at - 1]) or not JIEBA_CHAR.match(text[at])
-
-
-def jieba_is_word(words: tuple[str, ...], text: str, start: int, end: int, reach: int = 8) -> bool:
-    """The reference: the clause around the word, `reach` characters either side, cut by jieba."""
-    if certain_edge(text, start) and certain_edge(text, end):
-        return True
-    low, high = max(0, start - reach), min(len(text), end + reach)
-    for mark in CLAUSE_MARK.finditer(text, low, start):
-        low = mark.end()
-    after = CLAUSE_MARK.search(text, end, high)
-    if after:
-        high = after.start()
-    edges, position = {0}, 0
-    for word in tokenizer(words).cut(text[low:high], HMM=False):
-        position += len(word)
-        edges.add(position)
-    return start - low in edges and end - low in edges
-
-
 TEXTS = [
     "探索运用数据沙箱、多方安全计算等技术,建设一体化大数据中心协同创新体系。",
     "加快建设5G基站,规划5GHz频段,部署IPv6网络,推广IPv6地址,推进宽带网络、5G、IPv6建设。",
@@ -47,49 +25,77 @@ TEXTS = [
     "ab12 c\r\n数据、R&D投入%与a.b#c-d的x1y2z3数据中心\r\r\n新基建",
     "以习近平新时代中国特色社会主义思想为指导将数字化改革建设发展作为全省全面深化改革的主抓手",
     "数",
+    "",
     "“数据”(大数据)【算力】《新基建》—数据中心…·5G",
 ]
 
 
+def python_jieba(words: Segmenter) -> jieba.Tokenizer:
+    """jieba's Python tokenizer with the segmenter's words, at the frequencies it gave them."""
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word, frequency in words.frequencies.items():
+        tokenizer.add_word(word, frequency)
+    return tokenizer
+
+
+@pytest.fixture(scope="module")
+def real_glossary() -> tuple[str, ...]:
+    glossary = load_glossary(ROOT / "glossary.yaml").glossary
+    return tuple(form for term in glossary.terms for form in term.forms)
+
+
+def windows(text: str) -> Iterator[str]:
+    """Every piece of `text` of up to 24 characters that starts at a multiple of 3."""
+    for start in range(0, len(text), 3):
+        for length in (1, 2, 5, 11, 24):
+            yield text[start : start + length]
+
+
+def published_lines() -> list[str]:
+    corpus = ROOT.parent / "shared" / "corpus"
+    pages = [ROOT / "sources" / "gansu-2021-digital-development.txt", *corpus.glob("*.txt")]
+    return [line for page in pages for line in page.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 @pytest.mark.parametrize("words", [GLOSSARY, ()], ids=["glossary", "jieba-alone"])
-@pytest.mark.parametrize("reach", [8, 3, 0])
-@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
-def test_is_word_agrees_with_jieba_cut_on_every_span(text: str, reach: int, words: tuple[str, ...]) -> None:
-    sentence = Dictionary(words).sentence(text)
-    for start in range(len(text)):
-        for end in range(start + 1, min(len(text), start + 7) + 1):
-            expected = jieba_is_word(words, text, start, end, reach)
-            assert sentence.is_word(start, end, reach) == expected, (text[start:end], start, end)
+def test_cuts_as_jieba_cuts_every_window_of_odd_texts(words: tuple[str, ...]) -> None:
+    segments = Segmenter(words)
+    reference = python_jieba(segments)
+    for text in TEXTS:
+        for window in [text, *windows(text)]:
+            assert segments.cut(window) == list(reference.cut(window, HMM=False)), window
+
+
+def test_cuts_the_published_pages_as_jieba_does_with_the_real_glossary(real_glossary: tuple[str, ...]) -> None:
+    segments = Segmenter(real_glossary)
+    reference = python_jieba(segments)
+    lines = published_lines()
+    assert len(lines) > 100, "both published pages were read"
+    for line in lines:
+        assert segments.cut(line) == list(reference.cut(line, HMM=False)), line
+        for window in windows(line):
+            assert segments.cut(window) == list(reference.cut(window, HMM=False)), window
 
 
 @pytest.mark.parametrize(
-    ("clause", "before", "after", "start", "end"),
+    ("text", "expected"),
     [
-        ("推动数据要素流通", "我们要", "加快", 2, 4),
-        ("数据库建设", "大数据", "", 0, 2),
-        ("提升计算力", "", "和算力服务", 3, 5),
-        ("部署IPv6网络", "规划5GHz频段", "推广", 2, 6),
+        ("", {0}),
+        ("数据库建设", {0, 3, 5}),
+        ("运用数据沙箱、", {0, 2, 6, 7}),
+        ("部署IPv6网络", {0, 2, 6, 8}),
     ],
-    ids=["shu-ju", "inside-longer", "suan-li", "ipv6"],
 )
-def test_a_block_cut_in_one_text_serves_the_same_clause_in_another(
-    clause: str, before: str, after: str, start: int, end: int
-) -> None:
-    dictionary = Dictionary(GLOSSARY)
-    assert dictionary.sentence(clause).is_word(start, end) == jieba_is_word(GLOSSARY, clause, start, end)
-    remembered = dict(dictionary.blocks)
-    assert remembered, "the clause was cut"
-    # The same clause between commas, further on in another text: the same block, from another offset.
-    text = f"{before},{clause},{after}"
-    shift = len(before) + 1
-    got = dictionary.sentence(text).is_word(shift + start, shift + end)
-    assert got == jieba_is_word(GLOSSARY, text, shift + start, shift + end)
-    assert dictionary.blocks == remembered, "nothing new was cut"
+def test_edges_are_where_words_begin_and_end(text: str, expected: set[int]) -> None:
+    assert segmenter(("数据沙箱",)).edges(text) == expected
 
 
-def test_clear_cache_forgets_the_blocks() -> None:
-    dictionary = Dictionary(GLOSSARY)
-    dictionary.sentence("提升计算力和算力服务").is_word(2, 4)
-    assert dictionary.blocks
-    dictionary.clear_cache()
-    assert not dictionary.blocks
+def test_a_glossary_word_moves_the_edges_only_of_its_own_segmenter() -> None:
+    assert segmenter(("数据沙箱",)).edges("运用数据沙箱") == {0, 2, 6}
+    assert 4 in segmenter().edges("运用数据沙箱"), "jieba alone cuts 数据|沙箱"
+
+
+def test_the_same_words_give_the_same_segmenter() -> None:
+    assert segmenter(["数据", "算力", "数据"]) is segmenter(("数据", "算力"))
