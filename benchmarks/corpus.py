@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import jieba
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +22,8 @@ GANSU = ROOT / "sources" / "gansu-2021-digital-development.txt"
 ESSAYS_PER_PAGE = 3
 FIRST_WEEK = datetime.date(2021, 1, 4)
 _DIGITS = "零一二三四五六七八九"
+# Words a glossary might define: three to six Han characters.
+_TERM_LIKE = re.compile(r"[\u4e00-\u9fff]{3,6}")
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,7 @@ class CorpusSize:
     essays: int
     terms: int
     annotations: int
+    dense_terms: bool = False
 
 
 def _number(n: int) -> str:
@@ -73,27 +79,47 @@ def write_project(target: Path, size: CorpusSize, seed: int = 7) -> Path:
         published = FIRST_WEEK + datetime.timedelta(weeks=page // ESSAYS_PER_PAGE)
         data = {"title": lines[0], "date": published.isoformat(), "articles": manifest}
         (target / "sources" / f"{page_id}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    _write_glossary(target, size.terms, rng)
+    _write_glossary(target, size.terms, rng, size.dense_terms)
     _write_annotations(target, size.annotations, essays, rng)
     return target
 
 
-def _write_glossary(target: Path, count: int, rng: random.Random) -> None:
+def _write_glossary(target: Path, count: int, rng: random.Random, dense: bool) -> None:
+    """The real terms first, then generated ones up to `count`.
+
+    Generated terms are words of jieba's dictionary: like the terms of a glossary for a
+    whole archive, few of them occur in any one essay. With `dense`, they are pieces of
+    these essays' own text instead, so that every one of them occurs (a stress test).
+    """
     real = yaml.safe_load((ROOT / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
     terms = real[:count]
     kept = {t["term"] for t in terms}
     for term in terms:  # `see` may only name terms that are kept
         term["see"] = [name for name in term.get("see", []) if name in kept]
-    text = "".join(line for block in _essay_blocks() for line in block[2:])
     known = {t["term"] for t in terms} | {a for t in terms for a in t.get("aliases", [])}
-    while len(terms) < count:
+    words = _essay_pieces(rng) if dense else _dictionary_words(rng)
+    for word in words:
+        if len(terms) >= count:
+            break
+        if word not in known:
+            known.add(word)
+            terms.append({"term": word, "definition": f"生成的术语“{word}”,用于衡量术语标注的开销。"})
+    (target / "glossary.yaml").write_text(yaml.safe_dump({"terms": terms}, allow_unicode=True), encoding="utf-8")
+
+
+def _dictionary_words(rng: random.Random) -> list[str]:
+    with jieba.get_dict_file() as dictionary:
+        words = [line.decode("utf-8").split(" ", 1)[0] for line in dictionary]
+    return rng.sample([word for word in words if _TERM_LIKE.fullmatch(word)], 5000)
+
+
+def _essay_pieces(rng: random.Random) -> Iterator[str]:
+    text = "".join(line for block in _essay_blocks() for line in block[2:])
+    while True:
         start = rng.randrange(len(text) - 6)
         word = text[start : start + rng.choice((4, 5, 6))]
-        if word in known or any(not ("\u4e00" <= c <= "\u9fff") for c in word):
-            continue
-        known.add(word)
-        terms.append({"term": word, "definition": f"生成的术语“{word}”,用于衡量术语标注的开销。"})
-    (target / "glossary.yaml").write_text(yaml.safe_dump({"terms": terms}, allow_unicode=True), encoding="utf-8")
+        if _TERM_LIKE.fullmatch(word):
+            yield word
 
 
 def _write_annotations(target: Path, count: int, essays: list[tuple[str, str]], rng: random.Random) -> None:

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+import pytest
+import yaml
+
+from benchmarks.corpus import CorpusSize, write_project
+from build_tools.glossary.load import load_glossary
+from build_tools.project import Project
 from tests.conftest import ROOT, ensure_chromium, run
 
 ROWS = (
@@ -22,8 +29,10 @@ ROWS = (
     "mkdocs serve: save note to reloaded page (s)",
     "term marking, 40 terms, 60 essays (3 repeated) (MB/s)",
     "term marking, 40 terms, 3 distinct essays (MB/s)",
-    "term marking, 1000 terms, 60 essays (3 repeated) (MB/s)",
-    "term marking, 1000 terms, 3 distinct essays (MB/s)",
+    "term marking, 1,000 terms, 60 essays (3 repeated) (MB/s)",
+    "term marking, 1,000 terms, 3 distinct essays (MB/s)",
+    "term marking, 1,000 terms all cut from these essays, 60 essays (3 repeated) (MB/s)",
+    "term marking, 1,000 terms all cut from these essays, 3 distinct essays (MB/s)",
 )
 
 
@@ -37,3 +46,18 @@ def test_benchmark_prints_every_figure_at_a_tiny_size() -> None:
         value = rows[name].split("|")[2].strip()
         assert float(value) > 0, f"{name}: {value!r} is not a measurement"
     assert "machine:" in result.stdout and "command: python benchmarks/run.py" in result.stdout
+
+
+@pytest.mark.parametrize("dense", [False, True], ids=["dictionary-words", "dense"])
+def test_generated_glossary_is_valid_and_as_dense_as_asked(tmp_path: Path, dense: bool) -> None:
+    project = write_project(tmp_path / "project", CorpusSize(3, 300, 0, dense))
+    loaded = load_glossary(project / "glossary.yaml")
+    terms = loaded.glossary.terms
+    assert len(terms) == 300
+    real = {t["term"] for t in yaml.safe_load((ROOT / "glossary.yaml").read_text(encoding="utf-8"))["terms"]}
+    generated = [t for t in terms if t.term not in real]
+    text = "\n".join(p.text for s in Project(project).load_sources() for a in s.page.articles for p in a.paragraphs)
+    present = sum(t.term in text for t in generated) / len(generated)
+    # Dense: pieces of the essays' own text. Otherwise, as in a glossary for a whole archive,
+    # few of its words are in any one essay.
+    assert present > 0.8 if dense else present < 0.2
