@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from build_tools.archive import by_year, year_page, year_title
+from build_tools.validation.yamlfile import SAFE_LOADER
 
 NavItem = str | dict[str, Any]
 
@@ -27,7 +28,7 @@ def front_matter(path: Path) -> dict[str, Any]:
     end = text.find("\n---", 4)
     if end < 0:
         return {}
-    data = yaml.safe_load(text[4:end])
+    data = yaml.load(text[4:end], Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     return data if isinstance(data, dict) else {}
 
 

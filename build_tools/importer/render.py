@@ -15,13 +15,14 @@ from build_tools.archive import HOME_SOURCES, by_year, year_page, year_title
 from build_tools.importer.model import Article, Heading, Paragraph
 from build_tools.importer.source import Source
 from build_tools.markup import markdown_text
+from build_tools.validation.yamlfile import SAFE_DUMPER
 
 #: Marks a page as written by `policy-reader import`, so `check` knows it may compare it.
 GENERATED_NOTE = "written by `policy-reader import`: edit the source under sources/ and re-import, not this file"
 
 
 def _front_matter(meta: Mapping[str, object]) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    return "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
 def _paragraph_block(paragraph: Paragraph, extra_class: str = "") -> str:
