@@ -213,8 +213,8 @@ def first_result_seconds(zip_path: Path, repeat: int, work: Path) -> SearchTimes
     return SearchTimes(statistics.median(opened), statistics.median(answered), statistics.median(complete))
 
 
-def serve_reload_seconds(project: Path, repeat: int) -> float:
-    """Median seconds from saving an annotation to `mkdocs serve` serving the page with the change."""
+def serve_reload_seconds(project: Path, repeat: int, dirty: bool = False) -> float:
+    """Median seconds from saving an annotation to `mkdocs serve` (`dirty`: --dirty) serving the page with it."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -228,7 +228,7 @@ def serve_reload_seconds(project: Path, repeat: int) -> float:
 
     save("基准注释。")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])],
         cwd=project,
         # Served at the root, not under the published site's path.
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"},
@@ -295,6 +295,8 @@ def measure(size: CorpusSize, repeat: int, browser: bool) -> Figures:
             figures.values["… of which typing to result (ms)"] = f"{times.answered * 1000:.0f}"
             figures.values["file://: open to results from every essay (ms)"] = f"{times.complete * 1000:.0f}"
         figures.values["mkdocs serve: save note to reloaded page (s)"] = f"{serve_reload_seconds(project, repeat):.1f}"
+        reload_dirty = serve_reload_seconds(project, repeat, dirty=True)
+        figures.values["mkdocs serve --dirty: save note to reloaded page (s)"] = f"{reload_dirty:.1f}"
     return figures
 
 

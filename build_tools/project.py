@@ -58,6 +58,13 @@ class Project:
         """Every source page, in name order."""
         return sorted(self.sources_dir.glob("*.txt"))
 
+    def sources_state(self) -> tuple[tuple[str, int, int], ...]:
+        """Each file under ``sources/`` with its modification time and size: it changes when one is saved."""
+        if not self.sources_dir.is_dir():
+            return ()
+        stats = ((path.name, path.stat()) for path in self.sources_dir.iterdir() if path.is_file())
+        return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))
+
     def load_sources(self, files: list[Path] | None = None) -> list[Source]:
         """Load the given source pages (default: all), reporting every bad one at once.
 

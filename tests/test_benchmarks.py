@@ -27,6 +27,7 @@ ROWS = (
     "… of which typing to result (ms)",
     "file://: open to results from every essay (ms)",
     "mkdocs serve: save note to reloaded page (s)",
+    "mkdocs serve --dirty: save note to reloaded page (s)",
     "term marking, 40 terms, 60 essays (3 repeated) (MB/s)",
     "term marking, 40 terms, 3 distinct essays (MB/s)",
     "term marking, 1,000 terms, 60 essays (3 repeated) (MB/s)",

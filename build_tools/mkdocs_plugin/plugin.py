@@ -30,6 +30,7 @@ from build_tools.glossary.model import Glossary
 from build_tools.glossary.pages import PageUse, fill_uses, render_glossary_page, render_tooltips
 from build_tools.mkdocs_plugin.config import PolicyReaderConfig
 from build_tools.navigation import build_nav
+from build_tools.preview import PageRecord, PreviewMemory, fingerprint
 from build_tools.project import Project
 from build_tools.search.index import (
     glossary_entries,
@@ -51,6 +52,18 @@ ANNOTATIONS_EXPORT = "annotations.jsonld"
 READER_SCRIPT = "policy-reader.js"
 SEARCH_SHIM = "search-shim.js"
 log = logging.getLogger("mkdocs.plugins.policy-reader")
+DIRTY_NOTICE = "A 'dirty' build is being performed"
+
+
+class _PreciseDirtyBuilds(logging.Filter):
+    """Drops MkDocs' warning that a dirty build leaves navigation and links stale (fatal with `strict`).
+
+    With this plugin a dirty build makes again every page whose inputs changed, the
+    navigation among them, and gives the pages it leaves their titles: the warning is untrue.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_NOTICE)
 
 
 def _plugin_error(error: InputError | InputErrors) -> PluginError:
@@ -62,20 +75,33 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     """Adds navigation, glossary tooltips and the glossary page to a Material site."""
 
     serving = False
+    dirty = False
+    imported: tuple[tuple[str, int, int], ...] | None = None  # `sources/` as the last import found it
+    # Each rebuild of `mkdocs serve` loads the configuration, and so this plugin, afresh.
+    preview = PreviewMemory()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Plugins live across `mkdocs serve` rebuilds; remember that we preview.
+        # Remember that we preview, and whether pages whose inputs did not change are left as they are.
         PolicyReaderPlugin.serving = command == "serve"
+        PolicyReaderPlugin.dirty = self.serving and dirty
+        builder = logging.getLogger("mkdocs.commands.build")
+        if self.dirty and not any(isinstance(f, _PreciseDirtyBuilds) for f in builder.filters):
+            builder.addFilter(_PreciseDirtyBuilds())
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not (self.config.enabled and self.serving):
             return
         # While previewing, a saved source page is re-imported before the docs are read.
+        project = Project(self.root)
+        state = project.sources_state()
+        if state == PolicyReaderPlugin.imported:
+            return  # nothing saved under sources/ since
         try:
-            for name in Project(self.root).import_sources():
+            for name in project.import_sources():
                 log.info("policy-reader import: wrote docs/%s", name)
         except (InputError, InputErrors) as error:
             raise _plugin_error(error) from None
+        PolicyReaderPlugin.imported = state
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -91,7 +117,6 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         self.glossary: Glossary = loaded.glossary
         self.matcher = TermMatcher(self.glossary)
         self.policy = MarkPolicy(self.config.glossary_marks)
-        self.uses: list[tuple[Page, PageUse]] = []
         self.annotations, errors = load_annotations(self.root / self.config.annotations, self.config.annotations)
         if errors:
             raise _plugin_error(InputErrors(errors))
@@ -100,7 +125,12 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         except (InputError, InputErrors) as error:
             raise _plugin_error(error) from None
         self.resolved: list[ResolvedAnnotation] = []
+        # What each page made in this build gives the search index and the glossary page, by source path.
+        self.page_sections: dict[str, list[Section]] = {}
+        self.page_uses: dict[str, PageUse] = {}
         self.sections: list[Section] = []
+        self.uses: list[PageUse] = []
+        self.fingerprints: dict[str, str] = {}
         self.page_urls: list[str] = []
         if self.config.offline:
             # Pages opened from disk need links to files (page.html), not to folders.
@@ -143,10 +173,37 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             measures = File.generated(config, MEASURES_PAGE, content="")
             measures.content_string = render_measures_page(self.corpus, self.resolved, measures.url, get_relative_url)
             files.append(measures)
+        if self.dirty:
+            self._make_only_changed_pages(files, config)
         return files
+
+    def _make_only_changed_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Have MkDocs make again only the pages whose inputs changed since the last preview build."""
+        pages = files.documentation_pages()
+        every_page = fingerprint(
+            Path(config.config_file_path).read_bytes(),
+            self.glossary_path.read_bytes() if self.glossary_path.exists() else b"",
+            repr(config.nav),
+            repr(dict(self.config)),
+            "\n".join(file.src_uri for file in pages),
+        )
+        for file in pages:
+            if file.generated_by:
+                continue  # made from what every page is made from: always made again
+            notes = repr(self.annotations_by_page.get(file.url, []))
+            digest = self.fingerprints[file.src_uri] = fingerprint(every_page, file.content_bytes, notes)
+            unchanged = self.preview.is_current(file.src_uri, digest) and Path(file.abs_dest_path).exists()
+            # MkDocs asks this of every page in a dirty build; its own answer compares file times only.
+            file.is_modified = (lambda: False) if unchanged else (lambda: True)  # type: ignore[method-assign]
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.page_urls = [page.url for page in nav.pages]
+        if self.dirty:
+            # A page MkDocs leaves unread has no title of its own; the navigation shows the last one.
+            for file in files.documentation_pages():
+                record = self.preview.record(file.src_uri)
+                if file.page is not None and not file.is_modified() and record is not None:
+                    file.page.title = record.title
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -157,23 +214,42 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         if essay:
             html, tooltips = self._annotate_essay(html, page, files)
         search = page.meta.get("search") or {}
-        if not search.get("exclude"):
-            self.sections += page_sections(html, page.url, page.title or page.url, essay)
+        path = page.file.src_uri
+        title = page.title or page.url
+        self.page_sections[path] = [] if search.get("exclude") else page_sections(html, page.url, title, essay)
         # Our index replaces the search plugin's: spare it the work (jieba over every page) of making its own.
         page.meta["search"] = {**search, "exclude": True}
+        if self.dirty and path in self.fingerprints:
+            sections, use = tuple(self.page_sections[path]), self.page_uses.get(path)
+            self.preview.remember(path, PageRecord(self.fingerprints[path], title, sections, use))
         return html + tooltips
 
     def _annotate_essay(self, html: str, page: Page, files: Files) -> tuple[str, str]:
         """The essay's HTML with notes and terms marked, and the tooltips its terms need."""
         notes = annotations_for_page(self.annotations_by_page.get(page.url, []), page.url, get_relative_url)
         marked = mark_terms(apply_to_page(html, notes), self.matcher, self.policy)
-        self.uses.append((page, PageUse(page.url, page.title or page.url, tuple(marked.occurrences))))
+        self.page_uses[page.file.src_uri] = PageUse(page.url, page.title or page.url, tuple(marked.occurrences))
         glossary_url = get_relative_url(self._glossary_url(files), page.url)
         return marked.html, render_tooltips((self.glossary.by_id[t] for t in marked.marked_terms), glossary_url)
 
     def _glossary_url(self, files: Files) -> str:
         glossary = files.get_file_from_path(GLOSSARY_PAGE)
         return glossary.url if glossary else "glossary/"
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if not self.config.enabled:
+            return env
+        # In page order, as a full build gathers them; a page not made again gives what it gave last time.
+        for file in files.documentation_pages():
+            path = file.src_uri
+            if path not in self.page_sections and (record := self.preview.record(path)) is not None:
+                self.page_sections[path] = list(record.sections)
+                if record.use is not None:
+                    self.page_uses[path] = record.use
+            self.sections += self.page_sections.get(path, [])
+            if path in self.page_uses:
+                self.uses.append(self.page_uses[path])
+        return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
@@ -185,7 +261,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         if self.config.enabled and page.file.src_uri == GLOSSARY_PAGE and page.content:
-            uses = [PageUse(get_relative_url(p.url, page.url), use.title, use.occurrences) for p, use in self.uses]
+            uses = [PageUse(get_relative_url(use.url, page.url), use.title, use.occurrences) for use in self.uses]
             page.content = fill_uses(page.content, self.glossary, uses)
         return context
 
@@ -206,7 +282,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             (site / part_path(n)).write_text(part, encoding="utf-8")
         export = annotation_collection(self.resolved, config.site_url or "", config.site_name)
         Path(config.site_dir, ANNOTATIONS_EXPORT).write_text(export, encoding="utf-8")
-        used = {o.term_id for _page, use in self.uses for o in use.occurrences}
+        used = {o.term_id for use in self.uses for o in use.occurrences}
         for term in self.glossary.terms:
             if term.id not in used:
                 log.info("%s:%s: the term '%s' is used in no essay", self.config.glossary, term.line, term.term)

@@ -1,0 +1,146 @@
+"""A preview rebuild (``mkdocs serve --dirty``) makes again only the pages a saved note touches.
+
+The rebuilds here run as `mkdocs serve --dirty` runs them: the configuration (and so the
+plugin) loaded afresh each time, into one site folder. The site a rebuild leaves must be,
+file for file, the one a full build of the same files makes: the note on both of its
+essays, the search index, the glossary page and the measures map whole.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from build_tools.mkdocs_plugin.plugin import PolicyReaderPlugin
+from build_tools.preview import PreviewMemory
+from build_tools.project import Project
+from tests.conftest import copy_project
+
+GANSU = "gansu-2021-digital-development"
+ESSAYS = ("digital-government", "innovation-highland", "new-infrastructure")
+SERVE_URL = "http://127.0.0.1:8000/"
+NOTE = """\
+- id: preview-note
+  target: {article: innovation-highland, measure: measure-2}
+  related:
+    - {article: digital-government, measure: measure-3}
+  body: 预览中新写的注释。
+"""
+
+
+def site_build(project: Path, site: Path, *, dirty: bool) -> None:
+    """A build as `mkdocs serve` makes it (`dirty`: with --dirty)."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    config.site_url = SERVE_URL
+    build(config, serve_url=SERVE_URL, dirty=dirty)
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    found = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            found[path.relative_to(site).as_posix()] = gzip.decompress(data) if path.suffix == ".gz" else data
+    return found
+
+
+def written_times(site: Path) -> dict[str, int]:
+    return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns for path in site.rglob("*.html")}
+
+
+@pytest.fixture
+def preview(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview session of its own: nothing remembered from another test's builds."""
+    monkeypatch.setattr(PolicyReaderPlugin, "preview", PreviewMemory())
+    monkeypatch.setattr(PolicyReaderPlugin, "serving", False)
+    monkeypatch.setattr(PolicyReaderPlugin, "dirty", False)
+    monkeypatch.setattr(PolicyReaderPlugin, "imported", None)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+class Session:
+    """A copy of the real project, previewed with `mkdocs serve --dirty`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.project = copy_project(root / "project")
+        self.site = root / "preview"
+        site_build(self.project, self.site, dirty=True)
+
+    def rebuild(self) -> set[str]:
+        """Rebuild as after a save; return the pages written again."""
+        before = written_times(self.site)
+        site_build(self.project, self.site, dirty=True)
+        return {page for page, time in written_times(self.site).items() if time != before.get(page)}
+
+    def assert_as_full_build(self) -> None:
+        PolicyReaderPlugin.preview = PreviewMemory()
+        full = self.root / "full"
+        site_build(self.project, full, dirty=False)
+        assert files_of(self.site) == files_of(full)
+
+
+@pytest.mark.usefixtures("preview")
+def test_a_saved_note_remakes_its_two_essays_and_leaves_the_site_a_full_build_makes(tmp_path: Path) -> None:
+    session = Session(tmp_path)
+    (session.project / "annotations" / "zz-preview.yaml").write_text(NOTE, encoding="utf-8")
+    remade = session.rebuild()
+    essays = {f"{GANSU}/{essay}/index.html" for essay in ("innovation-highland", "digital-government")}
+    assert essays <= remade, "both ends of the note"
+    assert f"{GANSU}/new-infrastructure/index.html" not in remade, "an essay the note does not touch"
+    assert "index.html" not in remade and f"{GANSU}/index.html" not in remade
+    essay = (session.site / GANSU / "innovation-highland" / "index.html").read_text(encoding="utf-8")
+    assert "预览中新写的注释" in essay
+    session.assert_as_full_build()
+
+
+@pytest.mark.usefixtures("preview")
+def test_a_changed_glossary_remakes_every_essay(tmp_path: Path) -> None:
+    session = Session(tmp_path)
+    replace_once(session.project / "glossary.yaml", "english: data sandbox", "english: data sandboxes")
+    remade = session.rebuild()
+    assert {f"{GANSU}/{essay}/index.html" for essay in ESSAYS} <= remade
+    session.assert_as_full_build()
+
+
+@pytest.mark.usefixtures("preview")
+def test_a_saved_source_page_is_imported_again_and_its_essay_remade(tmp_path: Path) -> None:
+    session = Session(tmp_path)
+    replace_once(session.project / "sources" / f"{GANSU}.txt", "共享平台体系", "共享平台体系建设")
+    remade = session.rebuild()
+    assert f"{GANSU}/new-infrastructure/index.html" in remade
+    page = (session.project / "docs" / GANSU / "new-infrastructure.md").read_text(encoding="utf-8")
+    assert "共享平台体系建设" in page
+    essay = (session.site / GANSU / "new-infrastructure" / "index.html").read_text(encoding="utf-8")
+    assert "共享平台体系建设" in BeautifulSoup(essay, "html.parser").get_text()
+    session.assert_as_full_build()
+
+
+@pytest.mark.usefixtures("preview")
+def test_a_rebuild_with_nothing_saved_remakes_no_essay_and_imports_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = Session(tmp_path)
+    imports: list[Path] = []
+    import_sources = Project.import_sources
+
+    def counted(project: Project, files: list[Path] | None = None) -> list[str]:
+        imports.append(project.root)
+        return import_sources(project, files)
+
+    monkeypatch.setattr(Project, "import_sources", counted)
+    remade = session.rebuild()
+    assert not {page for page in remade if page.startswith(GANSU)}
+    assert imports == [], "nothing under sources/ was saved"
