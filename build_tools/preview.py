@@ -38,7 +38,7 @@ class PageRecord:
     """
 
     fingerprint: str
-    title: str
+    title: str | None
     sections: tuple[Section, ...]
     use: PageUse | None
 

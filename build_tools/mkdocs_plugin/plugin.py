@@ -81,9 +81,10 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     preview = PreviewMemory()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Remember that we preview, and whether pages whose inputs did not change are left as they are.
+        # Remember that we preview, and whether pages whose inputs did not change are left as they are
+        # (`build --dirty` starts with nothing remembered, and so makes every page again).
         PolicyReaderPlugin.serving = command == "serve"
-        PolicyReaderPlugin.dirty = self.serving and dirty
+        PolicyReaderPlugin.dirty = dirty
         builder = logging.getLogger("mkdocs.commands.build")
         if self.dirty and not any(isinstance(f, _PreciseDirtyBuilds) for f in builder.filters):
             builder.addFilter(_PreciseDirtyBuilds())
@@ -221,7 +222,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         page.meta["search"] = {**search, "exclude": True}
         if self.dirty and path in self.fingerprints:
             sections, use = tuple(self.page_sections[path]), self.page_uses.get(path)
-            self.preview.remember(path, PageRecord(self.fingerprints[path], title, sections, use))
+            self.preview.remember(path, PageRecord(self.fingerprints[path], page.title, sections, use))
         return html + tooltips
 
     def _annotate_essay(self, html: str, page: Page, files: Files) -> tuple[str, str]:

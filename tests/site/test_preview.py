@@ -33,12 +33,12 @@ NOTE = """\
 """
 
 
-def site_build(project: Path, site: Path, *, dirty: bool) -> None:
-    """A build as `mkdocs serve` makes it (`dirty`: with --dirty)."""
+def site_build(project: Path, site: Path, *, dirty: bool, command: str = "serve") -> None:
+    """A build as `mkdocs serve` (or `command`) makes it (`dirty`: with --dirty)."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=dirty)
+    config.plugins.on_startup(command=command, dirty=dirty)
     config.site_url = SERVE_URL
-    build(config, serve_url=SERVE_URL, dirty=dirty)
+    build(config, serve_url=SERVE_URL if command == "serve" else None, dirty=dirty)
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -144,3 +144,15 @@ def test_a_rebuild_with_nothing_saved_remakes_no_essay_and_imports_nothing(
     remade = session.rebuild()
     assert not {page for page in remade if page.startswith(GANSU)}
     assert imports == [], "nothing under sources/ was saved"
+
+
+@pytest.mark.usefixtures("preview")
+def test_build_dirty_which_remembers_nothing_makes_every_page_again(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    site_build(project, site, dirty=False, command="build")
+    (project / "annotations" / "zz-preview.yaml").write_text(NOTE, encoding="utf-8")
+    site_build(project, site, dirty=True, command="build")  # MkDocs' file times alone would keep every page
+    full = tmp_path / "full"
+    site_build(project, full, dirty=False, command="build")
+    assert files_of(site) == files_of(full)
