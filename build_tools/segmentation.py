@@ -1,9 +1,9 @@
 """Chinese word edges: where jieba, with a glossary's terms as user words, cuts a text.
 
 The cutting is jieba-rs's, through the `rjieba` package: jieba's own dictionary and
-jieba's ``cut(…, HMM=False)``, compiled. It cuts some 20 MB of text a second where
-jieba's Python code cuts about 1, and finding where terms stand alone is mostly
-cutting; a test holds it to jieba's `cut`, word for word, with the same user words.
+jieba's ``cut(…, HMM=False)``, compiled, about 17 times as fast as jieba's Python code
+(9 against 0.5 MB/s on the benchmarks' machine); finding where terms stand alone is
+mostly cutting. A test holds it to jieba's `cut`, word for word, with the same user words.
 """
 
 from __future__ import annotations
