@@ -12,6 +12,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import jieba
@@ -107,10 +108,17 @@ def _write_glossary(target: Path, count: int, rng: random.Random, dense: bool) -
     (target / "glossary.yaml").write_text(yaml.safe_dump({"terms": terms}, allow_unicode=True), encoding="utf-8")
 
 
-def _dictionary_words(rng: random.Random) -> list[str]:
+@cache
+def _term_like_words() -> tuple[str, ...]:
+    """The words of jieba's dictionary a glossary might define (read once: 350,000 lines)."""
     with jieba.get_dict_file() as dictionary:
-        words = [line.decode("utf-8").split(" ", 1)[0] for line in dictionary]
-    return rng.sample([word for word in words if _TERM_LIKE.fullmatch(word)], 5000)
+        words = (line.decode("utf-8").split(" ", 1)[0] for line in dictionary)
+        return tuple(word for word in words if _TERM_LIKE.fullmatch(word))
+
+
+def _dictionary_words(rng: random.Random) -> Iterator[str]:
+    while True:  # read only once a generated term is wanted
+        yield rng.choice(_term_like_words())
 
 
 def _essay_pieces(rng: random.Random) -> Iterator[str]:

@@ -24,10 +24,9 @@ class Segmenter:
     """jieba's dictionary with `words` added (in that order, as jieba's `add_word` adds them)."""
 
     def __init__(self, words: Iterable[str] = ()) -> None:
-        self.words = tuple(dict.fromkeys(words))
         self._jieba = rjieba.Jieba()
         #: The frequency each added word was given: what jieba's `suggest_freq` gives it.
-        self.frequencies = {word: self._jieba.add_word(word, None, None) for word in self.words}
+        self.frequencies = {word: self._jieba.add_word(word, None, None) for word in dict.fromkeys(words)}
 
     def cut(self, text: str) -> list[str]:
         """`text` cut into words, with no guessing at words the dictionary lacks."""
@@ -35,7 +34,7 @@ class Segmenter:
 
     def edges(self, text: str) -> frozenset[int]:
         """The offsets in `text` where a word begins or ends, its two ends included."""
-        return frozenset(accumulate(map(len, self._jieba.cut(text, False)), initial=0))
+        return frozenset(accumulate(map(len, self.cut(text)), initial=0))
 
 
 def segmenter(words: Iterable[str] = ()) -> Segmenter:
