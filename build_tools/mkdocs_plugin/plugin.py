@@ -44,12 +44,14 @@ from build_tools.search.index import (
 from build_tools.search.sections import Section, page_sections
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
+# What every page loads (one file a concern), and the search engine's own scripts.
+READER_ASSETS = ASSETS / "reader"
+SEARCH_ASSETS = ASSETS / "search"
 THEME_OVERRIDES = Path(__file__).resolve().parent.parent / "theme"
 ASSET_PREFIX = "assets/policy-reader/"
 GLOSSARY_PAGE = "glossary.md"
 MEASURES_PAGE = "measures.md"
 ANNOTATIONS_EXPORT = "annotations.jsonld"
-READER_SCRIPT = "policy-reader.js"
 SEARCH_SHIM = "search-shim.js"
 log = logging.getLogger("mkdocs.plugins.policy-reader")
 DIRTY_NOTICE = "A 'dirty' build is being performed"
@@ -140,11 +142,12 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             extra = [GLOSSARY_PAGE] if self.glossary.terms else []
             extra += [MEASURES_PAGE] if self.sources else []
             config.nav = build_nav(Path(config.docs_dir), extra)
-        for asset in sorted(ASSETS.glob("*.css")):
+        for asset in sorted(READER_ASSETS.glob("*.css")):
             config.extra_css.append(ASSET_PREFIX + asset.name)
         # Our templates (link previews, a Chinese 404 page) take precedence over the theme's.
         config.theme.dirs.insert(0, str(THEME_OVERRIDES))
-        config.extra_javascript.append(ASSET_PREFIX + READER_SCRIPT)
+        for asset in sorted(READER_ASSETS.glob("*.js")):
+            config.extra_javascript.append(ASSET_PREFIX + asset.name)
         # Before Material's bundle starts the search worker (see search-shim.js).
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), ASSET_PREFIX + SEARCH_SHIM]
         return config
@@ -152,7 +155,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        for asset in sorted(ASSETS.iterdir()):
+        for asset in sorted([*READER_ASSETS.iterdir(), *SEARCH_ASSETS.iterdir()]):
             if asset.is_file():
                 files.append(File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
         if self.glossary.terms:

@@ -274,7 +274,7 @@
     }
     if (!complete()) {
       // The rest of the index is still on its way: say so, in the first row, which Material always
-      // shows (it draws ten rows, and more only as the reader scrolls; see policy-reader.js).
+      // shows (it draws ten rows, and more only as the reader scrolls; see search-results.js).
       items.unshift([{
         location: "#",
         // In the title: Material shows no text for a result that is a page alone.
