@@ -17,7 +17,8 @@ import pytest
 from playwright.sync_api import Browser, Page, Route
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+#: Real published pages the tests read besides the site's own sources (see its README).
+REAL_PAGES = ROOT / "tests" / "data"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "sources", "glossary.yaml", "annotations")
 
 

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from pathlib import Path
 
 import jieba
 import pytest
 
 from build_tools.glossary.load import load_glossary
 from build_tools.segmentation import Segmenter, segmenter
+from tests.conftest import REAL_PAGES, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ("数据", "算力", "大数据中心", "数据中心", "大数据", "5G", "IPv6", "新基建", "多方安全计算", "安全计算")
 TEXTS = [
     "探索运用数据沙箱、多方安全计算等技术,建设一体化大数据中心协同创新体系。",
@@ -54,8 +53,7 @@ def windows(text: str) -> Iterator[str]:
 
 
 def published_lines() -> list[str]:
-    corpus = ROOT.parent / "shared" / "corpus"
-    pages = [ROOT / "sources" / "gansu-2021-digital-development.txt", *corpus.glob("*.txt")]
+    pages = [ROOT / "sources" / "gansu-2021-digital-development.txt", *REAL_PAGES.glob("*.txt")]
     return [line for page in pages for line in page.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 

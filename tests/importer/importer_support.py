@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.conftest import ROOT, SHARED_CORPUS, policy_reader
+from tests.conftest import REAL_PAGES, ROOT, policy_reader
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"
@@ -14,7 +14,7 @@ GOLDEN = HERE / "golden"
 GANSU_NAME = "gansu-2021-digital-development"
 GANSU = ROOT / "sources" / f"{GANSU_NAME}.txt"
 GANSU_MANIFEST = GANSU.with_suffix(".yaml")
-JFJB = SHARED_CORPUS / "jfjb-xiuyang-2017.txt"
+JFJB = REAL_PAGES / "jfjb-xiuyang-2017.txt"
 
 #: The Gansu page's essays, in page order, with the ids its manifest gives them.
 GANSU_TITLES = (

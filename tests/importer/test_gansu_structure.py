@@ -1,6 +1,6 @@
 """The structure `policy-reader inspect` reports for the two real pages, asserted field by field.
 
-The Gansu page (``sources/``) and the 解放军报 page (shared corpus, read in place) go
+The Gansu page (``sources/``) and the 解放军报 page (tests/data/) go
 through the real command line. Every expected value is written out here as the
 issue specifies it, not taken from a golden file.
 """
