@@ -1,4 +1,4 @@
-"""The `policy-reader` command: inspect, import and check source pages."""
+"""The `policy-reader` command: inspect, import and check source pages; build, preview and package the site."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from build_tools.checks import run_checks
 from build_tools.errors import InputError, InputErrors
 from build_tools.importer.model import Page
 from build_tools.importer.source import load_source
+from build_tools.mkdocs_command import become_mkdocs
 from build_tools.package import TOP_FOLDER, package_site
 from build_tools.project import Project
 
@@ -83,9 +84,19 @@ def _package(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _build(args: argparse.Namespace, project: Project) -> int:
+    become_mkdocs(project.root, ["build", "--strict", *args.mkdocs_args])
+
+
+def _serve(args: argparse.Namespace, project: Project) -> int:
+    become_mkdocs(project.root, ["serve", "--dirty", *args.mkdocs_args])
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line, with one sub-command per job."""
-    parser = argparse.ArgumentParser(prog="policy-reader", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="policy-reader", description=__doc__, epilog="build and serve pass any further options on to mkdocs"
+    )
     parser.add_argument("--root", type=Path, help="project folder (default: the one holding mkdocs.yml above here)")
     commands = parser.add_subparsers(dest="command", required=True)
     inspect = commands.add_parser("inspect", help="show what the importer recognises in a page; writes nothing")
@@ -97,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     importer.set_defaults(run=_import)
     check = commands.add_parser("check", help="fail if docs/ is not what import would write")
     check.set_defaults(run=_check)
+    build = commands.add_parser("build", help="build the site into site/ (mkdocs build --strict)")
+    build.set_defaults(run=_build, passes_on=True)
+    serve = commands.add_parser("serve", help="preview while editing (mkdocs serve --dirty)")
+    serve.set_defaults(run=_serve, passes_on=True)
     package = commands.add_parser("package", help="build the site as a zip that works from disk, offline")
     package.add_argument("--output", "-o", required=True, help="the zip file to write, e.g. policy-reader.zip")
     package.set_defaults(run=_package)
@@ -105,7 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; bad input becomes a message and exit status 1, never a traceback."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    # `build` and `serve` hand any further options on to MkDocs (`--site-dir`, `--dev-addr` …).
+    args, passed_on = parser.parse_known_args(argv)
+    args.mkdocs_args = passed_on
+    if passed_on and not getattr(args, "passes_on", False):
+        parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
     project = Project(args.root.resolve()) if args.root else Project.find()
     try:
         return int(args.run(args, project))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 import time
 import zipfile
@@ -12,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.errors import InputError
+from build_tools.mkdocs_command import run_mkdocs
 
 #: Everything in the zip sits in this folder, so unzipping never scatters files.
 TOP_FOLDER = "policy-reader"
@@ -49,16 +49,9 @@ def build_offline_site(root: Path, site_dir: Path, epoch: int) -> None:
     Raises:
         InputError: The build failed; the message carries MkDocs' own errors.
     """
-    env = {
-        **os.environ,
-        "POLICY_READER_OFFLINE": "true",
-        "SOURCE_DATE_EPOCH": str(epoch),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml")]
-    result = subprocess.run(
-        [*command, "--site-dir", str(site_dir)], cwd=root, env=env, capture_output=True, text=True, check=False
-    )
+    env = {"POLICY_READER_OFFLINE": "true", "SOURCE_DATE_EPOCH": str(epoch)}
+    args = ["build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)]
+    result = run_mkdocs(root, args, env, capture=True)
     if result.returncode != 0:
         errors = [line for line in result.stderr.splitlines() if line.strip() and "Aborted with" not in line]
         raise InputError(
