@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -16,10 +19,34 @@ def readme_commands() -> list[str]:
 
 def test_readme_starts_with_exactly_two_commands() -> None:
     build, test = readme_commands()
-    assert "mkdocs build" in build and "pip install" in build
+    assert "policy-reader build" in build and "pip install" in build
     assert "pytest" in test and ".[test]" in test
 
 
-def test_ci_runs_the_readme_test_command() -> None:
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert readme_commands()[1] in ci.splitlines()
+@pytest.mark.parametrize("command", readme_commands(), ids=["build", "test"])
+def test_both_install_the_pinned_set(command: str) -> None:
+    assert "-c constraints.txt" in command
+    pinned = (ROOT / "constraints.txt").read_text(encoding="utf-8")
+    for package in ("mkdocs", "mkdocs-material", "pymdown-extensions"):
+        assert re.search(rf"^{package}==\d", pinned, re.M | re.I), f"{package} is not pinned in constraints.txt"
+
+
+def test_ci_runs_both_readme_commands_in_a_copy_placed_in_an_empty_folder() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert all(command in ci for command in readme_commands())
+    first_command = ci.index(readme_commands()[0])
+    assert any("mktemp -d" in line for line in ci[:first_command])
+    assert any(line.startswith("cd ") and "$empty" in line for line in ci[:first_command])
+
+
+def test_nothing_in_the_repository_reads_a_path_beside_it() -> None:
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    beside = "../" + "shared"  # spelt in two, so that this file does not name it
+    offenders = []
+    for name in tracked.splitlines():
+        path = ROOT / name
+        if path.suffix in {".py", ".js", ".yml", ".yaml", ".toml"} or name == ".ci/run":
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if beside in text or re.search(r"\.parent\s*/\s*\"shared\"", text):
+                offenders.append(name)
+    assert offenders == [], f"these files read a path outside the repository: {offenders}"
