@@ -9,8 +9,13 @@ Screenshots go to ``tests/artifacts/screenshots/annotate-*.png``.
 
 from __future__ import annotations
 
+import os
 import re
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -254,3 +259,81 @@ def test_without_annotate_the_page_offers_nothing(browser: Browser, project: Pat
         page.evaluate(SELECT, [paragraph, start, start + len(phrase)])
         page.wait_for_timeout(300)
         assert page.locator(".pr-annotate-pop, .pr-annotate-panel").count() == 0
+
+
+# Puts into paragraph `id`, before character `before`, what is not the essay's text: a note, a tooltip,
+# and text a script added with no class at all.
+NOT_ESSAY_TEXT = """([id, before]) => {
+  const paragraph = document.getElementById(id);
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  let seen = 0, node;
+  while ((node = walker.nextNode()) && seen + node.data.length < before) seen += node.data.length;
+  const rest = node.splitText(before - seen);
+  const note = Object.assign(document.createElement("aside"), {className: "pr-note", textContent: "页边注释"});
+  const tip = Object.assign(document.createElement("span"), {className: "pr-tooltip", textContent: "术语释义"});
+  const added = Object.assign(document.createElement("b"), {textContent: "脚本加的字"});
+  rest.before(note, tip, added);
+}"""
+# The same selection as SELECT, counting only the paragraph's text nodes that were there before.
+SELECT_AROUND = """([id, start, end]) => {
+  const walker = document.createTreeWalker(document.getElementById(id), NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => n.parentElement.closest(".pr-note, .pr-tooltip, b") ? 2 : 1,
+  });
+  const range = document.createRange();
+  let seen = 0, node;
+  while ((node = walker.nextNode())) {
+    const next = seen + node.data.length;
+    if (start >= seen && start < next) range.setStart(node, start - seen);
+    if (end > seen && end <= next) { range.setEnd(node, end - seen); break; }
+    seen = next;
+  }
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+}"""
+
+
+def test_the_quote_is_the_essays_text_only(browser: Browser, project: Path, tmp_path: Path) -> None:
+    """Notes moved into a paragraph, tooltips and text added by scripts never reach the quote."""
+    phrase, paragraph, start = second_occurrences()[-1]
+    middle = start + len(phrase) // 2
+    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
+        page.evaluate(NOT_ESSAY_TEXT, [paragraph, middle])
+        page.evaluate(SELECT_AROUND, [paragraph, start, start + len(phrase)])
+        page.get_by_role("button", name="写注释").click()
+        text = page.get_by_role("textbox", name="注释的 YAML").input_value()
+    assert yaml.safe_load(text)[0]["target"]["quote"] == phrase
+    _path, (anchor,) = save_and_check(project, text, tmp_path)
+    assert (anchor.paragraph, anchor.start) == (paragraph, start)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_it_works_in_mkdocs_serve(browser: Browser, project: Path) -> None:
+    address = f"127.0.0.1:{free_port()}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", address],
+        cwd=project,
+        # mkdocs serve serves below the path of site_url.
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://{address}/"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://{address}/{GANSU}/digital-government/?annotate"
+        for _attempt in range(120):
+            try:
+                urllib.request.urlopen(url, timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        phrase, paragraph, start = second_occurrences()[0]
+        with opened(browser, url, **DESKTOP) as page:
+            text = note_from_selection(page, paragraph, start, start + len(phrase))
+        assert yaml.safe_load(text)[0]["target"]["quote"] == phrase
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
