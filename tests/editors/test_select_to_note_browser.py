@@ -42,10 +42,12 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 CORPUS = corpus_of(Project(ROOT).load_sources())
 
-# Selects text [start, end) of paragraph `id` as a mouse would, counting the characters of every text node in it.
-SELECT = """([id, start, end]) => {
-  const paragraph = document.getElementById(id);
-  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+# Selects text [start, end) of paragraph `id` as a mouse would, counting the characters of its text nodes
+# (those not inside an element that matches `skip`, when given).
+SELECT = """([id, start, end, skip]) => {
+  const walker = document.createTreeWalker(document.getElementById(id), NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (skip && node.parentElement.closest(skip) ? 2 : 1),
+  });
   const range = document.createRange();
   let seen = 0, node;
   while ((node = walker.nextNode())) {
@@ -274,22 +276,6 @@ NOT_ESSAY_TEXT = """([id, before]) => {
   const added = Object.assign(document.createElement("b"), {textContent: "脚本加的字"});
   rest.before(note, tip, added);
 }"""
-# The same selection as SELECT, counting only the paragraph's text nodes that were there before.
-SELECT_AROUND = """([id, start, end]) => {
-  const walker = document.createTreeWalker(document.getElementById(id), NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => n.parentElement.closest(".pr-note, .pr-tooltip, b") ? 2 : 1,
-  });
-  const range = document.createRange();
-  let seen = 0, node;
-  while ((node = walker.nextNode())) {
-    const next = seen + node.data.length;
-    if (start >= seen && start < next) range.setStart(node, start - seen);
-    if (end > seen && end <= next) { range.setEnd(node, end - seen); break; }
-    seen = next;
-  }
-  getSelection().removeAllRanges();
-  getSelection().addRange(range);
-}"""
 
 
 def test_the_quote_is_the_essays_text_only(browser: Browser, project: Path, tmp_path: Path) -> None:
@@ -298,7 +284,7 @@ def test_the_quote_is_the_essays_text_only(browser: Browser, project: Path, tmp_
     middle = start + len(phrase) // 2
     with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
         page.evaluate(NOT_ESSAY_TEXT, [paragraph, middle])
-        page.evaluate(SELECT_AROUND, [paragraph, start, start + len(phrase)])
+        page.evaluate(SELECT, [paragraph, start, start + len(phrase), ".pr-note, .pr-tooltip, b"])
         page.get_by_role("button", name="写注释").click()
         text = page.get_by_role("textbox", name="注释的 YAML").input_value()
     assert yaml.safe_load(text)[0]["target"]["quote"] == phrase
