@@ -99,3 +99,13 @@ def test_an_unknown_name_still_lists_the_ids() -> None:
     with pytest.raises(ResolveError) as raised:
         resolve(REAL, Selector("no-such-essay", quote="以数字政府建设为突破口"))
     assert "digital-government" in raised.value.fix and "title" not in raised.value.problem
+
+
+def test_a_prefix_typed_with_full_width_punctuation_still_picks_its_occurrence() -> None:
+    text = essay("digital-government")
+    # The lead's words again in ¶2, after a comma: `,充分发挥` picks ¶2 only.
+    anchor, paragraph = next((a, t) for a, t in text.paragraphs if ",充分发挥" in t)
+    start = paragraph.find(",充分发挥") + len(",充分发")
+    assert sum(t.count("挥数") for _a, t in text.paragraphs) == 2
+    found = resolve(REAL, Selector("digital-government", quote="挥数", prefix="，充分发"))
+    assert (found.paragraph, found.start, found.similarity) == (anchor, start, 1.0)
