@@ -323,3 +323,14 @@ def test_it_works_in_mkdocs_serve(browser: Browser, project: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_enter_notes_the_selection_without_reaching_for_the_button(browser: Browser, project: Path) -> None:
+    phrase, paragraph, start = second_occurrences()[0]
+    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
+        page.evaluate(SELECT, [paragraph, start, start + len(phrase)])
+        expect(page.get_by_role("button", name="写注释")).to_be_visible()
+        page.keyboard.press("Enter")
+        box = page.get_by_role("textbox", name="注释的 YAML")
+        expect(box).to_be_visible()
+        assert yaml.safe_load(box.input_value())[0]["target"]["quote"] == phrase

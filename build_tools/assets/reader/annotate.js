@@ -272,7 +272,7 @@
   leave.type = "button";
   panel.append(title, status, box, actions, hint, leave);
 
-  var idle = element("p", "pr-annotate-idle", "注释模式:选中文章里的文字,点“写注释”。");
+  var idle = element("p", "pr-annotate-idle", "注释模式:选中文章里的文字,点“写注释”(或按回车)。");
   idle.setAttribute("role", "status");
 
   function showDraft(message) {
@@ -368,6 +368,12 @@
   document.addEventListener("selectionchange", later);
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") pop.hidden = true;
+    // A selection made with the keyboard (caret browsing) is noted with Enter: the button is far in tab order.
+    var inControl = event.target.closest && event.target.closest("a, button, input, textarea, select, summary");
+    if (event.key === "Enter" && !inControl && !pop.hidden && !popButton.hidden) {
+      event.preventDefault();
+      popButton.click();
+    }
   });
 
   panel.hidden = true;
