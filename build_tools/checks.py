@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from build_tools.annotations.corpus import corpus_of
-from build_tools.annotations.load import load_annotations, resolve_annotations
+from build_tools.annotations.load import load_annotations, placeholder_notices, resolve_annotations
 from build_tools.errors import InputError, InputErrors
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.matcher import TermMatcher
@@ -35,6 +35,7 @@ def _check_annotations(project: Project, sources: list[Source], report: Report) 
     result = resolve_annotations(annotations, corpus_of(sources))
     report.errors += result.errors
     report.warnings += result.notices
+    report.warnings += placeholder_notices(annotations)
 
 
 def _check_glossary(project: Project, sources: list[Source], report: Report) -> None:

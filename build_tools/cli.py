@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,8 @@ from build_tools.importer.model import Page
 from build_tools.importer.source import load_source
 from build_tools.mkdocs_command import become_mkdocs
 from build_tools.package import TOP_FOLDER, package_site
-from build_tools.project import Project
+from build_tools.project import Project, Report
+from build_tools.report import FORMATS, github_lines, repository_prefix, step_summary, text_lines
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 1
 
@@ -65,11 +67,20 @@ def _import(args: argparse.Namespace, project: Project) -> int:
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
-    report, sources = run_checks(project)
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for error in report.errors:
-        print(f"error: {error}", file=sys.stderr)
+    try:
+        report, sources = run_checks(project)
+    except InputErrors as unreadable:
+        report, sources = Report(errors=unreadable.errors), []
+    if args.format == "github":
+        prefix = repository_prefix(project.root)
+        # Workflow commands are read from standard output.
+        print("\n".join(github_lines(report, prefix)))
+        if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(step_summary(report, prefix))
+    else:
+        for line in text_lines(report):
+            print(line, file=sys.stderr)
     if report.errors:
         print(f"check failed: {len(report.errors)} problem(s)", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -107,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("files", nargs="*", help="source pages under sources/ (default: all)")
     importer.set_defaults(run=_import)
     check = commands.add_parser("check", help="fail if docs/ is not what import would write")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default), or github: workflow commands that GitHub shows on a pull request's diff, "
+        "and a table in the job summary when $GITHUB_STEP_SUMMARY is set",
+    )
     check.set_defaults(run=_check)
     build = commands.add_parser("build", help="build the site into site/ (mkdocs build --strict)")
     build.set_defaults(run=_build, passes_on=True)

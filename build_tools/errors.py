@@ -16,6 +16,8 @@ class InputError(Exception):
         fix: What to do about it, in one sentence.
         line: The 1-based line at fault, when known.
         key: The YAML key or item at fault, when known.
+        end_line: The last line at fault, where the problem spans several.
+        column: The 1-based column at fault, when known.
     """
 
     path: str | Path
@@ -23,6 +25,8 @@ class InputError(Exception):
     fix: str = ""
     line: int | None = None
     key: str | None = None
+    end_line: int | None = None
+    column: int | None = None
 
     def __post_init__(self) -> None:
         super().__init__(str(self))

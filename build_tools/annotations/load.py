@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from build_tools.annotations.authoring import PLACEHOLDER_BODY
 from build_tools.annotations.corpus import Corpus
 from build_tools.annotations.model import Annotation, ResolvedAnnotation, Selector
 from build_tools.annotations.resolve import REANCHOR_SIMILARITY, ResolveError, resolve, yaml_string
@@ -135,7 +136,8 @@ def _selector(doc: YamlDocument, data: dict[str, Any], key_path: tuple[str | int
         suffix=data.get("suffix", ""),
         measure=data.get("measure"),
         key_path=key_path,
-        line=doc.line_of(key_path),
+        # The quote's own line where the selector spans several, so the message stands beside it.
+        line=doc.line_of((*key_path, "quote" if "quote" in data else "measure")),
     )
 
 
@@ -171,6 +173,21 @@ def _body_errors(doc: YamlDocument, index: int, annotation: Annotation) -> list[
             )
         )
     return errors
+
+
+def placeholder_notices(annotations: list[Annotation]) -> list[InputError]:
+    """A warning for each note whose body is still the one select-to-note wrote, waiting for the editor's words."""
+    return [
+        InputError(
+            annotation.file,
+            f"the note of '{annotation.id}' is still the placeholder select-to-note wrote",
+            "replace `body` with the note itself",
+            line=annotation.line,
+            key=format_key((annotation.id, "body")),
+        )
+        for annotation in annotations
+        if annotation.body.strip() == PLACEHOLDER_BODY
+    ]
 
 
 def resolve_annotations(annotations: list[Annotation], corpus: Corpus) -> AnnotationSet:

@@ -1,10 +1,12 @@
 """Anchor quotes in the essays the way Hypothesis does: exactly, by context, or by closeness.
 
-A quote is found exactly; where it occurs more than once, its prefix and suffix
-pick one. Where the text has changed a little since the annotation was written,
-the closest passage with a similarity of at least `REANCHOR_SIMILARITY` takes its
-place, so notes survive corrections; anything further is an error that shows
-the closest passage, so a corrected typo is one edit away.
+A quote is found exactly, once full-width and half-width punctuation and the
+variants of quotation marks are folded together (an editor's `，` finds the essay's
+`,`); where it occurs more than once, its prefix and suffix pick one. Where the
+text has changed a little since the annotation was written, the closest passage
+with a similarity of at least `REANCHOR_SIMILARITY` takes its place, so notes
+survive corrections; anything further is an error that shows the closest passage,
+so a corrected typo is one edit away.
 """
 
 from __future__ import annotations
@@ -13,12 +15,36 @@ import json
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from rapidfuzz.distance import Levenshtein
+
 from build_tools.annotations.corpus import Corpus, EssayText
 from build_tools.annotations.model import Anchor, Selector
 
 REANCHOR_SIMILARITY = 0.85
 #: Shorter quotes are never re-anchored: one changed character says too little about where they went.
 REANCHOR_MIN_CHARS = 8
+#: The widths of prefix or suffix tried, shortest first, to tell one occurrence from the others.
+#: annotate.js (select-to-note) applies the same rule, so a note it writes is what `check` would suggest.
+CONTEXT_WIDTHS = range(2, 16)
+
+# One character for one: positions in the folded text are positions in the text.
+_FOLDED = str.maketrans(
+    {
+        **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},  # ！…～ → !…~
+        "\u3000": " ",
+        "\uff61": "。",
+        "\uff62": "「",
+        "\uff63": "」",
+        "\uff64": "、",
+        **dict.fromkeys("“”„‟〝〞〟″", '"'),
+        **dict.fromkeys("‘’‚‛′", "'"),
+    }
+)
+
+
+def fold(text: str) -> str:
+    """`text` with full-width ASCII punctuation made half-width and quotation marks made plain, length kept."""
+    return text.translate(_FOLDED)
 
 
 @dataclass(eq=False)  # not frozen: Python sets attributes such as __traceback__ on exceptions
@@ -38,6 +64,14 @@ def find_essay(corpus: Corpus, selector: Selector) -> EssayText:
     found = corpus.find(selector.article)
     if len(found) == 1:
         return found[0]
+    if not found and (titled := _titled(corpus, selector.article)):
+        ids = " or ".join(
+            f"`article: {e.article_id if len(corpus.find(e.article_id)) == 1 else e.key}`" for e in titled
+        )
+        return _raise(
+            f"'{selector.article}' is the title of an essay, and `article` takes the essay's id",
+            f"write {ids}",
+        )
     if not found:
         known = ", ".join(sorted({e.article_id for e in corpus.essays}))
         return _raise(f"there is no essay '{selector.article}'", f"use one of: {known}")
@@ -46,6 +80,16 @@ def find_essay(corpus: Corpus, selector: Selector) -> EssayText:
         f"the essay id '{selector.article}' is used by several source pages ({keys})",
         "write `article: source/article` to say which",
     )
+
+
+def _titled(corpus: Corpus, title: str) -> list[EssayText]:
+    wanted = _plain_title(title)
+    return [essay for essay in corpus.essays if _plain_title(essay.title) == wanted]
+
+
+def _plain_title(title: str) -> str:
+    # A title is often copied with other quotation marks, or with its line break as a space.
+    return "".join(fold(title).split())
 
 
 def yaml_string(text: str) -> str:
@@ -99,17 +143,44 @@ def _measure_anchor(essay: EssayText, measure: str) -> Anchor:
 
 def _exact_matches(essay: EssayText, quote: str) -> list[Anchor]:
     matches = []
+    wanted = fold(quote)
     for anchor, text in essay.paragraphs:
-        start = text.find(quote)
-        while start >= 0 and quote:
-            matches.append(Anchor(essay, anchor, start, start + len(quote)))
-            start = text.find(quote, start + 1)
+        folded = fold(text)
+        start = folded.find(wanted)
+        while start >= 0 and wanted:
+            matches.append(Anchor(essay, anchor, start, start + len(wanted)))
+            start = folded.find(wanted, start + 1)
     return matches
 
 
 def _fits_context(essay: EssayText, match: Anchor, selector: Selector) -> bool:
-    text = essay.text_of(match.paragraph)
-    return text.endswith(selector.prefix, 0, match.start) and text.startswith(selector.suffix, match.end)
+    return _has_prefix(essay, match, selector.prefix) and _has_suffix(essay, match, selector.suffix)
+
+
+def _has_prefix(essay: EssayText, match: Anchor, prefix: str) -> bool:
+    return fold(essay.text_of(match.paragraph)).endswith(fold(prefix), 0, match.start)
+
+
+def _has_suffix(essay: EssayText, match: Anchor, suffix: str) -> bool:
+    return fold(essay.text_of(match.paragraph)).startswith(fold(suffix), match.end)
+
+
+def unique_context(essay: EssayText, matches: list[Anchor], chosen: Anchor) -> tuple[str, str] | None:
+    """The shortest prefix, or else suffix, that tells `chosen` from the other `matches`, as ``(prefix, suffix)``.
+
+    Widths are tried from the shortest up, the prefix before the suffix at each width;
+    None when no context within the widest tells them apart.
+    """
+    text = essay.text_of(chosen.paragraph)
+    others = [m for m in matches if m != chosen]
+    for width in CONTEXT_WIDTHS:
+        prefix = text[max(0, chosen.start - width) : chosen.start]
+        if prefix and not any(_has_prefix(essay, other, prefix) for other in others):
+            return prefix, ""
+        suffix = text[chosen.end : chosen.end + width]
+        if suffix and not any(_has_suffix(essay, other, suffix) for other in others):
+            return "", suffix
+    return None
 
 
 _OR_ANOTHER = "(or a prefix/suffix that picks another)"
@@ -118,23 +189,26 @@ _OR_ANOTHER = "(or a prefix/suffix that picks another)"
 def _disambiguation_hint(essay: EssayText, matches: list[Anchor]) -> str:
     """The shortest prefix (or suffix) that singles out the first occurrence."""
     first = matches[0]
-    text = essay.text_of(first.paragraph)
-    others = matches[1:]
-    for width in range(2, 16):
-        prefix = text[max(0, first.start - width) : first.start]
-        if all(not essay.text_of(o.paragraph).endswith(prefix, 0, o.start) for o in others) and prefix:
-            return f"add `prefix: {yaml_string(prefix)}` to pick ¶{first.paragraph[1:]} {_OR_ANOTHER}"
-        suffix = text[first.end : first.end + width]
-        if all(not essay.text_of(o.paragraph).startswith(suffix, o.end) for o in others) and suffix:
-            return f"add `suffix: {yaml_string(suffix)}` to pick ¶{first.paragraph[1:]} {_OR_ANOTHER}"
-    return "quote a longer passage, so it occurs only once"
+    context = unique_context(essay, matches, first)
+    if context is None:
+        return "quote a longer passage, so it occurs only once"
+    prefix, suffix = context
+    key, value = ("prefix", prefix) if prefix else ("suffix", suffix)
+    return f"add `{key}: {yaml_string(value)}` to pick ¶{first.paragraph[1:]} {_OR_ANOTHER}"
 
 
 def closest_passage(essay: EssayText, quote: str) -> Anchor | None:
-    """The passage of `essay` most like `quote`, with its similarity (0–1)."""
+    """The passage of `essay` most like `quote`, with its similarity (0–1).
+
+    The closest is the one fewest edits away; among those, the one of the quote's own
+    length (a typo changes a character, it does not drop one), then the most similar.
+    """
     best: Anchor | None = None
+    best_rank: tuple[int, int, float] | None = None
+    quote = fold(quote)
     size = len(quote)
-    for anchor, text in essay.paragraphs:
+    for anchor, original in essay.paragraphs:
+        text = fold(original)
         matcher = SequenceMatcher(None, quote, text, autojunk=False)
         blocks = sorted(matcher.get_matching_blocks(), key=lambda b: -b.size)[:3]
         origins: dict[int, None] = {}
@@ -152,8 +226,9 @@ def closest_passage(essay: EssayText, quote: str) -> Anchor | None:
                 for length in range(max(1, size - 3), size + 4):
                     window = text[start : start + length]
                     ratio = SequenceMatcher(None, quote, window, autojunk=False).ratio()
-                    if best is None or ratio > best.similarity:
-                        best = Anchor(essay, anchor, start, start + len(window), ratio)
+                    rank = (Levenshtein.distance(quote, window), abs(len(window) - size), -ratio)
+                    if best_rank is None or rank < best_rank:
+                        best, best_rank = Anchor(essay, anchor, start, start + len(window), ratio), rank
     return best
 
 

@@ -23,3 +23,5 @@ class PolicyReaderConfig(base.Config):
     """The folder of annotation files, relative to mkdocs.yml."""
     glossary_marks = opt.Choice([p.value for p in MarkPolicy], default=MarkPolicy.FIRST_IN_SECTION.value)
     """Which occurrences of a term get a tooltip: every one, the first in each section, or the first on a page."""
+    edit_branch = opt.Type(str, default="main")
+    """The branch select-to-note proposes new notes on (GitHub's new-file page), when `repo_url` is set."""

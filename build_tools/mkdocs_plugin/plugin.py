@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from build_tools.annotations.authoring import authoring_marker
 from build_tools.annotations.corpus import Corpus, corpus_of
 from build_tools.annotations.export import annotation_collection
 from build_tools.annotations.load import load_annotations, resolve_annotations
@@ -217,6 +218,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         tooltips = ""
         if essay:
             html, tooltips = self._annotate_essay(html, page, files)
+            tooltips += self._authoring_marker(page, config)
         search = page.meta.get("search") or {}
         path = page.file.src_uri
         title = page.title or page.url
@@ -235,6 +237,16 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         self.page_uses[page.file.src_uri] = PageUse(page.url, page.title or page.url, tuple(marked.occurrences))
         glossary_url = get_relative_url(self._glossary_url(files), page.url)
         return marked.html, render_tooltips((self.glossary.by_id[t] for t in marked.marked_terms), glossary_url)
+
+    def _authoring_marker(self, page: Page, config: MkDocsConfig) -> str:
+        """What select-to-note (annotate.js) needs to know of this essay."""
+        meta = page.meta.get("policy_reader") or {}
+        found = self.corpus.find(f"{meta.get('source')}/{meta.get('article')}")
+        if len(found) != 1:
+            return ""
+        return authoring_marker(
+            self.corpus, found[0], config.repo_url, self.config.edit_branch, self.config.annotations
+        )
 
     def _glossary_url(self, files: Files) -> str:
         glossary = files.get_file_from_path(GLOSSARY_PAGE)

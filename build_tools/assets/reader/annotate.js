@@ -1,0 +1,382 @@
+/* policy-reader: select-to-note. On an essay opened with ?annotate, selected text becomes a note in YAML. */
+(function () {
+  "use strict";
+  var marker = document.getElementById("pr-annotate");
+  var MODE_KEY = "policy-reader-annotate";
+  var DRAFT_KEY = "policy-reader-annotate-draft";
+  // What is not the essay's own text inside a paragraph: term tooltips, paragraph numbers, notes.
+  var NOT_ESSAY = ".pr-tooltip, .pr-tooltips, .pr-para__link, .pr-note, [data-note], script, style, template";
+  var PARAGRAPHS = '.pr-para p[id^="p"]';
+
+  function stored(storage, key) {
+    try {
+      return window[storage].getItem(key);
+    } catch (error) {
+      return null; // storage refused (some browsers from disk): the mode lasts for this page only
+    }
+  }
+  function store(storage, key, value) {
+    try {
+      if (value === null) window[storage].removeItem(key);
+      else window[storage].setItem(key, value);
+    } catch (error) {
+      /* as above */
+    }
+  }
+
+  var asked = new URLSearchParams(location.search).has("annotate");
+  if (!marker || !(asked || stored("sessionStorage", MODE_KEY))) return;
+  store("sessionStorage", MODE_KEY, "1"); // the mode follows the editor to the next essay of this tab
+
+  var essay = {
+    ref: marker.dataset.essay,
+    article: marker.dataset.article,
+    repoUrl: marker.dataset.repoUrl,
+    branch: marker.dataset.branch,
+    folder: marker.dataset.folder,
+    placeholder: marker.dataset.placeholder,
+  };
+  var widths = marker.dataset.contextWidths.split(" ").map(Number);
+
+  // ---- the essay's own text, as published (the text `policy-reader check` anchors in) ----
+
+  function essayTextNodes(paragraph) {
+    var walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest(NOT_ESSAY) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    return nodes;
+  }
+  function textOf(nodes) {
+    return nodes.map(function (node) { return node.data; }).join("");
+  }
+
+  // Read before any later script (they load after this one, in name order) can add to a paragraph.
+  var published = {};
+  var order = [];
+  document.querySelectorAll(PARAGRAPHS).forEach(function (paragraph) {
+    published[paragraph.id] = textOf(essayTextNodes(paragraph));
+    order.push(paragraph.id);
+  });
+
+  // Where a boundary of the selection falls in the paragraph's current text.
+  function offsetIn(nodes, container, offset) {
+    var point = document.createRange();
+    point.setStart(container, offset);
+    var count = 0;
+    for (var i = 0; i < nodes.length; i++) {
+      if (nodes[i] === container) return count + offset;
+      if (point.comparePoint(nodes[i], nodes[i].length) > 0) return count; // this node ends past the boundary
+      count += nodes[i].length;
+    }
+    return count;
+  }
+
+  // Text a script added since (a search hit's marks split nodes but add nothing) is skipped:
+  // the published text is what is left of the current text once additions are passed over.
+  function toPublished(current, text, index) {
+    if (current === text) return index;
+    var j = 0;
+    for (var i = 0; i < index && j < text.length; i++) if (current[i] === text[j]) j++;
+    return j;
+  }
+
+  // ---- the rule `policy-reader check` applies (build_tools/annotations/resolve.py) ----
+
+  var FOLDED = {"\u3000": " ", "\uff61": "。", "\uff62": "「", "\uff63": "」", "\uff64": "、"};
+  "“”„‟〝〞〟″".split("").forEach(function (c) { FOLDED[c] = '"'; });
+  "‘’‚‛′".split("").forEach(function (c) { FOLDED[c] = "'"; });
+  function fold(text) {
+    return text.replace(/[\uff01-\uff5e\u3000\uff61-\uff64“”„‟〝〞〟″‘’‚‛′]/g, function (c) {
+      var code = c.charCodeAt(0);
+      return FOLDED[c] || String.fromCharCode(code - 0xfee0);
+    });
+  }
+
+  function occurrences(quote) {
+    var wanted = fold(quote);
+    var found = [];
+    order.forEach(function (id) {
+      var text = fold(published[id]);
+      for (var at = text.indexOf(wanted); at >= 0 && wanted; at = text.indexOf(wanted, at + 1)) {
+        found.push({paragraph: id, start: at, end: at + wanted.length});
+      }
+    });
+    return found;
+  }
+  function hasPrefix(match, prefix) {
+    var text = fold(published[match.paragraph]).slice(0, match.start);
+    return text.slice(text.length - prefix.length) === fold(prefix);
+  }
+  function hasSuffix(match, suffix) {
+    return fold(published[match.paragraph]).startsWith(fold(suffix), match.end);
+  }
+
+  // The shortest prefix, or else suffix, that tells the chosen occurrence from the others (unique_context).
+  function uniqueContext(matches, chosen) {
+    var text = published[chosen.paragraph];
+    var others = matches.filter(function (m) {
+      return m.paragraph !== chosen.paragraph || m.start !== chosen.start;
+    });
+    if (!others.length) return {prefix: "", suffix: ""};
+    for (var width = widths[0]; width <= widths[1]; width++) {
+      var prefix = text.slice(Math.max(0, chosen.start - width), chosen.start);
+      if (prefix && !others.some(function (o) { return hasPrefix(o, prefix); })) return {prefix: prefix, suffix: ""};
+      var suffix = text.slice(chosen.end, chosen.end + width);
+      if (suffix && !others.some(function (o) { return hasSuffix(o, suffix); })) return {prefix: "", suffix: suffix};
+    }
+    return null;
+  }
+
+  // ---- the selection, as a passage of one paragraph ----
+
+  // The part of `paragraph` the range covers, in the published text, without surrounding spaces.
+  function coveredPart(range, paragraph) {
+    var nodes = essayTextNodes(paragraph);
+    var current = textOf(nodes);
+    var text = published[paragraph.id];
+    var start = paragraph.contains(range.startContainer) ? offsetIn(nodes, range.startContainer, range.startOffset) : 0;
+    var end = paragraph.contains(range.endContainer) ? offsetIn(nodes, range.endContainer, range.endOffset) : current.length;
+    start = toPublished(current, text, start);
+    end = toPublished(current, text, end);
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    return {paragraph: paragraph.id, start: start, end: end};
+  }
+
+  // {passage} for a selection inside one paragraph, {problem} for one that is not, null for none.
+  function selected() {
+    var selection = window.getSelection();
+    if (!selection.rangeCount || selection.isCollapsed) return null;
+    var range = selection.getRangeAt(0);
+    var parts = [];
+    document.querySelectorAll(PARAGRAPHS).forEach(function (paragraph) {
+      if (published[paragraph.id] === undefined || !range.intersectsNode(paragraph)) return;
+      var part = coveredPart(range, paragraph);
+      if (part.start < part.end) parts.push(part); // a triple click ends at the next paragraph's start
+    });
+    if (!parts.length) return null;
+    if (parts.length > 1) {
+      return {range: range, problem: "注释的引文只能在一个段落之内:请只选同一段里的文字。"};
+    }
+    var chosen = parts[0];
+    var quote = published[chosen.paragraph].slice(chosen.start, chosen.end);
+    var context = uniqueContext(occurrences(quote), chosen);
+    if (!context) {
+      return {range: range, problem: "这段文字在文中多次出现,前后的字也一样:请多选几个字。"};
+    }
+    var passage = {article: essay.ref, quote: quote};
+    if (context.prefix) passage.prefix = context.prefix;
+    if (context.suffix) passage.suffix = context.suffix;
+    return {range: range, passage: passage, paragraph: chosen.paragraph, start: chosen.start};
+  }
+
+  // ---- the note, as YAML ----
+
+  function yamlString(text) {
+    // JSON is YAML; YAML also breaks lines at U+0085, U+2028 and U+2029, so those are written as escapes.
+    return JSON.stringify(text).replace(/[\u0085\u2028\u2029]/g, function (c) {
+      return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
+    });
+  }
+  function selectorLines(passage, indent) {
+    return ["article", "quote", "prefix", "suffix"].filter(function (key) {
+      return passage[key] !== undefined;
+    }).map(function (key) {
+      return indent + key + ": " + yamlString(passage[key]);
+    });
+  }
+  function noteYaml(draft) {
+    var lines = [
+      "# 在文章页选中文字生成的注释草稿:把 body 换成你的注释,保存为 " + fileName(draft) + "。",
+      "- id: " + draft.id,
+      "  target:",
+    ].concat(selectorLines(draft.target, "    "), ["  body: |", "    " + essay.placeholder]);
+    if (draft.related.length) {
+      lines.push("  related:");
+      draft.related.forEach(function (passage) {
+        var selector = selectorLines(passage, "      ");
+        selector[0] = "    - " + selector[0].trim();
+        lines = lines.concat(selector);
+      });
+    }
+    return lines.join("\n") + "\n";
+  }
+  function fileName(draft) {
+    return (essay.folder ? essay.folder + "/" : "") + draft.id + ".yaml";
+  }
+  function suggestedId(found) {
+    var base = (found.passage.article.split("/").pop() + "-" + found.paragraph + "-" + found.start).toLowerCase();
+    var id = base;
+    for (var n = 2; document.getElementById("note-" + id); n++) id = base + "-" + n;
+    return id;
+  }
+  function newFileLink(draft, yaml) {
+    var branch = essay.branch.split("/").map(encodeURIComponent).join("/");
+    return essay.repoUrl + "/new/" + branch + "?filename=" + encodeURIComponent(fileName(draft)) +
+      "&value=" + encodeURIComponent(yaml);
+  }
+
+  // ---- what the editor sees: a button by the selection, a panel with the draft ----
+
+  function element(tag, className, text) {
+    var made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text) made.textContent = text; // editors' and essays' text only ever as text, never as markup
+    return made;
+  }
+
+  var draft = null;
+  try {
+    draft = JSON.parse(stored("sessionStorage", DRAFT_KEY) || "null");
+  } catch (error) {
+    draft = null;
+  }
+  var offered = null;
+
+  var pop = element("div", "pr-annotate-pop");
+  pop.hidden = true;
+  var popButton = element("button", "pr-annotate-pop__button");
+  popButton.type = "button";
+  var popMessage = element("p", "pr-annotate-pop__message");
+  popMessage.setAttribute("role", "alert");
+  pop.append(popButton, popMessage);
+  // Pressing the button must not drop the selection it acts on.
+  pop.addEventListener("mousedown", function (event) { event.preventDefault(); });
+
+  var panel = element("section", "pr-annotate-panel");
+  panel.setAttribute("aria-labelledby", "pr-annotate-title");
+  var title = element("h2", "pr-annotate-panel__title", "注释草稿");
+  title.id = "pr-annotate-title";
+  var status = element("p", "pr-annotate-panel__status");
+  status.setAttribute("role", "status");
+  var box = element("textarea", "pr-annotate-panel__yaml");
+  box.setAttribute("aria-label", "注释的 YAML");
+  box.rows = 12;
+  box.spellcheck = false;
+  var actions = element("p", "pr-annotate-panel__actions");
+  var copy = element("button", "pr-annotate-panel__copy", "复制");
+  copy.type = "button";
+  var propose = element("a", "pr-annotate-panel__propose", "在 GitHub 上新建这个文件");
+  propose.target = "_blank";
+  propose.rel = "noopener";
+  var discard = element("button", "pr-annotate-panel__discard", "放弃草稿");
+  discard.type = "button";
+  actions.append(copy, propose, discard);
+  var hint = element("p", "pr-annotate-panel__hint",
+    "再选一段文字(本文或别的文章,同一个浏览器标签页里)可以加为相关段落。");
+  var leave = element("button", "pr-annotate-panel__leave", "退出注释模式");
+  leave.type = "button";
+  panel.append(title, status, box, actions, hint, leave);
+
+  var idle = element("p", "pr-annotate-idle", "注释模式:选中文章里的文字,点“写注释”(或按回车)。");
+  idle.setAttribute("role", "status");
+
+  function showDraft(message) {
+    var yaml = noteYaml(draft);
+    box.value = yaml;
+    propose.hidden = !essay.repoUrl;
+    if (essay.repoUrl) propose.href = newFileLink(draft, yaml);
+    panel.hidden = false;
+    idle.hidden = true;
+    status.textContent = message;
+    store("sessionStorage", DRAFT_KEY, JSON.stringify(draft));
+  }
+
+  function copyDraft(done) {
+    var yaml = box.value;
+    function fallback() {
+      box.select();
+      var copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch (error) {
+        copied = false;
+      }
+      status.textContent = copied ? done + "已复制到剪贴板。" : done + "请按 Ctrl+C(或 ⌘C)复制下面的文字。";
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(yaml).then(function () {
+        status.textContent = done + "已复制到剪贴板。";
+      }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function offer() {
+    var found = selected();
+    offered = found;
+    if (!found) {
+      if (!pop.contains(document.activeElement)) pop.hidden = true;
+      return;
+    }
+    popButton.hidden = !found.passage;
+    popMessage.hidden = !found.problem;
+    popMessage.textContent = found.problem || "";
+    if (found.passage) {
+      popButton.textContent = draft ? "加入相关段落" : "写注释";
+      popButton.setAttribute("aria-label", draft ? "把选中的文字加入注释的相关段落" : "写注释");
+    }
+    var rect = found.range.getBoundingClientRect();
+    pop.style.top = window.scrollY + rect.bottom + 6 + "px";
+    pop.style.left = Math.max(8, window.scrollX + rect.left) + "px";
+    pop.hidden = false;
+  }
+
+  popButton.addEventListener("click", function () {
+    if (!offered || !offered.passage) return;
+    if (draft) {
+      draft.related.push(offered.passage);
+      showDraft("");
+      copyDraft("已加入相关段落,");
+    } else {
+      draft = {id: suggestedId(offered), target: offered.passage, related: []};
+      showDraft("");
+      copyDraft("注释草稿已写好,");
+    }
+    pop.hidden = true;
+    window.getSelection().removeAllRanges();
+  });
+  copy.addEventListener("click", function () { copyDraft(""); });
+  box.addEventListener("input", function () {
+    if (essay.repoUrl) propose.href = newFileLink(draft, box.value);
+  });
+  discard.addEventListener("click", function () {
+    draft = null;
+    store("sessionStorage", DRAFT_KEY, null);
+    panel.hidden = true;
+    idle.hidden = false;
+  });
+  leave.addEventListener("click", function () {
+    store("sessionStorage", MODE_KEY, null);
+    store("sessionStorage", DRAFT_KEY, null);
+    pop.remove();
+    panel.remove();
+    idle.remove();
+    document.removeEventListener("selectionchange", later);
+  });
+
+  var timer = 0;
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(offer, 120);
+  }
+  document.addEventListener("selectionchange", later);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") pop.hidden = true;
+    // A selection made with the keyboard (caret browsing) is noted with Enter: the button is far in tab order.
+    var inControl = event.target.closest && event.target.closest("a, button, input, textarea, select, summary");
+    if (event.key === "Enter" && !inControl && !pop.hidden && !popButton.hidden) {
+      event.preventDefault();
+      popButton.click();
+    }
+  });
+
+  panel.hidden = true;
+  document.body.append(pop, idle, panel);
+  if (draft) showDraft("草稿还在:再选一段文字可以加为相关段落。");
+})();

@@ -1,0 +1,336 @@
+"""Select-to-note in a real browser, as an editor uses it: select, take the YAML, save it, run `check`.
+
+The project is copied with a `repo_url`, built, and its essay pages opened with `?annotate`
+from disk and over http. Phrases that repeat are found in the essays' own text here, the
+passage to select is the one the test picks, and where the note lands is read back from the
+real resolver, never from the script under test.
+Screenshots go to ``tests/artifacts/screenshots/annotate-*.png``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, expect
+
+from build_tools.annotations.authoring import PLACEHOLDER_BODY
+from build_tools.annotations.corpus import EssayText, corpus_of
+from build_tools.annotations.load import load_annotations, resolve_annotations
+from build_tools.annotations.model import Anchor
+from build_tools.annotations.resolve import fold, unique_context
+from build_tools.project import Project
+from tests.conftest import ROOT, copy_project, opened, policy_reader, run
+from tests.search.conftest import serve
+
+pytestmark = pytest.mark.browser
+
+GANSU = "gansu-2021-digital-development"
+REPO = "https://github.com/example-org/policy-reader"
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+CORPUS = corpus_of(Project(ROOT).load_sources())
+
+# Selects text [start, end) of paragraph `id` as a mouse would, counting the characters of its text nodes
+# (those not inside an element that matches `skip`, when given).
+SELECT = """([id, start, end, skip]) => {
+  const walker = document.createTreeWalker(document.getElementById(id), NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (skip && node.parentElement.closest(skip) ? 2 : 1),
+  });
+  const range = document.createRange();
+  let seen = 0, node;
+  while ((node = walker.nextNode())) {
+    const next = seen + node.data.length;
+    if (start >= seen && start < next) range.setStart(node, start - seen);
+    if (end > seen && end <= next) { range.setEnd(node, end - seen); break; }
+    seen = next;
+  }
+  const selection = getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}"""
+# From the middle of one paragraph to the middle of the next.
+SELECT_ACROSS = """([first, second]) => {
+  const text = (id) => document.createTreeWalker(document.getElementById(id), NodeFilter.SHOW_TEXT).nextNode();
+  const a = text(first), b = text(second);
+  const range = document.createRange();
+  range.setStart(a, Math.floor(a.data.length / 2));
+  range.setEnd(b, Math.floor(b.data.length / 2));
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+}"""
+
+
+def essay(article: str) -> EssayText:
+    (found,) = CORPUS.find(article)
+    return found
+
+
+def places(text: EssayText, phrase: str) -> list[tuple[str, int]]:
+    """Every (paragraph, start) of `phrase` in the essay, as `check` matches (folded punctuation)."""
+    found = []
+    for anchor, paragraph in text.paragraphs:
+        folded, at = fold(paragraph), fold(paragraph).find(fold(phrase))
+        while at >= 0:
+            found.append((anchor, at))
+            at = folded.find(fold(phrase), at + 1)
+    return found
+
+
+def repeated_phrases(article: str, length: int) -> Iterator[tuple[str, str, int]]:
+    """Phrases of `length` characters, without punctuation, that stand exactly twice in the essay.
+
+    Yields (phrase, paragraph, start) of the second occurrence.
+    """
+    text, seen = essay(article), set()
+    for _anchor, paragraph in text.paragraphs:
+        for start in range(len(paragraph) - length + 1):
+            phrase = paragraph[start : start + length]
+            if phrase in seen or not re.fullmatch(r"[\u4e00-\u9fff]+", phrase):
+                continue
+            seen.add(phrase)
+            found = places(text, phrase)
+            if len(found) == 2:
+                yield phrase, *found[1]
+
+
+def second_occurrences() -> list[tuple[str, str, int]]:
+    """A few phrases that repeat once in digital-government: short and long, close and far apart."""
+    chosen: list[tuple[str, str, int]] = []
+    for length in (4, 6, 9):
+        chosen += list(repeated_phrases("digital-government", length))[:2]
+    return chosen
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, with a repository address, built once."""
+    project = copy_project(tmp_path_factory.mktemp("annotate") / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(f"repo_url: {REPO}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def page_url(project: Path, article: str) -> str:
+    return (project / "site" / GANSU / article / "index.html").as_uri() + "?annotate"
+
+
+def note_from_selection(page: Page, paragraph: str, start: int, end: int, button: str = "写注释") -> str:
+    """Select, press the control by the selection, and return the YAML the page offers."""
+    page.evaluate(SELECT, [paragraph, start, end])
+    control = page.get_by_role("button", name=re.compile(button))
+    expect(control).to_be_visible()
+    control.click()
+    box = page.get_by_role("textbox", name="注释的 YAML")
+    expect(box).to_be_visible()
+    return box.input_value()
+
+
+def anchors_of(project: Path, name: str) -> list[Anchor]:
+    """Where the notes of annotations/`name` land, by the real loader and resolver."""
+    annotations, errors = load_annotations(project / "annotations")
+    assert errors == []
+    result = resolve_annotations([a for a in annotations if a.file.endswith(name)], CORPUS)
+    assert result.errors == []
+    (resolved,) = result.resolved
+    return [resolved.target, *resolved.related]
+
+
+def save_and_check(project: Path, text: str, tmp_path: Path) -> tuple[Path, list[Anchor]]:
+    """Save the offered YAML unchanged as the file it names, in a fresh copy of the project; `check` must pass."""
+    note = yaml.safe_load(text)
+    copy = copy_project(tmp_path / "copy")
+    path = copy / "annotations" / f"{note[0]['id']}.yaml"
+    assert not path.exists()
+    path.write_text(text, encoding="utf-8")
+    result = policy_reader(copy, "check")
+    assert result.returncode == 0, result.stderr
+    assert "still the placeholder" in result.stderr, "the unchanged placeholder body is pointed out"
+    return path, anchors_of(copy, path.name)
+
+
+@pytest.mark.parametrize(("phrase", "paragraph", "start"), second_occurrences())
+def test_a_note_on_the_second_occurrence_passes_check_and_lands_there(
+    browser: Browser, project: Path, tmp_path: Path, phrase: str, paragraph: str, start: int
+) -> None:
+    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
+        text = note_from_selection(page, paragraph, start, start + len(phrase))
+    note = yaml.safe_load(text)
+    assert len(note) == 1 and set(note[0]) == {"id", "target", "body"}
+    target = note[0]["target"]
+    assert target["article"] == "digital-government" and target["quote"] == phrase
+    assert {"prefix", "suffix"} & set(target), "a repeated phrase needs a prefix or a suffix"
+    assert note[0]["body"].strip() == PLACEHOLDER_BODY
+    _path, (anchor,) = save_and_check(project, text, tmp_path)
+    assert (anchor.paragraph, anchor.start, anchor.end) == (paragraph, start, start + len(phrase))
+
+
+def rule_cases() -> list[tuple[str, int, int]]:
+    """Passages of digital-government: unique ones, and each occurrence of repeated ones."""
+    text = essay("digital-government")
+    cases = [(anchor, 0, 6) for anchor, _ in text.paragraphs[:3]]
+    for phrase, _paragraph, _start in [*repeated_phrases("digital-government", 2)][:6]:
+        cases += [(anchor, at, at + len(phrase)) for anchor, at in places(text, phrase)]
+    return cases
+
+
+def test_prefix_and_suffix_follow_the_rule_check_applies(browser: Browser, project: Path) -> None:
+    text = essay("digital-government")
+    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
+        for paragraph, start, end in rule_cases():
+            quote = text.text_of(paragraph)[start:end]
+            matches = [Anchor(text, p, at, at + len(quote)) for p, at in places(text, quote)]
+            chosen = Anchor(text, paragraph, start, end)
+            expected = ("", "") if len(matches) == 1 else unique_context(text, matches, chosen)
+            if expected is None:  # the lead repeats the essay's words: no context within reach tells them apart
+                page.evaluate(SELECT, [paragraph, start, end])
+                expect(page.get_by_role("alert")).to_contain_text("多选几个字")
+                continue
+            offered = yaml.safe_load(note_from_selection(page, paragraph, start, end))[0]["target"]
+            page.get_by_role("button", name="放弃草稿").click()
+            assert (offered.get("prefix", ""), offered.get("suffix", "")) == expected, (paragraph, start, quote)
+
+
+def test_the_github_link_carries_the_file_name_and_the_note(browser: Browser, project: Path) -> None:
+    phrase, paragraph, start = second_occurrences()[0]
+    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
+        text = note_from_selection(page, paragraph, start, start + len(phrase))
+        link = page.get_by_role("link", name="在 GitHub 上新建这个文件")
+        href = link.get_attribute("href") or ""
+        page.screenshot(path=str(SCREENSHOTS / "annotate-desktop.png"))
+    address = urlsplit(href)
+    assert f"{address.scheme}://{address.netloc}{address.path}" == f"{REPO}/new/main"
+    query = parse_qs(address.query)
+    note_id = yaml.safe_load(text)[0]["id"]
+    assert query["filename"] == [f"annotations/{note_id}.yaml"]
+    assert query["value"] == [text]
+
+
+def test_a_selection_across_two_paragraphs_is_refused_with_a_reason(browser: Browser, project: Path) -> None:
+    with opened(browser, page_url(project, "digital-government"), **PHONE) as page:
+        page.evaluate(SELECT_ACROSS, ["p3", "p4"])
+        message = page.get_by_role("alert")
+        expect(message).to_contain_text("一个段落")
+        expect(page.get_by_role("button", name=re.compile("注释"))).to_be_hidden()
+        message.scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / "annotate-across-phone.png"))
+
+
+def test_a_second_passage_in_another_essay_is_added_as_related(browser: Browser, project: Path, tmp_path: Path) -> None:
+    # Hosted: the draft and the mode follow the editor to another essay of the same tab.
+    target, related = "以数字政府建设为突破口", "积极探索以“新基建”为突破口的高质量发展之路"
+    (target_place,) = places(essay("digital-government"), target)
+    (related_place,) = places(essay("new-infrastructure"), related)
+    with serve(project / "site") as base:
+        context = {**DESKTOP, "permissions": ["clipboard-read", "clipboard-write"]}
+        with opened(browser, f"{base}{GANSU}/digital-government/?annotate", **context) as page:
+            first = note_from_selection(page, target_place[0], target_place[1], target_place[1] + len(target))
+            assert page.evaluate("navigator.clipboard.readText()") == first
+            page.goto(f"{base}{GANSU}/new-infrastructure/")
+            expect(page.get_by_role("textbox", name="注释的 YAML")).to_have_value(first)
+            start = related_place[1]
+            text = note_from_selection(page, related_place[0], start, start + len(related), button="相关段落")
+            assert page.evaluate("navigator.clipboard.readText()") == text
+            page.screenshot(path=str(SCREENSHOTS / "annotate-related-desktop.png"))
+    note = yaml.safe_load(text)[0]
+    assert note["related"] == [{"article": "new-infrastructure", "quote": related}]
+    _path, (on_target, on_related) = save_and_check(project, text, tmp_path)
+    assert (on_target.essay.article_id, on_target.paragraph, on_target.start) == ("digital-government", *target_place)
+    assert (on_related.essay.article_id, on_related.paragraph, on_related.start) == (
+        "new-infrastructure",
+        *related_place,
+    )
+
+
+def test_without_annotate_the_page_offers_nothing(browser: Browser, project: Path) -> None:
+    phrase, paragraph, start = second_occurrences()[0]
+    with opened(browser, page_url(project, "digital-government").removesuffix("?annotate"), **DESKTOP) as page:
+        page.evaluate(SELECT, [paragraph, start, start + len(phrase)])
+        page.wait_for_timeout(300)
+        assert page.locator(".pr-annotate-pop, .pr-annotate-panel").count() == 0
+
+
+# Puts into paragraph `id`, before character `before`, what is not the essay's text: a note, a tooltip,
+# and text a script added with no class at all.
+NOT_ESSAY_TEXT = """([id, before]) => {
+  const paragraph = document.getElementById(id);
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  let seen = 0, node;
+  while ((node = walker.nextNode()) && seen + node.data.length < before) seen += node.data.length;
+  const rest = node.splitText(before - seen);
+  const note = Object.assign(document.createElement("aside"), {className: "pr-note", textContent: "页边注释"});
+  const tip = Object.assign(document.createElement("span"), {className: "pr-tooltip", textContent: "术语释义"});
+  const added = Object.assign(document.createElement("b"), {textContent: "脚本加的字"});
+  rest.before(note, tip, added);
+}"""
+
+
+def test_the_quote_is_the_essays_text_only(browser: Browser, project: Path, tmp_path: Path) -> None:
+    """Notes moved into a paragraph, tooltips and text added by scripts never reach the quote."""
+    phrase, paragraph, start = second_occurrences()[-1]
+    middle = start + len(phrase) // 2
+    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
+        page.evaluate(NOT_ESSAY_TEXT, [paragraph, middle])
+        page.evaluate(SELECT, [paragraph, start, start + len(phrase), ".pr-note, .pr-tooltip, b"])
+        page.get_by_role("button", name="写注释").click()
+        text = page.get_by_role("textbox", name="注释的 YAML").input_value()
+    assert yaml.safe_load(text)[0]["target"]["quote"] == phrase
+    _path, (anchor,) = save_and_check(project, text, tmp_path)
+    assert (anchor.paragraph, anchor.start) == (paragraph, start)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_it_works_in_mkdocs_serve(browser: Browser, project: Path) -> None:
+    address = f"127.0.0.1:{free_port()}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", address],
+        cwd=project,
+        # mkdocs serve serves below the path of site_url.
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://{address}/"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://{address}/{GANSU}/digital-government/?annotate"
+        for _attempt in range(120):
+            try:
+                urllib.request.urlopen(url, timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        phrase, paragraph, start = second_occurrences()[0]
+        with opened(browser, url, **DESKTOP) as page:
+            text = note_from_selection(page, paragraph, start, start + len(phrase))
+        assert yaml.safe_load(text)[0]["target"]["quote"] == phrase
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_enter_notes_the_selection_without_reaching_for_the_button(browser: Browser, project: Path) -> None:
+    phrase, paragraph, start = second_occurrences()[0]
+    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
+        page.evaluate(SELECT, [paragraph, start, start + len(phrase)])
+        expect(page.get_by_role("button", name="写注释")).to_be_visible()
+        page.keyboard.press("Enter")
+        box = page.get_by_role("textbox", name="注释的 YAML")
+        expect(box).to_be_visible()
+        assert yaml.safe_load(box.input_value())[0]["target"]["quote"] == phrase
