@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
 
 import markdown
@@ -156,17 +157,13 @@ def annotations_for_page(resolved: list[ResolvedAnnotation], page_url: str, link
         target = item.target
         if target.essay.url == page_url:
             page.highlights[target.paragraph].append((target.start, target.end, item.annotation.id, item.anchor_id()))
-            page.notes[target.paragraph].append(
-                (target.start, lambda number, item=item: _note(item, page_url, link, number))
-            )
+            page.notes[target.paragraph].append((target.start, partial(_note, item, page_url, link)))
         for index, anchor in enumerate(item.related, start=1):
             if anchor.essay.url == page_url:
                 page.highlights[anchor.paragraph].append(
                     (anchor.start, anchor.end, item.annotation.id, item.anchor_id(index))
                 )
-                page.notes[anchor.paragraph].append(
-                    (anchor.start, lambda number, item=item, index=index: _backlink(item, index, page_url, link, number))
-                )
+                page.notes[anchor.paragraph].append((anchor.start, partial(_backlink, item, index, page_url, link)))
     return page
 
 

@@ -3,7 +3,8 @@
   "use strict";
   var KEY = "policy-reader.notes";
   var root = document.documentElement;
-  var first = document.querySelector(".md-typeset .pr-para");
+  // Beside the byline, or above the first paragraph of an essay without one.
+  var first = document.querySelector(".md-typeset .pr-byline") || document.querySelector(".md-typeset .pr-para");
   if (!document.querySelector(".pr-notes") || !first) return;
 
   // localStorage works from file:// too (the offline zip); a browser that refuses it just forgets.
