@@ -376,3 +376,46 @@ def test_an_essay_prints_in_order_on_at_most_twice_its_pages(
         ],
         check=True,
     )
+
+
+@pytest.mark.parametrize("essay", ESSAYS)
+def test_a_quote_and_its_note_light_up_together(browser: Browser, built_site: Path, essay: str) -> None:
+    with essay_page(browser, built_site, essay, DESKTOPS["1280x900"]) as page:
+        note = page.locator(".pr-note[data-quote]").nth(2)
+        quote = page.locator(f"[id='{note.get_attribute('data-quote')}']")
+        mark = quote.locator("xpath=ancestor-or-self::mark[1]")
+        mark.hover()
+        expect(note).to_have_class(re.compile("pr-note--lit"))
+        page.mouse.move(0, 0)
+        expect(note).not_to_have_class(re.compile("pr-note--lit"))
+        note.locator("summary").hover()
+        expect(mark).to_have_class(re.compile("pr-quote--lit"))
+        page.mouse.move(0, 0)
+        expect(mark).not_to_have_class(re.compile("pr-quote--lit"))
+        note.locator("summary").focus()
+        expect(mark).to_have_class(re.compile("pr-quote--lit"))
+
+
+@pytest.mark.parametrize("screen", DESKTOPS)
+def test_opening_a_margin_note_moves_no_line_of_the_essay(browser: Browser, built_site: Path, screen: str) -> None:
+    essay = ESSAYS[-1]
+    with essay_page(browser, built_site, essay, DESKTOPS[screen]) as page:
+        before = page.evaluate(BLOCKS)
+        note = page.locator(".pr-note").nth(3)
+        note.locator("summary").click()
+        expect(note.locator(".pr-note__body")).to_be_visible()
+        page.wait_for_timeout(100)
+        assert page.evaluate(BLOCKS) == before
+        notes = page.evaluate(MARGIN_NOTES)
+        for upper, lower in pairwise(notes):
+            assert lower["top"] >= upper["bottom"], f"{upper['id']} and {lower['id']} overlap once opened"
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_a_paragraphs_notes_come_after_its_text_in_tab_order(browser: Browser, built_site: Path, screen: str) -> None:
+    essay = ESSAYS[-1]
+    with essay_page(browser, built_site, essay, SCREENS[screen]) as page:
+        paragraph = page.locator(".pr-para:has(> .pr-notes):has(> p[id] .pr-term)").first
+        paragraph.locator("> p[id] .pr-term").last.focus()
+        page.keyboard.press("Tab")
+        assert paragraph.locator("> .pr-notes").evaluate("g => g.contains(document.activeElement)")
