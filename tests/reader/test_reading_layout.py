@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
@@ -23,7 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.conftest import ROOT, opened
+from tests.conftest import ROOT, copy_project, opened, policy_reader
 
 pytestmark = pytest.mark.browser
 
@@ -419,3 +420,28 @@ def test_a_paragraphs_notes_come_after_its_text_in_tab_order(browser: Browser, b
         paragraph.locator("> p[id] .pr-term").last.focus()
         page.keyboard.press("Tab")
         assert paragraph.locator("> .pr-notes").evaluate("g => g.contains(document.activeElement)")
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as readers get it offline: `policy-reader package`, unzipped (pages are ``essay.html``)."""
+    base = tmp_path_factory.mktemp("zip")
+    project = copy_project(base / "project")
+    result = policy_reader(project, "package", "--output", str(base / "site.zip"))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(base / "site.zip") as archive:
+        archive.extractall(base / "unzipped")
+    [top] = (base / "unzipped").iterdir()
+    return top
+
+
+def test_the_switch_is_remembered_in_the_zip_on_disk(browser: Browser, unzipped: Path) -> None:
+    first, second = (unzipped / f"{essay}.html" for essay in (ESSAYS[0], ESSAYS[-1]))
+    with opened(browser, first.as_uri(), **screen_context(DESKTOPS["1280x900"])) as page:
+        hide_notes(page)
+        page.goto(second.as_uri())
+        expect(page.locator(".pr-notes-switch button")).to_have_count(1)
+        expect(page.locator(NOTES_SHOWN)).to_have_count(0)
+        switch(page).click()
+        page.goto(first.as_uri())
+        expect(page.locator(NOTES_SHOWN).first).to_be_visible()

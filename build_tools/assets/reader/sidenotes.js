@@ -23,13 +23,17 @@
     var margin = WIDE.matches;
     root.classList.toggle("pr-margin", margin);
     if (!margin || root.classList.contains("pr-notes-off")) return;
+    // Every position is read before any is written: one layout of the page, not one per note.
+    var places = notes.map(function (note) {
+      var paraTop = (note.closest(".pr-para") || note.parentNode).getBoundingClientRect().top;
+      return { paraTop: paraTop, want: quoteTop(note, paraTop), height: note.offsetHeight };
+    });
     var bottom = -Infinity;
-    notes.forEach(function (note) {
-      var para = note.closest(".pr-para") || note.parentNode;
-      var paraTop = para.getBoundingClientRect().top;
-      var top = Math.max(quoteTop(note, paraTop), bottom + GAP);
-      note.style.top = top - paraTop + "px";
-      bottom = top + note.offsetHeight;
+    notes.forEach(function (note, n) {
+      var place = places[n];
+      var top = Math.max(place.want, bottom + GAP);
+      note.style.top = top - place.paraTop + "px";
+      bottom = top + place.height;
     });
   }
 
