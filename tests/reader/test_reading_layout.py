@@ -183,7 +183,7 @@ def test_on_a_phone_a_paragraphs_notes_fold_into_one_row_after_it(
         for n in range(groups.count()):
             group = groups.nth(n)
             notes = group.locator("[data-note]")
-            row = group.get_by_role("button", name=f"{notes.count()} 条注释")
+            row = group.get_by_role("button", name=f"{notes.count()} 条注释", exact=True)
             expect(row).to_have_attribute("aria-expanded", "false")
             expect(notes.first).to_be_hidden()
             # After the paragraph's text, in the page and on screen.
