@@ -1,4 +1,8 @@
-"""HTML for annotations on essay pages: highlighted quotes, notes beside them, links both ways."""
+"""HTML for annotations on essay pages: highlighted quotes, notes after their paragraph, links both ways.
+
+A paragraph's notes follow its text (reading order without scripts, in Tab order and in print);
+the reader's scripts move them into the margin where the screen is wide enough.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
 
 import markdown
@@ -19,6 +24,9 @@ from build_tools.markup import html_text
 Linker = Callable[[str, str], str]
 
 _PARAGRAPH = re.compile(r'<p id="(p\d+)">(.*?)</p>', re.S)
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+#: A preview longer than this shows only the sentences around the quote.
+PREVIEW_CHARS = 220
 
 
 def render_note_body(text: str) -> str:
@@ -29,20 +37,63 @@ def render_note_body(text: str) -> str:
     return str(converter.convert(text))
 
 
+#: A note waiting for its number on the page: where its quote starts, and its HTML given that number.
+PendingNote = tuple[int, Callable[[int], str]]
+
+
 @dataclass
 class PageAnnotations:
-    """What one essay page shows: highlights per paragraph, and notes to put before paragraphs."""
+    """What one essay page shows: highlights per paragraph, and the notes that follow each paragraph."""
 
     highlights: dict[str, list[tuple[int, int, str, str | None]]] = field(default_factory=lambda: defaultdict(list))
-    notes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    notes: dict[str, list[PendingNote]] = field(default_factory=lambda: defaultdict(list))
+
+
+def preview_excerpt(text: str, start: int, end: int) -> tuple[str, str, str, bool, bool]:
+    """The part of a paragraph a preview shows: (before, quote, after, cut before, cut after).
+
+    A short paragraph is shown whole; a long one keeps the sentences the quote touches and
+    adds neighbouring sentences while the excerpt stays within `PREVIEW_CHARS`.
+    """
+    if len(text) <= PREVIEW_CHARS:
+        return text[:start], text[start:end], text[end:], False, False
+    bounds = [0, *(m.start() for m in _SENTENCE_END.finditer(text) if 0 < m.start() < len(text)), len(text)]
+    first = max(i for i, b in enumerate(bounds) if b <= start)
+    last = min(i for i, b in enumerate(bounds) if b >= end)
+    while True:
+        wider = [
+            (first - 1, last) if first > 0 else None,
+            (first, last + 1) if last < len(bounds) - 1 else None,
+        ]
+        grown = next((w for w in wider if w and bounds[w[1]] - bounds[w[0]] <= PREVIEW_CHARS), None)
+        if grown is None:
+            break
+        first, last = grown
+    left, right = bounds[first], bounds[last]
+    return text[left:start], text[start:end], text[end:right], left > 0, right < len(text)
+
+
+def _preview(anchor: Anchor) -> str:
+    """The passage a link points to, carried in the page (no fetch, so it shows from disk too)."""
+    before, quote, after, cut_before, cut_after = preview_excerpt(
+        anchor.essay.text_of(anchor.paragraph), anchor.start, anchor.end
+    )
+    number = anchor.paragraph.removeprefix("p")
+    return (
+        f'<template class="pr-preview" data-paragraph="{number}">'
+        f'<p class="pr-preview__essay">{html_text(anchor.essay.title)} · 第 {number} 段</p>'
+        f'<p class="pr-preview__text">{"……" if cut_before else ""}{html_text(before)}'
+        f"<mark>{html_text(quote)}</mark>{html_text(after)}{'……' if cut_after else ''}</p></template>"
+    )
 
 
 def _quote_link(anchor: Anchor, anchor_id: str, from_url: str, link: Linker) -> str:
-    href = f"{link(anchor.essay.url, from_url)}#{anchor_id}" if anchor.essay.url != from_url else f"#{anchor_id}"
+    elsewhere = anchor.essay.url != from_url
+    href = f"{link(anchor.essay.url, from_url)}#{anchor_id}" if elsewhere else f"#{anchor_id}"
     return (
         f'<a class="pr-link" href="{html_text(href)}">'
         f'<span class="pr-link__essay">{html_text(anchor.essay.title)}</span>'
-        f'<q class="pr-link__quote">{html_text(anchor.exact)}</q></a>'
+        f'<q class="pr-link__quote">{html_text(anchor.exact)}</q></a>' + (_preview(anchor) if elsewhere else "")
     )
 
 
@@ -57,27 +108,35 @@ def _tags(item: ResolvedAnnotation) -> str:
     return f'<p class="pr-note__tags">{tags}</p>' if tags else ""
 
 
-def _note(item: ResolvedAnnotation, page_url: str, link: Linker) -> str:
+def _note_open(item: ResolvedAnnotation, anchor_id: str, kind: str, quote: str, number: int, backlink: bool) -> str:
+    """A note's outer element and one-line summary (its number, kind and quote); folded until opened."""
+    classes = "pr-note pr-note--backlink" if backlink else "pr-note"
+    note_id = anchor_id.replace("quote-", "note-", 1)
+    return (
+        f'<details class="{classes}" id="{note_id}" data-note="{html_text(item.annotation.id)}" '
+        f'data-quote="{anchor_id}" data-number="{number}">'
+        f'<summary><span class="pr-note__kind">{kind}</span> <q>{html_text(quote)}</q></summary>'
+    )
+
+
+def _note(item: ResolvedAnnotation, page_url: str, link: Linker, number: int) -> str:
     related = "".join(
         f"<li>{_quote_link(anchor, item.anchor_id(n), page_url, link)}</li>"
         for n, anchor in enumerate(item.related, start=1)
     )
     related_html = f'<p class="pr-note__label">相关段落</p><ul class="pr-note__links">{related}</ul>' if related else ""
-    note_id = f"note-{item.annotation.id}"
     return (
-        f'<details class="pr-note" id="{note_id}" open>'
-        f"<summary>注释 · <q>{html_text(item.target.exact)}</q></summary>"
-        f'<div class="pr-note__body">{render_note_body(item.annotation.body)}</div>'
+        _note_open(item, item.anchor_id(), "注释", item.target.exact, number, backlink=False)
+        + f'<div class="pr-note__body">{render_note_body(item.annotation.body)}</div>'
         f"{related_html}{_sources(item)}{_tags(item)}</details>"
     )
 
 
-def _backlink(item: ResolvedAnnotation, index: int, page_url: str, link: Linker) -> str:
+def _backlink(item: ResolvedAnnotation, index: int, page_url: str, link: Linker, number: int) -> str:
     back = _quote_link(item.target, item.anchor_id(), page_url, link)
     return (
-        f'<details class="pr-note pr-note--backlink" id="note-{item.annotation.id}-r{index}" open>'
-        f"<summary>关联 · <q>{html_text(item.related[index - 1].exact)}</q></summary>"
-        f'<p class="pr-note__label">另一端</p><ul class="pr-note__links"><li>{back}</li></ul>'
+        _note_open(item, item.anchor_id(index), "关联", item.related[index - 1].exact, number, backlink=True)
+        + f'<p class="pr-note__label">另一端</p><ul class="pr-note__links"><li>{back}</li></ul>'
         f'<div class="pr-note__body">{render_note_body(item.annotation.body)}</div>{_tags(item)}</details>'
     )
 
@@ -98,34 +157,51 @@ def annotations_for_page(resolved: list[ResolvedAnnotation], page_url: str, link
         target = item.target
         if target.essay.url == page_url:
             page.highlights[target.paragraph].append((target.start, target.end, item.annotation.id, item.anchor_id()))
-            page.notes[target.paragraph].append(_note(item, page_url, link))
+            page.notes[target.paragraph].append((target.start, partial(_note, item, page_url, link)))
         for index, anchor in enumerate(item.related, start=1):
             if anchor.essay.url == page_url:
                 page.highlights[anchor.paragraph].append(
                     (anchor.start, anchor.end, item.annotation.id, item.anchor_id(index))
                 )
-                page.notes[anchor.paragraph].append(_backlink(item, index, page_url, link))
+                page.notes[anchor.paragraph].append((anchor.start, partial(_backlink, item, index, page_url, link)))
     return page
 
 
 def apply_to_page(page_html: str, page: PageAnnotations) -> str:
-    """Highlight quoted passages inside the essay's paragraphs and put notes before those paragraphs.
+    """Highlight quoted passages inside the essay's paragraphs and put each paragraph's notes after it.
 
-    Runs on the paragraphs `import` writes (plain escaped text), before glossary terms are marked.
+    Notes are numbered down the page in the order of their quotes; a quote carries its notes'
+    numbers (``data-refs``), which print shows as markers. Runs on the paragraphs `import` writes
+    (plain escaped text), before glossary terms are marked.
     """
+    numbered = 0
 
     def paragraph(match: re.Match[str]) -> str:
+        nonlocal numbered
         anchor, escaped = match.group(1), match.group(2)
         text = html.unescape(escaped)
-        body = _highlight(text, page.highlights.get(anchor, []))
-        notes = "".join(page.notes.get(anchor, []))
-        return f'{notes}<p id="{anchor}">{body}</p>'
+        pending = sorted(page.notes.get(anchor, []), key=lambda note: note[0])
+        notes = "".join(render(numbered + n) for n, (_start, render) in enumerate(pending, start=1))
+        spans = sorted(page.highlights.get(anchor, []), key=lambda span: span[0])
+        refs = {anchor_id: numbered + n for n, (_s, _e, _a, anchor_id) in enumerate(spans, start=1) if anchor_id}
+        numbered += len(pending)
+        body = _highlight(text, spans, refs)
+        if not notes:
+            return f'<p id="{anchor}">{body}</p>'
+        number = anchor.removeprefix("p")
+        return (
+            f'<p id="{anchor}">{body}</p><aside class="pr-notes" aria-label="第 {number} 段的注释">'
+            f'<div class="pr-notes__list" id="notes-{anchor}">{notes}</div></aside>'
+        )
 
     return _PARAGRAPH.sub(paragraph, page_html)
 
 
-def _highlight(text: str, spans: list[tuple[int, int, str, str | None]]) -> str:
-    """`text` escaped, with each stretch covered by one or more annotations in a ``<mark>``."""
+def _highlight(text: str, spans: list[tuple[int, int, str, str | None]], refs: dict[str, int]) -> str:
+    """`text` escaped, with each stretch covered by one or more annotations in a ``<mark>``.
+
+    The stretch where a quote ends names the numbers of the notes on it (`refs`: anchor id → number).
+    """
     if not spans:
         return html.escape(text, quote=False)
     cuts = sorted({0, len(text), *(s for s, _e, _a, _i in spans), *(e for _s, e, _a, _i in spans)})
@@ -142,5 +218,9 @@ def _highlight(text: str, spans: list[tuple[int, int, str, str | None]]) -> str:
         opened.update(starting)
         id_attr = f' id="{starting[0]}"' if starting else ""
         extra = "".join(f'<span class="pr-anchor" id="{i}"></span>' for i in starting[1:])
-        out.append(f'<mark class="pr-quote"{id_attr} data-annotations="{html_text(ids)}">{extra}{piece}</mark>')
+        ending = sorted(refs[i] for s, e, _a, i in spans if e == right and s <= left and i in refs)
+        refs_attr = f' data-refs="{",".join(map(str, ending))}"' if ending else ""
+        out.append(
+            f'<mark class="pr-quote"{id_attr}{refs_attr} data-annotations="{html_text(ids)}">{extra}{piece}</mark>'
+        )
     return "".join(out)

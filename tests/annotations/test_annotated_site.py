@@ -239,18 +239,56 @@ def test_paragraph_text_is_the_source_text(built_site: Path, essay: str) -> None
 
 
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_notes_stand_before_their_paragraph_never_inside(built_site: Path, essay: str) -> None:
+def test_notes_follow_their_paragraph_never_inside(built_site: Path, essay: str) -> None:
     soup = page(built_site, f"{GANSU}/{essay}/")
     notes = soup.select("details.pr-note")
     assert notes
     for note in notes:
         assert note.find_parent("p") is None
         assert all(not PARAGRAPH_ID.match(p.get("id", "")) for p in note.find_all("p"))
-        following = note.find_next_sibling("p", id=PARAGRAPH_ID)
-        assert following is not None and following.parent is note.parent
-        # The note's paragraph holds the passage its summary quotes.
+        # The paragraph's text, then an <aside> holding its notes, both in the paragraph's block.
+        group = note.find_parent("aside", class_="pr-notes")
+        assert group is not None
+        text = group.find_previous_sibling("p", id=PARAGRAPH_ID)
+        assert text is not None and text.parent is group.parent
+        assert note["data-note"] in ANNOTATIONS
+        # The note's paragraph holds the passage its summary quotes, and the quote names the note.
         quoted = note.summary.q.get_text()
-        assert quoted in following.get_text()
+        assert quoted in text.get_text()
+        quote = text.find(id=note["data-quote"])
+        assert quote is not None
+        mark = quote if quote.name == "mark" else quote.find_parent("mark", class_="pr-quote")
+        assert note["data-note"] in mark["data-annotations"].split()
+
+
+@pytest.mark.parametrize("essay", ESSAYS)
+def test_notes_are_numbered_down_the_page_and_their_quotes_carry_the_numbers(built_site: Path, essay: str) -> None:
+    soup = page(built_site, f"{GANSU}/{essay}/")
+    numbers = [int(note["data-number"]) for note in soup.select("details.pr-note")]
+    assert numbers == list(range(1, len(numbers) + 1))
+    refs = sorted(int(n) for mark in soup.select("mark.pr-quote[data-refs]") for n in mark["data-refs"].split(","))
+    assert refs == numbers
+
+
+@pytest.mark.parametrize(("annotation", "n"), CROSS_ESSAY, ids=[f"{a}-r{n}" for a, n in CROSS_ESSAY])
+def test_a_link_to_another_essay_carries_the_passage_it_previews(built_site: Path, annotation: str, n: int) -> None:
+    written = ANNOTATIONS[annotation]
+    here = f"{GANSU}/{written['target']['article']}/"
+    link = page(built_site, here).select_one(f"#note-{annotation} a.pr-link[href$='#quote-{annotation}-r{n}']")
+    assert link is not None
+    preview = link.find_next_sibling()
+    assert preview is not None and preview.name == "template" and "pr-preview" in preview["class"]
+    there, fragment = link_target(here, link["href"])
+    quote = page(built_site, there).find(id=fragment)
+    paragraph = quote.find_parent("p", id=PARAGRAPH_ID)
+    # A template's strings are no text of the page to BeautifulSoup: read its content as a page of its own.
+    text = BeautifulSoup(preview.decode_contents(), "html.parser").select_one(".pr-preview__text")
+    assert text is not None and len(text.get_text()) > len(quote.get_text())
+    # The quote is highlighted in it (a quote may be cut into several marks in the page: it starts the first).
+    assert text.mark.get_text().startswith(quote.get_text())
+    for piece in text.get_text().split("……"):
+        assert piece in paragraph.get_text()
+    assert preview["data-paragraph"] == paragraph["id"].removeprefix("p")
 
 
 @pytest.mark.parametrize("annotation", IDS)

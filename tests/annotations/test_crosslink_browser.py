@@ -9,6 +9,7 @@ Screenshots go to ``tests/artifacts/screenshots/crosslink-*.png``.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -72,6 +73,18 @@ def screenshot(page: Page, name: str) -> None:
     page.screenshot(path=SCREENSHOTS / f"crosslink-{name}.png")
 
 
+def open_note(page: Page, note: str) -> None:
+    """Open a note as a reader does: its paragraph's row of notes where they are folded, then the note."""
+    details = page.locator(f"#{note}")
+    row = details.locator("xpath=ancestor::aside[1]").locator(".pr-notes__toggle")
+    if row.is_visible() and row.get_attribute("aria-expanded") == "false":
+        row.scroll_into_view_if_needed()
+        row.click()
+    if details.get_attribute("open") is None:
+        details.locator("summary").scroll_into_view_if_needed()
+        details.locator("summary").click()
+
+
 def related_link(page: Page, annotation: str) -> Locator:
     return page.locator(f"#note-{annotation} a.pr-link[href$='#quote-{annotation}-r1']")
 
@@ -87,6 +100,7 @@ def test_follow_a_note_to_the_other_essay_and_back(
     with opened(browser, essay_file(offline_site, home).as_uri(), **DESKTOP) as page:
         link = related_link(page, annotation)
         expect(link).to_have_count(1)
+        open_note(page, f"note-{annotation}")
         link.scroll_into_view_if_needed()
         expect(link).to_be_visible()
         link.click()
@@ -95,6 +109,7 @@ def test_follow_a_note_to_the_other_essay_and_back(
 
         back = backlink(page, annotation)
         expect(back).to_have_count(1)
+        expect(back).to_be_visible()  # arriving at a quote opens its note
         back.scroll_into_view_if_needed()
         back.click()
         at(page, offline_site, home, f"quote-{annotation}")
@@ -106,6 +121,7 @@ def folded(page: Page) -> dict[str, bool]:
     return dict(page.eval_on_selector_all("details.pr-note", "notes => notes.map(n => [n.id, n.open])"))
 
 
+@pytest.mark.parametrize("screen", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize(
     ("essay", "fragment"),
     [
@@ -115,11 +131,11 @@ def folded(page: Page) -> dict[str, bool]:
         ("digital-government", "note-dg-measure-1-overall"),
     ],
 )
-def test_on_a_phone_notes_are_folded_but_the_one_in_the_address(
-    browser: Browser, built_site: Path, essay: str, fragment: str
+def test_notes_are_folded_but_the_one_in_the_address(
+    browser: Browser, built_site: Path, essay: str, fragment: str, screen: dict[str, object]
 ) -> None:
     url = essay_file(built_site, essay).as_uri() + (f"#{fragment}" if fragment else "")
-    with opened(browser, url, **PHONE) as page:
+    with opened(browser, url, **screen) as page:
         notes = folded(page)
         assert len(notes) >= 5
         assert notes == {note: note == fragment for note in notes}
@@ -127,7 +143,7 @@ def test_on_a_phone_notes_are_folded_but_the_one_in_the_address(
             target = page.locator(f"#{fragment}")
             expect(target.locator(".pr-note__body")).to_be_visible()
             expect(target).to_be_in_viewport()
-            screenshot(page, f"phone-{fragment}")
+            screenshot(page, f"{'phone' if screen is PHONE else 'desktop'}-{fragment}")
 
 
 @pytest.mark.parametrize("note", ["note-privacy-computing", "note-gov-data-sharing", "note-breakthrough-point-r1"])
@@ -137,6 +153,9 @@ def test_on_a_phone_tapping_a_summary_opens_the_note(browser: Browser, built_sit
         body = details.locator(".pr-note__body")
         expect(details).not_to_have_attribute("open", "")
         expect(body).to_be_hidden()
+        row = details.locator("xpath=ancestor::aside[1]").locator(".pr-notes__toggle")
+        row.scroll_into_view_if_needed()
+        row.tap()
         summary = details.locator("summary")
         summary.scroll_into_view_if_needed()
         summary.tap()
@@ -155,10 +174,15 @@ def test_on_a_phone_a_folded_note_still_leads_to_the_other_essay(browser: Browse
     with opened(browser, essay_file(offline_site, home).as_uri(), **PHONE) as page:
         link = related_link(page, annotation)
         expect(link).to_be_hidden()
+        row = page.locator(f"#note-{annotation}").locator("xpath=ancestor::aside[1]").locator(".pr-notes__toggle")
+        row.scroll_into_view_if_needed()
+        row.tap()
         summary = page.locator(f"#note-{annotation} summary")
         summary.scroll_into_view_if_needed()
         summary.tap()
         expect(link).to_be_visible()
+        # The first tap previews the passage; the card's link goes there.
         link.tap()
+        page.locator(".pr-preview-card:visible").get_by_role("link", name=re.compile("^前往第")).tap()
         at(page, offline_site, other, f"quote-{annotation}-r1")
         screenshot(page, "phone-related")

@@ -333,6 +333,7 @@ def test_a_cross_link_in_a_note_leads_to_the_quote_in_the_other_essay(browser: B
     essay = packaged.site / GANSU / "digital-government.html"
     with offline(browser, essay.as_uri(), **DESKTOP) as page:
         link = page.locator('.pr-note a.pr-link[href*="#quote-"]').first
+        link.locator("xpath=ancestor::details[1]/summary").click()  # notes stand folded until opened
         href = link.get_attribute("href") or ""
         target_file, anchor = href.split("#")
         assert target_file != essay.name and anchor.startswith("quote-")

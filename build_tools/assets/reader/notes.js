@@ -1,16 +1,40 @@
-/* policy-reader: editors' notes, folded on phones. */
+/* policy-reader: a paragraph's notes behind one row ("3 条注释") where they follow the paragraph,
+   and the note a link points to opened, wherever the notes stand. */
 (function () {
   "use strict";
-  // Notes stand open beside their paragraph on wide screens; on a phone they are one tap away.
-  function foldNotes() {
-    if (!window.matchMedia("(max-width: 59.9375em)").matches) return;
-    var target = decodeURIComponent(location.hash.slice(1));
-    // A link to a highlighted quote (quote-X, quote-X-r1) keeps its note (note-X, note-X-r1) open.
-    var keep = target.indexOf("quote-") === 0 ? "note-" + target.slice(6) : target;
-    document.querySelectorAll("details.pr-note").forEach(function (note) {
-      if (note.id !== keep && !note.querySelector('[id="' + target + '"]')) note.open = false;
-    });
+  var groups = document.querySelectorAll(".pr-notes");
+
+  function setFolded(group, folded) {
+    group.classList.toggle("pr-notes--folded", folded);
+    group.querySelector(".pr-notes__toggle").setAttribute("aria-expanded", String(!folded));
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", foldNotes);
-  else foldNotes();
+
+  groups.forEach(function (group) {
+    var list = group.querySelector(".pr-notes__list");
+    var row = document.createElement("button");
+    row.type = "button";
+    row.className = "pr-notes__toggle";
+    row.setAttribute("aria-controls", list.id);
+    row.textContent = list.querySelectorAll(".pr-note").length + " 条注释";
+    row.addEventListener("click", function () {
+      setFolded(group, !group.classList.contains("pr-notes--folded"));
+    });
+    group.insertBefore(row, list);
+    setFolded(group, true);
+  });
+
+  // A link to a note (note-X) or to its quote (quote-X, quote-X-r1 → note-X-r1) opens that note.
+  function openTarget() {
+    var target = decodeURIComponent(location.hash.slice(1));
+    if (!target) return;
+    var id = target.indexOf("quote-") === 0 ? "note-" + target.slice(6) : target;
+    var element = document.getElementById(id);
+    var note = element && element.closest(".pr-note");
+    if (!note) return;
+    note.open = true;
+    setFolded(note.closest(".pr-notes"), false);
+  }
+
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
 })();
