@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from build_tools.glossary.model import Glossary
+from build_tools.search.script_forms import script_folds
 from build_tools.search.sections import Section
 
 #: The engine, below the site root: speaks Material's SETUP/READY/QUERY/RESULT worker protocol.
@@ -78,7 +79,8 @@ def index_parts(
     task, so a page opened from disk stays responsive while they load, and the engine answers
     from the first parts while the others load. Each script calls
     ``PolicyReaderSearch.load(part, parts, json)``; the first part's data also carries the
-    number of essays and the glossary.
+    number of essays, the glossary, and the traditional characters the engine reads as
+    simplified (``folds``: pairs, traditional then simplified, in one string).
     """
     parts: list[list[dict[str, Any]]] = [[]]
     size = 0
@@ -95,11 +97,13 @@ def index_parts(
         page = this_page
         parts[-1].append(doc)
         size += len(section.text.encode("utf-8")) + len(section.title.encode("utf-8"))
+    folds = script_folds(doc["title"] + doc["text"] for part in parts for doc in part)
     head = {
         "essays": len(
             {doc["location"] for part in parts for doc in part if doc.get("essay") and "#" not in doc["location"]}
         ),
         "highlight_param": HIGHLIGHT_PARAM,
+        "folds": "".join(t + s for t, s in folds.items()),
         "glossary": {
             form: {"term": e.term, "english": e.english, "definition": e.definition, "url": e.url}
             for form, e in glossary.items()

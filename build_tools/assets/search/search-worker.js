@@ -8,7 +8,9 @@
  * (substrings included; Latin words case-insensitively, at word edges), title and heading hits
  * first, then by number of occurrences. When nothing holds a word whole, the word is cut into the
  * longest pieces that do occur in the essays, and sections holding all pieces are listed as partial
- * matches. A query that is a glossary term shows its definition first.
+ * matches. A query that is a glossary term shows its definition first. Traditional and simplified
+ * characters are read alike: query and text both with each traditional character as its simplified
+ * form (OpenCC's table, restricted to this corpus, comes with the index), one character for one.
  */
 (function engine(root) {
   "use strict";
@@ -18,6 +20,7 @@
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   var LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.+#-]*$/;
   var state = null;
+  var fold = folding("");
 
   function escapeHTML(text) {
     return text.replace(/[&<>"']/g, function (c) {
@@ -71,11 +74,20 @@
     next(0);
   }
 
+  /* The text as search reads it: lower case, each traditional character as its simplified form. */
+  function folding(pairs) {
+    var map = {};
+    for (var i = 0; i + 1 < (pairs || "").length; i += 2) map[pairs[i]] = pairs[i + 1];
+    var pattern = new RegExp("[" + Object.keys(map).join("") + "]", "g");
+    return function (text) { return text.toLowerCase().replace(pattern, function (c) { return map[c]; }); };
+  }
+
   function add(part, first) {
     if (first) {
-      // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case.
+      fold = folding(part.folds);
+      // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case, either script.
       var glossary = {};
-      Object.keys(part.glossary || {}).forEach(function (form) { glossary[form.toLowerCase()] = part.glossary[form]; });
+      Object.keys(part.glossary || {}).forEach(function (form) { glossary[fold(form)] = part.glossary[form]; });
       state = {
         docs: [],
         pages: {},
@@ -93,8 +105,8 @@
         page: hash < 0 ? doc.location : doc.location.slice(0, hash),
         title: doc.title,
         text: doc.text,
-        lowerTitle: doc.title.toLowerCase(),
-        lowerText: doc.text.toLowerCase(),
+        lowerTitle: fold(doc.title),
+        lowerText: fold(doc.text),
         essay: !!doc.essay,
         order: state.docs.length
       };
@@ -115,7 +127,7 @@
 
   /* A matcher per word: Latin words at word edges, anything else as a plain substring. */
   function matcher(word) {
-    var lower = word.toLowerCase();
+    var lower = fold(word);
     if (LATIN_WORD.test(word)) {
       var pattern = new RegExp("(^|[^a-z0-9])(" + escapeRegExp(lower) + ")(?![a-z0-9])", "g");
       return {
@@ -146,7 +158,7 @@
 
   /* Cut a word that occurs nowhere into the longest pieces (of two characters or more) that do. */
   function pieces(word) {
-    var lower = word.toLowerCase(), out = [], start = 0;
+    var lower = fold(word), out = [], start = 0;
     while (start < lower.length) {
       var end = lower.length;
       while (end - start > 1 && corpus().indexOf(lower.slice(start, end)) < 0) end -= 1;
@@ -181,6 +193,16 @@
     });
     html += escapeHTML(cut.slice(last));
     return (start > 0 ? "…" : "") + html.replace(/\n/g, " ") + (end < text.length ? "…" : "");
+  }
+
+  /* The words as `doc` prints them (a traditional query opens a simplified page highlighted). */
+  function printed(doc, matchers) {
+    return matchers.map(function (m) {
+      var at = m.find(doc.lowerText, 0);
+      if (at >= 0) return doc.text.slice(at, at + m.length);
+      at = m.find(doc.lowerTitle, 0);
+      return at >= 0 ? doc.title.slice(at, at + m.length) : m.word;
+    });
   }
 
   function withHighlight(location, words) {
@@ -223,9 +245,8 @@
         partial = true;
       }
     }
-    var shownWords = matchers.map(function (m) { return m.word; });
     var terms = {};
-    shownWords.forEach(function (w) { terms[w] = true; });
+    matchers.forEach(function (m) { terms[m.word] = true; });
     var groups = {}, order = [];
     hits.forEach(function (hit) {
       var key = hit.doc.page;
@@ -244,7 +265,7 @@
       var label = partial ? '<span class="pr-partial">部分匹配</span> ' : "";
       var docs = found.map(function (hit) {
         return {
-          location: withHighlight(hit.doc.location, shownWords),
+          location: withHighlight(hit.doc.location, printed(hit.doc, matchers)),
           title: escapeHTML(hit.doc.title),
           text: label + snippet(hit.doc, matchers),
           score: hit.score,
@@ -255,14 +276,14 @@
       var hasParent = found.some(function (hit) { return hit.doc.location === key; });
       if (!hasParent && pageDoc) {
         // Material shows each page once, as the parent of its matching sections.
-        docs.unshift({ location: withHighlight(pageDoc.location, shownWords), title: escapeHTML(pageDoc.title), text: "", score: floor, terms: terms });
+        docs.unshift({ location: withHighlight(pageDoc.location, printed(found[0].doc, matchers)), title: escapeHTML(pageDoc.title), text: "", score: floor, terms: terms });
       } else {
         docs.sort(function (a, b) { return (a.location.indexOf("#") >= 0) - (b.location.indexOf("#") >= 0); });
         docs[0].score = floor;
       }
       return docs;
     });
-    var term = state.glossary[query.trim().toLowerCase()];
+    var term = state.glossary[fold(query.trim())];
     if (term) {
       // Material shows a page's own text only when no section is listed: the definition rides
       // as the one section, linking to the term's entry, under a heading naming the term.
