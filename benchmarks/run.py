@@ -2,7 +2,7 @@
 
     python benchmarks/run.py                      # N = 3 (the real project), 300 and 1,000 essays
     python benchmarks/run.py --sizes 300 --repeat 5
-    python benchmarks/run.py --write docs/benchmarks.md
+    python benchmarks/run.py --write benchmarks/RESULTS.md
 
 Every figure is the median of --repeat runs; the plugin-on and plugin-off builds run alternately,
 so the ratio compares builds made under the same conditions. Nothing here is a test: no figure
@@ -341,7 +341,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is shown")
     parser.add_argument("--no-browser", action="store_true", help="skip the headless-Chromium search timing")
     parser.add_argument(
-        "--write", type=Path, help="also write the results as a Markdown page (e.g. docs/benchmarks.md)"
+        "--write", type=Path, help="also write the results as Markdown (benchmarks/RESULTS.md, which the README links to)"
     )
     args = parser.parse_args()
     sizes = []
@@ -376,11 +376,12 @@ def main() -> None:
 
 def _page(result: str, command: str) -> str:
     return (
-        "---\ntitle: 性能测量\n---\n\n# 性能测量\n\n"
-        "构建和使用本站的开销,随文章数增长的情况。每个数字是多次运行的中位数;"
-        "“plugin off” 是同样页面的普通 Material 构建,两者交替运行。\n\n"
+        "# Benchmark results\n\n"
+        "What policy-reader costs to build and to use, as the archive grows. Each figure is the median of "
+        'several runs; "plugin off" is a plain Material build of the same pages, the two run alternately. '
+        "Written by `python benchmarks/run.py --write benchmarks/RESULTS.md`; not part of the site.\n\n"
         f"{result}\n\n"
-        f"- 机器:{machine()}\n- 日期:{time.strftime('%Y-%m-%d')}\n- 重新生成:`{command}`\n"
+        f"- machine: {machine()}\n- date: {time.strftime('%Y-%m-%d')}\n- command: `{command}`\n"
     )
 
 
