@@ -60,6 +60,24 @@
     else waiting.push(resume);
   }
 
+  /* A part read as text while the worker goes on answering (importScripts would hold every message
+   * until the part is in: on a slow link, queries waited for parts they did not need). */
+  var PART_CALL = /^PolicyReaderSearch\.load\((\d+),(\d+),/;
+  function fetchPart(url, done) {
+    fetch(url).then(function (response) {
+      return response.ok ? response.text() : Promise.reject(new Error(url + ": " + response.status));
+    }).then(function (script) {
+      var call = PART_CALL.exec(script);
+      var literal = script.slice(call[0].length, script.lastIndexOf(")"));
+      load(Number(call[1]), Number(call[2]), JSON.parse(literal));
+      done();
+    }, function () {
+      // Where fetch is refused, the part as the script it is.
+      root.importScripts(url);
+      done();
+    });
+  }
+
   /* Load the parts of the index, the first at `first`, with `loadScript(url, done)`, one after the
    * other: between two parts the page (or worker) is free to handle a key press or a query.
    * `count()` says how many there are, once the first is in. */
@@ -339,9 +357,7 @@
     });
     // Load the index now, not at Material's SETUP: the page is still drawing, the reader not yet typing.
     var first = new URLSearchParams(root.location.search).get("index");
-    if (first) {
-      start(new URL(first, root.location.href).href, function (url, done) { root.importScripts(url); done(); });
-    }
+    if (first) start(new URL(first, root.location.href).href, fetchPart);
   } else {
     // search-shim.js runs this engine in a worker of its own making from a page on disk.
     root.PolicyReaderSearchEngine = engine;

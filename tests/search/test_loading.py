@@ -1,0 +1,100 @@
+"""On a slow link the engine answers from the first part of its index while the later parts are still on their way.
+
+The built site is served over http with its index re-cut into several small parts, and the server
+holds back every part after the first until the test lets it go: a query typed meanwhile must be
+answered from the first part (the newest essay), and answered again, complete, once the rest is in.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from build_tools.search.index import GlossaryEntry, index_parts, part_path
+from build_tools.search.sections import Section
+from tests.conftest import opened, parse_index_part
+from tests.search import oracle
+from tests.search.conftest import QuietHandler, essay_titles, serve, shown_results, type_query, wait_for_results
+
+pytestmark = pytest.mark.browser
+
+QUERY = "人工智能"
+#: True once the result list holds a result (not only the row saying the index is still loading).
+ANSWERED = "[...document.querySelectorAll('.md-search-result__item')].some(i => !i.querySelector('.pr-search-loading'))"
+LATER_PART = re.compile(r"/search/part-[1-9]\d*\.js$")
+
+
+class HoldingHandler(QuietHandler):
+    """Serves the site, but holds every index part after the first until `release` is set."""
+
+    release: threading.Event
+    held: list[str]
+
+    def do_GET(self) -> None:
+        if LATER_PART.search(self.path):
+            self.held.append(self.path)
+            self.release.wait(timeout=60)
+        super().do_GET()
+
+
+@contextmanager
+def holding_server(directory: Path, release: threading.Event, held: list[str]) -> Iterator[str]:
+    handler = type("Handler", (HoldingHandler,), {"release": release, "held": held})
+    try:
+        with serve(directory, handler) as url:
+            yield url
+    finally:
+        release.set()  # before the server waits for its threads
+
+
+@pytest.fixture(scope="module")
+def site_in_parts(built_site: Path, index: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site with its index cut into small parts: the first holds the home page and the newest essay."""
+    site = tmp_path_factory.mktemp("parts") / "site"
+    shutil.copytree(built_site, site)
+    for old in (site / "search").glob("part-*.js"):
+        old.unlink()
+    sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
+    glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
+    parts = index_parts(sections, glossary, part_bytes=20_000)
+    for n, part in enumerate(parts):
+        (site / part_path(n)).write_text(part, encoding="utf-8")
+    first = {d["location"].split("#")[0] for d in parse_index_part(parts[0])["docs"]}
+    assert len(parts) > 2 and sum(e.url in first for e in oracle.essays()) == 1, "one essay in the first part"
+    return site
+
+
+def listed_essays(page: Page) -> tuple[list[str], bool]:
+    """The essays the result list names, and whether its first row says the index is still loading."""
+    titles = essay_titles()
+    items = shown_results(page)
+    loading = bool(items) and "正在载入其余文章" in items[0][0].text
+    return [titles[item[0].heading] for item in items if item[0].heading in titles], loading
+
+
+def test_a_query_is_answered_from_the_first_part_before_the_others_arrive(
+    browser: Browser, site_in_parts: Path
+) -> None:
+    release, held = threading.Event(), []
+    first_essay = next(e.id for e in oracle.essays() if e.url.endswith("digital-government/"))
+    with holding_server(site_in_parts, release, held) as url, opened(browser, url) as page:
+        type_query(page, QUERY)
+        page.wait_for_function(f"() => {ANSWERED}", timeout=15_000)
+        early, loading = listed_essays(page)
+        assert not release.is_set() and held, "the later parts were not asked for, or not held"
+        assert loading, "the first row must say the rest of the index is still loading"
+        assert early == [first_essay]
+        release.set()
+        page.wait_for_function("() => !document.querySelector('.pr-search-loading')", timeout=15_000)
+        wait_for_results(page)
+        complete, loading = listed_essays(page)
+    assert not loading
+    assert set(complete) == oracle.essays_containing(QUERY) and len(complete) == 3
