@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import ROOT, CorpusSize, write_project
+from benchmarks.search_race import race
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.marking import MarkPolicy, mark_terms
 from build_tools.glossary.matcher import TermMatcher
@@ -268,12 +269,16 @@ def _wait_for(url: str, text: str, limit: float = 900) -> None:
         time.sleep(0.05)
 
 
-def measure(size: CorpusSize, repeat: int, browser: bool) -> Figures:
-    """Every figure at one size."""
+def measure(size: CorpusSize, repeat: int, browser: bool, search_only: bool = False) -> Figures:
+    """Every figure at one size (`search_only`: only ours against Pagefind on a slow link)."""
     figures = Figures(size)
     with tempfile.TemporaryDirectory(prefix="policy-reader-bench-") as temporary:
         work = Path(temporary)
         project = project_for(size, work)
+        if browser:
+            figures.values.update(race(project, repeat))
+        if search_only:
+            return figures
         essays = sum(len(s.page.articles) for s in Project(project).load_sources())
         on, off = measure_builds(project, repeat)
         figures.values["build, plugin on (s)"] = f"{on:.1f}"
@@ -341,7 +346,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is shown")
     parser.add_argument("--no-browser", action="store_true", help="skip the headless-Chromium search timing")
     parser.add_argument(
-        "--write", type=Path, help="also write the results as Markdown (benchmarks/RESULTS.md, which the README links to)"
+        "--search-only", action="store_true", help="only our search against Pagefind on a slow link (no builds timed)"
+    )
+    parser.add_argument(
+        "--write",
+        type=Path,
+        help="also write the results as Markdown (benchmarks/RESULTS.md, which the README links to)",
     )
     args = parser.parse_args()
     sizes = []
@@ -353,11 +363,22 @@ def main() -> None:
     all_figures = []
     for size in sizes:
         print(f"measuring N = {size.essays} …", file=sys.stderr, flush=True)
-        all_figures.append(measure(size, args.repeat, not args.no_browser))
+        all_figures.append(measure(size, args.repeat, not args.no_browser, args.search_only))
+    extra = {} if args.search_only else marking_figures(args.repeat)
+    command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
+    result = table(all_figures, extra)
+    print(result)
+    print(f"\nmachine: {machine()}\ncommand: {command.strip()}")
+    if args.write:
+        args.write.write_text(_page(result, command.strip()), encoding="utf-8")
+
+
+def marking_figures(repeat: int) -> dict[str, str]:
+    """Glossary marking throughput (MB/s) for small, large and dense glossaries, on repeated and distinct essays."""
     with tempfile.TemporaryDirectory() as temporary:
-        extra = {
+        return {
             f"term marking, {glossary}, {label} (MB/s)": (
-                f"{marking_throughput(m, args.repeat, Path(temporary), n, dense):.1f}"
+                f"{marking_throughput(m, repeat, Path(temporary), n, dense):.1f}"
             )
             for m, dense, glossary in (
                 (40, False, "40 terms"),
@@ -366,12 +387,6 @@ def main() -> None:
             )
             for n, label in ((60, "60 essays (3 repeated)"), (3, "3 distinct essays"))
         }
-    command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
-    result = table(all_figures, extra)
-    print(result)
-    print(f"\nmachine: {machine()}\ncommand: {command.strip()}")
-    if args.write:
-        args.write.write_text(_page(result, command.strip()), encoding="utf-8")
 
 
 def _page(result: str, command: str) -> str:
