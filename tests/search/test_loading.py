@@ -33,24 +33,42 @@ LATER_PART = re.compile(r"/search/part-[1-9]\d*\.js$")
 
 
 class HoldingHandler(QuietHandler):
-    """Serves the site, but holds every index part after the first until `release` is set."""
+    """Serves the site, but holds requests to paths matching `hold` until `release` is set.
 
+    Every path asked for is noted in `asked`; a request matching `frees` sets `release`; each held
+    request notes in `waited` whether it was released (True) or gave up waiting (False).
+    """
+
+    hold: re.Pattern[str]
+    frees: re.Pattern[str] | None
     release: threading.Event
-    held: list[str]
+    asked: list[str]
+    waited: list[bool]
 
     def do_GET(self) -> None:
-        if LATER_PART.search(self.path):
-            self.held.append(self.path)
-            self.release.wait(timeout=60)
+        self.asked.append(self.path)
+        if self.frees and self.frees.search(self.path):
+            self.release.set()
+        if self.hold.search(self.path):
+            self.waited.append(self.release.wait(timeout=20))
         super().do_GET()
 
 
 @contextmanager
-def holding_server(directory: Path, release: threading.Event, held: list[str]) -> Iterator[str]:
-    handler = type("Handler", (HoldingHandler,), {"release": release, "held": held})
+def holding_server(
+    directory: Path, hold: re.Pattern[str], release: threading.Event, frees: re.Pattern[str] | None = None
+) -> Iterator[tuple[str, list[str], list[bool]]]:
+    """Serve `directory`, holding `hold` until `release` (or a request to `frees`).
+
+    Yields the URL, the paths asked for and, per held request, whether it was released.
+    """
+    asked: list[str] = []
+    waited: list[bool] = []
+    attributes = {"hold": hold, "frees": frees, "release": release, "asked": asked, "waited": waited}
+    handler = type("Handler", (HoldingHandler,), attributes)
     try:
         with serve(directory, handler) as url:
-            yield url
+            yield url, asked, waited
     finally:
         release.set()  # before the server waits for its threads
 
@@ -83,12 +101,13 @@ def listed_essays(page: Page) -> tuple[list[str], bool]:
 def test_a_query_is_answered_from_the_first_part_before_the_others_arrive(
     browser: Browser, site_in_parts: Path
 ) -> None:
-    release, held = threading.Event(), []
+    release = threading.Event()
     first_essay = next(e.id for e in oracle.essays() if e.url.endswith("digital-government/"))
-    with holding_server(site_in_parts, release, held) as url, opened(browser, url) as page:
+    with holding_server(site_in_parts, LATER_PART, release) as (url, asked, _waited), opened(browser, url) as page:
         type_query(page, QUERY)
         page.wait_for_function(f"() => {ANSWERED}", timeout=15_000)
         early, loading = listed_essays(page)
+        held = [path for path in asked if LATER_PART.search(path)]
         assert not release.is_set() and held, "the later parts were not asked for, or not held"
         assert loading, "the first row must say the rest of the index is still loading"
         assert early == [first_essay]
@@ -98,3 +117,26 @@ def test_a_query_is_answered_from_the_first_part_before_the_others_arrive(
         complete, loading = listed_essays(page)
     assert not loading
     assert set(complete) == oracle.essays_containing(QUERY) and len(complete) == 3
+
+
+MATERIAL_BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+FIRST_PART = re.compile(r"^/search/part-0\.js$")
+
+
+def test_the_engine_starts_loading_its_index_before_materials_bundle_is_in(browser: Browser, built_site: Path) -> None:
+    # Material's bundle, the page's last script, is held until the first part of the index is asked
+    # for: that happens only if the engine started from the page's head, not when the bundle asked.
+    release = threading.Event()
+    with (
+        holding_server(built_site, MATERIAL_BUNDLE, release, frees=FIRST_PART) as (url, asked, waited),
+        opened(browser, url) as page,
+    ):
+        page.wait_for_function("() => document.readyState === 'complete'", timeout=40_000)
+        type_query(page, QUERY)
+        wait_for_results(page)
+        listed, loading = listed_essays(page)
+        worker_requests = [p for p in asked if "search-worker.js" in p]
+    assert waited == [True], "the index was not asked for while Material's bundle was held"
+    # Material was handed the worker already running: one worker, one copy of the index.
+    assert len(worker_requests) == 1 and sum(bool(FIRST_PART.search(p)) for p in asked) == 1, "\n".join(asked)
+    assert set(listed) == oracle.essays_containing(QUERY) and not loading
