@@ -22,7 +22,16 @@ from build_tools.search.index import GlossaryEntry, index_parts, part_path
 from build_tools.search.sections import Section
 from tests.conftest import opened, parse_index_part
 from tests.search import oracle
-from tests.search.conftest import QuietHandler, essay_titles, serve, shown_results, type_query, wait_for_results
+from tests.search.conftest import (
+    QuietHandler,
+    engine_page,
+    essay_titles,
+    search,
+    serve,
+    shown_results,
+    type_query,
+    wait_for_results,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -74,15 +83,21 @@ def holding_server(
 
 
 @pytest.fixture(scope="module")
-def site_in_parts(built_site: Path, index: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site with its index cut into small parts: the first holds the home page and the newest essay."""
+def small_parts(index: dict[str, Any]) -> list[str]:
+    """The built index cut into small parts: the first holds the home page and the newest essay."""
+    sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
+    glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
+    return index_parts(sections, glossary, part_bytes=20_000)
+
+
+@pytest.fixture(scope="module")
+def site_in_parts(built_site: Path, small_parts: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site with its index in `small_parts`."""
     site = tmp_path_factory.mktemp("parts") / "site"
     shutil.copytree(built_site, site)
     for old in (site / "search").glob("part-*.js"):
         old.unlink()
-    sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
-    glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
-    parts = index_parts(sections, glossary, part_bytes=20_000)
+    parts = small_parts
     for n, part in enumerate(parts):
         (site / part_path(n)).write_text(part, encoding="utf-8")
     first = {d["location"].split("#")[0] for d in parse_index_part(parts[0])["docs"]}
@@ -140,3 +155,16 @@ def test_the_engine_starts_loading_its_index_before_materials_bundle_is_in(brows
     # Material was handed the worker already running: one worker, one copy of the index.
     assert len(worker_requests) == 1 and sum(bool(FIRST_PART.search(p)) for p in asked) == 1, "\n".join(asked)
     assert set(listed) == oracle.essays_containing(QUERY) and not loading
+
+
+def test_a_glossary_term_shows_its_definition_once_the_part_carrying_the_glossary_is_in(
+    browser: Browser, built_site: Path, small_parts: list[str]
+) -> None:
+    # The glossary travels with the second part, so that the first is text only.
+    with engine_page(browser, built_site, small_parts[:1]) as page:
+        early = search(page, "数据沙箱")
+        page.add_script_tag(content=small_parts[1])
+        later = search(page, "数据沙箱")
+    definitions = [any("pr-definition" in doc["text"] for doc in group) for group in later]
+    assert not any("pr-definition" in doc["text"] for group in early for doc in group)
+    assert definitions[:2] == [False, True], "the loading row, then the definition"

@@ -103,19 +103,18 @@
   function add(part, first) {
     if (first) {
       fold = folding(part.folds);
-      // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case, either script.
-      var glossary = {};
-      Object.keys(part.glossary || {}).forEach(function (form) { glossary[fold(form)] = part.glossary[form]; });
       state = {
         docs: [],
         pages: {},
         essays: 0,
         allEssays: part.essays || 0,
-        glossary: glossary,
+        glossary: {},
         highlightParam: part.highlight_param || "h",
         joined: null
       };
     }
+    // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case, either script.
+    Object.keys(part.glossary || {}).forEach(function (form) { state.glossary[fold(form)] = part.glossary[form]; });
     part.docs.forEach(function (doc) {
       var hash = doc.location.indexOf("#");
       var entry = {
