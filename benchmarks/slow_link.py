@@ -27,6 +27,7 @@ from typing import Any
 RATE = 200_000  # bytes a second, shared
 LATENCY = 0.150  # seconds a request waits before its first byte
 CHUNK = 8_192
+SLACK = 0.1
 _TEXT = re.compile(r"\.(html|js|css|json|xml|svg|txt|map)$")
 
 
@@ -64,10 +65,14 @@ class Link:
             self.free_at = 0.0
 
     def sent(self, until: float | None = None, paths: Callable[[str], bool] = lambda _: True) -> int:
-        """Bytes charged for responses (to `paths`) that ended by `until` (epoch seconds; all, if None)."""
+        """Bytes charged for responses (to `paths`) that ended by `until` (epoch seconds; all, if None).
+
+        The browser's clock and ours may differ by some milliseconds, and a response is noted a
+        moment after its last byte: one that ended up to `SLACK` seconds after `until` counts.
+        """
         with self.lock:
             log = list(self.log)
-        return sum(s.charged for s in log if paths(s.path) and (until is None or s.end <= until))
+        return sum(s.charged for s in log if paths(s.path) and (until is None or s.end <= until + SLACK))
 
 
 def _handler(link: Link, charged_as_text: Callable[[str], bool], real_ratio: float) -> type:
