@@ -100,9 +100,10 @@ def search_index_parts(site: Path) -> list[str]:
 
 
 def read_search_index(site: Path) -> dict[str, Any]:
-    """The engine's index in a built site, its parts joined: the first part's fields, every part's docs."""
+    """The engine's index in a built site, its parts joined: every part's fields and docs (part 0's fields first)."""
     parts = [parse_index_part(script) for script in search_index_parts(site)]
-    return {**parts[0], "docs": [doc for part in parts for doc in part["docs"]]}
+    fields = {key: value for part in reversed(parts) for key, value in part.items()}
+    return {**fields, "docs": [doc for part in parts for doc in part["docs"]]}
 
 
 def parse_index_part(script: str) -> dict[str, Any]:

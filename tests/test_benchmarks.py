@@ -28,6 +28,19 @@ ROWS = (
     "file://: open to results from every essay (ms)",
     "mkdocs serve: save note to reloaded page (s)",
     "mkdocs serve --dirty: save note to reloaded page (s)",
+    *(
+        f"slow link, {engine}: {figure}"
+        for figure in (
+            "open → first result (s)",
+            "open → every essay searched (s)",
+            "bytes to first result, all requests (KB)",
+            "bytes of search files for the first query (KB)",
+            "query → result once loaded (ms)",
+            "precision (per essay)",
+            "recall (per essay)",
+        )
+        for engine in ("ours", "Pagefind")
+    ),
     "term marking, 40 terms, 60 essays (3 repeated) (MB/s)",
     "term marking, 40 terms, 3 distinct essays (MB/s)",
     "term marking, 1,000 terms, 60 essays (3 repeated) (MB/s)",
@@ -37,9 +50,11 @@ ROWS = (
 )
 
 
-def test_benchmark_prints_every_figure_at_a_tiny_size() -> None:
+def test_benchmark_prints_every_figure_at_a_tiny_size(tmp_path: Path) -> None:
     ensure_chromium()
-    result = run([sys.executable, "benchmarks/run.py", "--sizes", "3", "--repeat", "1"], cwd=ROOT)
+    written = tmp_path / "RESULTS.md"
+    command = [sys.executable, "benchmarks/run.py", "--sizes", "3", "--repeat", "1", "--write", str(written)]
+    result = run(command, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-3000:]
     rows = {line.split("|")[1].strip(): line for line in result.stdout.splitlines() if line.startswith("| ")}
     for name in ROWS:
@@ -47,6 +62,12 @@ def test_benchmark_prints_every_figure_at_a_tiny_size() -> None:
         value = rows[name].split("|")[2].strip()
         assert float(value) > 0, f"{name}: {value!r} is not a measurement"
     assert "machine:" in result.stdout and "command: python benchmarks/run.py" in result.stdout
+    # Our search is exact; the figures go to a Markdown file in the repository, not to a page of the site.
+    for row in ("slow link, ours: precision (per essay)", "slow link, ours: recall (per essay)"):
+        assert rows[row].split("|")[2].strip() == "1.00", rows[row]
+    page = written.read_text(encoding="utf-8")
+    assert page.startswith("# Benchmark results") and rows[ROWS[0]] in page
+    assert not (ROOT / "docs" / "benchmarks.md").exists(), "the benchmark figures are not a page of the site"
 
 
 @pytest.mark.parametrize("dense", [False, True], ids=["dictionary-words", "dense"])

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from build_tools.glossary.model import Glossary
+from build_tools.search.script_forms import script_folds
 from build_tools.search.sections import Section
 
 #: The engine, below the site root: speaks Material's SETUP/READY/QUERY/RESULT worker protocol.
@@ -78,7 +79,10 @@ def index_parts(
     task, so a page opened from disk stays responsive while they load, and the engine answers
     from the first parts while the others load. Each script calls
     ``PolicyReaderSearch.load(part, parts, json)``; the first part's data also carries the
-    number of essays and the glossary.
+    number of essays and the traditional characters the engine reads as simplified (``folds``:
+    pairs, traditional then simplified, in one string). The glossary comes with the second part
+    (the first, if it is the only one): the first part, which answers while the rest loads, is
+    kept to the text (a glossary of 1,000 terms weighs about 300 KB).
     """
     parts: list[list[dict[str, Any]]] = [[]]
     size = 0
@@ -95,19 +99,24 @@ def index_parts(
         page = this_page
         parts[-1].append(doc)
         size += len(section.text.encode("utf-8")) + len(section.title.encode("utf-8"))
-    head = {
+    folds = script_folds(doc["title"] + doc["text"] for part in parts for doc in part)
+    head: dict[str, Any] = {
         "essays": len(
             {doc["location"] for part in parts for doc in part if doc.get("essay") and "#" not in doc["location"]}
         ),
         "highlight_param": HIGHLIGHT_PARAM,
+        "folds": "".join(t + s for t, s in folds.items()),
+    }
+    terms = {
         "glossary": {
             form: {"term": e.term, "english": e.english, "definition": e.definition, "url": e.url}
             for form, e in glossary.items()
-        },
+        }
     }
     scripts = []
     for n, docs in enumerate(parts):
-        data = _script_string(_json({**(head if n == 0 else {}), "docs": docs}))
+        fields = {**(head if n == 0 else {}), **(terms if n == min(1, len(parts) - 1) else {})}
+        data = _script_string(_json({**fields, "docs": docs}))
         scripts.append(f"PolicyReaderSearch.load({n},{len(parts)},{data});\n")
     return scripts
 

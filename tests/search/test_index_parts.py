@@ -42,10 +42,13 @@ def test_parts_hold_whole_pages_in_order(
     ]
 
 
-def test_first_part_names_the_count_and_carries_the_glossary() -> None:
-    parts = _parts(_page("a", 3) + _page("b", 3), 600)
-    assert parts[0]["parts"] == len(parts) == 2
-    assert parts[0]["glossary"] == {
+@pytest.mark.parametrize(("pages", "glossary_part"), [(["a"], 0), (["a", "b"], 1), (["a", "b", "c"], 1)])
+def test_first_part_names_the_count_and_the_glossary_follows_it(pages: list[str], glossary_part: int) -> None:
+    # The first part, which answers while the rest loads, holds text only when there are others.
+    parts = _parts([s for name in pages for s in _page(name, 3)], 600)
+    assert parts[0]["parts"] == len(parts) == len(pages)
+    assert [("glossary" in p) for p in parts] == [n == glossary_part for n in range(len(parts))]
+    assert parts[glossary_part]["glossary"] == {
         "数据沙箱": {
             "term": "数据沙箱",
             "english": "data sandbox",
@@ -53,8 +56,8 @@ def test_first_part_names_the_count_and_carries_the_glossary() -> None:
             "url": "glossary/#shu-ju-sha-xiang",
         }
     }
-    assert "glossary" not in parts[1] and "essays" not in parts[1]
-    assert parts[0]["essays"] == 2
+    assert all("essays" not in p and "folds" not in p for p in parts[1:])
+    assert parts[0]["essays"] == len(pages)
 
 
 def test_a_closing_script_tag_in_the_text_cannot_end_the_script() -> None:

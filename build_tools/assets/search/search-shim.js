@@ -1,4 +1,8 @@
-/* policy-reader: the search engine for a site opened from disk (file://).
+/* policy-reader: the search engine started early on a server, and made to work from disk (file://).
+ *
+ * On a server, Material's bundle (the page's last script) starts the search worker only once the
+ * page has loaded; on a slow link the first part of the index then starts a second or so late.
+ * Here, in the page's head, the worker starts at once and Material is handed that same worker.
  *
  * Chromium refuses a Worker at a file:// address, so Material's search box would never get an
  * answer; Material's offline plugin fetches the iframe-worker shim from a CDN, which an offline
@@ -13,8 +17,12 @@
  */
 (function () {
   "use strict";
-  if (location.protocol !== "file:" || typeof window.Worker === "undefined") return;
+  if (typeof window.Worker === "undefined") return;
   var NativeWorker = window.Worker;
+  if (location.protocol !== "file:") {
+    startEarly(document.currentScript && document.currentScript.src);
+    return;
+  }
   var PART = 100;  // see search-worker.js
   var loadScript = function (url, done) {
     var script = document.createElement("script");
@@ -51,6 +59,22 @@
     // that would wait behind our index: say READY as soon as we are, and its queries come at once.
     api.ready(function () { deliver({ type: 1 }); });
     return function (message) { api.handle(message, deliver); };
+  }
+
+  /* The engine's address as the plugin writes it into Material's configuration (search/index.py:
+   * the worker beside this script, its index two folders up); only that exact address is taken over. */
+  function startEarly(shim) {
+    if (!shim) return;
+    var address = new URL("search-worker.js?index=../../search/part-0.js", shim).href;
+    var early = new NativeWorker(address);
+    window.Worker = function (url, options) {
+      if (early && new URL(String(url), location.href).href === address) {
+        var started = early;
+        early = null;
+        return started;
+      }
+      return new NativeWorker(url, options);
+    };
   }
 
   window.Worker = function (url, options) {

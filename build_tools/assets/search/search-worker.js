@@ -8,7 +8,9 @@
  * (substrings included; Latin words case-insensitively, at word edges), title and heading hits
  * first, then by number of occurrences. When nothing holds a word whole, the word is cut into the
  * longest pieces that do occur in the essays, and sections holding all pieces are listed as partial
- * matches. A query that is a glossary term shows its definition first.
+ * matches. A query that is a glossary term shows its definition first. Traditional and simplified
+ * characters are read alike: query and text both with each traditional character as its simplified
+ * form (OpenCC's table, restricted to this corpus, comes with the index), one character for one.
  */
 (function engine(root) {
   "use strict";
@@ -18,6 +20,7 @@
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   var LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.+#-]*$/;
   var state = null;
+  var fold = folding("");
 
   function escapeHTML(text) {
     return text.replace(/[&<>"']/g, function (c) {
@@ -57,6 +60,24 @@
     else waiting.push(resume);
   }
 
+  /* A part read as text while the worker goes on answering (importScripts would hold every message
+   * until the part is in: on a slow link, queries waited for parts they did not need). */
+  var PART_CALL = /^PolicyReaderSearch\.load\((\d+),(\d+),/;
+  function fetchPart(url, done) {
+    fetch(url).then(function (response) {
+      return response.ok ? response.text() : Promise.reject(new Error(url + ": " + response.status));
+    }).then(function (script) {
+      var call = PART_CALL.exec(script);
+      var literal = script.slice(call[0].length, script.lastIndexOf(")"));
+      load(Number(call[1]), Number(call[2]), JSON.parse(literal));
+      done();
+    }, function () {
+      // Where fetch is refused, the part as the script it is.
+      root.importScripts(url);
+      done();
+    });
+  }
+
   /* Load the parts of the index, the first at `first`, with `loadScript(url, done)`, one after the
    * other: between two parts the page (or worker) is free to handle a key press or a query.
    * `count()` says how many there are, once the first is in. */
@@ -71,21 +92,29 @@
     next(0);
   }
 
+  /* The text as search reads it: lower case, each traditional character as its simplified form. */
+  function folding(pairs) {
+    var map = {};
+    for (var i = 0; i + 1 < (pairs || "").length; i += 2) map[pairs[i]] = pairs[i + 1];
+    var pattern = new RegExp("[" + Object.keys(map).join("") + "]", "g");
+    return function (text) { return text.toLowerCase().replace(pattern, function (c) { return map[c]; }); };
+  }
+
   function add(part, first) {
     if (first) {
-      // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case.
-      var glossary = {};
-      Object.keys(part.glossary || {}).forEach(function (form) { glossary[form.toLowerCase()] = part.glossary[form]; });
+      fold = folding(part.folds);
       state = {
         docs: [],
         pages: {},
         essays: 0,
         allEssays: part.essays || 0,
-        glossary: glossary,
+        glossary: {},
         highlightParam: part.highlight_param || "h",
         joined: null
       };
     }
+    // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case, either script.
+    Object.keys(part.glossary || {}).forEach(function (form) { state.glossary[fold(form)] = part.glossary[form]; });
     part.docs.forEach(function (doc) {
       var hash = doc.location.indexOf("#");
       var entry = {
@@ -93,8 +122,8 @@
         page: hash < 0 ? doc.location : doc.location.slice(0, hash),
         title: doc.title,
         text: doc.text,
-        lowerTitle: doc.title.toLowerCase(),
-        lowerText: doc.text.toLowerCase(),
+        lowerTitle: fold(doc.title),
+        lowerText: fold(doc.text),
         essay: !!doc.essay,
         order: state.docs.length
       };
@@ -115,7 +144,7 @@
 
   /* A matcher per word: Latin words at word edges, anything else as a plain substring. */
   function matcher(word) {
-    var lower = word.toLowerCase();
+    var lower = fold(word);
     if (LATIN_WORD.test(word)) {
       var pattern = new RegExp("(^|[^a-z0-9])(" + escapeRegExp(lower) + ")(?![a-z0-9])", "g");
       return {
@@ -146,7 +175,7 @@
 
   /* Cut a word that occurs nowhere into the longest pieces (of two characters or more) that do. */
   function pieces(word) {
-    var lower = word.toLowerCase(), out = [], start = 0;
+    var lower = fold(word), out = [], start = 0;
     while (start < lower.length) {
       var end = lower.length;
       while (end - start > 1 && corpus().indexOf(lower.slice(start, end)) < 0) end -= 1;
@@ -181,6 +210,16 @@
     });
     html += escapeHTML(cut.slice(last));
     return (start > 0 ? "…" : "") + html.replace(/\n/g, " ") + (end < text.length ? "…" : "");
+  }
+
+  /* The words as `doc` prints them (a traditional query opens a simplified page highlighted). */
+  function printed(doc, matchers) {
+    return matchers.map(function (m) {
+      var at = m.find(doc.lowerText, 0);
+      if (at >= 0) return doc.text.slice(at, at + m.length);
+      at = m.find(doc.lowerTitle, 0);
+      return at >= 0 ? doc.title.slice(at, at + m.length) : m.word;
+    });
   }
 
   function withHighlight(location, words) {
@@ -223,9 +262,8 @@
         partial = true;
       }
     }
-    var shownWords = matchers.map(function (m) { return m.word; });
     var terms = {};
-    shownWords.forEach(function (w) { terms[w] = true; });
+    matchers.forEach(function (m) { terms[m.word] = true; });
     var groups = {}, order = [];
     hits.forEach(function (hit) {
       var key = hit.doc.page;
@@ -244,7 +282,7 @@
       var label = partial ? '<span class="pr-partial">部分匹配</span> ' : "";
       var docs = found.map(function (hit) {
         return {
-          location: withHighlight(hit.doc.location, shownWords),
+          location: withHighlight(hit.doc.location, printed(hit.doc, matchers)),
           title: escapeHTML(hit.doc.title),
           text: label + snippet(hit.doc, matchers),
           score: hit.score,
@@ -255,14 +293,14 @@
       var hasParent = found.some(function (hit) { return hit.doc.location === key; });
       if (!hasParent && pageDoc) {
         // Material shows each page once, as the parent of its matching sections.
-        docs.unshift({ location: withHighlight(pageDoc.location, shownWords), title: escapeHTML(pageDoc.title), text: "", score: floor, terms: terms });
+        docs.unshift({ location: withHighlight(pageDoc.location, printed(found[0].doc, matchers)), title: escapeHTML(pageDoc.title), text: "", score: floor, terms: terms });
       } else {
         docs.sort(function (a, b) { return (a.location.indexOf("#") >= 0) - (b.location.indexOf("#") >= 0); });
         docs[0].score = floor;
       }
       return docs;
     });
-    var term = state.glossary[query.trim().toLowerCase()];
+    var term = state.glossary[fold(query.trim())];
     if (term) {
       // Material shows a page's own text only when no section is listed: the definition rides
       // as the one section, linking to the term's entry, under a heading naming the term.
@@ -318,9 +356,7 @@
     });
     // Load the index now, not at Material's SETUP: the page is still drawing, the reader not yet typing.
     var first = new URLSearchParams(root.location.search).get("index");
-    if (first) {
-      start(new URL(first, root.location.href).href, function (url, done) { root.importScripts(url); done(); });
-    }
+    if (first) start(new URL(first, root.location.href).href, fetchPart);
   } else {
     // search-shim.js runs this engine in a worker of its own making from a page on disk.
     root.PolicyReaderSearchEngine = engine;
