@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.accessibility.conftest import PAGES, SCHEMES, WIDTHS, axe_violations, describe, page_url, reader
+from tests.accessibility.conftest import (
+    PAGES,
+    SCHEMES,
+    SCREENSHOTS,
+    WIDTHS,
+    axe_violations,
+    describe,
+    page_url,
+    reader,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -68,3 +77,20 @@ def test_the_search_partial_is_materials_own_but_for_the_dialogs_name() -> None:
 def template_body(template: str) -> str:
     """A Jinja template after its opening comment."""
     return template.split("-#}", 1)[1]
+
+
+@pytest.mark.parametrize(("kind", "scheme", "width"), list(itertools.product(["home", "essay"], SCHEMES, WIDTHS)))
+def test_screenshots_for_review(browser: Browser, hosted: str, kind: str, scheme: str, width: str) -> None:
+    """The palette as a reader sees it, for a person to look at (tests/artifacts/screenshots/palette-*.png)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / f"palette-{kind}-{scheme}-{width}.png"
+    shot.unlink(missing_ok=True)
+    with reader(browser, page_url(hosted, kind), scheme, WIDTHS[width]) as page:
+        if kind == "essay":
+            # A term's tooltip open with the keyboard on its glossary link, as a keyboard reader meets it.
+            term = page.locator("article .pr-term").first
+            term.focus()
+            page.keyboard.press("Tab")
+            page.evaluate("() => window.scrollBy(0, -120)")
+        page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
