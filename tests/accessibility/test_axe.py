@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -23,6 +24,7 @@ from tests.accessibility.conftest import (
     page_url,
     reader,
 )
+from tests.search.conftest import type_query, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -59,6 +61,25 @@ def test_an_open_glossary_tooltip_has_no_serious_violation(
         expect(tip).to_be_visible()
         violations = axe_violations(page, axe)
     assert violations == [], f"essay with a tooltip open, {scheme}:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize(("scheme", "width"), list(itertools.product(SCHEMES, WIDTHS)))
+def test_search_results_and_the_hits_on_a_page_have_no_serious_violation(
+    browser: Browser, axe: Path, hosted: str, scheme: str, width: str
+) -> None:
+    # 沙箱计算 is found only in parts: the results carry the 部分匹配 label; 数字 is highlighted on the page.
+    url = page_url(hosted, "essay") + "?h=" + quote("数字")
+    with reader(browser, url, scheme, WIDTHS[width]) as page:
+        expect(page.locator("article mark.pr-hit").first).to_be_visible()
+        on_page = axe_violations(page, axe)
+        if width == "phone":
+            page.locator("label[for=__search]").first.click()
+        type_query(page, "数据 沙箱计算")
+        wait_for_results(page)
+        expect(page.locator(".md-search-result .pr-partial").first).to_be_visible()
+        in_results = axe_violations(page, axe)
+    assert on_page == [], f"essay with search hits, {scheme}, {width}:\n{describe(on_page)}"
+    assert in_results == [], f"search results, {scheme}, {width}:\n{describe(in_results)}"
 
 
 def test_the_search_partial_is_materials_own_but_for_the_dialogs_name() -> None:
