@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.conftest import ROOT, copy_project, opened, run
 from tests.search.conftest import RequestGuard, serve
@@ -112,9 +114,17 @@ def reader(browser: Browser, url: str, scheme: str = "light", width: int = 1280)
         assert guard.blocked == [], f"requests left the disk: {guard.blocked}"
 
 
+#: Material makes a code block that scrolls focusable (tabindex=0) once it has measured it, after load.
+SCROLLING_CODE_FOCUSABLE = """() => [...document.querySelectorAll('pre > code')]
+  .every(code => code.scrollWidth <= code.clientWidth || code.tabIndex === 0)"""
+
+
 def settle(page: Page) -> None:
-    """Let the theme's scripts finish what they do after load (two animation frames)."""
+    """Let the theme's scripts finish what they do after load: two animation frames, and up to 5 s for
+    Material to make scrolling code blocks focusable (if it never does, axe reports them)."""
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(SCROLLING_CODE_FOCUSABLE, timeout=5000)
 
 
 def axe_violations(page: Page, axe: Path) -> list[dict[str, Any]]:
