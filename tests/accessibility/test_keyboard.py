@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.accessibility.conftest import SCHEMES, page_url, reader
+from tests.accessibility.conftest import SCHEMES, WIDTHS, page_url, reader
 
 pytestmark = pytest.mark.browser
 
@@ -180,3 +180,32 @@ def test_every_focus_stop_shows_a_focus_outline_of_3_to_1(
             assert_focus_visible(page)
             seen.add(page.evaluate(STOP_KIND))
     assert FOCUS_STOPS[kind] <= seen, f"never reached {FOCUS_STOPS[kind] - seen}"
+
+
+#: Whether any part of the focused element can be seen: some point of it is not under another element.
+FOCUS_SEEN = """() => {
+  const e = document.activeElement;
+  return [...e.getClientRects()].some(r => {
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit && (e.contains(hit) || hit.contains(e));
+  });
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_going_back_up_an_essay_with_shift_tab_never_hides_the_focus(browser: Browser, hosted: str, width: str) -> None:
+    """WCAG 2.4.11: the sticky header and the back-to-top button never cover what has the focus."""
+    with reader(browser, page_url(hosted, "essay"), width=WIDTHS[width]) as page:
+        # From the footer's link to the next page, back up through the essay to its title.
+        page.locator(".md-footer__link").last.focus()
+        hidden: list[str] = []
+        stops = 0
+        while page.evaluate("!document.activeElement.matches('article h1 .headerlink')"):
+            page.keyboard.press("Shift+Tab")
+            stops += 1
+            assert stops < 200, "Shift+Tab never reached the essay's title"
+            page.wait_for_timeout(50)  # the back-to-top button appears as the page scrolls up
+            if not page.evaluate(FOCUS_SEEN):
+                hidden.append(page.evaluate(STOP_KIND) + " " + page.evaluate("document.activeElement.textContent")[:20])
+        assert stops > 20
+        assert hidden == [], f"focused but covered: {hidden}"
