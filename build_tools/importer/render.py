@@ -62,16 +62,21 @@ def render_article(source: Source, article: Article) -> str:
     out = [_front_matter(meta), f"\n# {markdown_text(article.title)}\n\n", _byline(article)]
     if article.lead:
         out += ["\n", _paragraph_block(article.lead, " pr-lead")]
+    # A measure sits one level below the heading it stands under (h2 under the title, h3 under a section
+    # heading), so no heading level is skipped: screen readers list headings as an outline.
+    measure_level = "##"
     for item in article.body:
         if isinstance(item, Heading):
             out.append(f"\n## {markdown_text(item.title)}\n")
+            measure_level = "###"
             continue
         if item.measure:
             measure = item.measure
-            out.append(f"\n### {measure.number}. {markdown_text(measure.title)} {{#{measure.anchor} .pr-measure}}\n")
+            title = f"{measure.number}. {markdown_text(measure.title)}"
+            out.append(f"\n{measure_level} {title} {{#{measure.anchor} .pr-measure}}\n")
         if item.submeasure:
             sub = item.submeasure
-            out.append(f"\n#### {markdown_text(sub.title)} {{#{sub.anchor} .pr-submeasure}}\n")
+            out.append(f"\n{measure_level}# {markdown_text(sub.title)} {{#{sub.anchor} .pr-submeasure}}\n")
         out += ["\n", _paragraph_block(item)]
     if article.affiliation_line:
         out.append(f'\n<p class="pr-affiliation">{html.escape(article.affiliation_line, quote=False)}</p>\n')

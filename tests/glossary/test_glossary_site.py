@@ -71,7 +71,7 @@ def essay_sections(built_site: Path) -> dict[str, dict[str, str | None]]:
 
 @pytest.fixture(scope="module")
 def measure_2_paragraph(built_site: Path) -> Tag:
-    heading = soup(essay_path(built_site, "new-infrastructure")).select_one("h3#measure-2")
+    heading = soup(essay_path(built_site, "new-infrastructure")).select_one("#measure-2")
     assert heading is not None and "培育数据资源要素市场" in heading.get_text()
     paragraph = heading.find_next("p", id=PARAGRAPH_ID)
     assert paragraph is not None

@@ -107,10 +107,12 @@ def test_tab_from_the_preceding_element_reaches_the_first_mark_and_opens_it(desk
     expect(tooltip(desktop, first.get_attribute("data-term"))).to_be_visible()
 
 
-def test_tab_moves_from_mark_to_mark_and_escape_closes(desktop: Page) -> None:
+def test_tab_moves_from_mark_through_its_tooltip_to_the_next_mark_and_escape_closes(desktop: Page) -> None:
     # 数据沙箱、多方安全计算: two marks with nothing focusable between them.
     first, second = mark(desktop, "shu-ju-sha-xiang"), mark(desktop, "duo-fang-an-quan-ji-suan")
     first.focus()
+    desktop.keyboard.press("Tab")
+    expect(tooltip(desktop, "shu-ju-sha-xiang").get_by_role("link")).to_be_focused()
     desktop.keyboard.press("Tab")
     expect(second).to_be_focused()
     tip = tooltip(desktop, "duo-fang-an-quan-ji-suan")

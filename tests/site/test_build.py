@@ -39,7 +39,7 @@ def test_every_paragraph_appears_exactly_as_published(built_site: Path) -> None:
 )
 def test_essay_pages_have_readable_urls_and_measure_anchors(built_site: Path, article: str, measures: int) -> None:
     html = soup(built_site / GANSU / article / "index.html")
-    ids = [h["id"] for h in html.select("h3.pr-measure")]
+    ids = [h["id"] for h in html.select(".pr-measure")]
     assert ids == [f"measure-{n}" for n in range(1, measures + 1)]
     assert html.select_one(".pr-lead > p#p1") is not None
     assert html.select_one(".pr-byline .pr-author__name") is not None
@@ -47,9 +47,9 @@ def test_essay_pages_have_readable_urls_and_measure_anchors(built_site: Path, ar
 
 def test_submeasures_sit_below_their_measure(built_site: Path) -> None:
     html = soup(built_site / GANSU / "new-infrastructure" / "index.html")
-    subs = html.select("h4.pr-submeasure")
+    subs = html.select(".pr-submeasure")
     assert [h["id"] for h in subs] == ["measure-3-1", "measure-3-2", "measure-3-3"]
-    assert subs[0].find_previous("h3")["id"] == "measure-3"
+    assert subs[0].find_previous(class_="pr-measure")["id"] == "measure-3"
 
 
 def test_authors_show_their_own_posts(built_site: Path) -> None:

@@ -3,6 +3,7 @@
   "use strict";
   var open = null; // {mark, tip, pinned}
   var hideTimer = null;
+  var FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]";
 
   function tipFor(mark) {
     var tip = document.getElementById(mark.getAttribute("aria-describedby"));
@@ -47,9 +48,43 @@
     open = null;
   }
 
+  // Hover ending closes the tooltip, unless the keyboard is on its mark or inside it (WCAG 1.4.13).
   function hideSoon() {
     clearTimeout(hideTimer);
-    if (open && !open.pinned) hideTimer = setTimeout(hide, 250);
+    if (open && !open.pinned && !holdsFocus(open)) hideTimer = setTimeout(hide, 250);
+  }
+
+  function holdsFocus(tooltip) {
+    return document.activeElement === tooltip.mark || tooltip.tip.contains(document.activeElement);
+  }
+
+  function tabbable(root) {
+    return Array.prototype.filter.call(root.querySelectorAll(FOCUSABLE), function (element) {
+      return element.tabIndex >= 0 && !element.disabled && element.getClientRects().length > 0;
+    });
+  }
+
+  // What Tab reaches after the mark in the page; tooltips, which sit at the end of <body>, left out.
+  function nextAfter(mark) {
+    return tabbable(document).find(function (element) {
+      return !element.closest(".pr-tooltip") && !mark.contains(element) &&
+        mark.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+  }
+
+  // The tooltip joins the tab order right after its mark: Tab enters it, Tab from its last link
+  // goes on to what follows the mark, Shift+Tab from its first link returns to the mark.
+  function tabThrough(event) {
+    var inside = tabbable(open.tip);
+    if (!inside.length) return;
+    var active = document.activeElement;
+    var target = null;
+    if (!event.shiftKey && active === open.mark) target = inside[0];
+    else if (event.shiftKey && active === inside[0]) target = open.mark;
+    else if (!event.shiftKey && active === inside[inside.length - 1]) target = nextAfter(open.mark);
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
   }
 
   function markOf(target) {
@@ -89,6 +124,8 @@
       // the mark after would fire focusin and open the tooltip again.
       if (open.tip.contains(document.activeElement)) open.mark.focus();
       hide();
+    } else if (event.key === "Tab" && open) {
+      tabThrough(event);
     } else if ((event.key === "Enter" || event.key === " ") && markOf(event.target)) {
       event.preventDefault();
       show(markOf(event.target), true);
