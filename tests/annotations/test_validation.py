@@ -61,7 +61,7 @@ CASES = [
         "quote-not-found",
         f"# a note whose quote was mistyped\n- id: bad-quote\n  body: 一条注释。\n  target:\n"
         f"    article: new-infrastructure\n    quote: {CHANGED_TOO_MUCH}\n",
-        "target:",
+        "quote:",
         "[0].target",
         (
             "is not in essay 'new-infrastructure'",
@@ -73,7 +73,7 @@ CASES = [
     Bad(
         "quote-found-more-than-once",
         "- id: bad-twice\n  body: 一条注释。\n  target:\n    article: digital-government\n    quote: 强省会\n",
-        "target:",
+        "quote:",
         "[0].target",
         ("「强省会」 is found 3 times in essay 'digital-government' (¶10, ¶11, ¶11)", "add `prefix: "),
     ),
