@@ -418,6 +418,9 @@ def test_a_paragraphs_notes_come_after_its_text_in_tab_order(browser: Browser, b
     with essay_page(browser, built_site, essay, SCREENS[screen]) as page:
         paragraph = page.locator(".pr-para:has(> .pr-notes):has(> p[id] .pr-term)").first
         paragraph.locator("> p[id] .pr-term").last.focus()
+        # Tab first enters the term's tooltip (its glossary link), then goes on in reading order.
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('.pr-tooltip')")
         page.keyboard.press("Tab")
         assert paragraph.locator("> .pr-notes").evaluate("g => g.contains(document.activeElement)")
 
