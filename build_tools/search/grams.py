@@ -28,8 +28,8 @@ GRAMS_PATH = "search/grams/{}.js"
 #: Marks a word edge in an edge key: before a Latin word's first character, after its last.
 EDGE = "\u0001"
 #: About how many postings one shard should hold; the count of shards is a power of two.
-POSTINGS_PER_SHARD = 4000
-_MIN_SHARDS, _MAX_SHARDS = 16, 2048
+POSTINGS_PER_SHARD = 1000
+_MIN_SHARDS, _MAX_SHARDS = 16, 4096
 #: Characters JavaScript's \s matches: a query's words never hold one, so no key does either.
 _SPACES = frozenset("\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | frozenset(
     chr(c) for c in range(0x2000, 0x200B)

@@ -24,7 +24,7 @@ INDEX_DIR = "search"
 INDEX_PART = "part-{}.js"
 #: About how much text goes into one part of the index: on a server a result's part is loaded to show
 #: it, so parts are small (a page or two); from disk every part is read, one after the other.
-PART_BYTES = 24_000
+PART_BYTES = 16_000
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
