@@ -58,9 +58,24 @@
     }
     if (!grew) return;
     // A query answered just now, for the first time, is not answered twice.
-    var again = refresh;
+    var again = refresh !== null;
     waiting.splice(0).forEach(function (resume) { resume(); });
-    if (again) again();
+    if (again) refreshSoon();
+  }
+
+  /* Answer the query shown again with the parts in now: at once when the last is in, else at most
+   * every REFRESH_MS (from disk hundreds of small parts come in within seconds, and each answer
+   * scans every part in so far). */
+  var REFRESH_MS = 250, refreshTimer = null;
+  function refreshSoon() {
+    if (complete() || refreshTimer === null) {
+      clearTimeout(refreshTimer);
+      refreshTimer = complete() ? null : setTimeout(function () {
+        refreshTimer = null;
+        if (refresh) refresh();
+      }, REFRESH_MS);
+      if (complete() && refresh) refresh();
+    }
   }
 
   function complete() {
@@ -88,19 +103,26 @@
     });
   }
 
-  /* Load the parts of the index, the first at `first`, with `loadScript(url, done)`, one after the
-   * other: between two parts the page (or worker) is free to handle a key press or a query.
-   * `count()` says how many there are, once the first is in. */
+  /* Load the parts of the index, the first at `first`, with `loadScript(url, done)`: the head, then
+   * the others, a few at a time (each part is small, and one after the other from disk the waits
+   * between them added up); each runs as a task of its own, so between two the page (or worker) is
+   * free to handle a key press or a query, and `load` takes them in order whatever order they come
+   * in. `count()` says how many there are, once the first is in. */
+  var AT_ONCE = 8;
   function start(first, loadScript, count) {
     firstURL = first;
     count = count || function () { return expected; };
-    var next = function (n) {
-      if (n > 0 && n >= count()) return;
-      loadScript(n === 0 ? first : first.replace(/-0\.js$/, "-" + n + ".js"), function () {
-        setTimeout(function () { next(n + 1); }, 0);
-      });
+    var next = 1, running = 0;
+    var more = function () {
+      while (running < AT_ONCE && next < count()) {
+        running += 1;
+        loadScript(first.replace(/-0\.js$/, "-" + next++ + ".js"), function () {
+          running -= 1;
+          setTimeout(more, 0);
+        });
+      }
     };
-    next(0);
+    loadScript(first, function () { setTimeout(more, 0); });
   }
 
   /* The text as search reads it: lower case, each traditional character as its simplified form. */
