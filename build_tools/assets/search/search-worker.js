@@ -8,8 +8,8 @@
  * in (search/grams/N.js, see build_tools/search/grams.py) and the parts holding the sections of
  * the first results, so what a query costs does not grow with the archive. From disk, where only
  * the page can load a script, it reads every part (search/part-N.js) and answers as soon as the
- * first is in (again as each further part comes in). A query lists every section that contains each of its space-separated words verbatim
- * (substrings included; Latin words case-insensitively, at word edges), title and heading hits
+ * first text part is in (again as further parts come in). A query lists every section that contains
+ * each of its space-separated words verbatim (substrings included; Latin words case-insensitively, at word edges), title and heading hits
  * first, then by number of occurrences. When nothing holds a word whole, the word is cut into the
  * longest pieces that do occur in the essays, and sections holding all pieces are listed as partial
  * matches. A query that is a glossary term shows its definition first. Traditional and simplified
