@@ -16,9 +16,10 @@ from build_tools.mkdocs_command import run_mkdocs
 #: Everything in the zip sits in this folder, so unzipping never scatters files.
 TOP_FOLDER = "policy-reader"
 #: What an offline reader never loads: source maps, and Material's own search engine (lunr and its
-#: worker), which ours replaces; the JSON index (from disk, pages read the script version).
+#: worker), which ours replaces; the JSON index (from disk, pages read the script version); our
+#: bigram shards (from disk the engine reads every part of the text instead).
 LEFT_OUT_SUFFIXES = (".map",)
-LEFT_OUT_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+LEFT_OUT_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "search/grams/")
 LEFT_OUT_FILES = ("search/search_index.json",)
 # Zip timestamps cannot go before 1980.
 _ZIP_EPOCH = 315532800

@@ -33,11 +33,13 @@ from build_tools.mkdocs_plugin.config import PolicyReaderConfig
 from build_tools.navigation import build_nav
 from build_tools.preview import PageRecord, PreviewMemory, fingerprint
 from build_tools.project import Project
+from build_tools.search.grams import shard_path
 from build_tools.search.index import (
     glossary_entries,
     in_reading_order,
     index_parts,
     index_script,
+    index_shards,
     material_index,
     part_path,
     point_search_box_at_engine,
@@ -294,8 +296,12 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         (site / "search" / "search_index.json").write_text(material_index(), encoding="utf-8")
         (site / "search" / "search_index.js").write_text(index_script(material_index()), encoding="utf-8")
         sections = in_reading_order(self.sections, self.page_urls)
-        for n, part in enumerate(index_parts(sections, glossary_entries(self.glossary, glossary_url))):
+        entries = glossary_entries(self.glossary, glossary_url)
+        for n, part in enumerate(index_parts(sections, entries)):
             (site / part_path(n)).write_text(part, encoding="utf-8")
+        (site / "search" / "grams").mkdir(exist_ok=True)
+        for n, shard in enumerate(index_shards(sections, entries)):
+            (site / shard_path(n)).write_text(shard, encoding="utf-8")
         export = annotation_collection(self.resolved, config.site_url or "", config.site_name)
         Path(config.site_dir, ANNOTATIONS_EXPORT).write_text(export, encoding="utf-8")
         used = {o.term_id for use in self.uses for o in use.occurrences}

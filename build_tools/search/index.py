@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from build_tools.glossary.model import Glossary
+from build_tools.search.grams import gram_shards, shard_count
+from build_tools.search.script import compact_json, script_string
 from build_tools.search.script_forms import script_folds
 from build_tools.search.sections import Section
 
@@ -20,8 +22,9 @@ HIGHLIGHT_PARAM = "h"
 #: The engine's index: parts named part-0.js, part-1.js… in this folder below the site root.
 INDEX_DIR = "search"
 INDEX_PART = "part-{}.js"
-#: About how much text goes into one part of the index.
-PART_BYTES = 500_000
+#: About how much text goes into one part of the index: on a server a result's part is loaded to show
+#: it, so parts are small (a page or two); from disk every part is read, one after the other.
+PART_BYTES = 16_000
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -72,74 +75,69 @@ def in_reading_order(sections: Iterable[Section], page_urls: list[str]) -> list[
 def index_parts(
     sections: Iterable[Section], glossary: dict[str, GlossaryEntry], part_bytes: int = PART_BYTES
 ) -> list[str]:
-    """The engine's index: scripts of about `part_bytes` each (the first a quarter of that), whole pages.
+    """The engine's index: a head, then the text in scripts of about `part_bytes` each, whole pages.
 
     Scripts, not JSON, because a page opened from disk can load a script but not read a file;
-    a worker loads the same scripts with ``importScripts``. Several parts keep each one a short
-    task, so a page opened from disk stays responsive while they load, and the engine answers
-    from the first parts while the others load. Each script calls
-    ``PolicyReaderSearch.load(part, parts, json)``; the first part's data also carries the
-    number of essays and the traditional characters the engine reads as simplified (``folds``:
-    pairs, traditional then simplified, in one string). The glossary comes with the second part
-    (the first, if it is the only one): the first part, which answers while the rest loads, is
-    kept to the text (a glossary of 1,000 terms weighs about 300 KB).
+    a worker fetches the same scripts. Each calls ``PolicyReaderSearch.load(part, parts, json)``.
+    The head (part 0) holds no text: the number of essays, the traditional characters the engine
+    reads as simplified (``folds``: pairs, traditional then simplified, in one string), how many
+    shards the bigram index has (``grams``, see grams.py), the pages (``pages``: address, title,
+    first section, essay or not) and the first section of each later part (``starts``). On a
+    server the engine loads the head only, then per query the shards of its characters and the
+    parts holding the results it shows; from disk it reads every part, the glossary with the last.
     """
-    parts: list[list[dict[str, Any]]] = [[]]
+    sections = list(sections)
+    parts: list[list[dict[str, Any]]] = []
+    starts: list[int] = []
+    pages: list[list[Any]] = []
     size = 0
-    page = None
-    for section in sections:
+    for number, section in enumerate(sections):
         doc: dict[str, Any] = {"location": section.location, "title": section.title, "text": section.text}
         if section.essay:
             doc["essay"] = True
-        this_page = section.location.split("#", 1)[0]
-        # The first part, a quarter of the others, is in soonest: the newest essays answer at once.
-        if this_page != page and size >= (part_bytes // 4 if len(parts) == 1 else part_bytes):
-            parts.append([])
-            size = 0
-        page = this_page
+        page = section.location.split("#", 1)[0]
+        if not pages or pages[-1][0] != page:
+            pages.append([page, section.title, number, 1 if section.essay else 0])
+            if not parts or size >= part_bytes:
+                parts.append([])
+                starts.append(number)
+                size = 0
         parts[-1].append(doc)
         size += len(section.text.encode("utf-8")) + len(section.title.encode("utf-8"))
-    folds = script_folds(doc["title"] + doc["text"] for part in parts for doc in part)
+    folds = script_folds(s.title + s.text for s in sections)
     head: dict[str, Any] = {
-        "essays": len(
-            {doc["location"] for part in parts for doc in part if doc.get("essay") and "#" not in doc["location"]}
-        ),
+        "essays": sum(1 for page in pages if page[3]),
         "highlight_param": HIGHLIGHT_PARAM,
         "folds": "".join(t + s for t, s in folds.items()),
+        "grams": shard_count([(s.title, s.text) for s in sections]),
+        "pages": pages,
+        "starts": starts,
+        "docs": [],
     }
-    terms = {
-        "glossary": {
-            form: {"term": e.term, "english": e.english, "definition": e.definition, "url": e.url}
-            for form, e in glossary.items()
-        }
+    datas = [head, *({"docs": docs} for docs in parts)]
+    datas[-1]["glossary"] = glossary_data(glossary)
+    count = len(datas)
+    return [f"PolicyReaderSearch.load({n},{count},{script_string(compact_json(d))});\n" for n, d in enumerate(datas)]
+
+
+def glossary_data(glossary: dict[str, GlossaryEntry]) -> dict[str, dict[str, Any]]:
+    """Each spelling of each term → what the engine shows for it."""
+    return {
+        form: {"term": e.term, "english": e.english, "definition": e.definition, "url": e.url}
+        for form, e in glossary.items()
     }
-    scripts = []
-    for n, docs in enumerate(parts):
-        fields = {**(head if n == 0 else {}), **(terms if n == min(1, len(parts) - 1) else {})}
-        data = _script_string(_json({**fields, "docs": docs}))
-        scripts.append(f"PolicyReaderSearch.load({n},{len(parts)},{data});\n")
-    return scripts
+
+
+def index_shards(sections: Iterable[Section], glossary: dict[str, GlossaryEntry]) -> list[str]:
+    """The bigram index of `sections` (in the order given to `index_parts`), as shard scripts."""
+    sections = list(sections)
+    folds = script_folds(s.title + s.text for s in sections)
+    return gram_shards([(s.title, s.text) for s in sections], folds, glossary_data(glossary))
 
 
 def part_path(n: int) -> str:
     """Where part `n` of the engine's index is written, below the site root."""
     return f"{INDEX_DIR}/{INDEX_PART.format(n)}"
-
-
-def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _script_string(text: str) -> str:
-    """`text` as a JavaScript string literal that is safe inside a script element.
-
-    A part's data goes out as one string, not as an object literal: a browser reads a long
-    string without building anything, and the page hands it on to the worker (which parses
-    it) instead of building the whole index on the page's own thread.
-    """
-    # "</script>" in a text must not end the script; U+2028/9 end a line in older JavaScript.
-    escaped = json.dumps(text, ensure_ascii=False).replace("</", "<\\/")
-    return escaped.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def point_search_box_at_engine(page_html: str) -> str:

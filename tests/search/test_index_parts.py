@@ -26,29 +26,35 @@ def _page(name: str, sections: int, text: str = "数据" * 50) -> list[Section]:
         # About 300 bytes a section: a part closes at the first page edge past 700 bytes.
         pytest.param([("a", 3), ("b", 2), ("c", 1)], 700, [["a"], ["b", "c"]], id="cut-at-page-edges"),
         pytest.param([("a", 5), ("b", 1)], 300, [["a"], ["b"]], id="a-page-never-split"),
-        pytest.param([(p, 1) for p in "abcd"], 1200, [["a"], ["b", "c", "d"]], id="first-part-a-quarter"),
+        pytest.param([(p, 1) for p in "abcd"], 500, [["a", "b"], ["c", "d"]], id="every-part-alike"),
     ],
 )
-def test_parts_hold_whole_pages_in_order(
+def test_text_parts_hold_whole_pages_in_order_after_the_head(
     pages: list[tuple[str, int]], part_bytes: int, expected: list[list[str]]
 ) -> None:
     sections = [s for name, count in pages for s in _page(name, count)]
     parts = _parts(sections, part_bytes)
     assert [p["part"] for p in parts] == list(range(len(parts)))
-    shown = [list(dict.fromkeys(d["location"].split("/")[0] for d in p["docs"])) for p in parts]  # type: ignore[attr-defined]
+    assert parts[0]["docs"] == []
+    shown = [list(dict.fromkeys(d["location"].split("/")[0] for d in p["docs"])) for p in parts[1:]]  # type: ignore[attr-defined]
     assert shown == expected
     assert [d for p in parts for d in p["docs"]] == [  # type: ignore[attr-defined]
         {"location": s.location, "title": s.title, "text": s.text, "essay": True} for s in sections
     ]
+    # The head names where each part's sections start, and each page's first section.
+    lengths = [len(p["docs"]) for p in parts[1:]]  # type: ignore[arg-type]
+    assert parts[0]["starts"] == [sum(lengths[:n]) for n in range(len(lengths))]
+    firsts = [n for n, s in enumerate(sections) if "#" not in s.location]
+    assert parts[0]["pages"] == [[sections[n].location, sections[n].title, n, 1] for n in firsts]
 
 
-@pytest.mark.parametrize(("pages", "glossary_part"), [(["a"], 0), (["a", "b"], 1), (["a", "b", "c"], 1)])
-def test_first_part_names_the_count_and_the_glossary_follows_it(pages: list[str], glossary_part: int) -> None:
-    # The first part, which answers while the rest loads, holds text only when there are others.
+@pytest.mark.parametrize("pages", [["a"], ["a", "b"], ["a", "b", "c"]])
+def test_the_head_names_the_count_and_the_glossary_comes_last(pages: list[str]) -> None:
+    # From disk every part is read, the glossary with the last; on a server terms come with the shards.
     parts = _parts([s for name in pages for s in _page(name, 3)], 600)
-    assert parts[0]["parts"] == len(parts) == len(pages)
-    assert [("glossary" in p) for p in parts] == [n == glossary_part for n in range(len(parts))]
-    assert parts[glossary_part]["glossary"] == {
+    assert parts[0]["parts"] == len(parts) == len(pages) + 1
+    assert [("glossary" in p) for p in parts] == [n == len(parts) - 1 for n in range(len(parts))]
+    assert parts[-1]["glossary"] == {
         "数据沙箱": {
             "term": "数据沙箱",
             "english": "data sandbox",
@@ -56,13 +62,14 @@ def test_first_part_names_the_count_and_the_glossary_follows_it(pages: list[str]
             "url": "glossary/#shu-ju-sha-xiang",
         }
     }
-    assert all("essays" not in p and "folds" not in p for p in parts[1:])
+    assert all("essays" not in p and "folds" not in p and "grams" not in p for p in parts[1:])
     assert parts[0]["essays"] == len(pages)
+    assert parts[0]["grams"] >= 16
 
 
 def test_a_closing_script_tag_in_the_text_cannot_end_the_script() -> None:
     sections = [Section("a/", "a", '文本</script><script>alert(1)</script> "引号" \\ \u2028\u2029')]
-    script = index_parts(sections, {})[0]
+    script = index_parts(sections, {})[1]
     assert "</script" not in script
     assert "\u2028" not in script and "\u2029" not in script
-    assert _parts(sections, 1000)[0]["docs"] == [{"location": "a/", "title": "a", "text": sections[0].text}]
+    assert _parts(sections, 1000)[1]["docs"] == [{"location": "a/", "title": "a", "text": sections[0].text}]

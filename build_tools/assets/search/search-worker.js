@@ -2,10 +2,14 @@
  *
  * Material puts a result's title and text into the page as HTML: both are escaped here.
  *
- * Material's search box sends SETUP and QUERY (the typed text) and expects READY and RESULT; the
- * engine loads its own index (search/part-N.js, named by ?index= in its address) as soon as it
- * starts, and answers as soon as its first part is in (again as each further part comes in). A query lists every section that contains each of its space-separated words verbatim
- * (substrings included; Latin words case-insensitively, at word edges), title and heading hits
+ * Material's search box sends SETUP and QUERY (the typed text) and expects READY and RESULT. The
+ * engine finds its index by ?index= in its address (search/part-0.js, the head). In a worker on a
+ * server it loads the head only, then per query the shards of the bigram index its characters fall
+ * in (search/grams/N.js, see build_tools/search/grams.py) and the parts holding the sections of
+ * the first results, so what a query costs does not grow with the archive. From disk, where only
+ * the page can load a script, it reads every part (search/part-N.js) and answers as soon as the
+ * first text part is in (again as further parts come in). A query lists every section that contains
+ * each of its space-separated words verbatim (substrings included; Latin words case-insensitively, at word edges), title and heading hits
  * first, then by number of occurrences. When nothing holds a word whole, the word is cut into the
  * longest pieces that do occur in the essays, and sections holding all pieces are listed as partial
  * matches. A query that is a glossary term shows its definition first. Traditional and simplified
@@ -34,11 +38,17 @@
   /* The index arrives in parts, newest pages first: scripts calling PolicyReaderSearch.load(n, count,
    * json). A query is answered from the parts in so far, and answered again as each further part
    * comes in: on a slow connection results show early. */
-  var parts = [], expected = 0, inUse = 0, waiting = [], refresh = null;
+  var parts = [], expected = 0, inUse = 0, waiting = [], refresh = null, firstURL = "";
 
   function load(n, count, json) {
-    parts[n] = typeof json === "string" ? JSON.parse(json) : json;
     expected = count;
+    if (loader && n > 0) {
+      // On a server a part is loaded for the results it holds: its sections, by number.
+      var data = typeof json === "string" ? JSON.parse(json) : json;
+      data.docs.forEach(function (doc, i) { sectionDocs[state.starts[n - 1] + i] = entryOf(doc, state.starts[n - 1] + i); });
+      return;
+    }
+    parts[n] = typeof json === "string" ? JSON.parse(json) : json;
     var grew = false;
     while (parts[inUse] && parts[inUse] !== true) {
       add(parts[inUse], inUse === 0);
@@ -47,12 +57,30 @@
       grew = true;
     }
     if (!grew) return;
+    // A query answered just now, for the first time, is not answered twice.
+    var again = refresh !== null;
     waiting.splice(0).forEach(function (resume) { resume(); });
-    if (refresh) refresh();
+    if (again) refreshSoon();
+  }
+
+  /* Answer the query shown again with the parts in now: at once when the last is in, else at most
+   * every REFRESH_MS (from disk hundreds of small parts come in within seconds, and each answer
+   * scans every part in so far). */
+  var REFRESH_MS = 250, refreshTimer = null;
+  function refreshSoon() {
+    if (complete() || refreshTimer === null) {
+      clearTimeout(refreshTimer);
+      refreshTimer = complete() ? null : setTimeout(function () {
+        refreshTimer = null;
+        if (refresh) refresh();
+      }, REFRESH_MS);
+      if (complete() && refresh) refresh();
+    }
   }
 
   function complete() {
-    return expected > 0 && inUse >= expected;
+    // On a server every query is looked up in the bigram index: nothing more to wait for.
+    return loader !== null || (expected > 0 && inUse >= expected);
   }
 
   function whenReady(resume) {
@@ -60,36 +88,41 @@
     else waiting.push(resume);
   }
 
-  /* A part read as text while the worker goes on answering (importScripts would hold every message
-   * until the part is in: on a slow link, queries waited for parts they did not need). */
-  var PART_CALL = /^PolicyReaderSearch\.load\((\d+),(\d+),/;
-  function fetchPart(url, done) {
+  /* A script of the index read as text and run while the worker goes on answering (importScripts
+   * would hold every message until it is in: on a slow link, queries waited for files they did not need). */
+  function runScript(url, done) {
     fetch(url).then(function (response) {
       return response.ok ? response.text() : Promise.reject(new Error(url + ": " + response.status));
     }).then(function (script) {
-      var call = PART_CALL.exec(script);
-      var literal = script.slice(call[0].length, script.lastIndexOf(")"));
-      load(Number(call[1]), Number(call[2]), JSON.parse(literal));
+      new Function("PolicyReaderSearch", script)(api);
       done();
     }, function () {
-      // Where fetch is refused, the part as the script it is.
+      // Where fetch is refused, the script as it is.
       root.importScripts(url);
       done();
     });
   }
 
-  /* Load the parts of the index, the first at `first`, with `loadScript(url, done)`, one after the
-   * other: between two parts the page (or worker) is free to handle a key press or a query.
-   * `count()` says how many there are, once the first is in. */
+  /* Load the parts of the index, the first at `first`, with `loadScript(url, done)`: the head, then
+   * the others, a few at a time (each part is small, and one after the other from disk the waits
+   * between them added up); each runs as a task of its own, so between two the page (or worker) is
+   * free to handle a key press or a query, and `load` takes them in order whatever order they come
+   * in. `count()` says how many there are, once the first is in. */
+  var AT_ONCE = 8;
   function start(first, loadScript, count) {
+    firstURL = first;
     count = count || function () { return expected; };
-    var next = function (n) {
-      if (n > 0 && n >= count()) return;
-      loadScript(n === 0 ? first : first.replace(/-0\.js$/, "-" + n + ".js"), function () {
-        setTimeout(function () { next(n + 1); }, 0);
-      });
+    var next = 1, running = 0;
+    var more = function () {
+      while (running < AT_ONCE && next < count()) {
+        running += 1;
+        loadScript(first.replace(/-0\.js$/, "-" + next++ + ".js"), function () {
+          running -= 1;
+          setTimeout(more, 0);
+        });
+      }
     };
-    next(0);
+    loadScript(first, function () { setTimeout(more, 0); });
   }
 
   /* The text as search reads it: lower case, each traditional character as its simplified form. */
@@ -110,30 +143,38 @@
         allEssays: part.essays || 0,
         glossary: {},
         highlightParam: part.highlight_param || "h",
-        joined: null
+        joined: null,
+        grams: part.grams,
+        starts: part.starts || [],
+        pageList: (part.pages || []).map(function (p) { return { location: p[0], title: p[1], first: p[2], essay: p[3] }; })
       };
     }
     // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case, either script.
     Object.keys(part.glossary || {}).forEach(function (form) { state.glossary[fold(form)] = part.glossary[form]; });
     part.docs.forEach(function (doc) {
-      var hash = doc.location.indexOf("#");
-      var entry = {
-        location: doc.location,
-        page: hash < 0 ? doc.location : doc.location.slice(0, hash),
-        title: doc.title,
-        text: doc.text,
-        lowerTitle: fold(doc.title),
-        lowerText: fold(doc.text),
-        essay: !!doc.essay,
-        order: state.docs.length
-      };
+      var entry = entryOf(doc, state.docs.length);
       state.docs.push(entry);
       if (entry.location === entry.page) {
-        state.pages[entry.page] = entry;
+        state.pages[entry.page] = { location: entry.location, title: entry.title, first: entry.order, essay: entry.essay ? 1 : 0 };
         if (entry.essay) state.essays += 1;
       }
     });
     state.joined = null;
+  }
+
+  /* A section of the index as search reads it: its text as printed and as folded, its page. */
+  function entryOf(doc, order) {
+    var hash = doc.location.indexOf("#");
+    return {
+      location: doc.location,
+      page: hash < 0 ? doc.location : doc.location.slice(0, hash),
+      title: doc.title,
+      text: doc.text,
+      lowerTitle: fold(doc.title),
+      lowerText: fold(doc.text),
+      essay: !!doc.essay,
+      order: order
+    };
   }
 
   /* Only a word found nowhere needs the whole text in one string: joined at the first such word. */
@@ -174,11 +215,11 @@
   }
 
   /* Cut a word that occurs nowhere into the longest pieces (of two characters or more) that do. */
-  function pieces(word) {
+  function pieces(word, occurs) {
     var lower = fold(word), out = [], start = 0;
     while (start < lower.length) {
       var end = lower.length;
-      while (end - start > 1 && corpus().indexOf(lower.slice(start, end)) < 0) end -= 1;
+      while (end - start > 1 && !occurs(lower.slice(start, end))) end -= 1;
       if (end - start > 1) out.push(word.slice(start, end));
       start = end > start + 1 ? end : start + 1;
     }
@@ -240,73 +281,92 @@
         inTitle += t;
         inText += b;
       }
-      hits.push({ doc: doc, score: (inTitle > 0 ? 1000 : 0) + inTitle * 10 + inText });
+      hits.push({ number: doc.order, score: score(inTitle, inText) });
     });
     return hits;
   }
 
-  function search(query) {
-    var words = query.trim().split(/\s+/).filter(Boolean);
-    if (!words.length) return { items: [], total: 0 };
-    var matchers = words.map(matcher);
-    var hits = rank(matchers), partial = false;
-    if (!hits.length) {
-      var split = [];
-      words.forEach(function (w) {
-        var found = pieces(w);
-        split = split.concat(found.length ? found : [w]);
-      });
-      if (split.join(" ") !== words.join(" ")) {
-        matchers = split.map(matcher);
-        hits = rank(matchers);
-        partial = true;
+  function score(inTitle, inText) {
+    return (inTitle > 0 ? 1000 : 0) + inTitle * 10 + inText;
+  }
+
+  /* The words cut into pieces, when nothing holds them all whole: each word found nowhere is cut into
+   * the pieces that do occur (`occurs`), and sections holding them all are listed as a partial match.
+   * Null when cutting changes nothing. */
+  function cut(words, occurs) {
+    var split = [];
+    words.forEach(function (w) {
+      var found = pieces(w, occurs);
+      split = split.concat(found.length ? found : [w]);
+    });
+    return split.join(" ") === words.join(" ") ? null : split;
+  }
+
+  /* Hits grouped by page: essays first (readers search the texts), then other pages; each by its best
+   * section. `pageOf(number)` names a section's page: its first section's number and whether it is an essay. */
+  function grouped(hits, pageOf) {
+    var groups = {}, order = [];
+    hits.sort(function (a, b) { return a.number - b.number; });
+    hits.forEach(function (hit) {
+      var page = pageOf(hit.number);
+      if (!groups[page.first]) {
+        groups[page.first] = { page: page, found: [], best: hit.score, floor: hit.score };
+        order.push(groups[page.first]);
       }
-    }
+      var group = groups[page.first];
+      group.found.push(hit);
+      group.best = Math.max(group.best, hit.score);
+      group.floor = Math.min(group.floor, hit.score);
+    });
+    order.sort(function (a, b) {
+      return b.page.essay - a.page.essay || b.best - a.best || a.found[0].number - b.found[0].number;
+    });
+    order.forEach(function (group) {
+      group.found.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
+    });
+    return order;
+  }
+
+  /* What Material gets: per page, the page and its matching sections (`docOf(number)` their text);
+   * past `shown` pages (whose text is not loaded) the page alone. */
+  function present(query, match, groups, docOf, shown, term) {
+    var matchers = match.matchers;
     var terms = {};
     matchers.forEach(function (m) { terms[m.word] = true; });
-    var groups = {}, order = [];
-    hits.forEach(function (hit) {
-      var key = hit.doc.page;
-      if (!groups[key]) { groups[key] = []; order.push(key); }
-      groups[key].push(hit);
-    });
-    var best = function (key) { return Math.max.apply(null, groups[key].map(function (h) { return h.score; })); };
-    var essay = function (key) { return groups[key][0].doc.essay ? 1 : 0; };
-    // Essays first (readers search the texts), then other pages; each by its best section.
-    order.sort(function (a, b) {
-      return essay(b) - essay(a) || best(b) - best(a) || groups[a][0].doc.order - groups[b][0].doc.order;
-    });
-    var items = order.map(function (key) {
-      var found = groups[key].sort(function (a, b) { return b.score - a.score || a.doc.order - b.doc.order; });
-      var floor = found[found.length - 1].score;
-      var label = partial ? '<span class="pr-partial">部分匹配</span> ' : "";
-      var docs = found.map(function (hit) {
+    var label = match.partial ? '<span class="pr-partial">部分匹配</span> ' : "";
+    var items = groups.map(function (group, n) {
+      var page = group.page;
+      if (n >= shown) {
+        var words = matchers.map(function (m) { return m.word; });
+        return [{ location: withHighlight(page.location, words), title: escapeHTML(page.title), text: "", score: group.floor, terms: terms }];
+      }
+      var docs = group.found.map(function (hit) {
+        var doc = docOf(hit.number);
         return {
-          location: withHighlight(hit.doc.location, printed(hit.doc, matchers)),
-          title: escapeHTML(hit.doc.title),
-          text: label + snippet(hit.doc, matchers),
+          location: withHighlight(doc.location, printed(doc, matchers)),
+          title: escapeHTML(doc.title),
+          text: label + snippet(doc, matchers),
           score: hit.score,
           terms: terms
         };
       });
-      var pageDoc = state.pages[key];
-      var hasParent = found.some(function (hit) { return hit.doc.location === key; });
-      if (!hasParent && pageDoc) {
+      var hasParent = group.found.some(function (hit) { return hit.number === page.first; });
+      if (!hasParent) {
         // Material shows each page once, as the parent of its matching sections.
-        docs.unshift({ location: withHighlight(pageDoc.location, printed(found[0].doc, matchers)), title: escapeHTML(pageDoc.title), text: "", score: floor, terms: terms });
+        var first = docOf(group.found[0].number);
+        docs.unshift({ location: withHighlight(page.location, printed(first, matchers)), title: escapeHTML(page.title), text: "", score: group.floor, terms: terms });
       } else {
         docs.sort(function (a, b) { return (a.location.indexOf("#") >= 0) - (b.location.indexOf("#") >= 0); });
-        docs[0].score = floor;
+        docs[0].score = group.floor;
       }
       return docs;
     });
-    var term = state.glossary[fold(query.trim())];
     if (term) {
       // Material shows a page's own text only when no section is listed: the definition rides
       // as the one section, linking to the term's entry, under a heading naming the term.
-      var page = term.url.split("#")[0];
+      var glossaryPage = term.url.split("#")[0];
       items.unshift([
-        { location: page, title: escapeHTML("术语 · " + term.term + (term.english ? " (" + term.english + ")" : "")), text: "", score: 1e9, terms: {} },
+        { location: glossaryPage, title: escapeHTML("术语 · " + term.term + (term.english ? " (" + term.english + ")" : "")), text: "", score: 1e9, terms: {} },
         { location: term.url, title: "释义", text: '<span class="pr-definition">' + escapeHTML(term.definition) + "</span>", score: 1e9, terms: {} }
       ]);
     }
@@ -326,20 +386,226 @@
     return { items: items, total: items.length };
   }
 
+  function queryWords(query) {
+    return query.trim().split(/\s+/).filter(Boolean);
+  }
+
+  /* From every part in: the text itself is searched. */
+  function search(query) {
+    var words = queryWords(query);
+    if (!words.length) return { items: [], total: 0 };
+    var match = { matchers: words.map(matcher), partial: false };
+    match.hits = rank(match.matchers);
+    var split = match.hits.length ? null : cut(words, function (piece) { return corpus().indexOf(piece) >= 0; });
+    if (split) match = { matchers: split.map(matcher), hits: rank(split.map(matcher)), partial: true };
+    var groups = grouped(match.hits, function (number) { return state.pages[state.docs[number].page]; });
+    var docOf = function (number) { return state.docs[number]; };
+    return present(query, match, groups, docOf, Infinity, state.glossary[fold(query.trim())]);
+  }
+
+  /* ── On a server: the bigram index, a shard at a time (build_tools/search/grams.py) ───────────── */
+
+  var EDGE = "\u0001";
+  // Material draws ten results, and more only as the reader scrolls: their text is what a query loads.
+  var SHOWN = 10;
+  var loader = null, shards = [], sectionDocs = [], loading = {};
+
+  function shardOf(key) {
+    var h = 2166136261;
+    for (var i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
+    return h % state.grams;
+  }
+
+  function grams(n, json) {
+    shards[n] = { data: typeof json === "string" ? JSON.parse(json) : json, decoded: new Map() };
+  }
+
+  /* Load each of `urls` not yet in (their scripts call grams or load), then `done`. */
+  function need(urls, done) {
+    var left = 1;
+    var one = function () { if (--left === 0) done(); };
+    urls.forEach(function (url) {
+      if (loading[url] === true) return;
+      left += 1;
+      if (loading[url]) { loading[url].push(one); return; }
+      loading[url] = [one];
+      loader(url, function () {
+        var waiting = loading[url];
+        loading[url] = true;
+        waiting.forEach(function (resume) { resume(); });
+      });
+    });
+    one();
+  }
+
+  function indexURL(path) {
+    return firstURL.replace(/part-0\.js$/, path);
+  }
+
+  /* Section number → occurrences: in title and text (a single character), or positions (titles below 0). */
+  function postings(key) {
+    var shard = shards[shardOf(key)];
+    if (shard.decoded.has(key)) return shard.decoded.get(key);
+    var flat = Object.prototype.hasOwnProperty.call(shard.data.g, key) ? shard.data.g[key] : [];
+    var out = new Map(), number = 0, i = 0;
+    while (i < flat.length) {
+      number += flat[i];
+      if (key.length === 1) {
+        out.set(number, [flat[i + 1], flat[i + 2]]);
+        i += 3;
+      } else {
+        var n = flat[i + 1], at = flat[i + 2], list = [at];
+        for (var k = 1; k < n; k++) list.push(at += flat[i + 2 + k]);
+        out.set(number, list);
+        i += 2 + n;
+      }
+    }
+    shard.decoded.set(key, out);
+    return out;
+  }
+
+  /* The keys a word is found by, each at its offset from where the word starts. */
+  function keysOf(lower, latin) {
+    if (lower.length === 1 && !latin) return [{ key: lower, shift: 0 }];
+    var keys = [];
+    for (var k = 0; k + 1 < lower.length; k++) keys.push({ key: lower.slice(k, k + 2), shift: k });
+    if (latin) {
+      keys.push({ key: EDGE + lower[0], shift: 0 });
+      keys.push({ key: lower[lower.length - 1] + EDGE, shift: lower.length - 1 });
+    }
+    return keys;
+  }
+
+  function matcherKeys(m) {
+    return keysOf(fold(m.word), LATIN_WORD.test(m.word));
+  }
+
+  /* Section number → [occurrences in the title, in the text] of `keys`, counted as `count` does. */
+  function located(keys, length) {
+    var out = new Map();
+    if (keys.length === 1 && keys[0].key.length === 1) return postings(keys[0].key);
+    var lists = keys.map(function (k) { return { map: postings(k.key), shift: k.shift }; });
+    var rarest = lists.reduce(function (a, b) { return b.map.size < a.map.size ? b : a; });
+    rarest.map.forEach(function (_, number) {
+      var at = [];
+      for (var i = 0; i < lists.length; i++) {
+        var list = lists[i].map.get(number);
+        if (!list) return;
+        at.push(i === 0 ? list : new Set(list));
+      }
+      var inTitle = 0, inText = 0, next = -Infinity;
+      at[0].forEach(function (p) {
+        if (p < next) return;
+        for (var j = 1; j < lists.length; j++) if (!at[j].has(p + lists[j].shift)) return;
+        if (p < 0) inTitle += 1; else inText += 1;
+        next = p + Math.max(1, length);
+      });
+      if (inTitle + inText) out.set(number, [inTitle, inText]);
+    });
+    return out;
+  }
+
+  function rankGrams(matchers) {
+    var found = matchers.map(function (m) { return located(matcherKeys(m), m.length); });
+    var hits = [];
+    found[0].forEach(function (_, number) {
+      var inTitle = 0, inText = 0;
+      for (var i = 0; i < found.length; i++) {
+        var c = found[i].get(number);
+        if (!c) return;
+        inTitle += c[0];
+        inText += c[1];
+      }
+      hits.push({ number: number, score: score(inTitle, inText) });
+    });
+    return hits;
+  }
+
+  function occursInText(piece) {
+    var any = false;
+    located(keysOf(piece, false), piece.length).forEach(function (c) { if (c[1]) any = true; });
+    return any;
+  }
+
+  /* Binary search of the head's pages: the page a section belongs to. */
+  function pageOf(number) {
+    var pages = state.pageList, lo = 0, hi = pages.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (pages[mid].first <= number) lo = mid; else hi = mid - 1;
+    }
+    return pages[lo];
+  }
+
+  function partOf(number) {
+    var starts = state.starts, lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= number) lo = mid; else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /* Every key a query can be looked up by: its words' (and their pieces'), and the whole query as a term. */
+  function shardURLs(words, query) {
+    var urls = {};
+    var add = function (key) { urls[indexURL("grams/" + shardOf(key) + ".js")] = true; };
+    words.forEach(function (w) { matcherKeys(matcher(w)).forEach(function (k) { add(k.key); }); });
+    add(fold(query.trim()));
+    return Object.keys(urls);
+  }
+
+  /* On a server: load the shards the query needs, rank from postings, then load the parts holding
+   * the sections of the first pages listed, and answer. */
+  function searchGrams(query, done) {
+    var words = queryWords(query);
+    if (!words.length) { done({ items: [], total: 0 }); return; }
+    var finish = function (match) {
+      var key = fold(query.trim());
+      var term = shards[shardOf(key)].data.t[key];
+      var groups = grouped(match.hits, pageOf);
+      var parts = {};
+      groups.slice(0, SHOWN).forEach(function (group) {
+        parts[indexURL("part-" + partOf(group.page.first) + ".js")] = true;
+        group.found.forEach(function (hit) { parts[indexURL("part-" + partOf(hit.number) + ".js")] = true; });
+      });
+      need(Object.keys(parts), function () {
+        done(present(query, match, groups, function (number) { return sectionDocs[number]; }, SHOWN, term));
+      });
+    };
+    need(shardURLs(words, query), function () {
+      var matchers = words.map(matcher);
+      var hits = rankGrams(matchers);
+      var split = hits.length ? null : cut(words, occursInText);
+      if (!split) { finish({ matchers: matchers, hits: hits, partial: false }); return; }
+      // A Latin piece is matched at word edges: its edge keys may lie in shards not yet in.
+      need(shardURLs(split, query), function () {
+        finish({ matchers: split.map(matcher), hits: rankGrams(split.map(matcher)), partial: true });
+      });
+    });
+  }
+
   /* Material's messages: SETUP (its own index, which holds no documents: ours loads apart) and QUERY. */
+  var asked = 0;
   function handle(message, reply) {
     if (message.type === SETUP) {
       whenReady(function () { reply({ type: READY }); });
     } else if (message.type === QUERY) {
+      var ticket = ++asked;
       var answer = function () {
-        reply({ type: RESULT, data: search(message.data) });
+        var send = function (data) {
+          // A query answered after a later one was typed would replace that one's results.
+          if (ticket === asked) reply({ type: RESULT, data: data });
+        };
+        if (loader) searchGrams(message.data, send);
+        else send(search(message.data));
         refresh = complete() ? null : answer;
       };
       whenReady(answer);
     }
   }
 
-  var api = { handle: handle, load: load, start: start, ready: whenReady, search: function (q) { return search(q); } };
+  var api = { handle: handle, load: load, grams: grams, start: start, ready: whenReady, search: function (q) { return search(q); } };
   root.PolicyReaderSearch = api;
   if (typeof WorkerGlobalScope !== "undefined" && root instanceof WorkerGlobalScope) {
     var post = function (data) { root.postMessage(data); };
@@ -356,7 +622,11 @@
     });
     // Load the index now, not at Material's SETUP: the page is still drawing, the reader not yet typing.
     var first = new URLSearchParams(root.location.search).get("index");
-    if (first) start(new URL(first, root.location.href).href, fetchPart);
+    if (first) {
+      // The head only: the rest is loaded as queries need it.
+      loader = runScript;
+      start(new URL(first, root.location.href).href, runScript, function () { return 1; });
+    }
   } else {
     // search-shim.js runs this engine in a worker of its own making from a page on disk.
     root.PolicyReaderSearchEngine = engine;

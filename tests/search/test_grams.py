@@ -1,0 +1,275 @@
+"""On a server the engine answers from its bigram index: each query loads only the shards of its
+characters and the parts holding the results Material draws first, and lists exactly what the engine
+reading every part (as from disk) lists, and what a brute-force scan of the sections finds.
+
+The engine runs as Material runs it, in a worker started from the hosted site, and is spoken to
+in Material's protocol; the server notes every path asked for.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from build_tools.search.grams import EDGE, fold, shard_of, shard_path
+from build_tools.search.index import GlossaryEntry, index_parts, index_shards, part_path
+from build_tools.search.sections import Section
+from tests.conftest import opened, parse_index_part, read_search_index
+from tests.search import oracle
+from tests.search.conftest import WORKER, QuietHandler, engine_page, search, serve, split_location
+
+pytestmark = pytest.mark.browser
+
+#: Material's worker protocol: a query, answered by a result (see search-worker.js).
+ASK = """async (query) => {
+  if (!window.__engine) window.__engine = new Worker("/WORKER?index=../../search/part-0.js");
+  return await new Promise((resolve) => {
+    window.__engine.onmessage = (event) => { if (event.data.type === 3) resolve(event.data.data); };
+    window.__engine.postMessage({ type: 2, data: query });
+  });
+}""".replace("WORKER", WORKER)
+LATIN_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+#-]*$")
+#: Named cases: punctuation, Latin words, single characters, traditional script, several words,
+#: a query running past a glossary term, pieces of a word found nowhere whole, nothing at all.
+QUERIES = [
+    *oracle.ISSUE_SAMPLES,
+    "数据沙箱",
+    "數據沙箱",
+    "营商环境",
+    "營商環境",
+    "用数据沙箱、多",
+    "、联邦学习等",
+    "数据沙箱等",
+    "。",
+    "、",
+    "“",
+    "”。",
+    "，",
+    ",",
+    "(",
+    "+",
+    "互联网+",
+    "5G",
+    "5g",
+    "G",
+    "IPv6",
+    "ipv6",
+    "IP",
+    "v6",
+    "6",
+    "MPC",
+    "的",
+    "數",
+    "数字 甘肃",
+    "5G IPv6",
+    "沙箱 联邦学习",
+    "联邦学习沙箱",
+    "数据沙箱区块链联邦学习",
+    "丝绸之路经济带人工智能",
+    "量子引力波",
+    "zzzz",
+]
+
+
+def _substrings() -> list[str]:
+    """Substrings of the essays of 1 to 9 characters, from lines spread over the page (no spaces)."""
+    lines = [line for essay in oracle.essays() for line in essay.lines]
+    found: list[str] = []
+    for n, line in enumerate(lines[:: max(1, len(lines) // 25)]):
+        for length in (1, 2, 3, 4, 6, 9):
+            start = (n * 7 + length * 3) % max(1, len(line) - length)
+            piece = line[start : start + length].strip()
+            if piece and not re.search(r"\s", piece) and piece not in found:
+                found.append(piece)
+    return found
+
+
+SUBSTRINGS = _substrings()
+
+
+class RecordingHandler(QuietHandler):
+    """Serves the site and notes every path asked for."""
+
+    asked: list[str]
+
+    def do_GET(self) -> None:
+        self.asked.append(self.path)
+        super().do_GET()
+
+
+@pytest.fixture(scope="module")
+def hosted(built_site: Path) -> Iterator[tuple[str, list[str]]]:
+    asked: list[str] = []
+    with serve(built_site, type("Handler", (RecordingHandler,), {"asked": asked})) as url:
+        yield url, asked
+
+
+@pytest.fixture(scope="module")
+def asker(browser: Browser, hosted: tuple[str, list[str]]) -> Iterator[Page]:
+    """A page of the hosted site holding the engine in its worker, as Material starts it."""
+    with opened(browser, hosted[0] + "search/part-0.js") as page:
+        yield page
+
+
+def ask(page: Page, query: str) -> dict[str, Any]:
+    result: dict[str, Any] = page.evaluate(ASK, query)
+    assert result["total"] == len(result["items"])
+    return result
+
+
+def brute_force(docs: list[dict[str, Any]], folds: dict[str, str], query: str) -> set[str]:
+    """The pages one of whose sections holds every word: the title or text scanned, Latin words whole."""
+    words = query.split()
+    pages = set()
+    for doc in docs:
+        text = fold(doc["title"], folds) + "\u0000" + fold(doc["text"], folds)
+        if all(_holds(text, fold(w, folds), bool(LATIN_WORD.match(w))) for w in words):
+            pages.add(doc["location"].split("#")[0])
+    return pages
+
+
+def _holds(text: str, word: str, latin: bool) -> bool:
+    if latin:
+        return re.search(rf"(^|[^a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
+    return word in text
+
+
+def listed_pages(result: dict[str, Any]) -> set[str]:
+    return {
+        split_location(group[0]["location"])[0].lstrip("/")
+        for group in result["items"]
+        if not any('class="pr-definition"' in doc["text"] for doc in group)
+    }
+
+
+@pytest.mark.parametrize("query", QUERIES + SUBSTRINGS)
+def test_lists_exactly_what_reading_every_part_lists(asker: Page, engine: Page, query: str) -> None:
+    assert ask(asker, query) == engine.evaluate("q => PolicyReaderSearch.search(q)", query)
+
+
+@pytest.mark.parametrize("query", QUERIES + SUBSTRINGS)
+def test_lists_exactly_the_pages_a_brute_force_scan_finds(asker: Page, built_site: Path, query: str) -> None:
+    index = read_search_index(built_site)
+    folds = dict(zip(index["folds"][::2], index["folds"][1::2], strict=True))
+    expected = brute_force(index["docs"], folds, query)
+    result = ask(asker, query)
+    if expected:
+        assert listed_pages(result) == expected
+    else:
+        # Found nowhere whole: only pages holding its pieces, each labelled a partial match.
+        sections = [d for group in result["items"] for d in group if d["text"] and "pr-definition" not in d["text"]]
+        assert all(d["text"].startswith('<span class="pr-partial">') for d in sections)
+
+
+def test_the_table_exercises_every_kind_of_query(built_site: Path) -> None:
+    index = read_search_index(built_site)
+    folds = dict(zip(index["folds"][::2], index["folds"][1::2], strict=True))
+    found = {q: brute_force(index["docs"], folds, q) for q in QUERIES + SUBSTRINGS}
+    assert len(SUBSTRINGS) > 100
+    assert sum(1 for q in SUBSTRINGS if len(q) == 1) > 10
+    # Some queries are found on every page, some on a few, some (the pieces cases) on none whole.
+    assert {len(pages) for pages in found.values()} >= {0, 1, 2, 3}
+    assert not found["数据沙箱区块链联邦学习"] and not found["量子引力波"] and found["联邦学习"]
+
+
+def _keys(query: str, folds: dict[str, str]) -> set[str]:
+    """What the engine looks `query` up by: each word's bigrams (a lone character itself), Latin words' edges."""
+    keys = {fold(query.strip(), folds)}
+    for word in query.split():
+        lower, latin = fold(word, folds), bool(LATIN_WORD.match(word))
+        keys |= {lower} if len(lower) == 1 and not latin else {lower[k : k + 2] for k in range(len(lower) - 1)}
+        if latin:
+            keys |= {EDGE + lower[0], lower[-1] + EDGE}
+    return keys
+
+
+def _shown_sections(result: dict[str, Any], docs: list[dict[str, Any]]) -> set[int]:
+    numbers = {doc["location"]: n for n, doc in enumerate(docs)}
+    return {numbers[split_location(doc["location"])[1].lstrip("/")] for group in result["items"] for doc in group}
+
+
+def _part_of(number: int, starts: list[int]) -> int:
+    return max(n for n, start in enumerate(starts, start=1) if start <= number)
+
+
+@pytest.mark.parametrize("query", ["联邦学习", "数据沙箱", "IPv6", "的", "數據沙箱 人工智能"])
+def test_a_query_loads_only_its_shards_and_the_parts_of_what_it_shows(
+    browser: Browser, hosted: tuple[str, list[str]], built_site: Path, query: str
+) -> None:
+    url, asked = hosted
+    index = read_search_index(built_site)
+    folds = dict(zip(index["folds"][::2], index["folds"][1::2], strict=True))
+    with opened(browser, url + "search/part-0.js") as page:
+        ask(page, "")
+        asked.clear()
+        result = ask(page, query)
+        first = list(asked)
+        asked.clear()
+        assert ask(page, query) == result
+    shards = {"/" + shard_path(shard_of(key, index["grams"])) for key in _keys(query, folds)}
+    parts = {"/" + part_path(_part_of(n, index["starts"])) for n in _shown_sections(result, index["docs"])}
+    assert sorted(first) == sorted(shards | parts)
+    assert asked == [], "a query asked again loads nothing"
+
+
+# ── More pages hold the query than Material draws at once ────────────────────────────────────
+
+PAGES = 24
+
+
+def _archive() -> list[Section]:
+    """`PAGES` essays, each a page and two sections, every one holding 数据 (page n n+1 times)."""
+    sections = []
+    for n in range(PAGES):
+        sections.append(Section(f"e{n}/", f"文章{n}", "数据" * (n + 1) + "。开放", essay=True))
+        sections.append(Section(f"e{n}/#a", f"一节{n}", "数字经济。" * 30, essay=True))
+        sections.append(Section(f"e{n}/#b", f"二节{n}", f"数据共享{n}", essay=True))
+    return sections
+
+
+@pytest.fixture(scope="module")
+def archive(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str], list[str]]]:
+    """The built site with its index replaced by `_archive`'s, a page a part; yields URL, paths asked, parts."""
+    site = tmp_path_factory.mktemp("archive") / "site"
+    shutil.copytree(built_site, site)
+    shutil.rmtree(site / "search" / "grams")
+    (site / "search" / "grams").mkdir()
+    for stale in site.glob("search/part-*.js"):
+        stale.unlink()
+    glossary = {"数据共享": GlossaryEntry("数据共享", None, "共享数据。", "glossary/#s")}
+    parts = index_parts(_archive(), glossary, part_bytes=100)
+    for n, part in enumerate(parts):
+        (site / part_path(n)).write_text(part, encoding="utf-8")
+    for n, shard in enumerate(index_shards(_archive(), glossary)):
+        (site / shard_path(n)).write_text(shard, encoding="utf-8")
+    asked: list[str] = []
+    with serve(site, type("Handler", (RecordingHandler,), {"asked": asked})) as url:
+        yield url, asked, parts
+
+
+def test_pages_past_the_first_ten_are_listed_without_loading_their_text(
+    browser: Browser, built_site: Path, archive: tuple[str, list[str], list[str]]
+) -> None:
+    url, asked, parts = archive
+    assert len(parts) == PAGES + 1 and parse_index_part(parts[0])["docs"] == []
+    with opened(browser, url + "search/part-0.js") as page:
+        ask(page, "")
+        asked.clear()
+        items = ask(page, "数据")["items"]
+    with engine_page(browser, built_site, parts) as full_page:
+        full = search(full_page, "数据")
+    assert len(items) == len(full) == PAGES
+    assert items[:10] == full[:10]
+    # Past the tenth, each page alone: its address, title and rank, as the full engine gives them.
+    assert [[(d["location"], d["title"], d["score"]) for d in group] for group in items[10:]] == [
+        [(g[0]["location"], g[0]["title"], g[0]["score"])] for g in full[10:]
+    ]
+    loaded = sorted(p for p in asked if "/part-" in p)
+    # Most 数据 first: the newest pages hold it most, each page its own part.
+    assert loaded == sorted(f"/{part_path(PAGES - n)}" for n in range(10))
