@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -72,6 +73,13 @@ def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]
 def policy_reader(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The real `policy-reader` command, run in `project`."""
     return run([sys.executable, "-m", "build_tools.cli", *args], cwd=project)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 @pytest.fixture

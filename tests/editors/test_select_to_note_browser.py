@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -30,7 +29,7 @@ from build_tools.annotations.load import load_annotations, resolve_annotations
 from build_tools.annotations.model import Anchor
 from build_tools.annotations.resolve import fold, unique_context
 from build_tools.project import Project
-from tests.conftest import ROOT, copy_project, opened, policy_reader, run
+from tests.conftest import ROOT, copy_project, free_port, opened, policy_reader, run
 from tests.search.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -290,12 +289,6 @@ def test_the_quote_is_the_essays_text_only(browser: Browser, project: Path, tmp_
     assert yaml.safe_load(text)[0]["target"]["quote"] == phrase
     _path, (anchor,) = save_and_check(project, text, tmp_path)
     assert (anchor.paragraph, anchor.start) == (paragraph, start)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def test_it_works_in_mkdocs_serve(browser: Browser, project: Path) -> None:

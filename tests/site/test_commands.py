@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import policy_reader
+from tests.conftest import free_port, policy_reader
 
 NOTICE = "end of life"
 
@@ -52,12 +51,6 @@ def test_a_broken_input_fails_the_build_with_its_file_named(project: Path) -> No
     assert result.returncode == 1
     assert "glossary.yaml:" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def test_serve_previews_the_site_quietly(project: Path) -> None:
