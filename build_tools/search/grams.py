@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from build_tools.search.script import compact_json, script_string
+from build_tools.search.js_literals import compact_json, script_string
 
 #: Where shard n is written, below the site root (search-worker.js names it the same way).
 GRAMS_PATH = "search/grams/{}.js"

@@ -11,7 +11,7 @@ from typing import Any
 
 from build_tools.glossary.model import Glossary
 from build_tools.search.grams import gram_shards, shard_count
-from build_tools.search.script import compact_json, script_string
+from build_tools.search.js_literals import compact_json, script_string
 from build_tools.search.script_forms import script_folds
 from build_tools.search.sections import Section
 
