@@ -12,17 +12,11 @@
     return tip;
   }
 
+  // The tooltip stands in the page (position: absolute), so it scrolls with its term.
   function place(tip, mark) {
-    var rect = mark.getBoundingClientRect();
-    var margin = 8;
-    tip.style.left = "0px";
-    tip.style.top = "0px";
-    var width = tip.offsetWidth, height = tip.offsetHeight;
-    var left = Math.min(Math.max(margin, rect.left), document.documentElement.clientWidth - width - margin);
-    var below = rect.bottom + margin;
-    var top = below + height > window.innerHeight && rect.top - height - margin > 0 ? rect.top - height - margin : below;
-    tip.style.left = left + window.scrollX + "px";
-    tip.style.top = top + window.scrollY + "px";
+    var at = window.PolicyReaderFloating.beside(tip, mark);
+    tip.style.left = at.left + window.scrollX + "px";
+    tip.style.top = at.top + window.scrollY + "px";
   }
 
   function show(mark, pinned) {

@@ -2,7 +2,6 @@
    The passage comes from the page itself (a <template> after the link), so it shows from disk too. */
 (function () {
   "use strict";
-  var MARGIN = 8; // px kept between the card and the viewport's edges
   var open = null; // {link, card}
   var hideTimer = null;
   var touched = false; // the last pointer was a finger: the first tap opens the card, the card's link goes there
@@ -46,18 +45,11 @@
     return card;
   }
 
-  // Below the link, or above it when there is no room below; always inside the viewport.
+  // The card stands in the viewport (position: fixed), kept beside its link as the page scrolls.
   function place(card, link) {
-    var rect = link.getBoundingClientRect();
-    var width = document.documentElement.clientWidth;
-    card.style.left = "0px";
-    card.style.top = "0px";
-    var w = card.offsetWidth, h = card.offsetHeight;
-    var left = Math.min(Math.max(MARGIN, rect.left), width - w - MARGIN);
-    var below = rect.bottom + MARGIN;
-    var top = below + h <= window.innerHeight - MARGIN ? below : Math.max(MARGIN, rect.top - h - MARGIN);
-    card.style.left = Math.max(MARGIN, left) + "px";
-    card.style.top = top + "px";
+    var at = window.PolicyReaderFloating.beside(card, link);
+    card.style.left = at.left + "px";
+    card.style.top = at.top + "px";
   }
 
   function show(link) {
