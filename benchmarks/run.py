@@ -36,7 +36,7 @@ from benchmarks.search_race import race
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.marking import MarkPolicy, mark_terms
 from build_tools.glossary.matcher import TermMatcher
-from build_tools.project import Project
+from build_tools.importer.project import Project
 
 CHROMIUM = "/usr/bin/chromium"
 QUERY = "联邦学习"
@@ -109,7 +109,7 @@ def measure_builds(project: Path, repeat: int) -> tuple[float, float]:
 
 def measure_import_and_check(project: Path, repeat: int) -> tuple[float, float]:
     """Median seconds of `policy-reader import` (docs/ emptied first) and `policy-reader check`."""
-    cli = [sys.executable, "-m", "build_tools.cli"]
+    cli = [sys.executable, "-m", "build_tools"]
 
     def fresh_import() -> float:
         for folder in (project / "docs").iterdir():
@@ -147,7 +147,7 @@ def marking_throughput(terms: int, repeat: int, work: Path, essays: int = 60, de
 def package(project: Path, work: Path) -> tuple[Path, int, int, float]:
     """Build the offline zip; return it, its size, the size of the search index and the median essay page size."""
     output = work / "site.zip"
-    timed([sys.executable, "-m", "build_tools.cli", "package", "--output", str(output)], project, SOURCE_DATE_EPOCH="0")
+    timed([sys.executable, "-m", "build_tools", "package", "--output", str(output)], project, SOURCE_DATE_EPOCH="0")
     with zipfile.ZipFile(output) as archive:
         infos = archive.infolist()
     index = sum(i.file_size for i in infos if re.fullmatch(r"policy-reader/search/part-\d+\.js", i.filename))

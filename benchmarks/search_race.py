@@ -22,7 +22,7 @@ from typing import Any
 
 from benchmarks.corpus import ROOT
 from benchmarks.slow_link import Link, gzip_ratio, slow_server
-from build_tools.project import Project
+from build_tools.importer.project import Project
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"]

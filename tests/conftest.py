@@ -72,7 +72,7 @@ def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]
 
 def policy_reader(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The real `policy-reader` command, run in `project`."""
-    return run([sys.executable, "-m", "build_tools.cli", *args], cwd=project)
+    return run([sys.executable, "-m", "build_tools", *args], cwd=project)
 
 
 def free_port() -> int:

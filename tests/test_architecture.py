@@ -11,7 +11,7 @@ from tests.conftest import ROOT, run
 CORE = sorted(
     m.name
     for m in pkgutil.walk_packages(build_tools.__path__, "build_tools.")
-    if not m.name.startswith("build_tools.mkdocs_plugin")
+    if not m.name.startswith("build_tools.generators.mkdocs") and m.name != "build_tools.__main__"
 )
 
 
@@ -33,4 +33,4 @@ def test_the_plugin_is_registered_as_an_entry_point() -> None:
     from importlib.metadata import entry_points
 
     (plugin,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == "policy-reader"]
-    assert plugin.value == "build_tools.mkdocs_plugin.plugin:PolicyReaderPlugin"
+    assert plugin.value == "build_tools.generators.mkdocs.plugin:PolicyReaderPlugin"

@@ -10,7 +10,7 @@ import yaml
 
 from benchmarks.corpus import CorpusSize, write_project
 from build_tools.glossary.load import load_glossary
-from build_tools.project import Project
+from build_tools.importer.project import Project
 from tests.conftest import ROOT, ensure_chromium, run
 
 ROWS = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from build_tools.annotations.corpus import Corpus, EssayText
 from build_tools.annotations.resolve import CONTEXT_WIDTHS
-from build_tools.markup import html_text
+from build_tools.common.markup import html_text
 
 #: The body of a note written by select-to-note until the editor writes their own; `check` warns about it.
 PLACEHOLDER_BODY = "在这里写注释:这段话是什么意思,或者为什么与相关段落有关。"

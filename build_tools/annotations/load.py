@@ -11,8 +11,8 @@ from build_tools.annotations.authoring import PLACEHOLDER_BODY
 from build_tools.annotations.corpus import Corpus
 from build_tools.annotations.model import Annotation, ResolvedAnnotation, Selector
 from build_tools.annotations.resolve import REANCHOR_SIMILARITY, ResolveError, resolve, yaml_string
-from build_tools.citation import Citation
-from build_tools.errors import InputError
+from build_tools.common.errors import InputError
+from build_tools.common.references import Citation
 from build_tools.validation.fields import CITATIONS, SLUG, TEXT, readable_citations
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import YamlDocument, format_key, load_yaml

@@ -7,7 +7,7 @@ from collections import defaultdict
 from build_tools.annotations.corpus import Corpus, EssayText
 from build_tools.annotations.model import Anchor, ResolvedAnnotation
 from build_tools.annotations.render import Linker
-from build_tools.markup import html_text, markdown_text
+from build_tools.common.markup import html_text, markdown_text
 
 UNTAGGED = "未归类"
 MeasureKey = tuple[str, str]  # (essay key, measure anchor)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from build_tools.annotations.corpus import EssayText
-from build_tools.citation import Citation
+from build_tools.common.references import Citation
 
 
 @dataclass(frozen=True)

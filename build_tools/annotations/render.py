@@ -17,8 +17,8 @@ from itertools import pairwise
 import markdown
 
 from build_tools.annotations.model import Anchor, ResolvedAnnotation
-from build_tools.citation import citations_html
-from build_tools.markup import html_text
+from build_tools.common.markup import html_text
+from build_tools.common.references import citations_html
 
 #: Relative address from one page to another (page addresses below the site root).
 Linker = Callable[[str, str], str]

@@ -10,8 +10,8 @@ from typing import Any
 
 from slugify import slugify
 
-from build_tools.citation import Citation
-from build_tools.errors import InputError, InputErrors
+from build_tools.common.errors import InputError, InputErrors
+from build_tools.common.references import Citation
 from build_tools.glossary.model import Glossary, Term
 from build_tools.validation.fields import CITATIONS, TEXT, readable_citations
 from build_tools.validation.schema import schema_errors

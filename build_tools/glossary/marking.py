@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from build_tools.common.html_stream import Element, rewrite_text
+from build_tools.common.markup import html_text
 from build_tools.glossary.matcher import TermMatcher
-from build_tools.html_stream import Element, rewrite_text
-from build_tools.markup import html_text
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SECTION_HEADINGS = frozenset({"h2", "h3", "h4"})

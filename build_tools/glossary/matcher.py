@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ahocorasick_rs import AhoCorasick
 
 from build_tools.glossary.model import Glossary
-from build_tools.segmentation import segmenter
+from build_tools.glossary.segmentation import segmenter
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A line end (with its indentation) between two Han characters is not a space in Chinese.

@@ -8,9 +8,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from build_tools.common.markup import html_text, markdown_text
 from build_tools.glossary.marking import Occurrence
 from build_tools.glossary.model import Glossary, Term
-from build_tools.markup import html_text, markdown_text
 
 #: Where the glossary page's "used in" lists go, one per term, filled in once every essay is marked.
 USES_PLACEHOLDER = '<div class="pr-uses" data-pr-uses="{id}"></div>'

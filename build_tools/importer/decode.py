@@ -6,7 +6,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from build_tools.errors import InputError
+from build_tools.common.errors import InputError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014]")

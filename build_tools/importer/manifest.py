@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from build_tools.errors import InputError, InputErrors
+from build_tools.common.errors import InputError, InputErrors
 from build_tools.importer.parse import LeadMode, ParseOptions
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import load_yaml

@@ -16,7 +16,7 @@ from typing import Literal
 
 from slugify import slugify
 
-from build_tools.errors import InputError
+from build_tools.common.errors import InputError
 from build_tools.importer.model import (
     Article,
     Author,

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Mapping
 
 import yaml
 
-from build_tools.archive import HOME_SOURCES, by_year, year_page, year_title
+from build_tools.common.markup import markdown_text
+from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
 from build_tools.importer.model import Article, Heading, Paragraph
 from build_tools.importer.source import Source
-from build_tools.markup import markdown_text
 from build_tools.validation.yamlfile import SAFE_DUMPER
 
 #: Marks a page as written by `policy-reader import`, so `check` knows it may compare it.

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.archive import ARCHIVE_DIR
-from build_tools.errors import InputError, InputErrors
+from build_tools.common.errors import InputError, InputErrors
+from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.decode import decode_page
 from build_tools.importer.manifest import Manifest, load_manifest, unmatched_titles
 from build_tools.importer.model import Page

@@ -6,7 +6,7 @@ import html as html_lib
 import re
 from dataclasses import dataclass, field
 
-from build_tools.html_stream import Element, rewrite_text
+from build_tools.common.html_stream import Element, rewrite_text
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Not the essay's words: editors' notes, tooltips, paragraph numbers, heading permalinks.

@@ -7,7 +7,7 @@ from typing import Any
 
 import jsonschema
 
-from build_tools.errors import InputError
+from build_tools.common.errors import InputError
 from build_tools.validation.yamlfile import YamlDocument
 
 

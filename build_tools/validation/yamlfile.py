@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.errors import InputError
+from build_tools.common.errors import InputError
 
 KeyPath = tuple[str | int, ...]
 # libyaml, where PyYAML was built with it, reads and writes the same YAML many times faster.

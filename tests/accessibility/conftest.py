@@ -85,7 +85,7 @@ def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("offline")
     project = copy_project(base / "project")
     output = base / "site.zip"
-    result = run([sys.executable, "-m", "build_tools.cli", "package", "--output", str(output)], cwd=project)
+    result = run([sys.executable, "-m", "build_tools", "package", "--output", str(output)], cwd=project)
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(output) as archive:
         archive.extractall(base / "unzipped")

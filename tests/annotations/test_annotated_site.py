@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from build_tools.annotations.render import render_note_body
-from build_tools.project import Project
+from build_tools.importer.project import Project
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 GANSU = "gansu-2021-digital-development"

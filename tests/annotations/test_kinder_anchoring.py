@@ -13,7 +13,7 @@ import pytest
 from build_tools.annotations.corpus import EssayText, corpus_of
 from build_tools.annotations.model import Selector
 from build_tools.annotations.resolve import ResolveError, fold, resolve
-from build_tools.project import Project
+from build_tools.importer.project import Project
 from tests.conftest import ROOT
 
 REAL = corpus_of(Project(ROOT).load_sources())

@@ -20,7 +20,7 @@ import yaml
 from build_tools.annotations.corpus import Corpus, EssayText, corpus_of
 from build_tools.annotations.model import Anchor, Selector
 from build_tools.annotations.resolve import REANCHOR_MIN_CHARS, REANCHOR_SIMILARITY, ResolveError, resolve
-from build_tools.project import Project
+from build_tools.importer.project import Project
 from tests.conftest import ROOT
 
 # The hand-made essay: ASCII commas as in the real sources, repeats placed on purpose.

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.errors import InputError
-from build_tools.project import Report
-from build_tools.report import github_lines, repository_prefix
+from build_tools.commands.report import github_lines, repository_prefix
+from build_tools.common.errors import InputError
+from build_tools.importer.project import Report
 from tests.conftest import policy_reader, run
 
 _COMMAND = re.compile(r"^::(error|warning) ([^:]*)::(.*)$")
@@ -45,7 +45,7 @@ BAD_ID = "- id: Not_A_Slug\n  target: {article: digital-government, quote: ä»¥æ•
 def check_github(project: Path, summary: str) -> subprocess.CompletedProcess[str]:
     """The real command as a workflow step runs it."""
     return run(
-        [sys.executable, "-m", "build_tools.cli", "check", "--format", "github"], project, GITHUB_STEP_SUMMARY=summary
+        [sys.executable, "-m", "build_tools", "check", "--format", "github"], project, GITHUB_STEP_SUMMARY=summary
     )
 
 

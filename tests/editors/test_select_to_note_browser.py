@@ -28,7 +28,7 @@ from build_tools.annotations.corpus import EssayText, corpus_of
 from build_tools.annotations.load import load_annotations, resolve_annotations
 from build_tools.annotations.model import Anchor
 from build_tools.annotations.resolve import fold, unique_context
-from build_tools.project import Project
+from build_tools.importer.project import Project
 from tests.conftest import ROOT, copy_project, free_port, opened, policy_reader, run
 from tests.search.conftest import serve
 

@@ -13,7 +13,7 @@ import jieba
 import pytest
 
 from build_tools.glossary.load import load_glossary
-from build_tools.segmentation import Segmenter, segmenter
+from build_tools.glossary.segmentation import Segmenter, segmenter
 from tests.conftest import REAL_PAGES, ROOT
 
 GLOSSARY = ("数据", "算力", "大数据中心", "数据中心", "大数据", "5G", "IPv6", "新基建", "多方安全计算", "安全计算")

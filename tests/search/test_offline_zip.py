@@ -60,7 +60,7 @@ class Packaged:
 
 
 def package(project: Path, output: Path, **env: str) -> str:
-    result = run([sys.executable, "-m", "build_tools.cli", "package", "--output", str(output)], cwd=project, **env)
+    result = run([sys.executable, "-m", "build_tools", "package", "--output", str(output)], cwd=project, **env)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return result.stdout

@@ -26,7 +26,7 @@ def test_plain_mkdocs_prints_the_notice_our_build_leaves_out(project: Path) -> N
     plain = as_a_user_runs(project, "mkdocs", "build", "--site-dir", "plain")
     # Should Material stop printing it, this wrapper and its README paragraph can go.
     assert NOTICE in plain.stderr + plain.stdout
-    ours = as_a_user_runs(project, "build_tools.cli", "build")
+    ours = as_a_user_runs(project, "build_tools", "build")
     assert ours.returncode == 0, ours.stderr
     assert NOTICE not in ours.stderr + ours.stdout
     assert (project / "site" / "index.html").is_file()
@@ -56,7 +56,7 @@ def test_a_broken_input_fails_the_build_with_its_file_named(project: Path) -> No
 def test_serve_previews_the_site_quietly(project: Path) -> None:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
-    command = [sys.executable, "-m", "build_tools.cli", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"]
+    command = [sys.executable, "-m", "build_tools", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"]
     server = subprocess.Popen(
         command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )

@@ -16,9 +16,9 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from build_tools.mkdocs_plugin.plugin import PolicyReaderPlugin
-from build_tools.preview import PreviewMemory
-from build_tools.project import Project
+from build_tools.finish.preview import PreviewMemory
+from build_tools.generators.mkdocs.plugin import PolicyReaderPlugin
+from build_tools.importer.project import Project
 from tests.conftest import copy_project
 
 GANSU = "gansu-2021-digital-development"

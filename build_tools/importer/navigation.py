@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.archive import by_year, year_page, year_title
+from build_tools.importer.archive import by_year, year_page, year_title
 from build_tools.validation.yamlfile import SAFE_LOADER
 
 NavItem = str | dict[str, Any]

@@ -23,16 +23,16 @@ from build_tools.annotations.load import load_annotations, resolve_annotations
 from build_tools.annotations.measures_map import render_measures_page
 from build_tools.annotations.model import ResolvedAnnotation
 from build_tools.annotations.render import annotations_by_page, annotations_for_page, apply_to_page
-from build_tools.errors import InputError, InputErrors
+from build_tools.common.errors import InputError, InputErrors
+from build_tools.finish.preview import PageRecord, PreviewMemory, fingerprint
+from build_tools.generators.mkdocs.config import PolicyReaderConfig
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.marking import MarkPolicy, mark_terms
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.glossary.model import Glossary
 from build_tools.glossary.pages import PageUse, fill_uses, render_glossary_page, render_tooltips
-from build_tools.mkdocs_plugin.config import PolicyReaderConfig
-from build_tools.navigation import build_nav
-from build_tools.preview import PageRecord, PreviewMemory, fingerprint
-from build_tools.project import Project
+from build_tools.importer.navigation import build_nav
+from build_tools.importer.project import Project
 from build_tools.search.grams import shard_path
 from build_tools.search.index import (
     glossary_entries,
@@ -46,11 +46,12 @@ from build_tools.search.index import (
 )
 from build_tools.search.sections import Section, page_sections
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+PACKAGE = Path(__file__).resolve().parents[2]
+ASSETS = PACKAGE / "assets"
 # What every page loads (one file a concern), and the search engine's own scripts.
 READER_ASSETS = ASSETS / "reader"
 SEARCH_ASSETS = ASSETS / "search"
-THEME_OVERRIDES = Path(__file__).resolve().parent.parent / "theme"
+THEME_OVERRIDES = PACKAGE / "theme"
 ASSET_PREFIX = "assets/policy-reader/"
 GLOSSARY_PAGE = "glossary.md"
 MEASURES_PAGE = "measures.md"

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from build_tools.errors import InputError
-from build_tools.project import Report
+from build_tools.common.errors import InputError
+from build_tools.importer.project import Report
 
 FORMATS = ("text", "github")
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from build_tools.markup import html_text
+from build_tools.common.markup import html_text
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from build_tools.annotations.corpus import corpus_of
 from build_tools.annotations.load import load_annotations, placeholder_notices, resolve_annotations
-from build_tools.errors import InputError, InputErrors
+from build_tools.common.errors import InputError, InputErrors
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.matcher import TermMatcher
+from build_tools.importer.project import Project, Report
 from build_tools.importer.source import Source
-from build_tools.project import Project, Report
 
 GLOSSARY_FILE = "glossary.yaml"
 ANNOTATIONS_FOLDER = "annotations"

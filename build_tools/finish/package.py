@@ -10,8 +10,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.errors import InputError
-from build_tools.mkdocs_command import run_mkdocs
+from build_tools.common.errors import InputError
+from build_tools.generators.mkdocs.command import run_mkdocs
 
 #: Everything in the zip sits in this folder, so unzipping never scatters files.
 TOP_FOLDER = "policy-reader"

@@ -8,8 +8,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.archive import ARCHIVE_DIR
-from build_tools.errors import InputError, InputErrors
+from build_tools.common.errors import InputError, InputErrors
+from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.render import GENERATED_NOTE, render_pages
 from build_tools.importer.source import Source, load_source
 

@@ -9,14 +9,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from build_tools.checks import run_checks
-from build_tools.errors import InputError, InputErrors
+from build_tools.commands.checks import run_checks
+from build_tools.commands.report import FORMATS, github_lines, repository_prefix, step_summary, text_lines
+from build_tools.common.errors import InputError, InputErrors
+from build_tools.finish.package import TOP_FOLDER, package_site
+from build_tools.generators.mkdocs.command import become_mkdocs
 from build_tools.importer.model import Page
+from build_tools.importer.project import Project, Report
 from build_tools.importer.source import load_source
-from build_tools.mkdocs_command import become_mkdocs
-from build_tools.package import TOP_FOLDER, package_site
-from build_tools.project import Project, Report
-from build_tools.report import FORMATS, github_lines, repository_prefix, step_summary, text_lines
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 1
 

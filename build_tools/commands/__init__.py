@@ -1,0 +1,1 @@
+"""The `policy-reader` command and what its sub-commands report."""

@@ -1,0 +1,1 @@
+"""Helpers every room uses: input errors, escaping for Markdown and HTML, rewriting the text of HTML."""
