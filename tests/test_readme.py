@@ -32,11 +32,68 @@ def test_both_install_the_pinned_set(command: str) -> None:
 
 
 def test_ci_runs_both_readme_commands_in_a_copy_placed_in_an_empty_folder() -> None:
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
     assert all(command in ci for command in readme_commands())
     first_command = ci.index(readme_commands()[0])
     assert any("mktemp -d" in line for line in ci[:first_command])
     assert any(line.startswith("cd ") and "$empty" in line for line in ci[:first_command])
+
+
+def test_ci_runs_them_under_debians_python_and_the_default_one() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "system_python=/usr/bin/python3" in ci
+    assert 'default_python="$(command -v python3)"' in ci
+    # Both Pythons: the whole suite under one, the tests without a browser under the other.
+    assert re.search(r'readme_commands_under "\$full"', ci)
+    assert re.search(r"PYTEST_ADDOPTS=\"-m 'not browser'\"; readme_commands_under \"\$default_python\"", ci)
+
+
+PYTHONS = ["3.11.0", "3.11.2", "3.11.4", "3.11.5", "3.11.7", "3.11.9", "3.12.1", "3.13.0"]
+
+
+def pins() -> list[tuple[str, str, str]]:
+    """Each line of constraints.txt as (normalised name, version, marker or '')."""
+    found = []
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            requirement, _, marker = line.partition(";")
+            name, _, version = requirement.strip().partition("==")
+            found.append((re.sub(r"[-_.]+", "-", name).lower(), version, marker.strip()))
+    return found
+
+
+@pytest.mark.parametrize("python", PYTHONS)
+def test_every_package_has_exactly_one_pin_on_each_supported_python(python: str) -> None:
+    from packaging.markers import Marker
+
+    environment = {"python_full_version": python, "python_version": python.rsplit(".", 1)[0]}
+    chosen: dict[str, list[str]] = {}
+    for name, version, marker in pins():
+        if not marker or Marker(marker).evaluate(environment):
+            chosen.setdefault(name, []).append(version)
+    doubled = {name: versions for name, versions in chosen.items() if len(versions) > 1}
+    assert doubled == {}
+    # A package pinned only for some platforms (librt: not on PyPy) may have no pin here.
+    assert {name for name, _, marker in pins() if "platform" not in marker} <= set(chosen)
+
+
+def test_this_python_runs_the_versions_pinned_for_it() -> None:
+    import sys
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.markers import Marker
+
+    wrong = {}
+    for name, pinned, marker in pins():
+        if marker and not Marker(marker).evaluate():
+            continue
+        try:
+            installed = version(name)
+        except PackageNotFoundError:
+            continue  # an extra this environment did not install
+        if installed != pinned:
+            wrong[name] = (installed, pinned)
+    assert wrong == {}, f"under Python {sys.version.split()[0]}, installed ≠ pinned: {wrong}"
 
 
 def climbs_above_the_repository(path: Path, text: str) -> bool:
