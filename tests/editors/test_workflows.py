@@ -173,7 +173,7 @@ def test_a_strangers_preview_waits_for_a_maintainer(trusted: str, approval: str,
 
 
 def test_trusted_means_this_repositorys_branches_and_its_owner_members_and_collaborators() -> None:
-    (find,) = job_steps(workflow("pr-preview.yml"), "find")
+    (_checkout, find) = job_steps(workflow("pr-preview.yml"), "find")
     script = find["with"]["script"]
     assert '["OWNER", "MEMBER", "COLLABORATOR"].includes(pull.author_association)' in script
     assert "pull.head.repo.full_name === `${context.repo.owner}/${context.repo.repo}`" in script
@@ -198,3 +198,15 @@ def test_main_keeps_the_previews_when_it_publishes() -> None:
     (publish,) = (s for s in steps(workflow("deploy.yml")) if "github-pages-deploy-action" in str(s.get("uses", "")))
     assert publish["with"]["branch"] == "gh-pages"
     assert publish["with"]["clean-exclude"] == "pr-preview/"
+
+
+def test_the_scripts_the_preview_requires_are_the_default_branchs_own() -> None:
+    data = workflow("pr-preview.yml")
+    for job in ("find", "publish"):
+        job_all = job_steps(data, job)
+        assert str(job_all[0]["uses"]).startswith("actions/checkout") and "ref" not in job_all[0].get("with", {})
+        for step in job_all:
+            for path in re.findall(r'require\("\./([^"]+)"\)', step.get("with", {}).get("script", "")):
+                assert (ROOT / path).is_file(), path
+                checked = subprocess.run(["node", "--check", str(ROOT / path)], capture_output=True, text=True)
+                assert checked.returncode == 0, checked.stderr
