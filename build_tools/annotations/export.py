@@ -6,14 +6,27 @@ import json
 
 from build_tools.annotations.model import Anchor, ResolvedAnnotation
 
+#: What a FragmentSelector's value follows: an HTML page's fragment identifier, the paragraph's id.
+FRAGMENT_SPEC = "http://tools.ietf.org/rfc/rfc3986"
+
 
 def _target(anchor: Anchor, site_url: str) -> dict[str, object]:
+    """Where `anchor` is, in two ways a reader may take either of (W3C: a list of selectors are alternatives).
+
+    The quote with the text around it, and the paragraph by its fragment (``#p3``) refined by the
+    quote's place in that paragraph's text: a lead repeats its body word for word, so only the
+    second tells a lead's phrase from the body's.
+    """
     prefix, suffix = anchor.context()
-    return {
-        "type": "SpecificResource",
-        "source": site_url + anchor.essay.url,
-        "selector": {"type": "TextQuoteSelector", "exact": anchor.exact, "prefix": prefix, "suffix": suffix},
+    quote = {"type": "TextQuoteSelector", "exact": anchor.exact, "prefix": prefix, "suffix": suffix}
+    position = {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end}
+    paragraph = {
+        "type": "FragmentSelector",
+        "conformsTo": FRAGMENT_SPEC,
+        "value": anchor.paragraph,
+        "refinedBy": position,
     }
+    return {"type": "SpecificResource", "source": site_url + anchor.essay.url, "selector": [quote, paragraph]}
 
 
 def annotation_collection(resolved: list[ResolvedAnnotation], site_url: str, label: str) -> str:

@@ -24,6 +24,11 @@ _SELECTOR = {
     "properties": {
         "article": TEXT,
         "quote": TEXT,
+        "paragraph": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "name the paragraph by the number of its link: #p3 gives `paragraph: 3`",
+        },
         "prefix": {"type": "string"},
         "suffix": {"type": "string"},
         "measure": {
@@ -33,6 +38,7 @@ _SELECTOR = {
         },
     },
     "oneOf": [{"required": ["quote"]}, {"required": ["measure"]}],
+    "dependentRequired": {"paragraph": ["quote"]},
     "description": "name the passage either by `quote:` (with `prefix:`/`suffix:` if needed) or by `measure:`",
 }
 ANNOTATION_SCHEMA: dict[str, Any] = {
@@ -110,9 +116,15 @@ def _readable_selector(data: Any) -> bool:
         isinstance(data, dict)
         and isinstance(data.get("article"), str)
         and (isinstance(data.get("quote"), str) or isinstance(data.get("measure"), str))
+        and _is_paragraph_number(data.get("paragraph", 1))
+        and not ("paragraph" in data and "quote" not in data)
         and isinstance(data.get("prefix", ""), str)
         and isinstance(data.get("suffix", ""), str)
     )
+
+
+def _is_paragraph_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
 def _readable(item: Any) -> bool:
@@ -132,6 +144,7 @@ def _selector(doc: YamlDocument, data: dict[str, Any], key_path: tuple[str | int
     return Selector(
         article=data["article"],
         quote=data.get("quote"),
+        paragraph=data.get("paragraph"),
         prefix=data.get("prefix", ""),
         suffix=data.get("suffix", ""),
         measure=data.get("measure"),

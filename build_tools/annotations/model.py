@@ -15,6 +15,8 @@ class Selector:
     Attributes:
         article: ``article`` or ``source/article``.
         quote: The exact text (TextQuoteSelector ``exact``).
+        paragraph: The number of the paragraph the quote stands in (its permalink ``#p3`` is 3), so a
+            phrase that repeats elsewhere (a lead repeats its body word for word) is found in that one.
         prefix: Text just before the quote, to tell repeats apart.
         suffix: Text just after the quote, likewise.
         measure: A measure's anchor (``measure-3``) instead of a quote.
@@ -24,6 +26,7 @@ class Selector:
 
     article: str
     quote: str | None = None
+    paragraph: int | None = None
     prefix: str = ""
     suffix: str = ""
     measure: str | None = None
@@ -45,6 +48,16 @@ class Annotation:
     line: int | None = None
 
 
+def paragraph_number(anchor: str) -> int:
+    """The number of paragraph `anchor` (``p3`` → 3)."""
+    return int(anchor.removeprefix("p"))
+
+
+def paragraph_anchor(number: int) -> str:
+    """The anchor of paragraph `number` (3 → ``p3``)."""
+    return f"p{number}"
+
+
 @dataclass(frozen=True)
 class Anchor:
     """A selector found in an essay: ``text[start:end]`` of paragraph `paragraph`.
@@ -64,6 +77,11 @@ class Anchor:
     def exact(self) -> str:
         """The text the anchor covers now."""
         return self.essay.text_of(self.paragraph)[self.start : self.end]
+
+    @property
+    def paragraph_number(self) -> int:
+        """The paragraph's number, as its permalink ``#p<N>`` and a note's ``paragraph:`` give it."""
+        return paragraph_number(self.paragraph)
 
     def context(self, width: int = 32) -> tuple[str, str]:
         """The text before and after the anchor inside its paragraph, for an exported selector."""

@@ -18,14 +18,15 @@ from difflib import SequenceMatcher
 from rapidfuzz.distance import Levenshtein
 
 from build_tools.annotations.corpus import Corpus, EssayText
-from build_tools.annotations.model import Anchor, Selector
+from build_tools.annotations.model import Anchor, Selector, paragraph_anchor, paragraph_number
 
 REANCHOR_SIMILARITY = 0.85
 #: Shorter quotes are never re-anchored: one changed character says too little about where they went.
 REANCHOR_MIN_CHARS = 8
-#: The widths of prefix or suffix tried, shortest first, to tell one occurrence from the others.
-#: annotate.js (select-to-note) applies the same rule, so a note it writes is what `check` would suggest.
-CONTEXT_WIDTHS = range(2, 16)
+#: The narrowest prefix or suffix tried to tell one occurrence from the others (`unique_context` widens
+#: it up to the paragraph's edges). annotate.js (select-to-note) applies the same rule, so a note it
+#: writes is what `check` would suggest.
+FIRST_CONTEXT_WIDTH = 2
 
 # One character for one: positions in the folded text are positions in the text.
 _FOLDED = str.maketrans(
@@ -104,30 +105,51 @@ def _raise(problem: str, fix: str) -> EssayText:
 def resolve(corpus: Corpus, selector: Selector) -> Anchor:
     """Anchor a selector in its essay.
 
+    With `selector.paragraph` the quote is looked for in that paragraph only (exactly, then by
+    closeness), so a phrase the essay repeats elsewhere, as a lead repeats its body, is found there.
+
     Raises:
-        ResolveError: The essay or measure is unknown, or the quote is missing or ambiguous.
+        ResolveError: The essay, paragraph or measure is unknown, or the quote is missing or ambiguous.
     """
     essay = find_essay(corpus, selector)
     if selector.measure is not None:
         return _measure_anchor(essay, selector.measure)
     quote = selector.quote or ""
-    matches = _exact_matches(essay, quote)
+    scope = _paragraph_scope(essay, selector.paragraph)
+    everywhere = _exact_matches(essay, quote)
+    matches = [m for m in everywhere if scope is None or m.paragraph == scope]
     if not matches:
-        return _closest_or_error(essay, quote)
+        return _closest_or_error(essay, quote, scope, everywhere)
     chosen = [m for m in matches if _fits_context(essay, m, selector)]
     if len(chosen) == 1:
         return chosen[0]
+    where = f"¶{scope[1:]} of essay '{essay.article_id}'" if scope else f"essay '{essay.article_id}'"
     if not chosen:
         places = ", ".join(f"¶{m.paragraph[1:]}" for m in matches)
         raise ResolveError(
-            f"the quote 「{quote}」 is in essay '{essay.article_id}' ({places}), but not with the prefix/suffix given",
+            f"the quote 「{quote}」 is in {where} ({places}), but not with the prefix/suffix given",
             "copy the prefix (text just before) and suffix (text just after) exactly from the essay",
         )
     places = ", ".join(f"¶{m.paragraph[1:]}" for m in chosen)
     raise ResolveError(
-        f"the quote 「{quote}」 is found {len(chosen)} times in essay '{essay.article_id}' ({places})",
-        _disambiguation_hint(essay, chosen),
+        f"the quote 「{quote}」 is found {len(chosen)} times in {where} ({places})",
+        _disambiguation_hint(essay, chosen, named=scope is not None),
     )
+
+
+def _paragraph_scope(essay: EssayText, number: int | None) -> str | None:
+    """The anchor of paragraph `number` of `essay`; None for no number."""
+    if number is None:
+        return None
+    anchor = paragraph_anchor(number)
+    if anchor not in dict(essay.paragraphs):
+        numbers = [paragraph_number(a) for a, _ in essay.paragraphs]
+        span = f"¶{min(numbers)}–¶{max(numbers)}"
+        raise ResolveError(
+            f"essay '{essay.article_id}' has no paragraph {number} (its paragraphs are {span})",
+            "write the number of the paragraph's link (#p<N> gives `paragraph: N`), or leave `paragraph` out",
+        )
+    return anchor
 
 
 def _measure_anchor(essay: EssayText, measure: str) -> Anchor:
@@ -168,37 +190,47 @@ def _has_suffix(essay: EssayText, match: Anchor, suffix: str) -> bool:
 def unique_context(essay: EssayText, matches: list[Anchor], chosen: Anchor) -> tuple[str, str] | None:
     """The shortest prefix, or else suffix, that tells `chosen` from the other `matches`, as ``(prefix, suffix)``.
 
-    Widths are tried from the shortest up, the prefix before the suffix at each width;
-    None when no context within the widest tells them apart.
+    Widths are tried from the shortest up to the paragraph's edges, the prefix before the suffix
+    at each width; then both together, up to the edges. Inside one paragraph that always tells
+    two occurrences apart (the earlier one's whole prefix is too short for the later, its whole
+    suffix too long for the earlier); None only when `matches` span paragraphs that read the same.
     """
     text = essay.text_of(chosen.paragraph)
     others = [m for m in matches if m != chosen]
-    for width in CONTEXT_WIDTHS:
+    if not others:
+        return "", ""
+    for width in range(FIRST_CONTEXT_WIDTH, len(text) + 1):
         prefix = text[max(0, chosen.start - width) : chosen.start]
-        if prefix and not any(_has_prefix(essay, other, prefix) for other in others):
+        if len(prefix) == width and not any(_has_prefix(essay, other, prefix) for other in others):
             return prefix, ""
         suffix = text[chosen.end : chosen.end + width]
-        if suffix and not any(_has_suffix(essay, other, suffix) for other in others):
+        if len(suffix) == width and not any(_has_suffix(essay, other, suffix) for other in others):
             return "", suffix
+    prefix, suffix = text[: chosen.start], text[chosen.end :]
+    if not any(_has_prefix(essay, o, prefix) and _has_suffix(essay, o, suffix) for o in others):
+        return prefix, suffix
     return None
 
 
-_OR_ANOTHER = "(or a prefix/suffix that picks another)"
+_OR_ANOTHER = "(or one that picks another)"
 
 
-def _disambiguation_hint(essay: EssayText, matches: list[Anchor]) -> str:
-    """The shortest prefix (or suffix) that singles out the first occurrence."""
+def _disambiguation_hint(essay: EssayText, matches: list[Anchor], *, named: bool) -> str:
+    """What singles out the first occurrence: its paragraph, and a prefix or suffix where the paragraph repeats it."""
     first = matches[0]
-    context = unique_context(essay, matches, first)
-    if context is None:
+    same_paragraph = [m for m in matches if m.paragraph == first.paragraph]
+    context = unique_context(essay, same_paragraph, first)
+    if context is None:  # cannot happen inside one paragraph; kept so that a message is never wrong
         return "quote a longer passage, so it occurs only once"
-    prefix, suffix = context
-    key, value = ("prefix", prefix) if prefix else ("suffix", suffix)
-    return f"add `{key}: {yaml_string(value)}` to pick ¶{first.paragraph[1:]} {_OR_ANOTHER}"
+    keys = [] if named else [f"`paragraph: {first.paragraph_number}`"]
+    keys += [
+        f"`{key}: {yaml_string(value)}`" for key, value in zip(("prefix", "suffix"), context, strict=True) if value
+    ]
+    return f"add {' and '.join(keys)} to pick ¶{first.paragraph[1:]} {_OR_ANOTHER}"
 
 
-def closest_passage(essay: EssayText, quote: str) -> Anchor | None:
-    """The passage of `essay` most like `quote`, with its similarity (0–1).
+def closest_passage(essay: EssayText, quote: str, paragraph: str | None = None) -> Anchor | None:
+    """The passage of `essay` (of its paragraph `paragraph`, when given) most like `quote`, with its similarity (0–1).
 
     The closest is the one fewest edits away; among those, the one of the quote's own
     length (a typo changes a character, it does not drop one), then the most similar.
@@ -208,6 +240,8 @@ def closest_passage(essay: EssayText, quote: str) -> Anchor | None:
     quote = fold(quote)
     size = len(quote)
     for anchor, original in essay.paragraphs:
+        if paragraph is not None and anchor != paragraph:
+            continue
         text = fold(original)
         matcher = SequenceMatcher(None, quote, text, autojunk=False)
         blocks = sorted(matcher.get_matching_blocks(), key=lambda b: -b.size)[:3]
@@ -232,10 +266,12 @@ def closest_passage(essay: EssayText, quote: str) -> Anchor | None:
     return best
 
 
-def _closest_or_error(essay: EssayText, quote: str) -> Anchor:
-    best = closest_passage(essay, quote)
+def _closest_or_error(essay: EssayText, quote: str, scope: str | None, elsewhere: list[Anchor]) -> Anchor:
+    best = closest_passage(essay, quote, scope)
     if best and best.similarity >= REANCHOR_SIMILARITY and len(quote) >= REANCHOR_MIN_CHARS:
         return best
+    if scope is not None:
+        return _not_in_paragraph(essay, quote, scope, elsewhere)
     if best is None:
         raise ResolveError(
             f"the quote 「{quote}」 is not in essay '{essay.article_id}'", "copy the quote exactly from the essay"
@@ -247,4 +283,23 @@ def _closest_or_error(essay: EssayText, quote: str) -> Anchor:
         f"the quote 「{quote}」 is not in essay '{essay.article_id}'; the closest passage is "
         f"「{best.exact}」 in ¶{best.paragraph[1:]} (similarity {best.similarity:.0%})",
         fix,
+    )
+
+
+def _not_in_paragraph(essay: EssayText, quote: str, scope: str, elsewhere: list[Anchor]) -> Anchor:
+    where = f"¶{scope[1:]} of essay '{essay.article_id}'"
+    if elsewhere:
+        numbers = sorted({m.paragraph_number for m in elsewhere})
+        places = ", ".join(f"¶{n}" for n in numbers)
+        raise ResolveError(
+            f"the quote 「{quote}」 is not in {where}; it is in {places}",
+            " or ".join(f"`paragraph: {n}`" for n in numbers) + " names where it is",
+        )
+    best = closest_passage(essay, quote)
+    if best is None or best.similarity < 0.5:
+        raise ResolveError(f"the quote 「{quote}」 is not in {where}", "copy the quote exactly from the essay")
+    raise ResolveError(
+        f"the quote 「{quote}」 is not in {where}; the closest passage is 「{best.exact}」 "
+        f"in ¶{best.paragraph[1:]} (similarity {best.similarity:.0%})",
+        f"copy the quote exactly, e.g. `paragraph: {best.paragraph_number}` with `quote: {yaml_string(best.exact)}`",
     )

@@ -49,6 +49,16 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError
         )
     if error.validator in ("oneOf", "anyOf"):
         return doc.error(path, "this entry does not say what it points at in one way", schema.get("description", ""))
+    if error.validator == "minimum":
+        why = schema.get("description", f"give a number of at least {schema.get('minimum')}")
+        return doc.error(path, f"the value {error.instance!r} is too small", why)
+    if error.validator == "dependentRequired":
+        key, needed = next((k, v) for k, v in schema["dependentRequired"].items() if k in doc_keys(error.instance))
+        return doc.error(
+            (*path, key),
+            f"'{key}' is given without {', '.join(f'{n!r}' for n in needed)}",
+            f"add `{needed[0]}:` beside it, or remove `{key}`",
+        )
     if error.validator in ("minLength", "minItems"):
         return doc.error(path, "this may not be empty", "give it a value, or remove the key")
     return doc.error(path, error.message, "correct the value")
@@ -75,4 +85,6 @@ def _type_fix(wanted: Any) -> str:
         return "write it as a list: one `- item` a line, or [a, b]"
     if wanted == "object":
         return "write it as `key: value` lines, indented below"
+    if wanted == "integer":
+        return "write a whole number without quotes, e.g. 3"
     return "quote the value if it is text that YAML reads as something else"

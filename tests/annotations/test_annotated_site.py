@@ -101,6 +101,13 @@ def source_page(site: Path, root: str, source: str) -> tuple[str, BeautifulSoup]
     return url, soup
 
 
+def selectors_of(target: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A target's two alternative selectors: the quote in context, and the paragraph refined by a position."""
+    quote, paragraph = target["selector"]
+    assert quote["type"] == "TextQuoteSelector" and paragraph["type"] == "FragmentSelector"
+    return quote, paragraph
+
+
 @pytest.fixture(scope="module")
 def export(built_site: Path) -> dict[str, Any]:
     return json.loads((built_site / "annotations.jsonld").read_text(encoding="utf-8"))
@@ -134,8 +141,11 @@ def test_export_is_a_w3c_annotation_collection(
         assert any(b["type"] == "TextualBody" and b.get("purpose") == "commenting" for b in item["body"])
         for target in item["target"]:
             assert target["type"] == "SpecificResource"
-            assert target["selector"]["type"] == "TextQuoteSelector"
-            assert set(target["selector"]) == {"type", "exact", "prefix", "suffix"}
+            quote, paragraph = selectors_of(target)
+            assert set(quote) == {"type", "exact", "prefix", "suffix"}
+            assert paragraph["conformsTo"] == "http://tools.ietf.org/rfc/rfc3986"
+            assert re.fullmatch(r"p\d+", paragraph["value"])
+            assert paragraph["refinedBy"]["type"] == "TextPositionSelector"
 
 
 @pytest.mark.parametrize("annotation", IDS)
@@ -146,8 +156,11 @@ def test_export_says_what_the_file_says(items: dict[str, dict[str, Any]], site_r
     assert item["motivation"] == ("linking" if written.get("related") else "commenting")
     for selector, target in zip(selectors, item["target"], strict=True):
         assert target["source"] == f"{site_root}{GANSU}/{selector['article']}/"
+        quote, paragraph = selectors_of(target)
         if "quote" in selector:
-            assert target["selector"]["exact"] == selector["quote"]
+            assert quote["exact"] == selector["quote"]
+        if "paragraph" in selector:
+            assert paragraph["value"] == f"p{selector['paragraph']}"
     bodies = [b["value"] for b in item["body"] if b.get("purpose") == "commenting"]
     assert bodies == [written["body"]]
     assert [b["value"] for b in item["body"] if b.get("purpose") == "tagging"] == written.get("tags", [])
@@ -158,12 +171,15 @@ def test_every_exported_selector_is_found_on_its_page(
     built_site: Path, site_root: str, items: dict[str, dict[str, Any]], annotation: str
 ) -> None:
     for target in items[annotation]["target"]:
-        selector = target["selector"]
+        selector, fragment = selectors_of(target)
         assert selector["exact"]
         whole = selector["prefix"] + selector["exact"] + selector["suffix"]
         _url, soup = source_page(built_site, site_root, target["source"])
         texts = [p.get_text() for p in paragraphs(soup).values()]
         assert any(whole in text for text in texts), f"{whole!r} is on no paragraph of {target['source']}"
+        position = fragment["refinedBy"]
+        [paragraph] = soup.find_all("p", id=fragment["value"])
+        assert paragraph.get_text()[position["start"] : position["end"]] == selector["exact"]
 
 
 # --- highlights --------------------------------------------------------------------------------------------
@@ -202,11 +218,13 @@ def test_every_quote_is_highlighted_in_its_paragraph(
         [element] = soup.find_all(id=element_id)
         paragraph = element.find_parent("p", id=PARAGRAPH_ID)
         assert paragraph is not None
-        exact = target["selector"]["exact"]
+        quote, fragment = selectors_of(target)
+        exact = quote["exact"]
         start, highlighted = highlighted_from(paragraph, element_id, annotation)
         assert paragraph.get_text()[start : start + len(exact)] == exact
         assert highlighted.startswith(exact)
-        assert paragraph.get_text()[:start].endswith(target["selector"]["prefix"])
+        assert paragraph.get_text()[:start].endswith(quote["prefix"])
+        assert (paragraph["id"], start) == (fragment["value"], fragment["refinedBy"]["start"])
 
 
 # --- notes and links both ways -----------------------------------------------------------------------------

@@ -19,7 +19,13 @@ import yaml
 
 from build_tools.annotations.corpus import Corpus, EssayText, corpus_of
 from build_tools.annotations.model import Anchor, Selector
-from build_tools.annotations.resolve import REANCHOR_MIN_CHARS, REANCHOR_SIMILARITY, ResolveError, resolve
+from build_tools.annotations.resolve import (
+    REANCHOR_MIN_CHARS,
+    REANCHOR_SIMILARITY,
+    ResolveError,
+    resolve,
+    unique_context,
+)
 from build_tools.importer.project import Project
 from tests.conftest import ROOT
 
@@ -82,7 +88,18 @@ def pasted(snippet: str) -> dict[str, str]:
     return data
 
 
-HINT = re.compile(r"`((?:prefix|suffix): .+?)` to pick ¶(\d+)")
+HINT = re.compile(r"add (`.+?`) to pick ¶(\d+)")
+
+
+def hinted(fix: str) -> tuple[dict[str, object], str] | None:
+    """The keys a fix says to add (`paragraph: 3` and `prefix: "…"`), and the paragraph it says they pick."""
+    hint = HINT.search(fix)
+    if not hint:
+        return None
+    keys: dict[str, object] = {}
+    for snippet in re.findall(r"`([^`]+)`", hint.group(1)):
+        keys |= pasted(snippet)
+    return keys, f"p{hint.group(2)}"
 
 
 # --- exact quotes ------------------------------------------------------------------------------------------
@@ -177,26 +194,127 @@ def test_following_the_hint_picks_the_paragraph_it_names(essay: EssayText | None
     found = occurrences(only_essay(corpus, article), quote)
     with pytest.raises(ResolveError) as caught:
         resolve(corpus, Selector(article, quote))
-    hint = HINT.search(caught.value.fix)
-    assert hint, f"no prefix or suffix suggested: {caught.value.fix}"
-    anchor = resolve(corpus, Selector(article, quote, **pasted(hint.group(1))))
-    assert anchor.paragraph == f"p{hint.group(2)}"
+    hint = hinted(caught.value.fix)
+    assert hint, f"no paragraph, prefix or suffix suggested: {caught.value.fix}"
+    keys, paragraph = hint
+    assert keys["paragraph"] == int(paragraph[1:])
+    anchor = resolve(corpus, Selector(article, quote, **keys))  # type: ignore[arg-type]
+    assert anchor.paragraph == paragraph
     assert (anchor.paragraph, anchor.start) in found
     assert anchor.exact == quote
 
 
-def test_a_quote_no_short_context_singles_out_gets_no_false_hint() -> None:
-    # In digital-government the lead (¶1) is repeated word for word in ¶2, so no prefix
-    # or suffix of a few characters picks its first occurrence.
-    quote = "数字政府建设"
+LEAD_PHRASES = [("digital-government", "数字政府建设"), ("digital-government", "数字经济")]
+
+
+def lead_phrase_places() -> list[tuple[str, str, str, int]]:
+    """Every occurrence of phrases the lead of digital-government shares with its body, lead and body."""
+    cases = []
+    for article, quote in LEAD_PHRASES:
+        found = occurrences(only_essay(REAL, article), quote)
+        assert "p1" in {p for p, _ in found} and len({p for p, _ in found}) > 1
+        cases += [(article, quote, paragraph, start) for paragraph, start in found]
+    return cases
+
+
+@pytest.mark.parametrize(("article", "quote", "paragraph", "start"), lead_phrase_places())
+def test_every_occurrence_is_anchored_by_its_paragraph_and_context(
+    article: str, quote: str, paragraph: str, start: int
+) -> None:
+    # The lead (¶1) repeats the body word for word: no prefix or suffix of a few characters tells them apart.
+    essay = only_essay(REAL, article)
+    in_paragraph = [Anchor(essay, p, at, at + len(quote)) for p, at in occurrences(essay, quote) if p == paragraph]
+    chosen = Anchor(essay, paragraph, start, start + len(quote))
+    context = unique_context(essay, in_paragraph, chosen)
+    assert context is not None
+    prefix, suffix = context
+    assert (prefix, suffix) == ("", "") or len(in_paragraph) > 1
+    anchor = resolve(REAL, Selector(article, quote, paragraph=int(paragraph[1:]), prefix=prefix, suffix=suffix))
+    assert (anchor.paragraph, anchor.start, anchor.end) == (paragraph, start, start + len(quote))
+
+
+def test_a_lead_phrase_is_told_from_the_body_by_paragraph_alone() -> None:
+    essay = only_essay(REAL, "digital-government")
+    lead = essay.text_of("p1")
+    quote = lead[-9:-1]  # the lead's last words before its full stop, which the body repeats
+    assert len(occurrences(essay, quote)) >= 2
+    [(paragraph, start)] = [place for place in occurrences(essay, quote) if place[0] == "p1"]
+    anchor = resolve(REAL, Selector("digital-government", quote, paragraph=1))
+    assert (anchor.paragraph, anchor.start) == (paragraph, start)
+
+
+def test_context_inside_one_paragraph_always_tells_occurrences_apart() -> None:
+    # Every phrase of two to four characters that repeats inside a paragraph of the real essays.
+    checked = 0
+    for essay in REAL.essays:
+        for paragraph, text in essay.paragraphs:
+            for length in (2, 3, 4):
+                for quote in {text[i : i + length] for i in range(len(text) - length + 1)}:
+                    starts = [s for p, s in occurrences(essay, quote) if p == paragraph]
+                    if len(starts) < 2:
+                        continue
+                    matches = [Anchor(essay, paragraph, s, s + length) for s in starts]
+                    for chosen in matches:
+                        context = unique_context(essay, matches, chosen)
+                        assert context is not None, (essay.key, paragraph, quote)
+                        selector = Selector(
+                            essay.key, quote, paragraph=int(paragraph[1:]), prefix=context[0], suffix=context[1]
+                        )
+                        assert resolve(REAL, selector).start == chosen.start
+                        checked += 1
+    assert checked >= 100
+
+
+PARAGRAPH_HAND = [
+    ("推进政务数据共享", 1, {}, "p1", 2),
+    ("推进政务数据共享", 2, {}, "p2", 8),
+    ("强省会", 4, {"prefix": ",在"}, "p4", 19),
+    ("数据是", 5, {"suffix": "基础"}, "p5", 12),
+    ("数据是", 5, {"prefix": "要素,"}, "p5", 6),
+]
+
+
+@pytest.mark.parametrize(("quote", "number", "context", "paragraph", "start"), PARAGRAPH_HAND)
+def test_paragraph_picks_among_repeats(
+    hand: Corpus, quote: str, number: int, context: dict[str, str], paragraph: str, start: int
+) -> None:
+    assert HAND.text_of(paragraph)[start : start + len(quote)] == quote
+    anchor = resolve(hand, Selector("alpha", quote, paragraph=number, **context))
+    assert (anchor.paragraph, anchor.start, anchor.end) == (paragraph, start, start + len(quote))
+
+
+def test_a_repeat_inside_the_named_paragraph_asks_for_context_that_works(hand: Corpus) -> None:
     with pytest.raises(ResolveError) as caught:
-        resolve(REAL, Selector("digital-government", quote))
-    hint = HINT.search(caught.value.fix)
-    if hint:  # a hint given must work
-        anchor = resolve(REAL, Selector("digital-government", quote, **pasted(hint.group(1))))
-        assert anchor.paragraph == f"p{hint.group(2)}"
-    else:
-        assert "longer passage" in caught.value.fix
+        resolve(hand, Selector("alpha", "数据是", paragraph=5))
+    assert "found 3 times in ¶5 of essay 'alpha'" in caught.value.problem
+    hint = hinted(caught.value.fix)
+    assert hint and "paragraph" not in hint[0], caught.value.fix
+    anchor = resolve(hand, Selector("alpha", "数据是", paragraph=5, **hint[0]))  # type: ignore[arg-type]
+    assert (anchor.paragraph, anchor.start) == ("p5", 0)
+
+
+def test_a_quote_not_in_its_paragraph_says_where_it_is(hand: Corpus) -> None:
+    with pytest.raises(ResolveError) as caught:
+        resolve(hand, Selector("alpha", "推进政务数据共享", paragraph=3))
+    assert "is not in ¶3 of essay 'alpha'; it is in ¶1, ¶2" in caught.value.problem
+    assert "`paragraph: 1` or `paragraph: 2`" in caught.value.fix
+
+
+def test_an_unknown_paragraph_is_refused(hand: Corpus) -> None:
+    with pytest.raises(ResolveError) as caught:
+        resolve(hand, Selector("alpha", "建设统一平台", paragraph=9))
+    assert "has no paragraph 9 (its paragraphs are ¶1–¶5)" in caught.value.problem
+
+
+def test_a_changed_quote_is_reanchored_inside_its_paragraph_only() -> None:
+    # The lead's words changed by one character: without `paragraph` the closest passage may be the body's.
+    essay = only_essay(REAL, "digital-government")
+    lead = essay.text_of("p1")
+    quote = lead[-13:-1]
+    [(_, start)] = [place for place in occurrences(essay, quote) if place[0] == "p1"]
+    anchor = resolve(REAL, Selector("digital-government", substituted(quote), paragraph=1))
+    assert (anchor.paragraph, anchor.start) == ("p1", start)
+    assert REANCHOR_SIMILARITY <= anchor.similarity < 1.0
 
 
 CONTEXT = [

@@ -75,7 +75,10 @@ CASES = [
         "- id: bad-twice\n  body: 一条注释。\n  target:\n    article: digital-government\n    quote: 强省会\n",
         "quote:",
         "[0].target",
-        ("「强省会」 is found 3 times in essay 'digital-government' (¶10, ¶11, ¶11)", "add `prefix: "),
+        (
+            "「强省会」 is found 3 times in essay 'digital-government' (¶10, ¶11, ¶11)",
+            "add `paragraph: 10` to pick ¶10",
+        ),
     ),
     Bad(
         "unknown-essay",
@@ -157,6 +160,46 @@ CASES = [
         "[0].target",
         ("does not say what it points at in one way", "either by `quote:`", "or by `measure:`"),
     ),
+    Bad(
+        "quote-not-in-its-paragraph",
+        "- id: bad-paragraph\n  body: 一条注释。\n  target:\n    article: new-infrastructure\n"
+        f"    paragraph: 3\n    quote: {IN_ESSAY}\n",
+        "quote:",
+        "[0].target",
+        (f"「{IN_ESSAY}」 is not in ¶3 of essay 'new-infrastructure'; it is in ¶4", "`paragraph: 4` names where it is"),
+    ),
+    Bad(
+        "no-such-paragraph",
+        "- id: bad-paragraph\n  body: 一条注释。\n  target:\n    article: new-infrastructure\n"
+        f"    paragraph: 400\n    quote: {IN_ESSAY}\n",
+        "quote:",
+        "[0].target",
+        ("essay 'new-infrastructure' has no paragraph 400 (its paragraphs are ¶1–¶", "#p<N> gives `paragraph: N`"),
+    ),
+    Bad(
+        "paragraph-zero",
+        "- id: bad-paragraph\n  body: 一条注释。\n  target:\n    article: new-infrastructure\n"
+        f"    paragraph: 0\n    quote: {IN_ESSAY}\n",
+        "paragraph:",
+        "[0].target.paragraph",
+        ("the value 0 is too small", "#p3 gives `paragraph: 3`"),
+    ),
+    Bad(
+        "paragraph-as-text",
+        "- id: bad-paragraph\n  body: 一条注释。\n  target:\n    article: new-infrastructure\n"
+        f"    paragraph: p4\n    quote: {IN_ESSAY}\n",
+        "paragraph:",
+        "[0].target.paragraph",
+        ("expected a number, found text", "a whole number without quotes"),
+    ),
+    Bad(
+        "paragraph-of-a-measure",
+        "- id: bad-paragraph\n  body: 一条注释。\n  target:\n    article: innovation-highland\n"
+        "    measure: measure-1\n    paragraph: 4\n",
+        "paragraph:",
+        "[0].target.paragraph",
+        ("'paragraph' is given without 'quote'", "remove `paragraph`"),
+    ),
 ]
 
 
@@ -234,9 +277,11 @@ def test_the_suggested_prefix_or_suffix_works_as_written(project: Path, layout: 
     text = (TWICE_BLOCK if layout == "block" else TWICE_FLOW).format(article=article, quote=quote)
     refused = policy_reader(with_bad_file(project, text), "check")
     assert refused.returncode == 1
-    hint = re.search(r"add `((?:prefix|suffix): [^`]+)` to pick ¶\d+", refused.stderr)
+    hint = re.search(r"add (`.+?`) to pick ¶\d+", refused.stderr)
     assert hint, refused.stderr
-    accepted = policy_reader(with_bad_file(project, with_suggestion(text, layout, hint.group(1))), "check")
+    for suggestion in re.findall(r"`([^`]+)`", hint.group(1)):
+        text = with_suggestion(text, layout, suggestion)
+    accepted = policy_reader(with_bad_file(project, text), "check")
     assert accepted.returncode == 0, accepted.stderr
     assert BAD not in accepted.stderr
 

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup, NavigableString, Tag
 from playwright.sync_api import Browser, Page, expect
 
 from build_tools.annotations.authoring import PLACEHOLDER_BODY
@@ -29,7 +30,7 @@ from build_tools.annotations.load import load_annotations, resolve_annotations
 from build_tools.annotations.model import Anchor
 from build_tools.annotations.resolve import fold, unique_context
 from build_tools.importer.project import Project
-from tests.conftest import ROOT, copy_project, free_port, opened, policy_reader, run
+from tests.conftest import ROOT, copy_project, free_port, mkdocs_build, opened, policy_reader, run
 from tests.search.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -171,7 +172,7 @@ def test_a_note_on_the_second_occurrence_passes_check_and_lands_there(
     assert len(note) == 1 and set(note[0]) == {"id", "target", "body"}
     target = note[0]["target"]
     assert target["article"] == "digital-government" and target["quote"] == phrase
-    assert {"prefix", "suffix"} & set(target), "a repeated phrase needs a prefix or a suffix"
+    assert target["paragraph"] == int(paragraph[1:]), "the note names the paragraph it was written in"
     assert note[0]["body"].strip() == PLACEHOLDER_BODY
     _path, (anchor,) = save_and_check(project, text, tmp_path)
     assert (anchor.paragraph, anchor.start, anchor.end) == (paragraph, start, start + len(phrase))
@@ -183,6 +184,9 @@ def rule_cases() -> list[tuple[str, int, int]]:
     cases = [(anchor, 0, 6) for anchor, _ in text.paragraphs[:3]]
     for phrase, _paragraph, _start in [*repeated_phrases("digital-government", 2)][:6]:
         cases += [(anchor, at, at + len(phrase)) for anchor, at in places(text, phrase)]
+    # Repeated inside one paragraph, and shared by the lead and the body.
+    for phrase in ("强省会", "数字经济"):
+        cases += [(anchor, at, at + len(phrase)) for anchor, at in places(text, phrase)]
     return cases
 
 
@@ -191,16 +195,76 @@ def test_prefix_and_suffix_follow_the_rule_check_applies(browser: Browser, proje
     with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
         for paragraph, start, end in rule_cases():
             quote = text.text_of(paragraph)[start:end]
-            matches = [Anchor(text, p, at, at + len(quote)) for p, at in places(text, quote)]
-            chosen = Anchor(text, paragraph, start, end)
-            expected = ("", "") if len(matches) == 1 else unique_context(text, matches, chosen)
-            if expected is None:  # the lead repeats the essay's words: no context within reach tells them apart
-                page.evaluate(SELECT, [paragraph, start, end])
-                expect(page.get_by_role("alert")).to_contain_text("多选几个字")
-                continue
+            matches = [Anchor(text, p, at, at + len(quote)) for p, at in places(text, quote) if p == paragraph]
+            expected = unique_context(text, matches, Anchor(text, paragraph, start, end))
             offered = yaml.safe_load(note_from_selection(page, paragraph, start, end))[0]["target"]
             page.get_by_role("button", name="放弃草稿").click()
+            assert offered["paragraph"] == int(paragraph[1:])
             assert (offered.get("prefix", ""), offered.get("suffix", "")) == expected, (paragraph, start, quote)
+
+
+def lead_and_body_places() -> list[tuple[str, str, int]]:
+    """Every occurrence of phrases the lead of digital-government shares with its body: (phrase, paragraph, start)."""
+    text = essay("digital-government")
+    lead = text.text_of("p1")
+    cases = []
+    for phrase in ("数字经济", lead[-9:-1]):  # a term the essay repeats, and the lead's last words
+        found = places(text, phrase)
+        assert "p1" in {p for p, _ in found} and len(found) > 1, phrase
+        cases += [(phrase, anchor, at) for anchor, at in found]
+    return cases
+
+
+def highlighted_at(page_html: str, note_id: str) -> tuple[str, int]:
+    """The paragraph and offset in its text where the built page highlights note `note_id`."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    mark = soup.find(id=f"quote-{note_id}")
+    assert isinstance(mark, Tag), f"no highlight of {note_id}"
+    paragraph = mark.find_parent("p")
+    assert isinstance(paragraph, Tag)
+    offset = 0
+    for node in paragraph.descendants:
+        if node is mark:
+            return str(paragraph["id"]), offset
+        if isinstance(node, NavigableString):
+            offset += len(node)
+    raise AssertionError(f"the highlight of {note_id} is not in a paragraph")
+
+
+def test_every_occurrence_in_the_lead_and_the_body_is_noted_where_it_stands(
+    browser: Browser, project: Path, tmp_path: Path
+) -> None:
+    cases = lead_and_body_places()
+    notes: list[str] = []
+    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
+        for phrase, paragraph, start in cases:
+            notes.append(note_from_selection(page, paragraph, start, start + len(phrase)))
+            if paragraph == "p1" and phrase != cases[0][0]:  # the lead's last words, noted in the lead
+                page.screenshot(path=str(SCREENSHOTS / "annotate-lead-desktop.png"))
+            page.get_by_role("button", name="放弃草稿").click()
+    copy = copy_project(tmp_path / "copy")
+    ids = []
+    for text in notes:
+        note_id = yaml.safe_load(text)[0]["id"]
+        (copy / "annotations" / f"{note_id}.yaml").write_text(text, encoding="utf-8")
+        ids.append(note_id)
+    assert len(set(ids)) == len(ids)
+    checked = policy_reader(copy, "check")
+    assert checked.returncode == 0, checked.stderr
+    built = mkdocs_build(copy)
+    assert built.returncode == 0, built.stderr
+    page_html = (copy / "site" / GANSU / "digital-government" / "index.html").read_text(encoding="utf-8")
+    for note_id, (_phrase, paragraph, start) in zip(ids, cases, strict=True):
+        assert highlighted_at(page_html, note_id) == (paragraph, start)
+
+
+def test_the_lead_is_noted_on_a_phone(browser: Browser, project: Path) -> None:
+    phrase, paragraph, start = lead_and_body_places()[0]
+    assert paragraph == "p1"
+    with opened(browser, page_url(project, "digital-government"), **PHONE) as page:
+        page.evaluate(SELECT, [paragraph, start, start + len(phrase)])
+        expect(page.get_by_role("button", name="写注释")).to_be_visible()
+        page.screenshot(path=str(SCREENSHOTS / "annotate-lead-phone.png"))
 
 
 def test_the_github_link_carries_the_file_name_and_the_note(browser: Browser, project: Path) -> None:
@@ -245,7 +309,9 @@ def test_a_second_passage_in_another_essay_is_added_as_related(browser: Browser,
             assert page.evaluate("navigator.clipboard.readText()") == text
             page.screenshot(path=str(SCREENSHOTS / "annotate-related-desktop.png"))
     note = yaml.safe_load(text)[0]
-    assert note["related"] == [{"article": "new-infrastructure", "quote": related}]
+    assert note["related"] == [
+        {"article": "new-infrastructure", "paragraph": int(related_place[0][1:]), "quote": related}
+    ]
     _path, (on_target, on_related) = save_and_check(project, text, tmp_path)
     assert (on_target.essay.article_id, on_target.paragraph, on_target.start) == ("digital-government", *target_place)
     assert (on_related.essay.article_id, on_related.paragraph, on_related.start) == (

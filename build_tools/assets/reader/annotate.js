@@ -36,7 +36,7 @@
     folder: marker.dataset.folder,
     placeholder: marker.dataset.placeholder,
   };
-  var widths = marker.dataset.contextWidths.split(" ").map(Number);
+  var firstWidth = Number(marker.dataset.firstContextWidth);
 
   // ---- the essay's own text, as published (the text `policy-reader check` anchors in) ----
 
@@ -115,18 +115,27 @@
     return fold(published[match.paragraph]).startsWith(fold(suffix), match.end);
   }
 
-  // The shortest prefix, or else suffix, that tells the chosen occurrence from the others (unique_context).
+  // The shortest prefix, or else suffix, that tells the chosen occurrence from the others of its paragraph,
+  // up to the paragraph's edges; then both (unique_context). Inside one paragraph that always succeeds.
   function uniqueContext(matches, chosen) {
     var text = published[chosen.paragraph];
     var others = matches.filter(function (m) {
       return m.paragraph !== chosen.paragraph || m.start !== chosen.start;
     });
     if (!others.length) return {prefix: "", suffix: ""};
-    for (var width = widths[0]; width <= widths[1]; width++) {
+    for (var width = firstWidth; width <= text.length; width++) {
       var prefix = text.slice(Math.max(0, chosen.start - width), chosen.start);
-      if (prefix && !others.some(function (o) { return hasPrefix(o, prefix); })) return {prefix: prefix, suffix: ""};
+      if (prefix.length === width && !others.some(function (o) { return hasPrefix(o, prefix); })) {
+        return {prefix: prefix, suffix: ""};
+      }
       var suffix = text.slice(chosen.end, chosen.end + width);
-      if (suffix && !others.some(function (o) { return hasSuffix(o, suffix); })) return {prefix: "", suffix: suffix};
+      if (suffix.length === width && !others.some(function (o) { return hasSuffix(o, suffix); })) {
+        return {prefix: "", suffix: suffix};
+      }
+    }
+    var before = text.slice(0, chosen.start), after = text.slice(chosen.end);
+    if (!others.some(function (o) { return hasPrefix(o, before) && hasSuffix(o, after); })) {
+      return {prefix: before, suffix: after};
     }
     return null;
   }
@@ -164,11 +173,14 @@
     }
     var chosen = parts[0];
     var quote = published[chosen.paragraph].slice(chosen.start, chosen.end);
-    var context = uniqueContext(occurrences(quote), chosen);
+    // The note names its paragraph (a lead repeats its body word for word): context is needed only
+    // where the phrase repeats inside that paragraph.
+    var inParagraph = occurrences(quote).filter(function (m) { return m.paragraph === chosen.paragraph; });
+    var context = uniqueContext(inParagraph, chosen);
     if (!context) {
-      return {range: range, problem: "这段文字在文中多次出现,前后的字也一样:请多选几个字。"};
+      return {range: range, problem: "这段文字在本段多次出现,前后的字也一样:请多选几个字。"};
     }
-    var passage = {article: essay.ref, quote: quote};
+    var passage = {article: essay.ref, paragraph: Number(chosen.paragraph.slice(1)), quote: quote};
     if (context.prefix) passage.prefix = context.prefix;
     if (context.suffix) passage.suffix = context.suffix;
     return {range: range, passage: passage, paragraph: chosen.paragraph, start: chosen.start};
@@ -183,7 +195,7 @@
     });
   }
   function selectorLines(passage, indent) {
-    return ["article", "quote", "prefix", "suffix"].filter(function (key) {
+    return ["article", "paragraph", "quote", "prefix", "suffix"].filter(function (key) {
       return passage[key] !== undefined;
     }).map(function (key) {
       return indent + key + ": " + yamlString(passage[key]);
