@@ -135,14 +135,24 @@ CHROMIUM_ARGS = [
 ]
 
 
+# What the browser tests run, by the Debian package that brings it: the browser, the fonts it draws
+# Chinese with, and poppler's pdftotext/pdftoppm, which read the printed pages.
+DEBIAN_PACKAGES = {
+    "chromium": CHROMIUM,
+    "fonts-noto-cjk": Path("/usr/share/fonts/opentype/noto"),
+    "poppler-utils": Path("/usr/bin/pdftotext"),
+}
+
+
 def ensure_chromium() -> Path:
-    """Debian's chromium, installed with apt-get when it is missing and we may (root)."""
-    if CHROMIUM.exists():
+    """Debian's chromium (and the fonts and PDF tools the browser tests use), installed with apt-get when missing."""
+    missing = [package for package, path in DEBIAN_PACKAGES.items() if not path.exists()]
+    if not missing:
         return CHROMIUM
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.fail("browser tests need Debian's chromium: run `sudo apt-get install chromium fonts-noto-cjk`")
+        pytest.fail(f"browser tests need Debian's {', '.join(missing)}: run `sudo apt-get install {' '.join(missing)}`")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk"]):
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *missing]):
         result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             pytest.fail(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
