@@ -60,12 +60,18 @@ def doc_keys(instance: Any) -> list[str]:
 
 
 def _type_name(value: Any) -> str:
-    names = {"object": "a mapping (key: value)", "array": "a list", "string": "text", "integer": "a number"}
+    names = {
+        "object": "a mapping (key: value)",
+        "array": "a list",
+        "string": "text",
+        "integer": "a number",
+        "boolean": "true or false",
+    }
     if isinstance(value, str) and value in names:
         return names[value]
     if isinstance(value, list):
         return " or ".join(_type_name(v) for v in value)
-    return {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}.get(
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true or false", type(None): "nothing"}.get(
         type(value), type(value).__name__
     )
 
@@ -75,4 +81,6 @@ def _type_fix(wanted: Any) -> str:
         return "write it as a list: one `- item` a line, or [a, b]"
     if wanted == "object":
         return "write it as `key: value` lines, indented below"
+    if wanted == "boolean":
+        return "write true or false"
     return "quote the value if it is text that YAML reads as something else"
