@@ -8,8 +8,8 @@ from collections.abc import Iterable
 
 import rispy
 from bibtexparser import model
-from bibtexparser.library import Library
 from bibtexparser.entrypoint import write_string
+from bibtexparser.library import Library
 
 from build_tools.citations.work import NEWSPAPER_ARTICLE, CitedWork, csl_item
 

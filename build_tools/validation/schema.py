@@ -37,7 +37,7 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError
         return doc.error(path, f"the required key '{missing}' is missing", f"add `{missing}:` here")
     if error.validator == "type":
         wanted = schema.get("type")
-        return doc.error(path, f"expected {_type_name(wanted)}, found {_type_name(error.instance)}", _type_fix(wanted))
+        return doc.error(path, f"expected {_type_name(wanted)}, found {_found_name(error.instance)}", _type_fix(wanted))
     if error.validator == "pattern":
         why = schema.get("description", f"write it to match {schema.get('pattern')}")
         return doc.error(path, f"the value {error.instance!r} is not allowed here", why)
@@ -71,6 +71,11 @@ def _type_name(value: Any) -> str:
         return names[value]
     if isinstance(value, list):
         return " or ".join(_type_name(v) for v in value)
+    return _found_name(value)
+
+
+def _found_name(value: Any) -> str:
+    """What kind of value an editor wrote (a list is a list here, not a list of type names)."""
     return {dict: "a mapping", list: "a list", str: "text", bool: "true or false", type(None): "nothing"}.get(
         type(value), type(value).__name__
     )
