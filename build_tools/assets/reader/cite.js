@@ -193,8 +193,7 @@
     var holder = target && target.closest(".pr-para");
     if (!holder) return;
     chosen = Number(match[1]);
-    paragraphButton.textContent = "引用此段";
-    paragraphButton.setAttribute("aria-label", "引用第 " + chosen + " 段");
+    paragraphButton.textContent = "引用第 " + chosen + " 段";
     holder.insertBefore(paragraphButton, target);
     if (!panel.hidden) show(scope() ? chosen : null);
   }
