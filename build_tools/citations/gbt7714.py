@@ -53,18 +53,35 @@ def reference(work: CitedWork, edition: Edition, paragraph: int | str | None = N
     A paragraph's citation gives the paragraph's address (``…#pN``) and 第N段 where the standard puts
     引文页码; `paragraph` may be `PARAGRAPH`, for the script to fill in.
     """
+    text = _render(work, edition, paragraph)
+    return text if paragraph is None else _with_locator(text, edition, paragraph)
+
+
+def page_references(work: CitedWork, edition: Edition) -> tuple[str, str]:
+    """The essay's reference and its paragraphs' template, from one rendering (citeproc-py takes ~15 ms each).
+
+    The essay's is the template without what a paragraph adds: its number and its address's fragment
+    (tested equal to `reference(work, edition)`).
+    """
+    text = _render(work, edition, PARAGRAPH)
+    essay = _LOCATOR_AFTER_EDITION.sub(r"\1", _LOCATOR_ALONE.sub("", text)).replace(f"#p{PARAGRAPH}", "")
+    return essay, _with_locator(text, edition, PARAGRAPH)
+
+
+def _render(work: CitedWork, edition: Edition, paragraph: int | str | None) -> str:
     item = _render_item(work, paragraph)
     bibliography = CitationStylesBibliography(_style(edition), CiteProcJSON([item]), formatter.plain)
     bibliography.register(Citation([CitationItem(work.id)]))
     text = _NUMBER.sub("", str(bibliography.bibliography()[0])).strip()
     stand_in = "{:04d}-{:02d}-{:02d}".format(*_ACCESSED_STAND_IN)
     # The 2025 style gives an undated item the year of citing, in brackets, as its estimated year.
-    text = text.replace(stand_in, ACCESSED).replace(f"[{_ACCESSED_STAND_IN[0]}]", f"[{ACCESSED_YEAR}]")
-    if paragraph is not None:
-        locator = f"{_COLON[edition]}第{paragraph}段"
-        text = _LOCATOR_ALONE.sub(locator, text)
-        text = _LOCATOR_AFTER_EDITION.sub(lambda m: m.group(1) + locator, text)
-    return text
+    return text.replace(stand_in, ACCESSED).replace(f"[{_ACCESSED_STAND_IN[0]}]", f"[{ACCESSED_YEAR}]")
+
+
+def _with_locator(text: str, edition: Edition, paragraph: int | str) -> str:
+    locator = f"{_COLON[edition]}第{paragraph}段"
+    text = _LOCATOR_ALONE.sub(locator, text)
+    return _LOCATOR_AFTER_EDITION.sub(lambda m: m.group(1) + locator, text)
 
 
 def fill(template: str, accessed: str, paragraph: int | None = None) -> str:

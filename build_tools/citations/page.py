@@ -49,19 +49,16 @@ def with_meta_tags(html: str, work: CitedWork) -> str:
     return html[:head_end] + meta_tags(work) + html[head_end:]
 
 
+def _style_data(work: CitedWork, edition: gbt7714.Edition) -> dict[str, str]:
+    essay, paragraph = gbt7714.page_references(work, edition)
+    return {"id": edition, "label": gbt7714.LABELS[edition], "essay": essay, "paragraph": paragraph}
+
+
 def cite_data(work: CitedWork, downloads: Downloads) -> str:
     """The data cite.js shows and copies, rendered now so that it works from disk with nothing fetched."""
     data = {
         "title": work.title,
-        "styles": [
-            {
-                "id": edition,
-                "label": gbt7714.LABELS[edition],
-                "essay": gbt7714.reference(work, edition),
-                "paragraph": gbt7714.reference(work, edition, gbt7714.PARAGRAPH),
-            }
-            for edition in gbt7714.EDITIONS
-        ],
+        "styles": [_style_data(work, edition) for edition in gbt7714.EDITIONS],
         "placeholders": {
             "accessed": gbt7714.ACCESSED,
             "accessedYear": gbt7714.ACCESSED_YEAR,

@@ -145,6 +145,15 @@ def test_the_page_template_filled_in_is_the_paragraph_rendered_directly(work: Ci
 
 
 @pytest.mark.parametrize("edition", gbt7714.EDITIONS)
+@pytest.mark.parametrize("work", [GANSU, STANDARD_N_OL, FOUR_AUTHORS, UNDATED], ids=lambda w: w.id)
+def test_the_pages_two_texts_from_one_rendering_are_those_rendered_apart(work: CitedWork, edition: Edition) -> None:
+    assert gbt7714.page_references(work, edition) == (
+        gbt7714.reference(work, edition),
+        gbt7714.reference(work, edition, gbt7714.PARAGRAPH),
+    )
+
+
+@pytest.mark.parametrize("edition", gbt7714.EDITIONS)
 def test_a_chinese_name_is_never_split(edition: Edition) -> None:
     text = gbt7714.reference(GANSU, edition)
     assert text.startswith(("秦遇龙, 吕江宇. ", "秦遇龙，吕江宇. "))
