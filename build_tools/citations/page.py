@@ -51,7 +51,11 @@ def with_meta_tags(html: str, work: CitedWork) -> str:
 
 def _style_data(work: CitedWork, edition: gbt7714.Edition) -> dict[str, str]:
     essay, paragraph = gbt7714.page_references(work, edition)
-    return {"id": edition, "label": gbt7714.LABELS[edition], "essay": essay, "paragraph": paragraph}
+    data = {"id": edition, "label": gbt7714.LABELS[edition], "essay": essay, "paragraph": paragraph}
+    if work.publication:
+        # The newspaper as printed, offered only where the manifest names it.
+        data["print"] = gbt7714.print_reference(work, edition)
+    return data
 
 
 def cite_data(work: CitedWork, downloads: Downloads) -> str:

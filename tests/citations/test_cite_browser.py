@@ -16,7 +16,7 @@ from build_tools.citations import gbt7714
 from build_tools.citations.work import CitedWork, essay_works
 from build_tools.importer.project import Project
 from tests.accessibility.conftest import unzipped  # noqa: F401 - the real offline zip, unzipped (a fixture)
-from tests.conftest import ROOT, opened
+from tests.conftest import ROOT, copy_project, mkdocs_build, opened
 from tests.search.conftest import RequestGuard, serve
 
 pytestmark = pytest.mark.browser
@@ -153,3 +153,34 @@ def test_print_hides_the_control_and_prints_the_citation_once(browser: Browser, 
         expect(printed).to_be_visible()
         assert printed.inner_text() == "引用本文:" + expected(page, "2025", None)
         page.pdf(path=str(SCREENSHOTS / "print.pdf"))
+
+
+@pytest.fixture(scope="module")
+def named_paper(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, CitedWork]]:
+    """The project with a manifest that names the newspaper and its page (版次), built and served."""
+    project = copy_project(tmp_path_factory.mktemp("named") / "project")
+    manifest = project / "sources" / f"{GANSU}.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    text = text.replace("publication: 甘肃地方媒体理论版(刊物名称原文未载)", "publication: 甘肃日报\nedition: 7")
+    manifest.write_text(text.replace("publication_named: false\n", ""), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    work = essay_works(Project(project).load_sources(), SITE_URL)[f"{GANSU}/{ESSAY}"]
+    assert work.publication == "甘肃日报" and work.edition == "7"
+    with serve(project / "site") as base:
+        yield base, work
+
+
+def test_where_the_paper_is_named_its_printed_form_is_offered(
+    browser: Browser, named_paper: tuple[str, CitedWork]
+) -> None:
+    base, work = named_paper
+    with opened(browser, f"{base}{GANSU}/{ESSAY}/", permissions=CLIPBOARD) as page:
+        page.get_by_role("button", name="引用", exact=True).click()
+        assert clipboard(page) == gbt7714.fill(gbt7714.reference(work, "2025"), today(page))
+        assert "甘肃日报，[2021-12]（7）" in clipboard(page)
+        page.get_by_role("radio", name="报纸原版").check()
+        page.locator(".pr-cite__copy").click()
+        expect(page.locator(".pr-cite__status")).to_have_text("已复制本文(报纸原版)的引文(GB/T 7714—2025)")
+        assert clipboard(page) == gbt7714.print_reference(work, "2025")
+        page.screenshot(path=str(SCREENSHOTS / "printed-paper.png"))

@@ -57,6 +57,8 @@ def test_every_essay_carries_both_editions_and_its_downloads(built_site: Path, s
         assert article.title in style["essay"] and "[N/OL]" in style["essay"]
         assert f"{SITE_URL}{source.id}/{article.id}/#p{{n}}" in style["paragraph"]
         assert "第{n}段" in style["paragraph"]
+        # The printed paper is offered only where the manifest names it.
+        assert ("print" in style) == source.manifest.publication_named
     page_url = f"{source.id}/{article.id}/index.html"
     for download in data["downloads"]:
         target = built_site / urljoin(page_url, download["href"])

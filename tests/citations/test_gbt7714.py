@@ -6,6 +6,11 @@ reproduces them in its test page for the style we ship («GB/T 7714—2025(顺�
     [41]丁文详. 数字革命与竞争国际化[N]. 中国青年报，2000-11-20（15）.
     [45]陈缮真. 探索微观世界的无穷奥秘（科技大观）[N/OL]. 人民日报，2022-08-16（17）. http://paper.people.com.cn/rmrb/html/2022-08/16/nw.D110000renmrb_20220816_3-17.htm.
 
+The 2015 style renders [41] (the same page of zotero-chinese/styles for the 2015 style) as the 2015
+edition's rule for a newspaper article, 主要责任者. 题名[N]. 报纸名, 出版日期(版次).:
+
+    [41]丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).
+
 The 2015 edition writes a newspaper article online as (GB/T 7714—2015, 4.4.1 and 8.8, with the
 date of citing after the date and page of the paper):
 
@@ -46,6 +51,15 @@ FOUR_AUTHORS = CitedWork(
 )
 UNDATED = CitedWork("x/undated", "题名", ("欧阳修",), "https://example.org/x/undated/", "甘肃日报", None)
 
+STANDARD_N = CitedWork(
+    "zqb/ding",
+    "数字革命与竞争国际化",
+    ("丁文详",),
+    "https://example.org/zqb/ding/",
+    "中国青年报",
+    "2000-11-20",
+    edition="15",
+)
 ACCESSED = "2026-12-03"
 
 CASES = [
@@ -91,12 +105,31 @@ CASES = [
         "欧阳修. 题名[N/OL]. 甘肃日报[2026-12-03]. https://example.org/x/undated/.",
         id="2015-no-date-none-given",
     ),
+    # The newspaper as printed: no address, no date of citing.
+    pytest.param(
+        STANDARD_N,
+        "2025",
+        "丁文详. 数字革命与竞争国际化[N]. 中国青年报，2000-11-20（15）.",
+        id="2025-printed-standard-example-41",
+    ),
+    pytest.param(
+        STANDARD_N, "2015", "丁文详. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).", id="2015-printed-example-41"
+    ),
+    pytest.param(
+        GANSU,
+        "2015",
+        "秦遇龙, 吕江宇. 加强“数字政府”建设 助推“数字经济”发展[N]. [出版者不详], [2021-12].",
+        id="2015-printed-unknown-paper",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("work", "edition", "expected"), CASES)
 def test_an_essay_is_cited_as_the_standard_writes_it(work: CitedWork, edition: Edition, expected: str) -> None:
-    assert gbt7714.fill(gbt7714.reference(work, edition), ACCESSED) == expected
+    if "[N]" in expected:  # the printed paper's form; every other case cites this site's copy, [N/OL]
+        assert gbt7714.print_reference(work, edition) == expected
+    else:
+        assert gbt7714.fill(gbt7714.reference(work, edition), ACCESSED) == expected
 
 
 PARAGRAPH_CASES = [

@@ -32,6 +32,7 @@
   var chosen = null; // the paragraph's number, once one is chosen (its link followed, or its address opened)
 
   function citation(paragraph) {
+    if (printedCopy()) return style.print;
     var text = (paragraph ? style.paragraph : style.essay);
     text = text.split(marks.accessed).join(today).split(marks.accessedYear).join(today.slice(0, 4));
     return paragraph ? text.split(marks.paragraph).join(String(paragraph)) : text;
@@ -94,6 +95,23 @@
     scopes.appendChild(label);
     return input;
   });
+  // Where the manifest names the newspaper: the essay as printed there ([N]) instead of this site's copy ([N/OL]).
+  var copies = element("fieldset", "pr-cite__choice");
+  copies.appendChild(element("legend", null, "来源"));
+  var copyInputs = [["online", "本站网络版"], ["print", "报纸原版"]].map(function (choice, index) {
+    var label = element("label");
+    var input = element("input");
+    input.type = "radio";
+    input.name = "pr-cite-copy";
+    input.value = choice[0];
+    input.checked = index === 0;
+    input.addEventListener("change", function () { show(scope()); });
+    label.appendChild(input);
+    label.appendChild(document.createTextNode(" " + choice[1]));
+    copies.appendChild(label);
+    return input;
+  });
+  function printedCopy() { return copyInputs[1].checked && !!style.print; }
   var text = element("textarea", "pr-cite__text");
   text.readOnly = true;
   text.rows = 3;
@@ -113,21 +131,23 @@
     link.setAttribute("download", "");
     downloads.appendChild(link);
   });
-  [heading, editions, scopes, text, actions, downloads].forEach(function (part) { panel.appendChild(part); });
+  [heading, editions, copies, scopes, text, actions, downloads].forEach(function (part) { panel.appendChild(part); });
 
   // Printed once, at the end of the essay.
   var printed = element("p", "pr-cite-print");
   printed.textContent = "引用本文:" + citation(null);
   article.appendChild(printed);
 
-  function scope() { return scopeInputs[1].checked && chosen ? chosen : null; }
+  function scope() { return scopeInputs[1].checked && chosen && !printedCopy() ? chosen : null; }
   function show(paragraph) {
     scopeInputs[0].checked = !paragraph;
     scopeInputs[1].checked = !!paragraph;
+    copies.hidden = !style.print;
+    scopes.hidden = printedCopy();
     scopeInputs[1].parentNode.hidden = !chosen;
     scopeInputs[1].nextSibling.textContent = " " + scopeName(chosen);
     scopeInputs[0].nextSibling.textContent = " 全文";
-    heading.textContent = paragraph ? "引用第 " + paragraph + " 段" : "引用本文";
+    heading.textContent = paragraph && !printedCopy() ? "引用第 " + paragraph + " 段" : "引用本文";
     text.value = citation(paragraph);
     status.textContent = "";
   }
@@ -136,7 +156,8 @@
   // (some browsers refuse it to pages opened from disk).
   function copyShown() {
     var value = text.value;
-    var said = "已复制" + (scope() ? "第 " + scope() + " 段" : "本文") + "的引文(" + style.label + ")";
+    var said = "已复制" + (scope() ? "第 " + scope() + " 段" : "本文") + (printedCopy() ? "(报纸原版)" : "") +
+      "的引文(" + style.label + ")";
     function fallback() {
       text.focus();
       text.select();
@@ -155,6 +176,7 @@
     place.parentNode.insertBefore(panel, place.nextSibling);
     panel.hidden = false;
     panel.opener = opener;
+    if (paragraph) copyInputs[0].checked = true; // a paragraph is cited in this site's copy, by its address
     [toggle, paragraphButton].forEach(function (button) {
       button.setAttribute("aria-expanded", button === opener ? "true" : "false");
     });
