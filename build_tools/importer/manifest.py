@@ -22,15 +22,31 @@ _URL = {
     "description": "give an address that starts with https:// (or http://)",
 }
 
+_DATE = {
+    "type": "string",
+    "pattern": r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+    "description": 'write the date as YYYY, YYYY-MM or YYYY-MM-DD (quoted), e.g. date: "2021-12-08"',
+}
+# What a citation of the page's essays needs beyond `publication`, `date` and `url` (see build_tools/citations/).
+_CITATION_KEYS: dict[str, Any] = {
+    # 版次: the newspaper page the essays were printed on, e.g. 7 (cited as 2021-12-08(7)).
+    "edition": {"type": ["string", "integer"], "minLength": 1},
+    # The date is inferred, not printed on the page: cited in brackets, as GB/T 7714 does an estimated year.
+    "date_estimated": {"type": "boolean"},
+    # False when `publication` describes the source rather than naming a newspaper: cited as [出版者不详].
+    "publication_named": {"type": "boolean"},
+}
+
 MANIFEST_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
         "title": {"type": "string", "minLength": 1},
         "publication": {"type": "string", "minLength": 1},
-        "date": {"type": "string", "minLength": 1},
+        "date": _DATE,
         "url": _URL,
         "notes": {"type": "string"},
+        **_CITATION_KEYS,
         "articles": {
             "type": "array",
             "items": {
@@ -63,6 +79,9 @@ class Manifest:
         article_ids: Stable essay ids, by essay title.
         lead: Whether essays open with a lead (``auto`` detects it).
         article_lines: The manifest line naming each essay title, for messages.
+        edition: 版次, the newspaper page the essays were printed on.
+        date_estimated: The date is inferred rather than printed on the page.
+        publication_named: Whether `publication` is the newspaper's name (not a description of it).
     """
 
     path: str | None = None
@@ -74,6 +93,9 @@ class Manifest:
     article_ids: dict[str, str] = field(default_factory=dict)
     lead: LeadMode = "auto"
     article_lines: dict[str, int | None] = field(default_factory=dict)
+    edition: str | None = None
+    date_estimated: bool = False
+    publication_named: bool = True
 
     @property
     def parse_options(self) -> ParseOptions:
@@ -121,6 +143,9 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         article_ids=ids,
         lead=data.get("layout", {}).get("lead", "auto"),
         article_lines=lines,
+        edition=str(data["edition"]) if "edition" in data else None,
+        date_estimated=data.get("date_estimated", False),
+        publication_named=data.get("publication_named", True),
     )
 
 

@@ -15,7 +15,7 @@ from build_tools.importer.parse import parse_page
 
 _SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 #: Folders of the site that the build or `import` fill: a source of that name would collide.
-RESERVED_IDS = frozenset({ARCHIVE_DIR.strip("/"), "assets", "glossary", "measures", "search", "includes"})
+RESERVED_IDS = frozenset({ARCHIVE_DIR.strip("/"), "assets", "glossary", "measures", "search", "includes", "cite"})
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError
         return doc.error(path, f"the required key '{missing}' is missing", f"add `{missing}:` here")
     if error.validator == "type":
         wanted = schema.get("type")
-        return doc.error(path, f"expected {_type_name(wanted)}, found {_type_name(error.instance)}", _type_fix(wanted))
+        return doc.error(path, f"expected {_type_name(wanted)}, found {_found_name(error.instance)}", _type_fix(wanted))
     if error.validator == "pattern":
         why = schema.get("description", f"write it to match {schema.get('pattern')}")
         return doc.error(path, f"the value {error.instance!r} is not allowed here", why)
@@ -70,12 +70,23 @@ def doc_keys(instance: Any) -> list[str]:
 
 
 def _type_name(value: Any) -> str:
-    names = {"object": "a mapping (key: value)", "array": "a list", "string": "text", "integer": "a number"}
+    names = {
+        "object": "a mapping (key: value)",
+        "array": "a list",
+        "string": "text",
+        "integer": "a number",
+        "boolean": "true or false",
+    }
     if isinstance(value, str) and value in names:
         return names[value]
     if isinstance(value, list):
         return " or ".join(_type_name(v) for v in value)
-    return {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}.get(
+    return _found_name(value)
+
+
+def _found_name(value: Any) -> str:
+    """What kind of value an editor wrote (a list is a list here, not a list of type names)."""
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true or false", type(None): "nothing"}.get(
         type(value), type(value).__name__
     )
 
@@ -87,4 +98,6 @@ def _type_fix(wanted: Any) -> str:
         return "write it as `key: value` lines, indented below"
     if wanted == "integer":
         return "write a whole number without quotes, e.g. 3"
+    if wanted == "boolean":
+        return "write true or false"
     return "quote the value if it is text that YAML reads as something else"

@@ -110,8 +110,8 @@ def test_skip_link_then_a_few_tabs_reach_the_first_term(browser: Browser, where:
         presses = 0
         while not active(page, ".pr-term"):
             presses += 1
-            # The notes switch, the first paragraph's link, and on to its first term.
-            assert presses <= 4, (
+            # The notes switch, the 引用 button, the first paragraph's link, and on to its first term.
+            assert presses <= 5, (
                 f"Tab {presses} after the skip link: {page.evaluate('document.activeElement.outerHTML')[:90]}"
             )
             page.keyboard.press("Tab")

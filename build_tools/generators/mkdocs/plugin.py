@@ -23,6 +23,9 @@ from build_tools.annotations.load import load_annotations, resolve_annotations
 from build_tools.annotations.measures_map import render_measures_page
 from build_tools.annotations.model import ResolvedAnnotation
 from build_tools.annotations.render import annotations_by_page, annotations_for_page, apply_to_page
+from build_tools.citations.page import Downloads, cite_data, with_meta_tags
+from build_tools.citations.site import write_citation_files
+from build_tools.citations.work import CitedWork, essay_works
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.finish.preview import PageRecord, PreviewMemory, fingerprint
 from build_tools.generators.mkdocs.config import PolicyReaderConfig
@@ -131,6 +134,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             self.sources = Project(self.root).load_sources()
         except (InputError, InputErrors) as error:
             raise _plugin_error(error) from None
+        self.works = essay_works(self.sources, config.site_url or "")
         self.resolved: list[ResolvedAnnotation] = []
         # What each page made in this build gives the search index and the glossary page, by source path.
         self.page_sections: dict[str, list[Section]] = {}
@@ -222,6 +226,8 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         if essay:
             html, tooltips = self._annotate_essay(html, page, files)
             tooltips += self._authoring_marker(page, config)
+            if work := self._work(page):
+                tooltips += cite_data(work, Downloads.of(work, lambda path: get_relative_url(path, page.url)))
         search = page.meta.get("search") or {}
         path = page.file.src_uri
         title = page.title or page.url
@@ -251,6 +257,10 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             self.corpus, found[0], config.repo_url, self.config.edit_branch, self.config.annotations
         )
 
+    def _work(self, page: Page) -> CitedWork | None:
+        meta = page.meta.get("policy_reader") or {}
+        return self.works.get(f"{meta.get('source')}/{meta.get('article')}")
+
     def _glossary_url(self, files: Files) -> str:
         glossary = files.get_file_from_path(GLOSSARY_PAGE)
         return glossary.url if glossary else "glossary/"
@@ -273,6 +283,8 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
+        if work := self._work(page):
+            output = with_meta_tags(output, work)
         return point_search_box_at_engine(output)
 
     @event_priority(50)  # before the search plugin indexes the page
@@ -305,6 +317,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             (site / shard_path(n)).write_text(shard, encoding="utf-8")
         export = annotation_collection(self.resolved, config.site_url or "", config.site_name)
         Path(config.site_dir, ANNOTATIONS_EXPORT).write_text(export, encoding="utf-8")
+        write_citation_files(site, self.works.values())
         used = {o.term_id for use in self.uses for o in use.occurrences}
         for term in self.glossary.terms:
             if term.id not in used:

@@ -1,0 +1,79 @@
+"""What an essay's page carries for citing it: Highwire ``citation_*`` meta tags and the 引用 control's data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from build_tools.citations import gbt7714
+from build_tools.citations.site import citation_path
+from build_tools.citations.work import CitedWork
+from build_tools.common.markup import html_text
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """The essay's citation files, as addresses relative to its page."""
+
+    csl_json: str
+    bibtex: str
+    ris: str
+
+    @classmethod
+    def of(cls, work: CitedWork, relative: Callable[[str], str]) -> Downloads:
+        """The files of `work`, each address below the site made relative to the page by `relative`."""
+        return cls(*(relative(citation_path(work.id, extension)) for extension in ("json", "bib", "ris")))
+
+
+def meta_tags(work: CitedWork) -> str:
+    """Highwire Press tags, which Zotero's and Google Scholar's readers take: only what is known."""
+    tags = [("citation_title", work.title)]
+    tags += [("citation_author", name) for name in work.authors]
+    if work.date:
+        tags.append(("citation_publication_date", work.date.replace("-", "/")))
+    if work.publication:
+        # Highwire has no newspaper tag; Zotero reads a periodical's name from this one.
+        tags.append(("citation_journal_title", work.publication))
+    if work.edition:
+        tags.append(("citation_firstpage", work.edition))
+    tags += [("citation_language", "zh"), ("citation_public_url", work.url), ("citation_fulltext_html_url", work.url)]
+    return "".join(f'<meta name="{name}" content="{html_text(value)}">\n' for name, value in tags)
+
+
+def with_meta_tags(html: str, work: CitedWork) -> str:
+    """`html` (a whole page) with the meta tags of `work` at the end of its head."""
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return html
+    return html[:head_end] + meta_tags(work) + html[head_end:]
+
+
+def _style_data(work: CitedWork, edition: gbt7714.Edition) -> dict[str, str]:
+    essay, paragraph = gbt7714.page_references(work, edition)
+    data = {"id": edition, "label": gbt7714.LABELS[edition], "essay": essay, "paragraph": paragraph}
+    if work.publication:
+        # The newspaper as printed, offered only where the manifest names it.
+        data["print"] = gbt7714.print_reference(work, edition)
+    return data
+
+
+def cite_data(work: CitedWork, downloads: Downloads) -> str:
+    """The data cite.js shows and copies, rendered now so that it works from disk with nothing fetched."""
+    data = {
+        "title": work.title,
+        "styles": [_style_data(work, edition) for edition in gbt7714.EDITIONS],
+        "placeholders": {
+            "accessed": gbt7714.ACCESSED,
+            "accessedYear": gbt7714.ACCESSED_YEAR,
+            "paragraph": gbt7714.PARAGRAPH,
+        },
+        "downloads": [
+            {"label": "CSL-JSON", "href": downloads.csl_json},
+            {"label": "BibTeX", "href": downloads.bibtex},
+            {"label": "RIS", "href": downloads.ris},
+        ],
+    }
+    # Inside <script>, "</" would end the element: JSON allows it written as "<\/".
+    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" id="pr-cite-data">{text}</script>'
