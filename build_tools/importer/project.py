@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.editions.render import edition_pages
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.render import GENERATED_NOTE, render_pages
 from build_tools.importer.source import Source, load_source
@@ -86,7 +87,10 @@ class Project:
 
     def expected_pages(self, sources: list[Source]) -> dict[str, str]:
         """The pages `import` writes for these sources, by path below ``docs/``."""
-        return render_pages(sources)
+        pages = render_pages(sources)
+        for source in sources:
+            pages.update(edition_pages(source))
+        return pages
 
     def generated_pages_on_disk(self) -> set[str]:
         """Pages below ``docs/`` that `import` wrote (they carry its note)."""
