@@ -19,9 +19,14 @@ def changes_page(source_id: str, slug: str, article_id: str) -> str:
     return f"{source_id}/editions/{slug}/{article_id}/changes.md"
 
 
+def current_name(source: Source) -> str:
+    """What the current text is called: the manifest's `edition:`, or 现行文本."""
+    return source.manifest.edition or CURRENT_LABEL
+
+
 def current_label(source: Source) -> str:
     """What the current text is called, with its date where known: 正式印发稿(2021-12)."""
-    label = source.manifest.edition or CURRENT_LABEL
+    label = current_name(source)
     return f"{label}({source.manifest.date})" if source.manifest.date else label
 
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from build_tools.common.markup import markdown_text
 from build_tools.editions.compare import EssayComparison
 from build_tools.editions.diff import Op, word_diff
-from build_tools.editions.links import changes_page, comparisons, current_label, text_page
+from build_tools.editions.links import changes_page, comparisons, current_label, current_name, text_page
 from build_tools.editions.match import Row
 from build_tools.importer.model import Article
 from build_tools.importer.render import GENERATED_NOTE, _front_matter, render_article
@@ -77,19 +77,21 @@ def render_edition_text(source: Source, comparison: EssayComparison) -> str:
             out.append(f'\n<p class="pr-edition-notice" markdown>{notice}</p>\n')
         found = _PARAGRAPH_LINE.search(line)
         if found and new is not None:
-            out.append(_counterpart(comparison, int(found.group(1)), new))
+            out.append(_counterpart(source, comparison, int(found.group(1)), new))
     return "".join(out)
 
 
-def _counterpart(comparison: EssayComparison, number: int, new: Article) -> str:
+def _counterpart(source: Source, comparison: EssayComparison, number: int, new: Article) -> str:
     now = comparison.counterpart(number)
     if now is None:
-        return '\n<p class="pr-counterpart pr-counterpart--removed">现行文本删去了此段</p>\n'
+        removed = f"{html.escape(current_name(source))}删去了此段"
+        return f'\n<p class="pr-counterpart pr-counterpart--removed">{removed}</p>\n'
     row = next(r for r in comparison.rows if r.old == number - 1)
     how = "有改动" if row.change == "changed" else "文字相同"
     if row.moved:
         how += ",位置有变"
-    return f"\n[现行文本第 {now} 段({how})](../../{new.id}.md#p{now})\n{{: .pr-counterpart }}\n"
+    name = markdown_text(current_name(source))
+    return f"\n[{name}第 {now} 段({how})](../../{new.id}.md#p{now})\n{{: .pr-counterpart }}\n"
 
 
 def render_changes(source: Source, comparison: EssayComparison) -> str:
@@ -98,6 +100,7 @@ def render_changes(source: Source, comparison: EssayComparison) -> str:
     assert new is not None  # a dropped essay has no comparison page
     meta = _meta(f"修改对照:{new.title}", "changes", source.id, new.id, edition.slug)
     then, now = markdown_text(edition.label), markdown_text(current_label(source))
+    name = markdown_text(current_name(source))
     out = [
         _front_matter(meta),
         f"\n# 修改对照:{markdown_text(new.title)}\n\n",
@@ -109,7 +112,7 @@ def render_changes(source: Source, comparison: EssayComparison) -> str:
         title = "".join(_marked(word_diff(old.title, new.title)))
         out.append(f'\n<p class="pr-change__title">标题:{title}</p>\n')
     for row in _folded(comparison.rows):
-        out.append(_row(row, comparison, old, new) if isinstance(row, Row) else _unchanged(row, new))
+        out.append(_row(row, comparison, old, new, name) if isinstance(row, Row) else _unchanged(row, new))
     return "".join(out)
 
 
@@ -157,14 +160,14 @@ def _hidden(text: str) -> str:
 _KIND = {"changed": "改动", "added": "新增段落", "removed": "删除段落", "same": "文字相同"}
 
 
-def _row(row: Row, comparison: EssayComparison, old: Article, new: Article) -> str:
+def _row(row: Row, comparison: EssayComparison, old: Article, new: Article, now: str) -> str:
     places = []
     if row.old is not None:
         places.append(
             f"[{markdown_text(comparison.edition.entry.label)}第 {row.old + 1} 段](../{old.id}.md#p{row.old + 1})"
         )
     if row.new is not None:
-        places.append(f"[现行文本第 {row.new + 1} 段](../../../{new.id}.md#p{row.new + 1})")
+        places.append(f"[{now}第 {row.new + 1} 段](../../../{new.id}.md#p{row.new + 1})")
     kind = _KIND[row.change] + (",位置有变" if row.moved else "")
     before = old.paragraphs[row.old].text if row.old is not None else ""
     after = new.paragraphs[row.new].text if row.new is not None else ""
