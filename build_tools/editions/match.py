@@ -4,6 +4,8 @@ Every paragraph of the earlier text is compared with every paragraph of the curr
 (RapidFuzz's normalised Indel similarity, over characters); the most similar pairs are
 taken first, each paragraph once, down to `SAME_PARAGRAPH`. Of the pairs, those that
 keep their order form the longest increasing run of current positions; the others moved.
+Of several runs as long, the one standing earliest in the current text stays in place
+(A B C D → C D A B: A and B moved, not C and D).
 """
 
 from __future__ import annotations
