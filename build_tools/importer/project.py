@@ -60,10 +60,11 @@ class Project:
         return sorted(self.sources_dir.glob("*.txt"))
 
     def sources_state(self) -> tuple[tuple[str, int, int], ...]:
-        """Each file under ``sources/`` with its modification time and size: it changes when one is saved."""
+        """Each file below ``sources/`` (editions too), its modification time and size: it changes when one is saved."""
         if not self.sources_dir.is_dir():
             return ()
-        stats = ((path.name, path.stat()) for path in self.sources_dir.iterdir() if path.is_file())
+        files = (path for path in self.sources_dir.rglob("*") if path.is_file())
+        stats = ((path.relative_to(self.sources_dir).as_posix(), path.stat()) for path in files)
         return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))
 
     def load_sources(self, files: list[Path] | None = None) -> list[Source]:

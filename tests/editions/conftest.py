@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.accessibility.conftest import ensure_axe
 from tests.conftest import REAL_PAGES, copy_project, policy_reader, run
 from tests.search.conftest import serve
 
@@ -45,3 +46,9 @@ def edition_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
         result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, SITE_URL=base)
         assert result.returncode == 0, result.stderr
         yield project, base, result.stderr
+
+
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    """axe-core, as the accessibility tests install it."""
+    return ensure_axe()

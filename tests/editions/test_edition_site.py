@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import policy_reader, read_search_index
+from tests.conftest import policy_reader, read_search_index, run
 from tests.editions.conftest import CHANGES, EDITION, ESSAY, GANSU, add_draft
 
 #: Only in the draft: the paragraph the final text removed.
@@ -89,6 +90,28 @@ def test_the_comparison_marks_changed_words_and_shows_added_removed_and_moved_pa
     for link in page.select(".pr-change__where a"):
         target, fragment = resolve(site, CHANGES, link["href"])
         assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=fragment) is not None
+
+
+def test_from_disk_the_links_lead_to_files_too(edition_project: tuple[Path, str, str], tmp_path: Path) -> None:
+    """The offline zip's pages link to files (page.html): the editions' links are the generator's to write."""
+    project = edition_project[0]
+    site = tmp_path / "offline"
+    result = run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        POLICY_READER_OFFLINE="true",
+    )
+    assert result.returncode == 0, result.stderr
+    changes = site / (CHANGES.rstrip("/") + ".html")
+    page = BeautifulSoup(changes.read_text(encoding="utf-8"), "html.parser")
+    links = page.select(".pr-change__where a, .pr-changes-summary a")
+    assert links
+    for link in links:
+        target = (changes.parent / link["href"].split("#")[0]).resolve()
+        assert target.is_file(), link["href"]
+        fragment = link["href"].partition("#")[2]
+        if fragment:
+            assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=fragment) is not None
 
 
 def test_search_lists_the_current_text_only(edition_project: tuple[Path, str, str]) -> None:
