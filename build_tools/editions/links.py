@@ -61,7 +61,9 @@ def edition_bar(source: Source, article: Article) -> str:
         changes = f"[修改对照](editions/{slug}/{old_id}/changes.md)" if comparison.changed else "无改动"
         earlier.append(f"{text}({changes})")
     shown = "、".join(earlier) if earlier else "无(本文为此版新增)"
-    return f"\n本文为**{markdown_text(current_label(source))}**。早期版本:{shown}\n{{: .pr-editions }}\n"
+    line = f"本文为**{markdown_text(current_label(source))}**。早期版本:{shown}"
+    # Not the essay's words: search leaves the line out.
+    return f'\n{line}\n{{: .pr-editions data-search-exclude="" }}\n'
 
 
 def editions_section(source: Source) -> str:

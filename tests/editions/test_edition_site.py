@@ -67,6 +67,9 @@ def test_the_essay_names_its_edition_and_links_to_the_earlier_one_and_the_compar
     assert "定稿(2021-12)" in bar.get_text() and "征求意见稿(2021-11)" in bar.get_text()
     targets = {resolve(site, ESSAY, a["href"])[0] for a in bar.find_all("a")}
     assert targets == {site / EDITION / "index.html", site / CHANGES / "index.html"}
+    # The navigation lists the earlier edition under the source, after its essays.
+    nav = soup_of(site, ESSAY).select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    assert "早期版本:征求意见稿(2021-11)" in nav
 
 
 def test_the_comparison_marks_changed_words_and_shows_added_removed_and_moved_paragraphs(
@@ -121,6 +124,7 @@ def test_search_lists_the_current_text_only(edition_project: tuple[Path, str, st
     assert any(where.startswith(ESSAY) for where in locations)
     text = "\n".join(doc["text"] for doc in index["docs"])
     assert DRAFT_ONLY not in text
+    assert "早期版本" not in text  # the essay's line naming its editions is not the essay's words
     assert "依托国家“智慧城市”试点" in text  # the paragraph the final text added
 
 
