@@ -36,6 +36,19 @@ class EssayComparison:
         return None if new is None else new + 1
 
     @property
+    def summary(self) -> str:
+        """How many paragraphs were reworded, added, removed, moved and kept (改动 1 段,新增 1 段…)."""
+        rows = self.rows
+        counts = [
+            ("改动", sum(r.change == "changed" for r in rows)),
+            ("新增", sum(r.change == "added" for r in rows)),
+            ("删除", sum(r.change == "removed" for r in rows)),
+            ("移动", sum(r.moved for r in rows)),
+            ("未改", sum(r.change == "same" and not r.moved for r in rows)),
+        ]
+        return ",".join(f"{what} {n} 段" for what, n in counts if n) + "。"
+
+    @property
     def changed(self) -> bool:
         """Whether anything differs: a word, a paragraph added, removed or moved, the title."""
         return (

@@ -104,7 +104,7 @@ def render_changes(source: Source, comparison: EssayComparison) -> str:
     out = [
         _front_matter(meta),
         f"\n# 修改对照:{markdown_text(new.title)}\n\n",
-        f"[{then}](../{old.id}.md) → [{now}](../../../{new.id}.md)。{_summary(comparison.rows)}\n",
+        f"[{then}](../{old.id}.md) → [{now}](../../../{new.id}.md)。{comparison.summary}\n",
         "{: .pr-changes-summary }\n\n",
         '<p class="pr-changes-legend" aria-hidden="true"><ins>新增的字词</ins> <del>删去的字词</del></p>\n',
     ]
@@ -114,17 +114,6 @@ def render_changes(source: Source, comparison: EssayComparison) -> str:
     for row in _folded(comparison.rows):
         out.append(_row(row, comparison, old, new, name) if isinstance(row, Row) else _unchanged(row, new))
     return "".join(out)
-
-
-def _summary(rows: tuple[Row, ...]) -> str:
-    counts = [
-        ("改动", sum(r.change == "changed" for r in rows)),
-        ("新增", sum(r.change == "added" for r in rows)),
-        ("删除", sum(r.change == "removed" for r in rows)),
-        ("移动", sum(r.moved for r in rows)),
-        ("未改", sum(r.change == "same" and not r.moved for r in rows)),
-    ]
-    return ",".join(f"{what} {n} 段" for what, n in counts if n) + "。"
 
 
 def _folded(rows: tuple[Row, ...]) -> Iterator[Row | list[Row]]:

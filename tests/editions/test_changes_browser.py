@@ -56,10 +56,10 @@ def test_changed_words_are_marked_in_both_schemes_and_spoken(
 
 
 @pytest.mark.parametrize(("scheme", "width"), list(itertools.product(SCHEMES, WIDTHS)))
-def test_the_comparison_and_the_earlier_edition_have_no_serious_violation(
+def test_the_comparison_the_earlier_edition_and_the_essay_naming_it_have_no_serious_violation(
     browser: Browser, axe: Path, edition_project: tuple[Path, str, str], scheme: str, width: str
 ) -> None:
-    for address in (CHANGES, EDITION):
+    for address in (CHANGES, EDITION, ESSAY):
         with reader(browser, edition_project[1] + address, scheme, WIDTHS[width]) as page:
             violations = axe_violations(page, axe)
         assert violations == [], f"{address}, {scheme}, {width}:\n{describe(violations)}"

@@ -117,6 +117,16 @@ def test_from_disk_the_links_lead_to_files_too(edition_project: tuple[Path, str,
             assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=fragment) is not None
 
 
+def test_inspect_says_what_changed_in_each_essay(edition_project: tuple[Path, str, str]) -> None:
+    result = policy_reader(edition_project[0], "inspect", f"sources/{GANSU}.txt")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "edition 征求意见稿(2021-11), digital-government → digital-government: "
+        "改动 1 段,新增 1 段,删除 1 段,移动 2 段,未改 8 段。"
+    ) in result.stdout
+    assert "edition 征求意见稿(2021-11), innovation-highland → innovation-highland: 未改 8 段。" in result.stdout
+
+
 def test_search_lists_the_current_text_only(edition_project: tuple[Path, str, str]) -> None:
     index = read_search_index(edition_project[0] / "site")
     locations = [doc["location"] for doc in index["docs"]]
