@@ -45,15 +45,18 @@ class Row:
 
 def match_paragraphs(old: Sequence[str], new: Sequence[str]) -> list[Row]:
     """The rows comparing `old` with `new`: every paragraph of both, once."""
+    new_of = _identical(old, new)
+    taken = {j for j, _similarity in new_of.values()}
+    # Only what is left is compared all with all: a revision keeps most paragraphs word for word.
+    left_old = [i for i in range(len(old)) if i not in new_of]
+    left_new = [j for j in range(len(new)) if j not in taken]
     cutoff = SAME_PARAGRAPH * 100
-    scores = ((fuzz.ratio(a, b, score_cutoff=cutoff) / 100, i, j) for i, a in enumerate(old) for j, b in enumerate(new))
+    scores = ((fuzz.ratio(old[i], new[j], score_cutoff=cutoff) / 100, i, j) for i in left_old for j in left_new)
     candidates = sorted(
         (score for score in scores if score[0]),
         # The most alike first; among equals, the pair nearest its own place.
         key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]),
     )
-    new_of: dict[int, tuple[int, float]] = {}
-    taken: set[int] = set()
     for similarity, i, j in candidates:
         if i not in new_of and j not in taken:
             new_of[i] = (j, similarity)
@@ -73,6 +76,18 @@ def match_paragraphs(old: Sequence[str], new: Sequence[str]) -> list[Row]:
             at += 1
         rows.insert(at, Row(i, None, "removed"))
     return rows
+
+
+def _identical(old: Sequence[str], new: Sequence[str]) -> dict[int, tuple[int, float]]:
+    """Paragraphs kept word for word, paired in order (the k-th copy of a text with its k-th copy now)."""
+    places: dict[str, list[int]] = {}
+    for j, text in enumerate(new):
+        places.setdefault(text, []).append(j)
+    pairs: dict[int, tuple[int, float]] = {}
+    for i, text in enumerate(old):
+        if places.get(text):
+            pairs[i] = (places[text].pop(0), 1.0)
+    return pairs
 
 
 def _keeping_order(positions: list[int]) -> set[int]:
