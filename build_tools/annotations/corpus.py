@@ -5,8 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from build_tools.editions.links import comparisons
 from build_tools.importer.model import Paragraph
 from build_tools.importer.source import Source
+
+
+@dataclass(frozen=True)
+class EarlierText:
+    """An essay as an earlier edition had it, and where each of its paragraphs stands now.
+
+    Attributes:
+        label: The edition's name and date: 征求意见稿(2021-11).
+        paragraphs: ``(anchor, text)`` pairs, anchors as they were then.
+        counterpart: Earlier anchor → the current anchor (None where the paragraph was removed).
+    """
+
+    label: str
+    paragraphs: tuple[tuple[str, str], ...]
+    counterpart: dict[str, str | None]
 
 
 @dataclass(frozen=True)
@@ -21,6 +37,7 @@ class EssayText:
         measures: Measure anchor → ``(number, title, paragraph anchor)``.
         measure_of: Paragraph anchor → the anchor of the measure it belongs to.
         url: The essay page's address below the site root.
+        earlier: The essay in earlier editions, the newest first.
     """
 
     source_id: str
@@ -30,6 +47,7 @@ class EssayText:
     measures: dict[str, tuple[int, str, str]] = field(default_factory=dict)
     measure_of: dict[str, str] = field(default_factory=dict)
     url: str = ""
+    earlier: tuple[EarlierText, ...] = ()
 
     @property
     def key(self) -> str:
@@ -69,6 +87,7 @@ def corpus_of(sources: list[Source], url_of: Callable[[str, str], str] = directo
     """The corpus of the given sources; `url_of` gives each essay page's address from its ids."""
     essays = []
     for source in sources:
+        earlier = _earlier_texts(source)
         for article in source.page.articles:
             measures: dict[str, tuple[int, str, str]] = {}
             measure_of: dict[str, str] = {}
@@ -91,6 +110,22 @@ def corpus_of(sources: list[Source], url_of: Callable[[str, str], str] = directo
                     measures,
                     measure_of,
                     url_of(source.id, article.id),
+                    tuple(earlier.get(article.id, [])),
                 )
             )
     return Corpus(essays)
+
+
+def _earlier_texts(source: Source) -> dict[str, list[EarlierText]]:
+    """The earlier texts of each current essay, by its id, the newest edition first."""
+    found: dict[str, list[EarlierText]] = {}
+    for comparison in reversed(comparisons(source)):
+        if comparison.new is None:
+            continue
+        counterpart = {}
+        for paragraph in comparison.old.paragraphs:
+            now = comparison.counterpart(paragraph.number)
+            counterpart[paragraph.anchor] = None if now is None else f"p{now}"
+        paragraphs = tuple((p.anchor, p.text) for p in comparison.old.paragraphs)
+        found.setdefault(comparison.new.id, []).append(EarlierText(comparison.edition.label, paragraphs, counterpart))
+    return found

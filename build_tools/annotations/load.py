@@ -9,8 +9,9 @@ from typing import Any
 
 from build_tools.annotations.authoring import PLACEHOLDER_BODY
 from build_tools.annotations.corpus import Corpus
+from build_tools.annotations.editions import MovedNote, gone_since, moved
 from build_tools.annotations.model import Annotation, ResolvedAnnotation, Selector
-from build_tools.annotations.resolve import REANCHOR_SIMILARITY, ResolveError, resolve, yaml_string
+from build_tools.annotations.resolve import REANCHOR_SIMILARITY, ResolveError, find_essay, resolve, yaml_string
 from build_tools.common.errors import InputError
 from build_tools.common.references import Citation
 from build_tools.validation.fields import CITATIONS, SLUG, TEXT, readable_citations
@@ -65,11 +66,12 @@ _SCRIPT_LINK = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 
 @dataclass
 class AnnotationSet:
-    """Every annotation anchored, and the notices that do not stop a build (re-anchored quotes)."""
+    """Every annotation anchored, the notices that do not stop a build (re-anchored quotes), the notes moved."""
 
     resolved: list[ResolvedAnnotation] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     notices: list[InputError] = field(default_factory=list)
+    moved: list[MovedNote] = field(default_factory=list)
 
 
 def load_annotations(folder: Path, shown_folder: str = "annotations") -> tuple[list[Annotation], list[InputError]]:
@@ -213,9 +215,12 @@ def resolve_annotations(annotations: list[Annotation], corpus: Corpus) -> Annota
             try:
                 anchor = resolve(corpus, selector)
             except ResolveError as error:
-                result.errors.append(_located(annotation, selector, error.problem, error.fix))
+                problem = error.problem + _gone_since(corpus, selector)
+                result.errors.append(_located(annotation, selector, problem, error.fix))
                 failed = True
                 continue
+            if (move := moved(annotation.id, selector, anchor)) is not None:
+                result.moved.append(move)
             if anchor.similarity < 1.0:
                 result.notices.append(
                     _located(
@@ -232,6 +237,15 @@ def resolve_annotations(annotations: list[Annotation], corpus: Corpus) -> Annota
         if not failed:
             result.resolved.append(ResolvedAnnotation(annotation, anchors[0], tuple(anchors[1:])))
     return result
+
+
+def _gone_since(corpus: Corpus, selector: Selector) -> str:
+    """Where an earlier edition had the quote, for the message of a quote the current text lacks."""
+    try:
+        essay = find_essay(corpus, selector)
+    except ResolveError:
+        return ""
+    return gone_since(essay, selector)
 
 
 def _located(annotation: Annotation, selector: Selector, problem: str, fix: str) -> InputError:

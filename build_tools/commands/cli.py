@@ -12,6 +12,7 @@ from pathlib import Path
 from build_tools.commands.checks import run_checks
 from build_tools.commands.report import FORMATS, github_lines, repository_prefix, step_summary, text_lines
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.editions.links import comparisons
 from build_tools.finish.package import TOP_FOLDER, package_site
 from build_tools.generators.mkdocs.command import become_mkdocs
 from build_tools.importer.model import Page
@@ -28,6 +29,9 @@ def _inspect(args: argparse.Namespace, project: Project) -> int:
         print(json.dumps(source.page.to_json(), ensure_ascii=False, indent=2))
     else:
         print(_outline(source.page, source.encoding))
+        for comparison in comparisons(source):
+            new = comparison.new.id if comparison.new else "(not in the current text)"
+            print(f"edition {comparison.edition.label}, {comparison.old.id} → {new}: {comparison.summary}")
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.editions.model import EditionEntry
 from build_tools.importer.parse import LeadMode, ParseOptions
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import load_yaml
@@ -56,6 +57,30 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                 "properties": {"title": {"type": "string", "minLength": 1}, "id": _SLUG},
             },
         },
+        "label": {
+            "type": "string",
+            "minLength": 1,
+            "description": "name the current text's edition, e.g. `label: 正式印发稿`",
+        },
+        "editions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["file", "date", "label"],
+                "properties": {
+                    "file": {
+                        "type": "string",
+                        "pattern": r"^sources/([a-z0-9]+(-[a-z0-9]+)*/)+[a-z0-9]+(-[a-z0-9]+)*\.txt$",
+                        "description": "give the earlier text's path in a folder below sources/, e.g. "
+                        "`file: sources/editions/<page id>/draft.txt` "
+                        "(a .txt directly in sources/ is a page of its own)",
+                    },
+                    "date": {"type": "string", "minLength": 1},
+                    "label": {"type": "string", "minLength": 1},
+                },
+            },
+        },
         "layout": {
             "type": "object",
             "additionalProperties": False,
@@ -82,6 +107,8 @@ class Manifest:
         edition: 版次, the newspaper page the essays were printed on.
         date_estimated: The date is inferred rather than printed on the page.
         publication_named: Whether `publication` is the newspaper's name (not a description of it).
+        label: What the current text is called (None: 现行文本).
+        editions: The earlier editions, oldest first as listed.
     """
 
     path: str | None = None
@@ -94,8 +121,10 @@ class Manifest:
     lead: LeadMode = "auto"
     article_lines: dict[str, int | None] = field(default_factory=dict)
     edition: str | None = None
+    label: str | None = None
     date_estimated: bool = False
     publication_named: bool = True
+    editions: tuple[EditionEntry, ...] = ()
 
     @property
     def parse_options(self) -> ParseOptions:
@@ -131,6 +160,21 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
             )
         ids[item["title"]] = item["id"]
         lines[item["title"]] = doc.line_of(("articles", index, "title"))
+    editions = tuple(
+        EditionEntry(str(item["file"]), str(item["date"]), str(item["label"]), doc.line_of(("editions", index)))
+        for index, item in enumerate(data.get("editions", []))
+    )
+    seen: set[str] = set()
+    for index, entry in enumerate(editions):
+        if entry.slug in seen:
+            errors.append(
+                doc.error(
+                    ("editions", index, "file"),
+                    f"two editions have the file name '{entry.slug}.txt', which becomes each one's address",
+                    "give each edition's file a name of its own, e.g. draft.txt and revised-draft.txt",
+                )
+            )
+        seen.add(entry.slug)
     if errors:
         raise InputErrors(errors)
     return Manifest(
@@ -146,6 +190,8 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         edition=str(data["edition"]) if "edition" in data else None,
         date_estimated=data.get("date_estimated", False),
         publication_named=data.get("publication_named", True),
+        label=data.get("label"),
+        editions=editions,
     )
 
 

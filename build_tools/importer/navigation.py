@@ -55,9 +55,13 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
         for _date, index, matter in in_year:
             folder = index.parent.name
             articles = matter["policy_reader"].get("articles", [])
-            children = [f"{folder}/index.md", *(f"{folder}/{article}.md" for article in articles)]
+            children: list[NavItem] = [f"{folder}/index.md", *(f"{folder}/{article}.md" for article in articles)]
+            for edition in matter["policy_reader"].get("editions", []):
+                pages = [f"{folder}/{page}" for page in edition["pages"]]
+                children.append({f"早期版本:{edition['label']}": pages})
+                listed.update(pages)
             items.append({str(matter.get("title") or folder): children})
-            listed.update(children)
+            listed.update(c for c in children if isinstance(c, str))
         if len(years) > 1:
             index_page = [year_page(year)] if (docs_dir / year_page(year)).exists() else []
             nav.append({year_title(year): [*index_page, *items]})

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.editions.render import edition_pages
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.render import GENERATED_NOTE, render_pages
 from build_tools.importer.source import Source, load_source
@@ -59,10 +60,11 @@ class Project:
         return sorted(self.sources_dir.glob("*.txt"))
 
     def sources_state(self) -> tuple[tuple[str, int, int], ...]:
-        """Each file under ``sources/`` with its modification time and size: it changes when one is saved."""
+        """Each file below ``sources/`` (editions too), its modification time and size: it changes when one is saved."""
         if not self.sources_dir.is_dir():
             return ()
-        stats = ((path.name, path.stat()) for path in self.sources_dir.iterdir() if path.is_file())
+        files = (path for path in self.sources_dir.rglob("*") if path.is_file())
+        stats = ((path.relative_to(self.sources_dir).as_posix(), path.stat()) for path in files)
         return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))
 
     def load_sources(self, files: list[Path] | None = None) -> list[Source]:
@@ -86,7 +88,10 @@ class Project:
 
     def expected_pages(self, sources: list[Source]) -> dict[str, str]:
         """The pages `import` writes for these sources, by path below ``docs/``."""
-        return render_pages(sources)
+        pages = render_pages(sources)
+        for source in sources:
+            pages.update(edition_pages(source))
+        return pages
 
     def generated_pages_on_disk(self) -> set[str]:
         """Pages below ``docs/`` that `import` wrote (they carry its note)."""

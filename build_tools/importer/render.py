@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 import yaml
 
 from build_tools.common.markup import markdown_text
+from build_tools.editions.links import edition_bar, editions_section, nav_entries
 from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
 from build_tools.importer.model import Article, Heading, Paragraph
 from build_tools.importer.source import Source
@@ -60,6 +61,7 @@ def render_article(source: Source, article: Article) -> str:
         },
     }
     out = [_front_matter(meta), f"\n# {markdown_text(article.title)}\n\n", _byline(article)]
+    out.append(edition_bar(source, article))
     if article.lead:
         out += ["\n", _paragraph_block(article.lead, " pr-lead")]
     # A measure sits one level below the heading it stands under (h2 under the title, h3 under a section
@@ -97,6 +99,7 @@ def render_source(source: Source) -> str:
             "source": source.id,
             "date": manifest.date,
             "articles": [a.id for a in page.articles],
+            **({"editions": nav_entries(source)} if source.editions else {}),
             "generated": GENERATED_NOTE,
         },
     }
@@ -121,6 +124,7 @@ def render_source(source: Source) -> str:
         out.append(f'<p class="pr-byline">{html.escape(_author_names(article))}</p>\n')
         if article.lead:
             out.append(f'\n<p class="pr-lead-summary">{html.escape(article.lead.text, quote=False)}</p>\n')
+    out.append(editions_section(source))
     if page.related:
         out.append("\n## 相关新闻\n\n")
         for item in page.related:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.editions.load import load_editions
+from build_tools.editions.model import Edition
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.decode import decode_page
 from build_tools.importer.manifest import Manifest, load_manifest, unmatched_titles
@@ -28,6 +30,7 @@ class Source:
         page: The recognised structure.
         manifest: Provenance and layout hints (defaults when there is no manifest).
         encoding: The encoding the page was read in.
+        editions: The earlier editions the manifest declares (the page itself is the current one).
     """
 
     id: str
@@ -35,6 +38,7 @@ class Source:
     page: Page
     manifest: Manifest
     encoding: str
+    editions: tuple[Edition, ...] = field(default=())
 
     @property
     def title(self) -> str:
@@ -73,4 +77,6 @@ def load_source(path: Path, shown_as: str) -> Source:
     errors = unmatched_titles(manifest, [a.title for a in page.articles])
     if errors:
         raise InputErrors(errors)
-    return Source(source_id, shown_as, page, manifest, decoded.encoding)
+    # sources/<id>.txt: the project is the folder above sources/, and editions' paths start from it.
+    editions = load_editions(path.resolve().parent.parent, manifest)
+    return Source(source_id, shown_as, page, manifest, decoded.encoding, editions)

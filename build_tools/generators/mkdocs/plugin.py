@@ -18,6 +18,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from build_tools.annotations.authoring import authoring_marker
 from build_tools.annotations.corpus import Corpus, corpus_of
+from build_tools.annotations.editions import moved_summary
 from build_tools.annotations.export import annotation_collection
 from build_tools.annotations.load import load_annotations, resolve_annotations
 from build_tools.annotations.measures_map import render_measures_page
@@ -179,6 +180,8 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             raise _plugin_error(InputErrors(result.errors))
         for notice in result.notices:
             log.info("%s", notice)
+        if any(essay.earlier for essay in self.corpus.essays):
+            log.info("%s", moved_summary(result.moved))
         self.resolved = result.resolved
         self.annotations_by_page = annotations_by_page(self.resolved)
         if self.sources:

@@ -1,0 +1,95 @@
+"""An earlier edition's essays set against the current page's: which essay is which, paragraph by paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from build_tools.editions.match import Row, counterparts, match_paragraphs
+from build_tools.editions.model import Edition
+from build_tools.importer.model import Article, Page
+
+#: An essay retitled between editions is still the same essay from this title similarity (0–1) up.
+SAME_TITLE = 0.6
+
+
+@dataclass(frozen=True)
+class EssayComparison:
+    """One essay of an earlier edition and its counterpart in the current page (None: dropped).
+
+    Attributes:
+        edition: The earlier edition.
+        old: The essay as that edition has it.
+        new: The same essay in the current page.
+        rows: The paragraphs compared, in the current order (empty when `new` is None).
+    """
+
+    edition: Edition
+    old: Article
+    new: Article | None
+    rows: tuple[Row, ...] = ()
+
+    def counterpart(self, number: int) -> int | None:
+        """The current number of the earlier paragraph `number` (both 1-based); None when it was removed."""
+        new = counterparts(self.rows).get(number - 1)
+        return None if new is None else new + 1
+
+    @property
+    def summary(self) -> str:
+        """How many paragraphs were reworded, added, removed, moved and kept (改动 1 段,新增 1 段…)."""
+        rows = self.rows
+        counts = [
+            ("改动", sum(r.change == "changed" for r in rows)),
+            ("新增", sum(r.change == "added" for r in rows)),
+            ("删除", sum(r.change == "removed" for r in rows)),
+            ("移动", sum(r.moved for r in rows)),
+            ("未改", sum(r.change == "same" and not r.moved for r in rows)),
+        ]
+        return ",".join(f"{what} {n} 段" for what, n in counts if n) + "。"
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything differs: a word, a paragraph added, removed or moved, the title."""
+        return (
+            self.new is None
+            or self.old.title != self.new.title
+            or any(r.change != "same" or r.moved for r in self.rows)
+        )
+
+
+def same_essays(old: Page, new: Page) -> dict[str, Article | None]:
+    """Each essay of `old` (by id) and the current essay it became: the same id, else the most alike title."""
+    by_id = {article.id: article for article in new.articles}
+    found: dict[str, Article | None] = {}
+    taken: set[str] = set()
+    for article in old.articles:
+        if article.id in by_id:
+            found[article.id] = by_id[article.id]
+            taken.add(article.id)
+    for article in old.articles:
+        if article.id in found:
+            continue
+        scored = [
+            (fuzz.ratio(article.title, other.title) / 100, other) for other in new.articles if other.id not in taken
+        ]
+        best = max(scored, key=lambda pair: pair[0], default=None)
+        if best and best[0] >= SAME_TITLE:
+            found[article.id] = best[1]
+            taken.add(best[1].id)
+        else:
+            found[article.id] = None
+    return found
+
+
+def compare_edition(edition: Edition, current: Page) -> list[EssayComparison]:
+    """Every essay of `edition` compared with its counterpart in `current`, in the edition's order."""
+    comparisons = []
+    essays = same_essays(edition.page, current)
+    for article in edition.page.articles:
+        new = essays[article.id]
+        rows: tuple[Row, ...] = ()
+        if new is not None:
+            rows = tuple(match_paragraphs([p.text for p in article.paragraphs], [p.text for p in new.paragraphs]))
+        comparisons.append(EssayComparison(edition, article, new, rows))
+    return comparisons

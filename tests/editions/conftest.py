@@ -1,0 +1,54 @@
+"""A copy of the real project with an earlier edition of the Gansu page (the derived 征求意见稿 in tests/data)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.accessibility.conftest import ensure_axe
+from tests.conftest import REAL_PAGES, copy_project, policy_reader, run
+from tests.search.conftest import serve
+
+GANSU = "gansu-2021-digital-development"
+DRAFT = REAL_PAGES / f"{GANSU}.draft.txt"
+DRAFT_FILE = f"sources/editions/{GANSU}/draft.txt"
+#: Addresses below the site root, as the hosted site has them.
+ESSAY = f"{GANSU}/digital-government/"
+EDITION = f"{GANSU}/editions/draft/digital-government/"
+CHANGES = f"{GANSU}/editions/draft/digital-government/changes/"
+MANIFEST_LINES = f"""label: 定稿
+editions:
+  - {{file: {DRAFT_FILE}, date: "2021-11", label: 征求意见稿}}
+"""
+
+
+def add_draft(project: Path) -> None:
+    """Declare the 征求意见稿 as the page's earlier edition, as a maintainer would, and re-import."""
+    target = project / DRAFT_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(DRAFT, target)
+    manifest = project / "sources" / f"{GANSU}.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + MANIFEST_LINES, encoding="utf-8")
+    result = policy_reader(project, "import")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def edition_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, str]]:
+    """The project with the draft, built for and served at its own address: (folder, base URL, build log)."""
+    project = copy_project(tmp_path_factory.mktemp("editions") / "project")
+    add_draft(project)
+    with serve(project / "site") as base:
+        result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, SITE_URL=base)
+        assert result.returncode == 0, result.stderr
+        yield project, base, result.stderr
+
+
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    """axe-core, as the accessibility tests install it."""
+    return ensure_axe()
