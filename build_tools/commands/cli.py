@@ -13,10 +13,11 @@ from build_tools.commands.checks import run_checks
 from build_tools.commands.report import FORMATS, github_lines, repository_prefix, step_summary, text_lines
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.finish.cache import FinishCache, default_cache_file
-from build_tools.finish.package import TOP_FOLDER, package_site, source_date_epoch, write_zip
+from build_tools.finish.package import TOP_FOLDER, source_date_epoch, write_zip
 from build_tools.finish.settings import settings_from_config
 from build_tools.finish.site import finish_site
 from build_tools.generators.mkdocs.command import become_mkdocs
+from build_tools.generators.mkdocs.package import package_site
 from build_tools.importer.model import Page
 from build_tools.importer.project import Project, Report
 from build_tools.importer.source import load_source

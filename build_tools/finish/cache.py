@@ -20,7 +20,7 @@ from build_tools.finish.page import FinishedPage
 
 _CODE = Path(__file__).resolve().parents[1]
 #: Changes when the cache's shape does: an old cache is then ignored.
-_VERSION = b"finish-cache-1"
+_VERSION = b"finish-cache-2"
 
 
 def fingerprint(*parts: str | bytes) -> str:
@@ -58,9 +58,15 @@ class Entry:
 
 @dataclass
 class FinishCache:
-    """Entries by page path below the site root; kept in memory, or in a file between runs."""
+    """Entries by page path below the site root; kept in memory, or in a file between runs.
+
+    Attributes:
+        entries: See `Entry`.
+        index: The fingerprint of what the search index was last written from.
+    """
 
     entries: dict[str, Entry] = field(default_factory=dict)
+    index: str = ""
 
     @classmethod
     def load(cls, path: Path) -> FinishCache:
@@ -72,16 +78,14 @@ class FinishCache:
         if not data.startswith(_VERSION):
             return cls()
         try:
-            entries = pickle.loads(data[len(_VERSION) :])  # noqa: S301 - our own file, see above
+            cache = pickle.loads(data[len(_VERSION) :])  # noqa: S301 - our own file, see above
         except Exception:  # a cache that does not load is only a slower run
             return cls()
-        return cls(entries) if isinstance(entries, dict) else cls()
+        return cache if isinstance(cache, cls) else cls()
 
     def save(self, path: Path) -> None:
         """Write the cache to `path`, replacing the file only once it is whole."""
-        write_atomically(
-            path, zlib.compress(_VERSION + pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL), 1)
-        )
+        write_atomically(path, zlib.compress(_VERSION + pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL), 1))
 
 
 def default_cache_file(root: Path, site: Path) -> Path:

@@ -29,6 +29,7 @@ from build_tools.glossary.pages import PageUse, fill_uses
 from build_tools.importer.navigation import NavItem, build_nav
 from build_tools.search.grams import shard_path
 from build_tools.search.index import (
+    GlossaryEntry,
     glossary_entries,
     in_reading_order,
     index_parts,
@@ -75,9 +76,11 @@ def reading_order(settings: FinishSettings) -> list[str]:
     return [markdown_page_url(name, settings.directory_urls) for name in _flatten(nav)]
 
 
-def _write(path: Path, text: str) -> None:
-    """Write `text` to `path` unless it holds it already (a rerun rewrites nothing it need not)."""
-    if not (path.exists() and path.read_text(encoding="utf-8") == text):
+def _write(path: Path, text: str, now: str | None = None) -> None:
+    """Write `text` to `path` unless it holds it already (`now`, when known): a rerun rewrites nothing it need not."""
+    if now is None and path.exists():
+        now = path.read_text(encoding="utf-8")
+    if now != text:
         write_atomically(path, text)
 
 
@@ -85,15 +88,15 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _generator_html(site: Path, paths: list[str], cache: FinishCache | None) -> dict[str, str]:
-    """Each page as the generator wrote it: read from disk, or from the cache where the page is finished already.
+def _generator_html(site: Path, paths: list[str], cache: FinishCache | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Each page as the generator wrote it (from the cache where the page is finished already), and as it is on disk.
 
     Raises:
         InputError: A page is finished already and the cache does not know it.
     """
-    raw = {}
+    raw, on_disk = {}, {}
     for path in paths:
-        text = (site / path).read_text(encoding="utf-8")
+        text = on_disk[path] = (site / path).read_text(encoding="utf-8")
         if is_finished(text):
             entry = cache.entries.get(path) if cache else None
             if entry is None or entry.written != _digest(text):
@@ -104,7 +107,7 @@ def _generator_html(site: Path, paths: list[str], cache: FinishCache | None) -> 
                 )
             text = entry.raw
         raw[path] = text
-    return raw
+    return raw, on_disk
 
 
 def finish_site(
@@ -133,7 +136,7 @@ def finish_site(
         raise InputError(str(site), "there is no built site here", "build the site first (e.g. `mkdocs build`)")
     inputs = inputs or load_inputs(settings)
     paths = _pages(site)
-    raw = _generator_html(site, paths, cache)
+    raw, on_disk = _generator_html(site, paths, cache)
     identities = {path: read_page_marker(text) for path, text in raw.items()}
     urls = {path: page_url(path, settings.directory_urls) for path in paths}
     essays = {
@@ -178,12 +181,16 @@ def finish_site(
                 text, inputs.glossary, [PageUse(relative_url(u.url, here), u.title, u.occurrences) for u in uses]
             )
         cache.entries[path].written = _digest(text)
-        _write(site / path, text)
+        _write(site / path, text, on_disk[path])
     for gone in set(cache.entries) - set(paths):
         del cache.entries[gone]
     sections = [s for path in paths if path != NOT_FOUND for s in finished[path].sections]
     reading = in_reading_order(sections, order if order is not None else reading_order(settings))
-    _write_index(site, inputs, reading, glossary_url)
+    entries = glossary_entries(inputs.glossary, glossary_url)
+    index = fingerprint(every_page, repr(reading), repr(entries))
+    if index != cache.index or not (site / part_path(0)).exists():
+        _write_index(site, reading, entries)
+        cache.index = index
     theme = next((t for t in map(theme_of, raw.values()) if t is not None), None)
     for name, text in (theme.search_files() if theme else {}).items():
         _write(site / name, text)
@@ -198,9 +205,8 @@ def finish_site(
     return report
 
 
-def _write_index(site: Path, inputs: ReaderInputs, sections: list[Section], glossary_url: str) -> None:
+def _write_index(site: Path, sections: list[Section], entries: dict[str, GlossaryEntry]) -> None:
     """The engine's search index: its parts and bigram shards."""
-    entries = glossary_entries(inputs.glossary, glossary_url)
     for n, part in enumerate(index_parts(sections, entries)):
         _write(site / part_path(n), part)
     for n, shard in enumerate(index_shards(sections, entries)):
