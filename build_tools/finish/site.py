@@ -163,7 +163,9 @@ def finish_site(
     for path in paths:
         identity = identities[path]
         on_page = repr(notes.by_page.get(urls[path], [])) if identity and identity.kind == "article" else ""
-        made_from = fingerprint(every_page, path, raw[path], on_page, measures if identity else "")
+        made_from = fingerprint(
+            every_page, path, raw[path], on_page, measures if identity and identity.kind == "measures" else ""
+        )
         entry = cache.entries.get(path)
         if entry is not None and entry.fingerprint == made_from:
             finished[path] = entry.page
