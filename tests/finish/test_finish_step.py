@@ -142,8 +142,10 @@ def test_a_changed_note_refinishes_its_essays_only_and_gives_a_fresh_finish(tmp_
     assert finish(project, site)[0] == 0
     times = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
     (project / "annotations" / "zz-finish.yaml").write_text(NOTE, encoding="utf-8")
-    status, _out, err = finish(project, site)
+    status, out, err = finish(project, site)
     assert status == 0, err
+    # The note's two essays and the measures map; no other page is finished again.
+    assert " 3 page(s) finished" in out
     rewritten = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.stat().st_mtime_ns != times[p]}
     assert {f"{GANSU}/innovation-highland/index.html", f"{GANSU}/digital-government/index.html"} <= rewritten
     assert f"{GANSU}/new-infrastructure/index.html" not in rewritten
