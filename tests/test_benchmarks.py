@@ -17,6 +17,8 @@ ROWS = (
     "build, plugin on (s)",
     "build, plugin off: plain Material (s)",
     "ratio on / off",
+    "finish step alone over a plain build (s)",
+    "finish step again, one note changed (s)",
     "policy-reader import (s)",
     "policy-reader check (s)",
     "search index per essay (KB)",

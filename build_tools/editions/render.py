@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from build_tools.common.markup import markdown_text
+from build_tools.common.page_marker import PageIdentity, without_page_marker
 from build_tools.editions.compare import EssayComparison
 from build_tools.editions.diff import Op, word_diff
 from build_tools.editions.links import changes_page, comparisons, current_label, current_name, text_page
@@ -61,7 +62,7 @@ def render_edition_text(source: Source, comparison: EssayComparison) -> str:
     meta = _meta(f"{old.title}({edition.label})", "edition", source.id, old.id, edition.slug)
     # The essay as render_article writes it, less the current page's links to its editions.
     article_page = render_article(replace(source, editions=()), old)
-    body = article_page[article_page.index("\n---\n", 3) + 5 :]
+    body = without_page_marker(article_page[article_page.index("\n---\n", 3) + 5 :])
     if new is None:
         notice = f"这是{markdown_text(edition.label)}中的文章,现行文本已无此文。"
     else:
@@ -70,7 +71,7 @@ def render_edition_text(source: Source, comparison: EssayComparison) -> str:
         notice = (
             f"这是{markdown_text(edition.label)}的文本,已由{current}取代:{changes}。每段后注明它在现行文本中的位置。"
         )
-    out = [_front_matter(meta)]
+    out = [_front_matter(meta, PageIdentity("edition", str(meta["title"]), source.id, old.id))]
     for line in body.splitlines(keepends=True):
         out.append(line)
         if 'class="pr-byline"' in line:
@@ -102,7 +103,7 @@ def render_changes(source: Source, comparison: EssayComparison) -> str:
     then, now = markdown_text(edition.label), markdown_text(current_label(source))
     name = markdown_text(current_name(source))
     out = [
-        _front_matter(meta),
+        _front_matter(meta, PageIdentity("changes", str(meta["title"]), source.id, new.id)),
         f"\n# 修改对照:{markdown_text(new.title)}\n\n",
         f"[{then}](../{old.id}.md) → [{now}](../../../{new.id}.md)。{comparison.summary}\n",
         "{: .pr-changes-summary }\n\n",

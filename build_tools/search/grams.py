@@ -41,7 +41,15 @@ _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 def fold(text: str, folds: Mapping[str, str]) -> str:
     """`text` as the engine reads it (JavaScript's toLowerCase, then traditional → simplified), in UTF-16 units."""
-    folded = text.lower().translate({ord(t): s for t, s in folds.items()})
+    return _fold(text, _table(folds))
+
+
+def _table(folds: Mapping[str, str]) -> dict[int, str]:
+    return {ord(t): s for t, s in folds.items()}
+
+
+def _fold(text: str, table: dict[int, str]) -> str:
+    folded = text.lower().translate(table)
     if folded and max(folded) > "\uffff":
         units = folded.encode("utf-16-le", "surrogatepass")
         folded = "".join(chr(int.from_bytes(units[i : i + 2], "little")) for i in range(0, len(units), 2))
@@ -101,8 +109,9 @@ def gram_shards(
     """
     postings: dict[str, dict[int, list[int]]] = defaultdict(dict)
     singles: dict[str, dict[int, list[int]]] = defaultdict(dict)
+    table = _table(folds)  # once: it holds every traditional character the text uses
     for number, (title, text) in enumerate(texts):
-        folded_title, folded_text = fold(title, folds), fold(text, folds)
+        folded_title, folded_text = _fold(title, table), _fold(text, table)
         for key, at in _keys_at(folded_title, -len(folded_title) - 1) + _keys_at(folded_text, 0):
             postings[key].setdefault(number, []).append(at)
         for where, folded in enumerate((folded_title, folded_text)):

@@ -57,6 +57,15 @@ def material_index() -> str:
     return json.dumps({"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []})
 
 
+def zensical_index() -> str:
+    """The index Zensical's search box reads (``search.json``): settings only, no items.
+
+    Zensical's own lists the whole text of the site, which every page fetches as it opens;
+    our engine answers its search box instead (see search-shim.js).
+    """
+    return json.dumps({"config": {"lang": ["zh"], "separator": r"[\s]+"}, "items": []})
+
+
 def index_script(index_json: str) -> str:
     """The index as a script for pages opened from disk, where Material reads the global ``__index``."""
     return f"var __index = {index_json}\n"
