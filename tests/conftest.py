@@ -97,6 +97,48 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+#: The generators the README builds the site with: MkDocs (with the plugin) and Zensical (then `policy-reader finish`).
+GENERATORS = ("mkdocs", "zensical")
+_ZENSICAL_BLOCK = re.compile(r"^#+ [^\n]*Zensical[^\n]*\n+```sh\n(.*?)```", re.M | re.S)
+
+
+def zensical_commands() -> list[str]:
+    """The shell block right under the README's heading that names Zensical, one command a line."""
+    block = _ZENSICAL_BLOCK.search((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert block, "the README has no heading naming Zensical followed by a ```sh block"
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def run_readme_commands(commands: list[str], project: Path) -> None:
+    """Run README commands in `project` as written, with this environment's tools for `.venv/bin/`."""
+    tools = Path(sys.executable).parent
+    for command in commands:
+        result = run(["bash", "-euo", "pipefail", "-c", command.replace(".venv/bin/", f"{tools}/")], cwd=project)
+        assert result.returncode == 0, f"{command}\n{result.stdout[-2000:]}{result.stderr[-3000:]}"
+        assert "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.fixture(scope="session")
+def zensical_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project after the README's Zensical commands (but the first, which installs what this
+    environment has): `site/` as it is hosted, and the offline zip beside it."""
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    install, *build = zensical_commands()
+    assert "pip install -c constraints.txt" in install and "[zensical]" in install
+    run_readme_commands(build, project)
+    return project
+
+
+@pytest.fixture(scope="session", params=GENERATORS)
+def site(request: pytest.FixtureRequest) -> Path:
+    """The real project's `site/`, built by each generator as the README says: MkDocs, or Zensical then finish."""
+    if request.param == "mkdocs":
+        built: Path = request.getfixturevalue("built_site")
+        return built
+    project: Path = request.getfixturevalue("zensical_project")
+    return project / "site"
+
+
 _INDEX_CALL = re.compile(r'^PolicyReaderSearch\.load\((\d+),(\d+),(".*")\);\n$', re.S)
 
 
