@@ -91,6 +91,31 @@
     return !!document.querySelector(".md-search > .md-search__button");
   }
 
+  /* Zensical's result rows, made to meet WCAG 2.2 AA (axe): a row (role=option) is named by its title
+   * alone though it shows its page and text too, so the name is left to the row's whole text; the page
+   * under a section's title is drawn at 3.36:1, so at 70% of the text colour instead of 45%. */
+  var ROWS_STYLE = "a[role=option] menu{color:rgb(var(--color-foreground)/.7)}";
+  var readable = false;
+  function readableRows() {
+    if (readable) return;
+    var host = Array.prototype.find.call(document.body.children, function (e) {
+      return e.shadowRoot && e.shadowRoot.querySelector("dialog");
+    });
+    if (!host) return;
+    readable = true;
+    var root = host.shadowRoot;
+    var style = document.createElement("style");
+    style.textContent = ROWS_STYLE;
+    root.appendChild(style);
+    var unname = function () {
+      root.querySelectorAll("a[role=option][aria-labelledby]").forEach(function (row) {
+        row.removeAttribute("aria-labelledby");
+      });
+    };
+    new MutationObserver(unname).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-labelledby"] });
+    unname();
+  }
+
   /* A stand-in worker speaking Zensical's protocol to the theme, Material's to the engine (`send`). */
   function zensicalPort(send, listen) {
     var port = { onmessage: null, onerror: null, onmessageerror: null, terminate: function () {} };
@@ -120,7 +145,10 @@
       return { items: shown, query: { values: [] }, pagination: { total: shown.length } };
     };
     listen(function (data) {
-      if (data && data.type === 3) data = { type: 3, data: rows(data.data.items) };
+      if (data && data.type === 3) {
+        data = { type: 3, data: rows(data.data.items) };
+        readableRows();
+      }
       if (typeof port.onmessage === "function") port.onmessage(new MessageEvent("message", { data: data }));
     });
     port.postMessage = function (message) {
