@@ -29,9 +29,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import yaml
 
 from benchmarks.corpus import ROOT, CorpusSize, write_project
 from benchmarks.search_race import race
@@ -161,6 +162,40 @@ def change_one_note(project: Path, n: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     items[0]["body"] = f"{items[0]['body'].rstrip()}(修订 {n + 1})"
     path.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def measure_finish(project: Path, repeat: int) -> tuple[float, float]:
+    """Median seconds of `policy-reader finish` alone over a plain Material build, clean and after one note changed.
+
+    Clean: every page finished afresh (``--no-cache`` on a fresh plain build, made untimed before
+    each run). Incremental: one note added to an essay, then the step run again with its cache.
+    """
+    cli = [sys.executable, "-m", "build_tools", "finish"]
+    plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "plain-site"]
+    note_file = project / "annotations" / "zz-bench.yaml"
+
+    def clean() -> float:
+        note_file.unlink(missing_ok=True)
+        timed(plain, project, POLICY_READER_ENABLED="false")
+        return timed([*cli, "plain-site", "--no-cache"], project)
+
+    def one_note_changed() -> float:
+        note_file.unlink(missing_ok=True)
+        timed(plain, project, POLICY_READER_ENABLED="false")
+        timed([*cli, "plain-site"], project)
+        first = yaml.safe_load(sorted((project / "annotations").glob("*.yaml"))[0].read_text(encoding="utf-8"))[0]
+        note_file.write_text(
+            yaml.safe_dump([{**first, "id": "bench-changed", "body": "基准测试中改动的注释。"}], allow_unicode=True),
+            encoding="utf-8",
+        )
+        return timed([*cli, "plain-site"], project)
+
+    try:
+        return median_of(repeat, clean), median_of(repeat, one_note_changed)
+    finally:
+        note_file.unlink(missing_ok=True)
+        shutil.rmtree(project / "plain-site", ignore_errors=True)
+        shutil.rmtree(project / ".policy-reader-cache", ignore_errors=True)
 
 
 def measure_import_and_check(project: Path, repeat: int) -> tuple[float, float]:
@@ -345,6 +380,10 @@ def measure(
         figures.values["build, plugin on (s)"] = f"{on:.1f}"
         figures.values["build, plugin off: plain Material (s)"] = f"{off:.1f}"
         figures.values["ratio on / off"] = f"{on / off:.2f}"
+        finished, again = measure_finish(project, repeat)
+        figures.values["finish step alone over a plain build (s)"] = f"{finished:.1f}"
+        figures.values["… as a share of the plain build"] = f"{finished / off:.0%}"
+        figures.values["finish step again, one note changed (s)"] = f"{again:.1f}"
         figures.values.update(measure_zensical(project, repeat))
         if builds_only:
             return figures

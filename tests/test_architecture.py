@@ -34,3 +34,23 @@ def test_the_plugin_is_registered_as_an_entry_point() -> None:
 
     (plugin,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == "policy-reader"]
     assert plugin.value == "build_tools.generators.mkdocs.plugin:PolicyReaderPlugin"
+
+
+def _imported_rooms(path: str) -> set[str]:
+    import ast
+
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    names = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    return {name.split(".")[1] for name in names if name.startswith("build_tools.")}
+
+
+def test_the_mkdocs_adapter_reaches_the_reader_only_through_the_step_over_the_built_site() -> None:
+    # Marking terms, placing notes, the search index: none of it is the plugin's own to call.
+    rooms = _imported_rooms("build_tools/generators/mkdocs/plugin.py")
+    assert "finish" in rooms
+    assert not rooms & {"annotations", "search"}, rooms
+
+
+def test_the_step_over_the_built_site_never_reaches_back_into_a_generator() -> None:
+    for path in sorted((ROOT / "build_tools" / "finish").glob("*.py")):
+        assert "generators" not in _imported_rooms(str(path.relative_to(ROOT))), path

@@ -17,6 +17,8 @@ ROWS = (
     "build, plugin on (s)",
     "build, plugin off: plain Material (s)",
     "ratio on / off",
+    "finish step alone over a plain build (s)",
+    "finish step again, one note changed (s)",
     "Zensical build alone, clean cache (s)",
     "Zensical build alone, cache warm (s)",
     "policy-reader finish over Zensical's site (s)",

@@ -18,8 +18,17 @@ def _measure_of(anchor: Anchor) -> MeasureKey | None:
     return (anchor.essay.key, measure) if measure else None
 
 
+MEASURES_TITLE = "措施对照"
+
+
 def render_measures_page(corpus: Corpus, resolved: list[ResolvedAnnotation], page_url: str, link: Linker) -> str:
     """The measures map as Markdown: one section per tag, essays side by side, links between measures."""
+    header = f"---\ntitle: {MEASURES_TITLE}\n---\n\n# {MEASURES_TITLE}\n\n"
+    return header + measures_page_body(corpus, resolved, page_url, link)
+
+
+def measures_page_body(corpus: Corpus, resolved: list[ResolvedAnnotation], page_url: str, link: Linker) -> str:
+    """The measures map below its title, as Markdown."""
     tags: dict[MeasureKey, list[str]] = defaultdict(list)
     links: dict[MeasureKey, dict[MeasureKey, None]] = defaultdict(dict)
     for item in resolved:
@@ -37,7 +46,6 @@ def render_measures_page(corpus: Corpus, resolved: list[ResolvedAnnotation], pag
             for tag in tags.get((essay.key, anchor)) or [UNTAGGED]:
                 groups[tag].append((essay, anchor))
     out = [
-        "---\ntitle: 措施对照\n---\n\n# 措施对照\n\n",
         "各篇文章提出的措施按主题并列;每项措施下列出编辑标注的、与其他文章相关的措施。主题来自注释的标签。\n",
     ]
     order = sorted(groups, key=lambda t: (t == UNTAGGED, -len(groups[t]), t))

@@ -12,8 +12,12 @@ from pathlib import Path
 from build_tools.commands.checks import run_checks
 from build_tools.commands.report import FORMATS, github_lines, repository_prefix, step_summary, text_lines
 from build_tools.common.errors import InputError, InputErrors
-from build_tools.finish.package import TOP_FOLDER, package_site
+from build_tools.finish.cache import FinishCache, default_cache_file
+from build_tools.finish.package import TOP_FOLDER, source_date_epoch, write_zip
+from build_tools.finish.settings import settings_from_config
+from build_tools.finish.site import finish_site
 from build_tools.generators.mkdocs.command import become_mkdocs
+from build_tools.generators.mkdocs.package import package_site
 from build_tools.importer.model import Page
 from build_tools.importer.project import Project, Report
 from build_tools.importer.source import load_source
@@ -95,6 +99,26 @@ def _package(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _finish(args: argparse.Namespace, project: Project) -> int:
+    site = Path(args.site).resolve()
+    config = Path(args.config).resolve() if args.config else project.root / "mkdocs.yml"
+    offline = True if args.offline else None
+    settings = settings_from_config(config, site_url=args.site_url, directory_urls=False if offline else None)
+    cache_file = None if args.no_cache else default_cache_file(settings.root, site)
+    cache = FinishCache.load(cache_file) if cache_file else None
+    report = finish_site(site, settings, cache=cache)
+    if cache_file and cache is not None:
+        cache.save(cache_file)
+    for notice in report.notices:
+        print(notice, file=sys.stderr)
+    print(f"finished {site}: {len(report.finished)} page(s) finished, {len(report.kept)} unchanged since the last run")
+    if args.zip:
+        epoch = source_date_epoch(settings.root)
+        written = write_zip(site, Path(args.zip).resolve(), epoch)
+        print(f"wrote {args.zip}: {written.files} files, {written.size / 1024:.0f} KiB ({written.size} bytes)")
+    return EXIT_OK
+
+
 def _build(args: argparse.Namespace, project: Project) -> int:
     become_mkdocs(project.root, ["build", "--strict", *args.mkdocs_args])
 
@@ -130,6 +154,20 @@ def build_parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_build, passes_on=True)
     serve = commands.add_parser("serve", help="preview while editing (mkdocs serve --dirty)")
     serve.set_defaults(run=_serve, passes_on=True)
+    finish = commands.add_parser(
+        "finish", help="add the reader (terms, notes, search, assets) to a site any generator built"
+    )
+    finish.add_argument("site", help="the built site's folder, e.g. site/")
+    finish.add_argument("--config", help="the mkdocs.yml to read settings from (default: the project's)")
+    finish.add_argument("--site-url", help="the site's published address (default: site_url in mkdocs.yml)")
+    finish.add_argument(
+        "--offline", action="store_true", help="the site links to page files (page.html), for reading from disk"
+    )
+    finish.add_argument("--zip", help="then zip the site for reading from disk into this file")
+    finish.add_argument(
+        "--no-cache", action="store_true", help="finish every page afresh, and keep nothing for the next run"
+    )
+    finish.set_defaults(run=_finish)
     package = commands.add_parser("package", help="build the site as a zip that works from disk, offline")
     package.add_argument("--output", "-o", required=True, help="the zip file to write, e.g. policy-reader.zip")
     package.set_defaults(run=_package)

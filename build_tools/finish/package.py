@@ -1,4 +1,4 @@
-"""The whole site as one zip that opens from disk, byte for byte the same for the same commit."""
+"""A built site as one zip that opens from disk, byte for byte the same for the same commit."""
 
 from __future__ import annotations
 
@@ -9,9 +9,6 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-
-from build_tools.common.errors import InputError
-from build_tools.generators.mkdocs.command import run_mkdocs
 
 #: Everything in the zip sits in this folder, so unzipping never scatters files.
 TOP_FOLDER = "policy-reader"
@@ -44,24 +41,6 @@ def source_date_epoch(root: Path) -> int:
     return int(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip() else _ZIP_EPOCH
 
 
-def build_offline_site(root: Path, site_dir: Path, epoch: int) -> None:
-    """Build the site for reading from disk into `site_dir`, with a real ``mkdocs build``.
-
-    Raises:
-        InputError: The build failed; the message carries MkDocs' own errors.
-    """
-    env = {"POLICY_READER_OFFLINE": "true", "SOURCE_DATE_EPOCH": str(epoch)}
-    args = ["build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"), "--site-dir", str(site_dir)]
-    result = run_mkdocs(root, args, env, capture=True)
-    if result.returncode != 0:
-        errors = [line for line in result.stderr.splitlines() if line.strip() and "Aborted with" not in line]
-        raise InputError(
-            "mkdocs.yml",
-            "the site does not build:\n" + "\n".join(errors[-30:]),
-            "fix the problems above (`policy-reader check` lists problems in the inputs), then package again",
-        )
-
-
 def _left_out(name: str) -> bool:
     return name.endswith(LEFT_OUT_SUFFIXES) or name.startswith(LEFT_OUT_FOLDERS) or name in LEFT_OUT_FILES
 
@@ -86,16 +65,3 @@ def write_zip(site_dir: Path, output: Path, epoch: int) -> Package:
         Path(temporary).unlink(missing_ok=True)
         raise
     return Package(output, len(files), output.stat().st_size)
-
-
-def package_site(root: Path, output: Path) -> Package:
-    """Build the offline site and zip it into `output`.
-
-    Raises:
-        InputError: The build failed; nothing is written.
-    """
-    epoch = source_date_epoch(root)
-    with tempfile.TemporaryDirectory(prefix="policy-reader-package-") as work:
-        site = Path(work) / "site"
-        build_offline_site(root, site, epoch)
-        return write_zip(site, output, epoch)

@@ -39,13 +39,20 @@ def render_tooltips(terms: Iterable[Term], glossary_url: str) -> str:
     return f'\n<div class="pr-tooltips" data-search-exclude>{"".join(tips)}</div>\n'
 
 
+GLOSSARY_TITLE = "术语表"
+
+
 def render_glossary_page(glossary: Glossary) -> str:
     """The glossary page as Markdown: categories in file order, terms by pinyin within each."""
+    return f"---\ntitle: {GLOSSARY_TITLE}\n---\n\n# {GLOSSARY_TITLE}\n\n" + glossary_page_body(glossary)
+
+
+def glossary_page_body(glossary: Glossary) -> str:
+    """The glossary page below its title, as Markdown."""
     by_category: dict[str, list[Term]] = defaultdict(list)
     for term in glossary.terms:
         by_category[term.category or "其他"].append(term)
     out = [
-        "---\ntitle: 术语表\n---\n\n# 术语表\n\n",
         f"本站文章中出现的 {len(glossary.terms)} 个政策与技术术语。"
         "文章里带虚线的词可以悬停、聚焦或轻点查看释义;每个条目下列出它在各篇文章中出现的位置。\n",
     ]

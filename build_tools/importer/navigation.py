@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from build_tools.importer.archive import by_year, year_page, year_title
+from build_tools.importer.render import GLOSSARY_PAGE, MEASURES_PAGE
 from build_tools.validation.yamlfile import SAFE_LOADER
 
 NavItem = str | dict[str, Any]
@@ -36,10 +37,12 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
     """Home first; then each source as a section (its page, then its essays in page order).
 
     Sources are ordered newest first by their manifest date, under one section per
-    year when they span more than one (undated ones last). `extra_pages` (pages the
-    build adds itself: glossary, measures map) follow, then pages written by hand,
-    in name order.
+    year when they span more than one (undated ones last). `extra_pages` (the reader's
+    own pages; default: the glossary and the measures map where `import` wrote them)
+    follow, then pages written by hand, in name order.
     """
+    if extra_pages is None:
+        extra_pages = [name for name in (GLOSSARY_PAGE, MEASURES_PAGE) if (docs_dir / name).exists()]
     sources = []
     for index in docs_dir.glob("*/index.md"):
         matter = front_matter(index)
@@ -64,7 +67,8 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
             listed.update(index_page)
         else:
             nav += items
-    nav += extra_pages or []
+    nav += extra_pages
+    listed.update(extra_pages)
     for page in sorted(docs_dir.rglob("*.md")):
         name = page.relative_to(docs_dir).as_posix()
         if name not in listed and not name.startswith(("assets/", "includes/")):

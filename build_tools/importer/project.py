@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.common.files import write_atomically
 from build_tools.importer.archive import ARCHIVE_DIR
-from build_tools.importer.render import GENERATED_NOTE, render_pages
+from build_tools.importer.render import GENERATED_NOTE, GLOSSARY_PAGE, MEASURES_PAGE, render_pages
 from build_tools.importer.source import Source, load_source
 
 
@@ -135,7 +134,7 @@ class Project:
         for name, text in pages.items():
             target = self.docs_dir / name
             if not target.exists() or target.read_text(encoding="utf-8") != text:
-                _write_atomically(target, text)
+                write_atomically(target, text)
                 changed.append(name)
         for name in sorted(self.generated_pages_on_disk() - set(self.expected_pages(sources))):
             if _lists_sources(name) or name.split("/")[0] in chosen:
@@ -188,8 +187,8 @@ class Project:
 
 
 def _lists_sources(page: str) -> bool:
-    """Whether `import` writes `page` from every source (the home page, a year's page), not from one."""
-    return page == "index.md" or page.startswith(ARCHIVE_DIR)
+    """Whether `import` writes `page` from every source (home, a year's page, the reader's pages), not from one."""
+    return page in {"index.md", GLOSSARY_PAGE, MEASURES_PAGE} or page.startswith(ARCHIVE_DIR)
 
 
 def _first_difference(actual: str, expected: str) -> int:
@@ -198,15 +197,3 @@ def _first_difference(actual: str, expected: str) -> int:
         if tag != "equal":
             return start + 1
     return 1
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -11,7 +11,10 @@ from collections.abc import Iterable, Mapping
 
 import yaml
 
+from build_tools.annotations.measures_map import MEASURES_TITLE
 from build_tools.common.markup import markdown_text
+from build_tools.common.page_marker import FILL, PageIdentity, page_marker
+from build_tools.glossary.pages import GLOSSARY_TITLE
 from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
 from build_tools.importer.model import Article, Heading, Paragraph
 from build_tools.importer.source import Source
@@ -21,8 +24,16 @@ from build_tools.validation.yamlfile import SAFE_DUMPER
 GENERATED_NOTE = "written by `policy-reader import`: edit the source under sources/ and re-import, not this file"
 
 
-def _front_matter(meta: Mapping[str, object]) -> str:
-    return "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+#: The pages the reader adds, whose content the step over the built site fills in from the glossary
+#: and the notes (files editors change in pull requests, so `import` writes only their place).
+GLOSSARY_PAGE = "glossary.md"
+MEASURES_PAGE = "measures.md"
+
+
+def _front_matter(meta: Mapping[str, object], identity: PageIdentity) -> str:
+    """The page's front matter, then the marker telling the step over the built site what the page is."""
+    matter = yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{matter}---\n\n{page_marker(identity)}\n"
 
 
 def _paragraph_block(paragraph: Paragraph, extra_class: str = "") -> str:
@@ -59,7 +70,8 @@ def render_article(source: Source, article: Article) -> str:
             "generated": GENERATED_NOTE,
         },
     }
-    out = [_front_matter(meta), f"\n# {markdown_text(article.title)}\n\n", _byline(article)]
+    identity = PageIdentity("article", article.title, source.id, article.id)
+    out = [_front_matter(meta, identity), f"\n# {markdown_text(article.title)}\n\n", _byline(article)]
     if article.lead:
         out += ["\n", _paragraph_block(article.lead, " pr-lead")]
     # A measure sits one level below the heading it stands under (h2 under the title, h3 under a section
@@ -100,7 +112,10 @@ def render_source(source: Source) -> str:
             "generated": GENERATED_NOTE,
         },
     }
-    out = [_front_matter(meta), f"\n# {markdown_text(source.title)}\n\n"]
+    out = [
+        _front_matter(meta, PageIdentity("source", source.title, source.id)),
+        f"\n# {markdown_text(source.title)}\n\n",
+    ]
     facts = [
         ("原标题", page.original_title),
         ("刊载", manifest.publication),
@@ -148,7 +163,7 @@ def render_home(sources: list[Source]) -> str:
     """
     meta = {"title": "首页", "policy_reader": {"kind": "home", "generated": GENERATED_NOTE}}
     out = [
-        _front_matter(meta),
+        _front_matter(meta, PageIdentity("home", "首页")),
         "\n# 政策文本注读\n\n",
         "本站收录公开发表的政策与理论文章,逐篇呈现原文,并为术语、要点和文章之间的关联加上注释。"
         "每段原文都有固定链接,可按“文章 + 段落”引用。\n",
@@ -172,12 +187,21 @@ def render_year(year: str, sources: list[Source]) -> str:
     """The page of one year: its sources, newest first, with their essays."""
     meta = {"title": year_title(year), "policy_reader": {"kind": "year", "generated": GENERATED_NOTE}}
     to_root = "../" * year_page(year).count("/")
-    return "".join([_front_matter(meta), f"\n# {year_title(year)}\n", *_source_list(sources, to_root)])
+    identity = PageIdentity("year", year_title(year))
+    return "".join([_front_matter(meta, identity), f"\n# {year_title(year)}\n", *_source_list(sources, to_root)])
+
+
+def render_reader_page(kind: str, title: str) -> str:
+    """The page of the glossary or of the measures map: its title, and the place its content is filled in."""
+    meta = {"title": title, "policy_reader": {"kind": kind, "generated": GENERATED_NOTE}}
+    return f"{_front_matter(meta, PageIdentity(kind, title))}\n# {title}\n\n{FILL.format(name=kind)}\n"
 
 
 def render_pages(sources: list[Source]) -> dict[str, str]:
     """Every page `import` writes, by path relative to ``docs/``; `sources` come newest first."""
-    pages = {"index.md": render_home(sources)}
+    pages = {"index.md": render_home(sources), GLOSSARY_PAGE: render_reader_page("glossary", GLOSSARY_TITLE)}
+    if sources:
+        pages[MEASURES_PAGE] = render_reader_page("measures", MEASURES_TITLE)
     years = _by_year(sources)
     if len(years) > 1:
         for year, in_year in years.items():

@@ -57,23 +57,17 @@ def material_index() -> str:
     return json.dumps({"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []})
 
 
-#: Where Zensical's search box reads its index, below the site root: on a server, and from disk (a script).
-ZENSICAL_INDEX = "search.json"
-ZENSICAL_INDEX_SCRIPT = "search.js"
-
-
 def zensical_index() -> str:
-    """The index Zensical's search box reads: settings, and no rows.
+    """The index Zensical's search box reads (``search.json``): settings only, no items.
 
-    Zensical writes the whole site's text there, which every page fetches as it opens (megabytes at
-    a thousand essays) for an engine that cuts Chinese into words. Ours answers instead, and
-    search-shim.js hands the box each answer's rows.
+    Zensical's own lists the whole text of the site, which every page fetches as it opens;
+    our engine answers its search box instead (see search-shim.js).
     """
     return json.dumps({"config": {"lang": ["zh"], "separator": r"[\s]+"}, "items": []})
 
 
 def index_script(index_json: str) -> str:
-    """The index as a script for pages opened from disk, where Material and Zensical read the global ``__index``."""
+    """The index as a script for pages opened from disk, where Material reads the global ``__index``."""
     return f"var __index = {index_json}\n"
 
 

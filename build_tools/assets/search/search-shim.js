@@ -94,18 +94,17 @@
   /* Zensical's result rows, made to meet WCAG 2.2 AA (axe): a row (role=option) is named by its title
    * alone though it shows its page and text too, so the name is left to the row's whole text; the page
    * under a section's title is drawn at 3.36:1, so at 70% of the text colour instead of 45%. */
-  var ROWS_STYLE = "a[role=option] menu{color:rgb(var(--color-foreground)/.7)}";
-  var readable = false;
+  // (No `var` initialised out here: on a server this script returns before reaching it.)
   function readableRows() {
-    if (readable) return;
+    if (readableRows.done) return;
     var host = Array.prototype.find.call(document.body.children, function (e) {
       return e.shadowRoot && e.shadowRoot.querySelector("dialog");
     });
     if (!host) return;
-    readable = true;
+    readableRows.done = true;
     var root = host.shadowRoot;
     var style = document.createElement("style");
-    style.textContent = ROWS_STYLE;
+    style.textContent = "a[role=option] menu{color:rgb(var(--color-foreground)/.7)}";
     root.appendChild(style);
     var unname = function () {
       root.querySelectorAll("a[role=option][aria-labelledby]").forEach(function (row) {

@@ -1,0 +1,66 @@
+"""What a page is, written into its HTML: the one thing the step over a built site learns from a generator.
+
+`import` writes the marker into every page as a raw HTML block, which every Markdown renderer
+passes through as it is; the step over the built site (`build_tools/finish/`) reads it back
+from whatever HTML the generator made, so it never needs the generator's own page objects.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from build_tools.common.markup import html_text
+
+MARKER_CLASS = "pr-page"
+#: The kinds of page `import` writes.
+KINDS = ("home", "year", "source", "article", "glossary", "measures")
+#: Where the step fills in a page made from what editors change (the glossary, the notes).
+FILL = '<div class="pr-fill" data-pr-fill="{name}"></div>'
+_MARKER = re.compile(r'<div class="pr-page" hidden((?: data-pr-[a-z]+="[^"]*")*)></div>')
+_ATTRIBUTE = re.compile(r' data-pr-([a-z]+)="([^"]*)"')
+_FILL = re.compile(r'<div class="pr-fill" data-pr-fill="([a-z]+)"></div>')
+
+
+@dataclass(frozen=True)
+class PageIdentity:
+    """Which page of the reader a built page is.
+
+    Attributes:
+        kind: One of `KINDS`.
+        title: The page's title (its front matter's), as search lists it.
+        source: The source page's id, for a source page or an essay.
+        article: The essay's id, for an essay.
+    """
+
+    kind: str
+    title: str
+    source: str | None = None
+    article: str | None = None
+
+
+def page_marker(identity: PageIdentity) -> str:
+    """The hidden element naming `identity`, as `import` writes it into a page."""
+    values = {"kind": identity.kind, "title": identity.title, "source": identity.source, "article": identity.article}
+    listed = "".join(f' data-pr-{name}="{html_text(value)}"' for name, value in values.items() if value is not None)
+    return f'<div class="{MARKER_CLASS}" hidden{listed}></div>'
+
+
+def read_page_marker(page_html: str) -> PageIdentity | None:
+    """The identity a built page carries, or None for a page `import` did not write."""
+    found = _MARKER.search(page_html)
+    if found is None:
+        return None
+    values = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(found.group(1))}
+    return PageIdentity(values.get("kind", ""), values.get("title", ""), values.get("source"), values.get("article"))
+
+
+def fill_places(page_html: str) -> list[str]:
+    """The names of the fill places in `page_html` (``glossary``, ``measures``)."""
+    return _FILL.findall(page_html)
+
+
+def fill(page_html: str, name: str, content: str) -> str:
+    """`page_html` with the fill place `name` replaced by `content`."""
+    return page_html.replace(FILL.format(name=name), content, 1)

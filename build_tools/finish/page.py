@@ -1,0 +1,145 @@
+"""One built page made a page of the reader: terms, notes, previews, the select-to-note marker, assets.
+
+A pure function of the page's HTML and what every page shares, so pages can be finished in
+any order, apart, and kept from one run to the next while neither changes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from build_tools.annotations.authoring import authoring_marker
+from build_tools.annotations.render import annotations_for_page, apply_to_page
+from build_tools.common.errors import InputError
+from build_tools.common.page_marker import PageIdentity, fill, fill_places, read_page_marker
+from build_tools.common.urls import page_url, relative_url, to_root
+from build_tools.finish.assets import asset_tags
+from build_tools.finish.inputs import AnchoredNotes, ReaderInputs
+from build_tools.finish.themes import content_region, theme_names
+from build_tools.glossary.marking import mark_terms
+from build_tools.glossary.pages import PageUse, render_tooltips
+from build_tools.search.index import point_search_box_at_engine
+from build_tools.search.sections import Section, page_sections
+
+#: In the head of every finished page: the step never adds the reader twice.
+FINISHED = '<meta name="policy-reader" content="finished">'
+#: The theme's page for a missing address: finished, but not a page search lists.
+NOT_FOUND = "404.html"
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+_CONFIG = '<script id="__config"'
+
+#: The content of a fill place (``glossary``, ``measures``) on the page at an address.
+FillContent = Callable[[str, str], str]
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every page of one site is finished with."""
+
+    inputs: ReaderInputs
+    notes: AnchoredNotes
+    glossary_url: str
+    fill_content: FillContent
+
+
+@dataclass(frozen=True)
+class FinishedPage:
+    """A finished page, and what it gives the whole site.
+
+    Attributes:
+        html: The page (on the glossary page, its back-links not yet filled in).
+        identity: What `import` wrote the page as (None for a page it did not write).
+        title: The page's title, as search lists it.
+        sections: Its search sections.
+        use: The terms it uses, if it is an essay.
+    """
+
+    html: str
+    identity: PageIdentity | None
+    title: str
+    sections: tuple[Section, ...]
+    use: PageUse | None
+
+
+def is_finished(page_html: str) -> bool:
+    """Whether the step has already finished this page."""
+    return FINISHED in page_html
+
+
+def _title(page_html: str, identity: PageIdentity | None, site_name: str) -> str:
+    if identity and identity.title:
+        return identity.title
+    found = _TITLE.search(page_html)
+    title = html.unescape(found.group(1)).strip() if found else ""
+    return title.removesuffix(f" - {site_name}") if site_name else title
+
+
+def _to_root(path: str, site_url: str) -> str:
+    """How the page at `path` links the site root; the missing-page page (shown at any address) from the server root."""
+    if path == NOT_FOUND:
+        root = urlsplit(site_url or "/").path
+        return root if root.endswith("/") else root + "/"
+    return to_root(path)
+
+
+def _insert_before(page_html: str, closing: str, text: str, path: str) -> str:
+    at = page_html.rfind(closing)
+    if at < 0:
+        raise InputError(path, f"the page has no {closing}", "finish a site of complete HTML pages")
+    return page_html[:at] + text + page_html[at:]
+
+
+def finish_page(raw: str, path: str, shared: Shared) -> FinishedPage:
+    """Finish the page the generator wrote to `path` (below the site root) as `raw`.
+
+    Raises:
+        InputError: A page `import` wrote has no content the step can find (an unknown theme).
+    """
+    settings = shared.inputs.settings
+    identity = read_page_marker(raw)
+    url = page_url(path, settings.directory_urls)
+    title = _title(raw, identity, settings.site_name)
+    region = content_region(raw)
+    if region is None and identity is not None:
+        raise InputError(
+            path,
+            "the page has no content element of a theme the reader knows",
+            f"build with one of: {theme_names()}; or add the theme's row to build_tools/finish/themes.py",
+        )
+    use = None
+    sections: tuple[Section, ...] = ()
+    page_html = raw
+    if region is not None:
+        start, end = region
+        content, extra = raw[start:end], ""
+        for name in fill_places(content):
+            content = fill(content, name, shared.fill_content(name, url))
+        if identity is not None and identity.kind == "article":
+            content, extra, use = _essay(content, url, title, identity, shared)
+        if path != NOT_FOUND:
+            sections = tuple(page_sections(content, url, title or url, use is not None))
+        page_html = raw[:start] + content + extra + raw[end:]
+    head, body = asset_tags(_to_root(path, settings.site_url))
+    page_html = _insert_before(page_html, "</head>", FINISHED + "\n" + head, path)
+    page_html = _insert_before(page_html, "</body>", body, path)
+    if _CONFIG in page_html:
+        page_html = point_search_box_at_engine(page_html)
+    return FinishedPage(page_html, identity, title, sections, use)
+
+
+def _essay(content: str, url: str, title: str, identity: PageIdentity, shared: Shared) -> tuple[str, str, PageUse]:
+    """An essay's content with its notes and terms, what follows it (tooltips, select-to-note), its terms."""
+    inputs, notes = shared.inputs, shared.notes
+    on_page = annotations_for_page(notes.by_page.get(url, []), url, relative_url)
+    marked = mark_terms(apply_to_page(content, on_page), inputs.matcher, inputs.settings.glossary_marks)
+    glossary_link = relative_url(shared.glossary_url, url)
+    extra = render_tooltips((inputs.glossary.by_id[t] for t in marked.marked_terms), glossary_link)
+    found = notes.corpus.find(f"{identity.source}/{identity.article}")
+    if len(found) == 1:
+        settings = inputs.settings
+        extra += authoring_marker(notes.corpus, found[0], settings.repo_url, settings.edit_branch, settings.annotations)
+    return marked.html, extra, PageUse(url, title or url, tuple(marked.occurrences))

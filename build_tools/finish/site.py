@@ -1,0 +1,213 @@
+"""The step over a built site: every page the generator wrote made a page of the reader.
+
+`finish_site` reads what each page is from the marker `import` wrote into it, finishes each
+page on its own (`page.finish_page`), then writes what the whole site gathers from them:
+the glossary page's back-links, the search index, ``annotations.jsonld`` and the reader's
+assets. With a cache, a rerun finishes again only the pages whose inputs changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_tools.annotations.export import annotation_collection
+from build_tools.common.errors import InputError
+from build_tools.common.files import write_atomically
+from build_tools.common.page_marker import read_page_marker
+from build_tools.common.urls import markdown_page_url, page_url, relative_url
+from build_tools.finish.assets import ASSET_DIR, asset_tags, copy_assets
+from build_tools.finish.cache import Entry, FinishCache, code_fingerprint, fingerprint
+from build_tools.finish.fills import fill_html
+from build_tools.finish.inputs import AnchoredNotes, ReaderInputs, anchor_notes, essay_urls, load_inputs
+from build_tools.finish.page import NOT_FOUND, FinishedPage, Shared, finish_page, is_finished
+from build_tools.finish.settings import FinishSettings
+from build_tools.finish.themes import theme_of
+from build_tools.glossary.pages import PageUse, fill_uses
+from build_tools.importer.navigation import NavItem, build_nav
+from build_tools.search.grams import shard_path
+from build_tools.search.index import (
+    GlossaryEntry,
+    glossary_entries,
+    in_reading_order,
+    index_parts,
+    index_shards,
+    part_path,
+)
+from build_tools.search.sections import Section
+
+ANNOTATIONS_EXPORT = "annotations.jsonld"
+GLOSSARY_PAGE = "glossary.md"
+MEASURES_PAGE = "measures.md"
+
+
+@dataclass
+class FinishReport:
+    """What a run did: pages finished afresh, pages taken over from the cache, notices for the user."""
+
+    finished: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def _pages(site: Path) -> list[str]:
+    """The HTML pages of `site`, below its root, in the order MkDocs reads their sources (index first)."""
+    found = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+    found = [p for p in found if not p.startswith(ASSET_DIR)]
+    return sorted(found, key=lambda p: tuple("" if part == "index.html" else part for part in p.split("/")))
+
+
+def _flatten(nav: Iterable[NavItem]) -> list[str]:
+    out: list[str] = []
+    for item in nav:
+        if isinstance(item, str):
+            out.append(item)
+        else:
+            for children in item.values():
+                out += _flatten(children) if isinstance(children, list) else [str(children)]
+    return out
+
+
+def reading_order(settings: FinishSettings) -> list[str]:
+    """Page addresses in the navigation's order (newest source first), which the search index follows."""
+    nav = build_nav(settings.docs_dir, [GLOSSARY_PAGE, MEASURES_PAGE]) if settings.docs_dir.is_dir() else []
+    return [markdown_page_url(name, settings.directory_urls) for name in _flatten(nav)]
+
+
+def _write(path: Path, text: str, now: str | None = None) -> None:
+    """Write `text` to `path` unless it holds it already (`now`, when known): a rerun rewrites nothing it need not."""
+    if now is None and path.exists():
+        now = path.read_text(encoding="utf-8")
+    if now != text:
+        write_atomically(path, text)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _generator_html(site: Path, paths: list[str], cache: FinishCache | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Each page as the generator wrote it (from the cache where the page is finished already), and as it is on disk.
+
+    Raises:
+        InputError: A page is finished already and the cache does not know it.
+    """
+    raw, on_disk = {}, {}
+    for path in paths:
+        text = on_disk[path] = (site / path).read_text(encoding="utf-8")
+        if is_finished(text):
+            entry = cache.entries.get(path) if cache else None
+            if entry is None or entry.written != _digest(text):
+                raise InputError(
+                    str(site / path),
+                    "this page was finished already, and the step keeps no copy of it as the generator wrote it",
+                    "build the site again with the generator (a clean build), then run `policy-reader finish` once",
+                )
+            text = entry.raw
+        raw[path] = text
+    return raw, on_disk
+
+
+def finish_site(
+    site: Path,
+    settings: FinishSettings,
+    *,
+    inputs: ReaderInputs | None = None,
+    notes: AnchoredNotes | None = None,
+    cache: FinishCache | None = None,
+    order: list[str] | None = None,
+) -> FinishReport:
+    """Finish every page of the built site in `site`; see the module's docstring.
+
+    Args:
+        site: The folder the generator wrote.
+        settings: See `FinishSettings`.
+        inputs: The editors' files, when the caller has read them already.
+        notes: The notes anchored at this site's addresses, when the caller has anchored them.
+        cache: What the last run left; updated in place.
+        order: Page addresses in reading order (default: the navigation `import`'s pages make).
+
+    Raises:
+        InputError, InputErrors: A bad input or page; nothing is written then.
+    """
+    if not site.is_dir():
+        raise InputError(str(site), "there is no built site here", "build the site first (e.g. `mkdocs build`)")
+    inputs = inputs or load_inputs(settings)
+    paths = _pages(site)
+    raw, on_disk = _generator_html(site, paths, cache)
+    identities = {path: read_page_marker(text) for path, text in raw.items()}
+    urls = {path: page_url(path, settings.directory_urls) for path in paths}
+    essays = {
+        (i.source or "", i.article or ""): urls[path]
+        for path, i in identities.items()
+        if i is not None and i.kind == "article"
+    }
+    usual = essay_urls(settings)
+    if notes is None or any(usual(*key) != url for key, url in essays.items()):
+        notes = anchor_notes(inputs, lambda source, article: essays.get((source, article)) or usual(source, article))
+    glossary_url = next(
+        (urls[p] for p, i in identities.items() if i is not None and i.kind == "glossary"),
+        markdown_page_url(GLOSSARY_PAGE, settings.directory_urls),
+    )
+
+    shared = Shared(inputs, notes, glossary_url, lambda name, url: fill_html(name, url, inputs, notes))
+    every_page = fingerprint(
+        code_fingerprint(), inputs.glossary_bytes, repr(settings), glossary_url, "".join(asset_tags(""))
+    )
+    measures = fingerprint(repr(notes.resolved)) if any(i and i.kind == "measures" for i in identities.values()) else ""
+    report = FinishReport(notices=list(inputs.notices))
+    finished: dict[str, FinishedPage] = {}
+    cache = cache if cache is not None else FinishCache()
+    for path in paths:
+        identity = identities[path]
+        on_page = repr(notes.by_page.get(urls[path], [])) if identity and identity.kind == "article" else ""
+        made_from = fingerprint(every_page, path, raw[path], on_page, measures if identity else "")
+        entry = cache.entries.get(path)
+        if entry is not None and entry.fingerprint == made_from:
+            finished[path] = entry.page
+            report.kept.append(path)
+        else:
+            finished[path] = finish_page(raw[path], path, shared)
+            cache.entries[path] = Entry(made_from, raw[path], finished[path], "")
+            report.finished.append(path)
+    uses = [page.use for page in finished.values() if page.use is not None]
+    for path, page in finished.items():
+        text = page.html
+        if page.identity is not None and page.identity.kind == "glossary":
+            here = urls[path]
+            text = fill_uses(
+                text, inputs.glossary, [PageUse(relative_url(u.url, here), u.title, u.occurrences) for u in uses]
+            )
+        cache.entries[path].written = _digest(text)
+        _write(site / path, text, on_disk[path])
+    for gone in set(cache.entries) - set(paths):
+        del cache.entries[gone]
+    sections = [s for path in paths if path != NOT_FOUND for s in finished[path].sections]
+    reading = in_reading_order(sections, order if order is not None else reading_order(settings))
+    entries = glossary_entries(inputs.glossary, glossary_url)
+    index = fingerprint(every_page, repr(reading), repr(entries))
+    if index != cache.index or not (site / part_path(0)).exists():
+        _write_index(site, reading, entries)
+        cache.index = index
+    theme = next((t for t in map(theme_of, raw.values()) if t is not None), None)
+    for name, text in (theme.search_files() if theme else {}).items():
+        _write(site / name, text)
+    _write(site / ANNOTATIONS_EXPORT, annotation_collection(notes.resolved, settings.site_url, settings.site_name))
+    copy_assets(site)
+    used = {o.term_id for use in uses for o in use.occurrences}
+    report.notices += [
+        f"{settings.glossary}:{term.line}: the term '{term.term}' is used in no essay"
+        for term in inputs.glossary.terms
+        if term.id not in used
+    ]
+    return report
+
+
+def _write_index(site: Path, sections: list[Section], entries: dict[str, GlossaryEntry]) -> None:
+    """The engine's search index: its parts and bigram shards."""
+    for n, part in enumerate(index_parts(sections, entries)):
+        _write(site / part_path(n), part)
+    for n, shard in enumerate(index_shards(sections, entries)):
+        _write(site / shard_path(n), shard)
