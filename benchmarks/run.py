@@ -33,6 +33,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+
 from benchmarks.corpus import ROOT, CorpusSize, write_project
 from benchmarks.search_race import race
 from build_tools.glossary.load import load_glossary
@@ -107,6 +108,60 @@ def measure_builds(project: Path, repeat: int) -> tuple[float, float]:
         off.append(timed(command, project, POLICY_READER_ENABLED="false"))
         on.append(timed(command, project, POLICY_READER_ENABLED="true"))
     return statistics.median(on), statistics.median(off)
+
+
+_FINISHED = re.compile(r"(\d+) page\(s\) finished")
+
+
+def measure_zensical(project: Path, repeat: int) -> dict[str, str]:
+    """Zensical's own build (clean cache, then warm) and `policy-reader finish` over its output.
+
+    Then one note is changed and the site rebuilt as an editor would (Zensical with its cache warm,
+    then finish with its own): how long that takes and how many pages finish makes again.
+    """
+    zensical = [sys.executable, "-m", "zensical", "build"]
+    finish = [sys.executable, "-m", "build_tools", "finish", "site/"]
+    timed([sys.executable, "-m", "build_tools", "import"], project)
+    clean, warm, step = [], [], []
+    for _ in range(repeat):
+        clean.append(timed([*zensical, "--clean"], project))
+        step.append(timed([*finish, "--no-cache"], project))
+        warm.append(timed(zensical, project))
+    timed(finish, project)  # fills finish's cache for the change below
+    again, pages = [], []
+    for n in range(repeat):
+        change_one_note(project, n)
+        start = time.perf_counter()
+        timed(zensical, project)
+        result = subprocess.run(
+            finish,
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        again.append(time.perf_counter() - start)
+        made = _FINISHED.search(result.stdout)
+        pages.append(int(made.group(1)) if made else -1)
+    c, w, f = statistics.median(clean), statistics.median(warm), statistics.median(step)
+    return {
+        "Zensical build alone, clean cache (s)": f"{c:.1f}",
+        "Zensical build alone, cache warm (s)": f"{w:.1f}",
+        "policy-reader finish over Zensical's site (s)": f"{f:.1f}",
+        "Zensical clean build + finish (s)": f"{c + f:.1f}",
+        "finish / Zensical clean build": f"{f / c:.2f}",
+        "one note changed: Zensical (warm) + finish (s)": f"{statistics.median(again):.1f}",
+        "one note changed: pages finish makes again": f"{statistics.median(pages):.0f}",
+    }
+
+
+def change_one_note(project: Path, n: int) -> None:
+    """Reword the first note of the first annotation file (differently each time)."""
+    path = sorted((project / "annotations").glob("*.yaml"))[0]
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items[0]["body"] = f"{items[0]['body'].rstrip()}(修订 {n + 1})"
+    path.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def measure_finish(project: Path, repeat: int) -> tuple[float, float]:
@@ -305,13 +360,18 @@ def _wait_for(url: str, text: str, limit: float = 900) -> None:
         time.sleep(0.05)
 
 
-def measure(size: CorpusSize, repeat: int, browser: bool, search_only: bool = False) -> Figures:
-    """Every figure at one size (`search_only`: only ours against Pagefind on a slow link)."""
+def measure(
+    size: CorpusSize, repeat: int, browser: bool, search_only: bool = False, builds_only: bool = False
+) -> Figures:
+    """Every figure at one size.
+
+    `search_only`: only ours against Pagefind on a slow link; `builds_only`: only the MkDocs and Zensical builds.
+    """
     figures = Figures(size)
     with tempfile.TemporaryDirectory(prefix="policy-reader-bench-") as temporary:
         work = Path(temporary)
         project = project_for(size, work)
-        if browser:
+        if browser and not builds_only:
             figures.values.update(race(project, repeat))
         if search_only:
             return figures
@@ -324,6 +384,9 @@ def measure(size: CorpusSize, repeat: int, browser: bool, search_only: bool = Fa
         figures.values["finish step alone over a plain build (s)"] = f"{finished:.1f}"
         figures.values["… as a share of the plain build"] = f"{finished / off:.0%}"
         figures.values["finish step again, one note changed (s)"] = f"{again:.1f}"
+        figures.values.update(measure_zensical(project, repeat))
+        if builds_only:
+            return figures
         imported, checked = measure_import_and_check(project, repeat)
         figures.values["policy-reader import (s)"] = f"{imported:.2f}"
         figures.values["policy-reader check (s)"] = f"{checked:.2f}"
@@ -389,6 +452,11 @@ def main() -> None:
         "--search-only", action="store_true", help="only our search against Pagefind on a slow link (no builds timed)"
     )
     parser.add_argument(
+        "--builds-only",
+        action="store_true",
+        help="only the builds: MkDocs with and without the plugin, Zensical + finish",
+    )
+    parser.add_argument(
         "--write",
         type=Path,
         help="also write the results as Markdown (benchmarks/RESULTS.md, which the README links to)",
@@ -403,14 +471,15 @@ def main() -> None:
     all_figures = []
     for size in sizes:
         print(f"measuring N = {size.essays} …", file=sys.stderr, flush=True)
-        all_figures.append(measure(size, args.repeat, not args.no_browser, args.search_only))
-    extra = {} if args.search_only else marking_figures(args.repeat)
+        all_figures.append(measure(size, args.repeat, not args.no_browser, args.search_only, args.builds_only))
+    extra = {} if args.search_only or args.builds_only else marking_figures(args.repeat)
     command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
     result = table(all_figures, extra)
     print(result)
     print(f"\nmachine: {machine()}\ncommand: {command.strip()}")
     if args.write:
-        write_results(args.write, SEARCH_SECTION if args.search_only else BUILD_SECTION, result, command.strip())
+        section = SEARCH_SECTION if args.search_only else GENERATORS_SECTION if args.builds_only else BUILD_SECTION
+        write_results(args.write, section, result, command.strip())
 
 
 def marking_figures(repeat: int) -> dict[str, str]:
@@ -434,7 +503,8 @@ RESULTS_INTRO = (
     "What policy-reader costs to build and to use, as the archive grows, written by "
     "`python benchmarks/run.py --write benchmarks/RESULTS.md` (not part of the site). Each figure is the "
     'median of several runs; "plugin off" is a plain Material build of the same pages, the two run alternately. '
-    "A run with `--search-only` rewrites only the first section, a full run only the second.\n\n"
+    "A run with `--search-only` rewrites only the first section, a full run only the second, "
+    "`--builds-only` only the third.\n\n"
     "The slow link is a local server (127.0.0.1) that sends at 200 KB/s shared by all requests, after 150 ms "
     "a request, gzipped; our index files are charged at the compression of real text (the published "
     "page's text gzips 2.45×; the generated archive repeats three essays and would gzip some 30×). "
@@ -443,6 +513,7 @@ RESULTS_INTRO = (
 )
 SEARCH_SECTION = "## Search on a slow link: ours against Pagefind"
 BUILD_SECTION = "## Building and using the site"
+GENERATORS_SECTION = "## The builds alone: MkDocs and Zensical"
 
 
 def write_results(path: Path, heading: str, result: str, command: str) -> None:
@@ -452,7 +523,7 @@ def write_results(path: Path, heading: str, result: str, command: str) -> None:
         f"- machine: {machine()} (shared with other work while measured)\n"
         f"- date: {time.strftime('%Y-%m-%d')}\n- command: `{command}`\n"
     )
-    sections = {SEARCH_SECTION: "", BUILD_SECTION: ""}
+    sections = {SEARCH_SECTION: "", BUILD_SECTION: "", GENERATORS_SECTION: ""}
     if path.exists():
         for chunk in path.read_text(encoding="utf-8").split("\n## ")[1:]:
             title = "## " + chunk.split("\n", 1)[0]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, zensical_commands
 
 
 def readme_commands() -> list[str]:
@@ -94,6 +95,24 @@ def test_this_python_runs_the_versions_pinned_for_it() -> None:
         if installed != pinned:
             wrong[name] = (installed, pinned)
     assert wrong == {}, f"under Python {sys.version.split()[0]}, installed ≠ pinned: {wrong}"
+
+
+def test_ci_runs_the_readme_zensical_commands_as_written() -> None:
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    commands = zensical_commands()
+    assert "zensical build" in " ".join(commands) and "policy-reader finish site/" in " ".join(commands)
+    assert all(command in ci for command in commands)
+    # In the clone, after the MkDocs build and before the tests.
+    assert ci.index(readme_commands()[0]) < ci.index(commands[0]) < ci.index(readme_commands()[1])
+
+
+def test_zensical_is_installed_pinned_and_with_the_tests() -> None:
+    pinned = (ROOT / "constraints.txt").read_text(encoding="utf-8")
+    version = re.search(r"^zensical==(\S+)$", pinned, re.M)
+    assert version, "zensical is not pinned in constraints.txt"
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    for extra in ("zensical", "test", "bench"):
+        assert f"zensical=={version.group(1)}" in extras[extra], f"the {extra} extra lacks zensical"
 
 
 def climbs_above_the_repository(path: Path, text: str) -> bool:

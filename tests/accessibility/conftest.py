@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.conftest import ROOT, copy_project, opened, run
+from tests.conftest import ROOT, copy_project, opened, run, run_readme_commands, zensical_builds
 from tests.search.conftest import RequestGuard, serve
 
 BROWSER_PACKAGES = ROOT / "tests" / "browser_packages"
@@ -70,26 +69,19 @@ def axe() -> Path:
 
 
 @pytest.fixture(scope="session")
-def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site built for, and served at, its own address (so the 404 page's absolute links resolve)."""
+def hosted(generator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built for, and served at, its own address (so the 404 page's absolute links resolve).
+
+    Built by each generator as the README says.
+    """
     project = copy_project(tmp_path_factory.mktemp("hosted") / "project")
     with serve(project / "site") as base:
-        result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, SITE_URL=base)
-        assert result.returncode == 0, result.stderr
+        if generator == "zensical":
+            run_readme_commands(zensical_builds(), project, SITE_URL=base)
+        else:
+            result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, SITE_URL=base)
+            assert result.returncode == 0, result.stderr
         yield base
-
-
-@pytest.fixture(scope="session")
-def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real offline zip (`policy-reader package`), unzipped; returns its top folder."""
-    base = tmp_path_factory.mktemp("offline")
-    project = copy_project(base / "project")
-    output = base / "site.zip"
-    result = run([sys.executable, "-m", "build_tools", "package", "--output", str(output)], cwd=project)
-    assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(output) as archive:
-        archive.extractall(base / "unzipped")
-    return base / "unzipped" / "policy-reader"
 
 
 def page_url(where: str | Path, page: str) -> str:

@@ -24,7 +24,7 @@ from tests.accessibility.conftest import (
     page_url,
     reader,
 )
-from tests.search.conftest import type_query, wait_for_results
+from tests.search.conftest import results_list, type_query, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -89,7 +89,7 @@ def test_search_results_and_the_hits_on_a_page_have_no_serious_violation(
             page.locator("label[for=__search]").first.click()
         type_query(page, "数据 沙箱计算")
         wait_for_results(page)
-        expect(page.locator(".md-search-result .pr-partial").first).to_be_visible()
+        expect(page.locator(f"{results_list(page)} .pr-partial").first).to_be_visible()
         in_results = axe_violations(page, axe)
     assert on_page == [], f"essay with search hits, {scheme}, {width}:\n{describe(on_page)}"
     assert in_results == [], f"search results, {scheme}, {width}:\n{describe(in_results)}"

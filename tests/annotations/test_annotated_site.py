@@ -87,9 +87,9 @@ def canonical(soup: BeautifulSoup) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def site_root(built_site: Path) -> str:
+def site_root(site: Path) -> str:
     """The address the site is published at (its `site_url`), as the home page's canonical link says."""
-    return canonical(page(built_site, "")) or ""
+    return canonical(page(site, "")) or ""
 
 
 def source_page(site: Path, root: str, source: str) -> tuple[str, BeautifulSoup]:
@@ -109,8 +109,8 @@ def selectors_of(target: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]
 
 
 @pytest.fixture(scope="module")
-def export(built_site: Path) -> dict[str, Any]:
-    return json.loads((built_site / "annotations.jsonld").read_text(encoding="utf-8"))
+def export(site: Path) -> dict[str, Any]:
+    return json.loads((site / "annotations.jsonld").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -168,13 +168,13 @@ def test_export_says_what_the_file_says(items: dict[str, dict[str, Any]], site_r
 
 @pytest.mark.parametrize("annotation", IDS)
 def test_every_exported_selector_is_found_on_its_page(
-    built_site: Path, site_root: str, items: dict[str, dict[str, Any]], annotation: str
+    site: Path, site_root: str, items: dict[str, dict[str, Any]], annotation: str
 ) -> None:
     for target in items[annotation]["target"]:
         selector, fragment = selectors_of(target)
         assert selector["exact"]
         whole = selector["prefix"] + selector["exact"] + selector["suffix"]
-        _url, soup = source_page(built_site, site_root, target["source"])
+        _url, soup = source_page(site, site_root, target["source"])
         texts = [p.get_text() for p in paragraphs(soup).values()]
         assert any(whole in text for text in texts), f"{whole!r} is on no paragraph of {target['source']}"
         position = fragment["refinedBy"]
@@ -211,10 +211,10 @@ def highlighted_from(paragraph: Tag, element_id: str, annotation: str) -> tuple[
 
 @pytest.mark.parametrize("annotation", IDS)
 def test_every_quote_is_highlighted_in_its_paragraph(
-    built_site: Path, site_root: str, items: dict[str, dict[str, Any]], annotation: str
+    site: Path, site_root: str, items: dict[str, dict[str, Any]], annotation: str
 ) -> None:
     for element_id, target in zip(anchor_ids(annotation), items[annotation]["target"], strict=True):
-        _url, soup = source_page(built_site, site_root, target["source"])
+        _url, soup = source_page(site, site_root, target["source"])
         [element] = soup.find_all(id=element_id)
         paragraph = element.find_parent("p", id=PARAGRAPH_ID)
         assert paragraph is not None
@@ -232,10 +232,10 @@ def test_every_quote_is_highlighted_in_its_paragraph(
 
 @pytest.mark.parametrize(("annotation", "n"), CROSS_ESSAY, ids=[f"{a}-r{n}" for a, n in CROSS_ESSAY])
 def test_cross_essay_annotation_links_both_ways(
-    built_site: Path, site_root: str, items: dict[str, dict[str, Any]], annotation: str, n: int
+    site: Path, site_root: str, items: dict[str, dict[str, Any]], annotation: str, n: int
 ) -> None:
-    target_url, here = source_page(built_site, site_root, items[annotation]["target"][0]["source"])
-    related_url, there = source_page(built_site, site_root, items[annotation]["target"][n]["source"])
+    target_url, here = source_page(site, site_root, items[annotation]["target"][0]["source"])
+    related_url, there = source_page(site, site_root, items[annotation]["target"][n]["source"])
     assert target_url != related_url
 
     note = here.find(id=f"note-{annotation}")
@@ -250,15 +250,15 @@ def test_cross_essay_annotation_links_both_ways(
 
 
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_paragraph_text_is_the_source_text(built_site: Path, essay: str) -> None:
+def test_paragraph_text_is_the_source_text(site: Path, essay: str) -> None:
     url = f"{GANSU}/{essay}/"
-    shown = {anchor: p.get_text() for anchor, p in paragraphs(page(built_site, url)).items()}
+    shown = {anchor: p.get_text() for anchor, p in paragraphs(page(site, url)).items()}
     assert shown == SOURCE_PARAGRAPHS[url]
 
 
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_notes_follow_their_paragraph_never_inside(built_site: Path, essay: str) -> None:
-    soup = page(built_site, f"{GANSU}/{essay}/")
+def test_notes_follow_their_paragraph_never_inside(site: Path, essay: str) -> None:
+    soup = page(site, f"{GANSU}/{essay}/")
     notes = soup.select("details.pr-note")
     assert notes
     for note in notes:
@@ -280,8 +280,8 @@ def test_notes_follow_their_paragraph_never_inside(built_site: Path, essay: str)
 
 
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_notes_are_numbered_down_the_page_and_their_quotes_carry_the_numbers(built_site: Path, essay: str) -> None:
-    soup = page(built_site, f"{GANSU}/{essay}/")
+def test_notes_are_numbered_down_the_page_and_their_quotes_carry_the_numbers(site: Path, essay: str) -> None:
+    soup = page(site, f"{GANSU}/{essay}/")
     numbers = [int(note["data-number"]) for note in soup.select("details.pr-note")]
     assert numbers == list(range(1, len(numbers) + 1))
     refs = sorted(int(n) for mark in soup.select("mark.pr-quote[data-refs]") for n in mark["data-refs"].split(","))
@@ -289,15 +289,15 @@ def test_notes_are_numbered_down_the_page_and_their_quotes_carry_the_numbers(bui
 
 
 @pytest.mark.parametrize(("annotation", "n"), CROSS_ESSAY, ids=[f"{a}-r{n}" for a, n in CROSS_ESSAY])
-def test_a_link_to_another_essay_carries_the_passage_it_previews(built_site: Path, annotation: str, n: int) -> None:
+def test_a_link_to_another_essay_carries_the_passage_it_previews(site: Path, annotation: str, n: int) -> None:
     written = ANNOTATIONS[annotation]
     here = f"{GANSU}/{written['target']['article']}/"
-    link = page(built_site, here).select_one(f"#note-{annotation} a.pr-link[href$='#quote-{annotation}-r{n}']")
+    link = page(site, here).select_one(f"#note-{annotation} a.pr-link[href$='#quote-{annotation}-r{n}']")
     assert link is not None
     preview = link.find_next_sibling()
     assert preview is not None and preview.name == "template" and "pr-preview" in preview["class"]
     there, fragment = link_target(here, link["href"])
-    quote = page(built_site, there).find(id=fragment)
+    quote = page(site, there).find(id=fragment)
     paragraph = quote.find_parent("p", id=PARAGRAPH_ID)
     # A template's strings are no text of the page to BeautifulSoup: read its content as a page of its own.
     text = BeautifulSoup(preview.decode_contents(), "html.parser").select_one(".pr-preview__text")
@@ -310,22 +310,22 @@ def test_a_link_to_another_essay_carries_the_passage_it_previews(built_site: Pat
 
 
 @pytest.mark.parametrize("annotation", IDS)
-def test_each_annotation_has_one_note_per_passage(built_site: Path, annotation: str) -> None:
+def test_each_annotation_has_one_note_per_passage(site: Path, annotation: str) -> None:
     written = ANNOTATIONS[annotation]
-    target_page = page(built_site, f"{GANSU}/{written['target']['article']}/")
+    target_page = page(site, f"{GANSU}/{written['target']['article']}/")
     assert len(target_page.find_all(id=f"note-{annotation}")) == 1
     for n, related in enumerate(written.get("related", []), start=1):
-        backlink = page(built_site, f"{GANSU}/{related['article']}/").find_all(id=f"note-{annotation}-r{n}")
+        backlink = page(site, f"{GANSU}/{related['article']}/").find_all(id=f"note-{annotation}-r{n}")
         assert len(backlink) == 1 and "pr-note--backlink" in backlink[0]["class"]
 
 
 # --- the measures map --------------------------------------------------------------------------------------
 
 
-def test_measures_map_lists_every_measure_under_a_tag(built_site: Path) -> None:
+def test_measures_map_lists_every_measure_under_a_tag(site: Path) -> None:
     assert len(MEASURES) == 21
     url = "measures/"
-    soup = page(built_site, url)
+    soup = page(site, url)
     tags = {tag for item in ANNOTATIONS.values() for tag in item.get("tags", [])}
     listed: set[tuple[str, str]] = set()
     headings = soup.select("article h2")
@@ -339,15 +339,15 @@ def test_measures_map_lists_every_measure_under_a_tag(built_site: Path) -> None:
         for a in section.select("ul.pr-map__measures > li > a"):
             target_url, fragment = link_target(url, a["href"])
             assert (target_url, fragment) in MEASURES
-            assert page(built_site, target_url).find(id=fragment) is not None
+            assert page(site, target_url).find(id=fragment) is not None
             listed.add((target_url, fragment))
     assert listed == MEASURES
     assert "未归类" not in soup.get_text()
 
 
-def test_measures_map_cross_links_resolve(built_site: Path) -> None:
+def test_measures_map_cross_links_resolve(site: Path) -> None:
     url = "measures/"
-    links = page(built_site, url).select("ul.pr-map__links a")
+    links = page(site, url).select("ul.pr-map__links a")
     assert links
     for a in links:
         assert link_target(url, a["href"]) in MEASURES

@@ -61,17 +61,17 @@ def sections_of(page: BeautifulSoup) -> dict[str, str | None]:
 
 
 @pytest.fixture(scope="module")
-def essay_sections(built_site: Path) -> dict[str, dict[str, str | None]]:
+def essay_sections(site: Path) -> dict[str, dict[str, str | None]]:
     """Essay id → paragraph id → section id, read from the built pages."""
-    return {essay: sections_of(soup(essay_path(built_site, essay))) for essay in ESSAYS}
+    return {essay: sections_of(soup(essay_path(site, essay))) for essay in ESSAYS}
 
 
 # --- the measure 培育数据资源要素市场 of the new-infrastructure essay ------------------------
 
 
 @pytest.fixture(scope="module")
-def measure_2_paragraph(built_site: Path) -> Tag:
-    heading = soup(essay_path(built_site, "new-infrastructure")).select_one("#measure-2")
+def measure_2_paragraph(site: Path) -> Tag:
+    heading = soup(essay_path(site, "new-infrastructure")).select_one("#measure-2")
     assert heading is not None and "培育数据资源要素市场" in heading.get_text()
     paragraph = heading.find_next("p", id=PARAGRAPH_ID)
     assert paragraph is not None
@@ -86,12 +86,12 @@ def test_measure_2_terms_are_marked(measure_2_paragraph: Tag, glossary: Glossary
 
 
 def test_xin_ji_jian_is_not_in_the_measure_2_text_but_marked_on_that_page(
-    measure_2_paragraph: Tag, glossary: Glossary, built_site: Path
+    measure_2_paragraph: Tag, glossary: Glossary, site: Path
 ) -> None:
     # The issue expects 新基建 marked in this measure's text; no spelling of it occurs there at all.
     term = glossary.by_term["新基建"]
     assert not any(form in measure_2_paragraph.get_text() for form in term.forms)
-    page = soup(essay_path(built_site, "new-infrastructure"))
+    page = soup(essay_path(site, "new-infrastructure"))
     marked_in = [m.find_parent("p", id=PARAGRAPH_ID)["id"] for m in page.select(f'[data-term="{term.id}"]')]
     assert marked_in[:2] == ["p2", "p3"]  # first in the opening, first in measure 1
 
@@ -99,26 +99,26 @@ def test_xin_ji_jian_is_not_in_the_measure_2_text_but_marked_on_that_page(
 # --- marks and tooltips everywhere in the site ---------------------------------------------
 
 
-def test_essay_pages_have_marks(built_site: Path) -> None:
+def test_essay_pages_have_marks(site: Path) -> None:
     for essay in ESSAYS:
-        assert len(soup(essay_path(built_site, essay)).select(".pr-term")) >= 10, essay
+        assert len(soup(essay_path(site, essay)).select(".pr-term")) >= 10, essay
 
 
-def test_no_mark_in_headings_links_or_code(built_site: Path) -> None:
-    for page in sorted(built_site.rglob("*.html")):
+def test_no_mark_in_headings_links_or_code(site: Path) -> None:
+    for page in sorted(site.rglob("*.html")):
         for mark in soup(page).select(".pr-term"):
             wrong = mark.find_parent(NEVER_MARKED_IN)
             assert wrong is None, f"{page}: a mark inside <{wrong.name}>"
 
 
-def test_no_mark_inside_another(built_site: Path) -> None:
-    for page in sorted(built_site.rglob("*.html")):
+def test_no_mark_inside_another(site: Path) -> None:
+    for page in sorted(site.rglob("*.html")):
         assert soup(page).select(".pr-term .pr-term") == [], page
 
 
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_every_mark_describes_itself_by_a_tooltip_on_its_page(built_site: Path, essay: str) -> None:
-    page = soup(essay_path(built_site, essay))
+def test_every_mark_describes_itself_by_a_tooltip_on_its_page(site: Path, essay: str) -> None:
+    page = soup(essay_path(site, essay))
     for mark in page.select(".pr-term"):
         assert mark.name == "span" and mark["tabindex"] == "0"
         assert mark.find_parent("p", id=PARAGRAPH_ID) is not None
@@ -129,8 +129,8 @@ def test_every_mark_describes_itself_by_a_tooltip_on_its_page(built_site: Path, 
 
 
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_every_tooltip_belongs_to_a_mark_and_shows_its_term(built_site: Path, essay: str, glossary: Glossary) -> None:
-    page = soup(essay_path(built_site, essay))
+def test_every_tooltip_belongs_to_a_mark_and_shows_its_term(site: Path, essay: str, glossary: Glossary) -> None:
+    page = soup(essay_path(site, essay))
     described = {m["aria-describedby"] for m in page.select(".pr-term")}
     tips = page.select(".pr-tooltips > .pr-tooltip")
     assert {t["id"] for t in tips} == described
@@ -142,8 +142,8 @@ def test_every_tooltip_belongs_to_a_mark_and_shows_its_term(built_site: Path, es
 
 
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_tooltips_sit_outside_every_paragraph_after_the_text(built_site: Path, essay: str) -> None:
-    page = soup(essay_path(built_site, essay))
+def test_tooltips_sit_outside_every_paragraph_after_the_text(site: Path, essay: str) -> None:
+    page = soup(essay_path(site, essay))
     container = page.select_one("article .pr-tooltips")
     assert container is not None
     assert container.find_parent("p") is None
@@ -154,9 +154,9 @@ def test_tooltips_sit_outside_every_paragraph_after_the_text(built_site: Path, e
 
 @pytest.mark.parametrize("essay", ESSAYS)
 def test_paragraph_text_is_the_published_text(
-    built_site: Path, essay: str, source_paragraphs: dict[str, dict[str, str]]
+    site: Path, essay: str, source_paragraphs: dict[str, dict[str, str]]
 ) -> None:
-    page = soup(essay_path(built_site, essay))
+    page = soup(essay_path(site, essay))
     paragraphs = {p["id"]: p.get_text() for p in page.find_all("p", id=PARAGRAPH_ID)}
     assert paragraphs == source_paragraphs[essay]
 
@@ -165,8 +165,8 @@ def test_paragraph_text_is_the_published_text(
 
 
 @pytest.fixture(scope="module")
-def glossary_page(built_site: Path) -> BeautifulSoup:
-    return soup(built_site / "glossary" / "index.html")
+def glossary_page(site: Path) -> BeautifulSoup:
+    return soup(site / "glossary" / "index.html")
 
 
 def heading_text(heading: Tag) -> str:
@@ -198,15 +198,15 @@ def target_of(page: Path, href: str, site: Path) -> tuple[Path, str]:
     return target, unquote(parts.fragment)
 
 
-def test_every_link_on_the_glossary_page_resolves(built_site: Path, glossary_page: BeautifulSoup) -> None:
-    page = built_site / "glossary" / "index.html"
+def test_every_link_on_the_glossary_page_resolves(site: Path, glossary_page: BeautifulSoup) -> None:
+    page = site / "glossary" / "index.html"
     ids: dict[Path, set[str]] = {}
     links = [a["href"] for a in glossary_page.find_all("a", href=True)]
     internal = [h for h in links if not urlsplit(h).scheme]
     assert len(internal) > 100
     assert all(urlsplit(h).scheme in ("http", "https") for h in links if h not in internal)
     for href in internal:
-        target, fragment = target_of(page, href, built_site)
+        target, fragment = target_of(page, href, site)
         assert target.is_file(), f"{href}: {target} does not exist"
         if fragment:
             if target not in ids:
@@ -228,10 +228,10 @@ def recount(
 
 
 def shown_counts(
-    glossary_page: BeautifulSoup, glossary: Glossary, built_site: Path, sections: dict[str, dict[str, str | None]]
+    glossary_page: BeautifulSoup, glossary: Glossary, site: Path, sections: dict[str, dict[str, str | None]]
 ) -> Counter[tuple[str, ...]]:
     """(term id, essay, section id or '') → the ×N the glossary page shows."""
-    page = built_site / "glossary" / "index.html"
+    page = site / "glossary" / "index.html"
     shown: Counter[tuple[str, ...]] = Counter()
     for term in glossary.terms:
         entry = glossary_page.find(id=term.anchor).find_next_sibling("div", class_="pr-glossary-entry")
@@ -241,7 +241,7 @@ def shown_counts(
             label = entry.select_one(".pr-uses .pr-glossary-entry__label").get_text()
             assert label == f"出现 {total} 次", term.term
         for li in items:
-            target, paragraph_id = target_of(page, li.a["href"], built_site)
+            target, paragraph_id = target_of(page, li.a["href"], site)
             essay = target.parent.name
             key = (term.id, essay, sections[essay][paragraph_id] or "")
             assert key not in shown, f"{key} listed twice"
@@ -252,28 +252,28 @@ def shown_counts(
 def test_counts_on_the_glossary_page_equal_a_recount_of_the_source(
     glossary_page: BeautifulSoup,
     glossary: Glossary,
-    built_site: Path,
+    site: Path,
     source_paragraphs: dict[str, dict[str, str]],
     essay_sections: dict[str, dict[str, str | None]],
 ) -> None:
     expected = recount(glossary, source_paragraphs, essay_sections)
     assert sum(expected.values()) > 100
-    assert shown_counts(glossary_page, glossary, built_site, essay_sections) == expected
+    assert shown_counts(glossary_page, glossary, site, essay_sections) == expected
 
 
 def test_each_use_links_to_the_first_paragraph_of_its_section_holding_the_term(
     glossary_page: BeautifulSoup,
     glossary: Glossary,
-    built_site: Path,
+    site: Path,
     source_paragraphs: dict[str, dict[str, str]],
     essay_sections: dict[str, dict[str, str | None]],
 ) -> None:
     matcher = TermMatcher(glossary)
-    page = built_site / "glossary" / "index.html"
+    page = site / "glossary" / "index.html"
     for term in glossary.terms:
         entry = glossary_page.find(id=term.anchor).find_next_sibling("div", class_="pr-glossary-entry")
         for link in entry.select(".pr-uses__list > li > a"):
-            target, paragraph_id = target_of(page, link["href"], built_site)
+            target, paragraph_id = target_of(page, link["href"], site)
             essay = target.parent.name
             sections = essay_sections[essay]
             same_section = [p for p, s in sections.items() if s == sections[paragraph_id]]

@@ -1,8 +1,8 @@
 """Glossary tooltips in a real browser: hover, keyboard, touch, Escape and the link to the glossary.
 
-The built essay is opened from ``file://``. Following the tooltip's link needs a
-web server: ``glossary/`` is a folder, which a browser only turns into its
-``index.html`` over http.
+The essay as each generator builds it (MkDocs, or Zensical then `policy-reader finish`) is
+opened from ``file://``. Following the tooltip's link needs a web server: ``glossary/`` is a
+folder, which a browser only turns into its ``index.html`` over http.
 """
 
 from __future__ import annotations
@@ -35,14 +35,14 @@ def glossary() -> Glossary:
 
 
 @pytest.fixture
-def desktop(browser: Browser, built_site: Path) -> Iterator[Page]:
-    with opened(browser, (built_site / ESSAY).as_uri(), viewport={"width": 1280, "height": 900}) as page:
+def desktop(browser: Browser, site: Path) -> Iterator[Page]:
+    with opened(browser, (site / ESSAY).as_uri(), viewport={"width": 1280, "height": 900}) as page:
         yield page
 
 
 @pytest.fixture
-def phone(browser: Browser, built_site: Path) -> Iterator[Page]:
-    with opened(browser, (built_site / ESSAY).as_uri(), **PHONE) as page:
+def phone(browser: Browser, site: Path) -> Iterator[Page]:
+    with opened(browser, (site / ESSAY).as_uri(), **PHONE) as page:
         yield page
 
 
@@ -160,14 +160,14 @@ def test_a_second_tap_on_the_mark_closes_it(phone: Page) -> None:
 
 
 @pytest.fixture(scope="module")
-def served_site(built_site: Path) -> Iterator[str]:
+def served_site(site: Path) -> Iterator[str]:
     """The built site over http on localhost, so folder links open their index.html."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -115,8 +115,8 @@ MARGIN_NOTES = """() => Array.from(document.querySelectorAll('.pr-note')).map(n 
 
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_notes_add_at_most_a_fifth_to_the_page(browser: Browser, built_site: Path, essay: str, screen: str) -> None:
-    with essay_page(browser, built_site, essay, SCREENS[screen]) as page:
+def test_notes_add_at_most_a_fifth_to_the_page(browser: Browser, site: Path, essay: str, screen: str) -> None:
+    with essay_page(browser, site, essay, SCREENS[screen]) as page:
         expect(page.locator(NOTES_SHOWN).first).to_be_visible()
         with_notes = page_height(page)
         hide_notes(page)
@@ -138,8 +138,8 @@ def test_no_blank_opens_between_paragraphs(browser: Browser, built_site: Path, e
 
 @pytest.mark.parametrize("screen", DESKTOPS)
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_the_essay_keeps_a_reading_measure(browser: Browser, built_site: Path, essay: str, screen: str) -> None:
-    with essay_page(browser, built_site, essay, DESKTOPS[screen]) as page:
+def test_the_essay_keeps_a_reading_measure(browser: Browser, site: Path, essay: str, screen: str) -> None:
+    with essay_page(browser, site, essay, DESKTOPS[screen]) as page:
         paragraphs = [p for p in page.evaluate(LINE_CHARS) if p["lines"] >= 3]
     assert paragraphs
     narrow = {p["id"]: round(p["chars"], 1) for p in paragraphs if not MEASURE[0] <= p["chars"] <= MEASURE[1] + 1}
@@ -148,11 +148,13 @@ def test_the_essay_keeps_a_reading_measure(browser: Browser, built_site: Path, e
 
 @pytest.mark.parametrize("screen", DESKTOPS)
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_margin_notes_stand_beside_their_quote(browser: Browser, built_site: Path, essay: str, screen: str) -> None:
-    with essay_page(browser, built_site, essay, DESKTOPS[screen]) as page:
+def test_margin_notes_stand_beside_their_quote(
+    browser: Browser, site: Path, generator: str, essay: str, screen: str
+) -> None:
+    with essay_page(browser, site, essay, DESKTOPS[screen]) as page:
         notes = page.evaluate(MARGIN_NOTES)
         width = page.evaluate("document.documentElement.clientWidth")
-        save_densest_screen(page, notes, f"{essay.replace('/', '-')}-{screen}")
+        save_densest_screen(page, notes, f"{generator}-{essay.replace('/', '-')}-{screen}")
     assert notes
     for note in notes:
         assert note["left"] > note["text_right"], f"{note['id']} covers the text"
@@ -175,9 +177,9 @@ def save_densest_screen(page: Page, notes: list[dict[str, Any]], name: str) -> N
 
 @pytest.mark.parametrize("essay", ESSAYS)
 def test_on_a_phone_a_paragraphs_notes_fold_into_one_row_after_it(
-    browser: Browser, built_site: Path, essay: str
+    browser: Browser, site: Path, generator: str, essay: str
 ) -> None:
-    with essay_page(browser, built_site, essay, PHONE["390x844"]) as page:
+    with essay_page(browser, site, essay, PHONE["390x844"]) as page:
         groups = page.locator("aside.pr-notes")
         assert groups.count() > 0
         for n in range(groups.count()):
@@ -205,7 +207,7 @@ def test_on_a_phone_a_paragraphs_notes_fold_into_one_row_after_it(
         expect(group.locator("[data-note] .pr-note__body").first).to_be_visible()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.evaluate("scrollBy(0, -200)")
-        page.screenshot(path=ARTIFACTS / f"phone-{essay.replace('/', '-')}.png")
+        page.screenshot(path=ARTIFACTS / f"phone-{generator}-{essay.replace('/', '-')}.png")
 
 
 @pytest.mark.parametrize("screen", SCREENS)

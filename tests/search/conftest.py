@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, Locator, Page, Route
 
 from tests.conftest import opened, read_search_index, search_index_parts
 from tests.search import oracle
@@ -129,7 +129,10 @@ class RequestGuard:
             route.abort()
 
 
-# ── Material's search box ────────────────────────────────────────────────────────────────────
+# ── The theme's search box: Material's, or Zensical's (a dialog in a shadow root) ────────────────
+
+#: Zensical's header holds a button that opens its search dialog; Material's holds the form itself.
+ZENSICAL_SEARCH_BUTTON = ".md-search > button.md-search__button"
 
 
 @dataclass(frozen=True)
@@ -143,8 +146,25 @@ class Shown:
     html: str
 
 
+def is_zensical(page: Page) -> bool:
+    """Whether the page's search box is Zensical's."""
+    return page.locator(ZENSICAL_SEARCH_BUTTON).count() > 0
+
+
+def results_list(page: Page) -> str:
+    """The element that holds the drawn results (Zensical's dialog lives in a shadow root: locators pierce it)."""
+    return "dialog[aria-label=Search]" if is_zensical(page) else ".md-search-result"
+
+
 def type_query(page: Page, query: str) -> None:
-    """Type `query` into Material's search box and release a key, so Material's keyup sends it."""
+    """Type `query` into the search box and release a key (Material sends a query on keyup)."""
+    if is_zensical(page):
+        if page.locator("dialog[aria-label=Search][open]").count() == 0:
+            page.locator(ZENSICAL_SEARCH_BUTTON).click()
+        box = page.locator("dialog[aria-label=Search] input[type=text], dialog[aria-label=Search] input:not([type])")
+        box.first.fill(query)
+        box.first.press("End")
+        return
     box = page.locator(SEARCH_INPUT)
     box.click()
     box.fill(query)
@@ -153,15 +173,16 @@ def type_query(page: Page, query: str) -> None:
 
 def wait_for_results(page: Page, timeout: float = 15.0) -> str:
     """Wait until the result list settles (its count line and number of items stay put); returns the count line."""
-    meta = page.locator(".md-search-result__meta")
-    items = page.locator(".md-search-result__item")
+    zensical = is_zensical(page)
+    meta = page.locator("dialog [role=status]" if zensical else ".md-search-result__meta")
+    items = page.locator("dialog a[role=option]" if zensical else ".md-search-result__item")
     deadline = time.monotonic() + timeout
     last: tuple[str, int] | None = None
     steady = 0
     while time.monotonic() < deadline:
         text = (meta.text_content() or "").strip()
         state = (text, items.count())
-        answered = bool(re.search(r"\d", text)) or text.startswith("没有")
+        answered = bool(re.search(r"\d", text)) or text.startswith(("没有", "No results"))
         steady = steady + 1 if answered and state == last else 0
         if steady >= 3:
             return text
@@ -171,7 +192,31 @@ def wait_for_results(page: Page, timeout: float = 15.0) -> str:
 
 
 def shown_results(page: Page) -> list[list[Shown]]:
-    """The rendered result list: per item, its links (the page first, then its sections)."""
+    """The rendered result list: per item, its links (the page first, then its sections).
+
+    Zensical draws one row a link; a row naming no page above it starts the next item.
+    """
+    if is_zensical(page):
+        rows = page.eval_on_selector_all(
+            "dialog a[role=option]",
+            """rows => rows.map(a => {
+                const heading = a.querySelector('h2');
+                const excerpt = heading.parentElement.querySelector(':scope > div');
+                return {
+                    href: a.href,
+                    heading: heading.textContent,
+                    page_heading: !a.querySelector('menu'),
+                    text: heading.textContent + '\\n' + (excerpt ? excerpt.textContent : ''),
+                    html: heading.innerHTML + (excerpt ? excerpt.innerHTML : ''),
+                };
+            })""",
+        )
+        items: list[list[Shown]] = []
+        for row in rows:
+            if row["page_heading"] or not items:
+                items.append([])
+            items[-1].append(Shown(**row))
+        return items
     data = page.eval_on_selector_all(
         ".md-search-result__item",
         """items => items.map(item => Array.from(item.querySelectorAll('.md-search-result__link')).map(a => {
@@ -189,6 +234,18 @@ def shown_results(page: Page) -> list[list[Shown]]:
         }))""",
     )
     return [[Shown(**link) for link in item] for item in data]
+
+
+def result_link(page: Page, shown: list[list[Shown]], item: int, n: int) -> Locator:
+    """The `n`-th link of the `item`-th result as drawn (Zensical draws them all as one list of rows)."""
+    if is_zensical(page):
+        return page.locator("dialog a[role=option]").nth(sum(len(i) for i in shown[:item]) + n)
+    return page.locator(".md-search-result__item").nth(item).locator(".md-search-result__link").nth(n)
+
+
+def counted(page: Page, shown: list[list[Shown]]) -> int:
+    """What the count line counts: Material's items (a page with its sections), Zensical's rows."""
+    return sum(len(item) for item in shown) if is_zensical(page) else len(shown)
 
 
 def essay_titles() -> dict[str, str]:

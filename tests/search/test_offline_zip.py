@@ -28,6 +28,7 @@ from tests.search.conftest import (
     essay_titles,
     href_words,
     is_definition,
+    result_link,
     shown_results,
     type_query,
     wait_for_results,
@@ -247,9 +248,10 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 @pytest.mark.browser
 @pytest.mark.parametrize("query", QUERIES)
 def test_search_from_disk_lists_exactly_the_essays_holding_the_query(
-    browser: Browser, packaged: Packaged, query: str
+    browser: Browser, unzipped: Path, query: str
 ) -> None:
-    with offline(browser, (packaged.site / "index.html").as_uri(), **DESKTOP) as page:
+    # The zip of each generator: `policy-reader package`, or the README's Zensical commands.
+    with offline(browser, (unzipped / "index.html").as_uri(), **DESKTOP) as page:
         type_query(page, query)
         wait_for_results(page)
         shown = shown_results(page)
@@ -272,15 +274,15 @@ def test_search_from_disk_lists_exactly_the_essays_holding_the_query(
 
 
 @pytest.mark.browser
-def test_a_result_from_disk_opens_its_page_highlighted(browser: Browser, packaged: Packaged) -> None:
+def test_a_result_from_disk_opens_its_page_highlighted(browser: Browser, unzipped: Path) -> None:
     query = "揭榜挂帅"
-    with offline(browser, (packaged.site / "index.html").as_uri(), **DESKTOP) as page:
+    with offline(browser, (unzipped / "index.html").as_uri(), **DESKTOP) as page:
         type_query(page, query)
         wait_for_results(page)
         titles = essay_titles()
         shown = shown_results(page)
         row = next(i for i, item in enumerate(shown) if item[0].heading in titles)
-        link = page.locator(".md-search-result__item").nth(row).locator(".md-search-result__link").nth(1)
+        link = result_link(page, shown, row, 1)
         with page.expect_navigation():
             link.click()
         page.wait_for_load_state("load")
@@ -297,8 +299,8 @@ def definition_of(term_text: str) -> str:
 
 
 @pytest.mark.browser
-def test_tooltips_open_on_hover_and_on_keyboard_focus(browser: Browser, packaged: Packaged) -> None:
-    essay = packaged.site / GANSU / "new-infrastructure.html"
+def test_tooltips_open_on_hover_and_on_keyboard_focus(browser: Browser, unzipped: Path) -> None:
+    essay = unzipped / GANSU / "new-infrastructure.html"
     with offline(browser, essay.as_uri(), **DESKTOP) as page:
         mark = page.locator("article .pr-term").first
         tip = page.locator(f"#{mark.get_attribute('aria-describedby')}")
@@ -329,8 +331,8 @@ def test_tooltips_open_on_hover_and_on_keyboard_focus(browser: Browser, packaged
 
 
 @pytest.mark.browser
-def test_a_cross_link_in_a_note_leads_to_the_quote_in_the_other_essay(browser: Browser, packaged: Packaged) -> None:
-    essay = packaged.site / GANSU / "digital-government.html"
+def test_a_cross_link_in_a_note_leads_to_the_quote_in_the_other_essay(browser: Browser, unzipped: Path) -> None:
+    essay = unzipped / GANSU / "digital-government.html"
     with offline(browser, essay.as_uri(), **DESKTOP) as page:
         link = page.locator('.pr-note a.pr-link[href*="#quote-"]').first
         link.locator("xpath=ancestor::details[1]/summary").click()  # notes stand folded until opened

@@ -1,4 +1,4 @@
-"""Material's real search box on the hosted layout: the built site served over http on 127.0.0.1.
+"""The theme's real search box (Material's, Zensical's) on the hosted layout, served over http on 127.0.0.1.
 
 Queries are typed into the search box; the rendered result list must name exactly the essays
 whose text holds the query (worked out from the source), and a result must open its page with
@@ -18,9 +18,12 @@ from tests.search import oracle
 from tests.search.conftest import (
     RequestGuard,
     Shown,
+    counted,
     essay_titles,
     href_words,
     is_definition,
+    is_zensical,
+    result_link,
     serve,
     shown_results,
     type_query,
@@ -33,8 +36,9 @@ SAMPLES = [*oracle.ISSUE_SAMPLES, "数据沙箱", "IPv6", "ipv6"]
 
 
 @pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
+def site_url(site: Path) -> Iterator[str]:
+    """Either generator's build (MkDocs, or Zensical then finish), served."""
+    with serve(site) as url:
         yield url
 
 
@@ -64,7 +68,8 @@ def search_box(page: Page, query: str) -> list[list[Shown]]:
     meta = wait_for_results(page)
     shown = shown_results(page)
     if shown:
-        assert str(len(shown)) in meta or (len(shown) == 1 and "1" in meta), meta
+        count = counted(page, shown)
+        assert str(count) in meta or (count == 1 and "1" in meta), meta
     return shown
 
 
@@ -127,8 +132,8 @@ def open_section_result(page: Page, query: str) -> None:
     shown = search_box(page, query)
     titles = essay_titles()
     item = next(i for i, row in enumerate(shown) if row[0].heading in titles)
-    section = page.locator(".md-search-result__item").nth(item).locator(".md-search-result__link").nth(1)
-    assert section.locator("h2").count() == 1, "the second link of an essay's result is one of its sections"
+    section = result_link(page, shown, item, 1)
+    assert not shown[item][1].page_heading, "the second link of an essay's result is one of its sections"
     with page.expect_navigation():
         section.click()
     page.wait_for_load_state("load")
@@ -189,6 +194,8 @@ def test_the_worker_loads_the_index_as_the_page_opens_not_at_the_first_search(pa
 
 
 def test_the_still_loading_row_of_the_results_is_not_a_link(page: Page) -> None:
+    if is_zensical(page):
+        pytest.skip("Zensical draws its own rows, and no row of ours: search-results.js has nothing to guard there")
     # The engine adds this row while its index is in parts still loading (see test_engine.py).
     before = page.url
     page.evaluate(
