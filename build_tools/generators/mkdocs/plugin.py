@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -24,7 +25,9 @@ from build_tools.annotations.measures_map import render_measures_page
 from build_tools.annotations.model import ResolvedAnnotation
 from build_tools.annotations.render import annotations_by_page, annotations_for_page, apply_to_page
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.finish.bundle import bundle_reader
 from build_tools.finish.preview import PageRecord, PreviewMemory, fingerprint
+from build_tools.finish.scrolling import focusable_scrolling_regions
 from build_tools.generators.mkdocs.config import PolicyReaderConfig
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.marking import MarkPolicy, mark_terms
@@ -146,12 +149,13 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             extra = [GLOSSARY_PAGE] if self.glossary.terms else []
             extra += [MEASURES_PAGE] if self.sources else []
             config.nav = build_nav(Path(config.docs_dir), extra)
-        for asset in sorted(READER_ASSETS.glob("*.css")):
-            config.extra_css.append(ASSET_PREFIX + asset.name)
+        self.bundle = bundle_reader(READER_ASSETS)
+        config.extra_css.append(ASSET_PREFIX + self.bundle.stylesheet.name)
         # Our templates (link previews, a Chinese 404 page) take precedence over the theme's.
         config.theme.dirs.insert(0, str(THEME_OVERRIDES))
-        for asset in sorted(READER_ASSETS.glob("*.js")):
-            config.extra_javascript.append(ASSET_PREFIX + asset.name)
+        script = ExtraScriptValue(ASSET_PREFIX + self.bundle.script.name)
+        script.defer = True
+        config.extra_javascript.append(script)
         # Before Material's bundle starts the search worker (see search-shim.js).
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), ASSET_PREFIX + SEARCH_SHIM]
         return config
@@ -159,9 +163,11 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        for asset in sorted([*READER_ASSETS.iterdir(), *SEARCH_ASSETS.iterdir()]):
+        for asset in sorted(SEARCH_ASSETS.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
+        for made in self.bundle.files:
+            files.append(File.generated(config, ASSET_PREFIX + made.name, content=made.content))
         if self.glossary.terms:
             files.append(File.generated(config, GLOSSARY_PAGE, content=render_glossary_page(self.glossary)))
 
@@ -231,7 +237,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         if self.dirty and path in self.fingerprints:
             sections, use = tuple(self.page_sections[path]), self.page_uses.get(path)
             self.preview.remember(path, PageRecord(self.fingerprints[path], page.title, sections, use))
-        return html + tooltips
+        return focusable_scrolling_regions(html) + tooltips
 
     def _annotate_essay(self, html: str, page: Page, files: Files) -> tuple[str, str]:
         """The essay's HTML with notes and terms marked, and the tooltips its terms need."""
