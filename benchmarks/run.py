@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import ROOT, CorpusSize, write_project
+from benchmarks.paint import paint
 from benchmarks.search_race import race
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.marking import MarkPolicy, mark_terms
@@ -269,14 +270,16 @@ def _wait_for(url: str, text: str, limit: float = 900) -> None:
         time.sleep(0.05)
 
 
-def measure(size: CorpusSize, repeat: int, browser: bool, search_only: bool = False) -> Figures:
-    """Every figure at one size (`search_only`: only ours against Pagefind on a slow link)."""
+def measure(size: CorpusSize, repeat: int, browser: bool, search_only: bool = False, paints: bool = False) -> Figures:
+    """Every figure at one size (`search_only`: only ours against Pagefind on a slow link; `paints`: Lighthouse too)."""
     figures = Figures(size)
     with tempfile.TemporaryDirectory(prefix="policy-reader-bench-") as temporary:
         work = Path(temporary)
         project = project_for(size, work)
         if browser:
             figures.values.update(race(project, repeat))
+        if paints and browser:
+            figures.values.update(paint(project / "site-ours", project / "site-plain", repeat))
         if search_only:
             return figures
         essays = sum(len(s.page.articles) for s in Project(project).load_sources())
@@ -349,6 +352,12 @@ def main() -> None:
         "--search-only", action="store_true", help="only our search against Pagefind on a slow link (no builds timed)"
     )
     parser.add_argument(
+        "--paint",
+        action="store_true",
+        help="also first and largest paint, requests and bytes of the essay with the most notes, ours against "
+        "plain Material (Lighthouse, phone on slow 4G; needs the browser run, whose builds it measures)",
+    )
+    parser.add_argument(
         "--write",
         type=Path,
         help="also write the results as Markdown (benchmarks/RESULTS.md, which the README links to)",
@@ -363,7 +372,7 @@ def main() -> None:
     all_figures = []
     for size in sizes:
         print(f"measuring N = {size.essays} …", file=sys.stderr, flush=True)
-        all_figures.append(measure(size, args.repeat, not args.no_browser, args.search_only))
+        all_figures.append(measure(size, args.repeat, not args.no_browser, args.search_only, args.paint))
     extra = {} if args.search_only else marking_figures(args.repeat)
     command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
     result = table(all_figures, extra)
