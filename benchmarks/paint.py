@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from benchmarks.corpus import ROOT
 from benchmarks.slow_link import Link, slow_server
@@ -76,7 +77,7 @@ def lighthouse(url: str, work: Path) -> Paint:
         requests=len(audits["network-requests"]["details"]["items"]),
         bytes=int(audits["total-byte-weight"]["numericValue"]),
         score=data["categories"]["performance"]["score"] * 100,
-        render_blocking=[f"{item['url']} ({item.get('wastedMs', 0):.0f} ms)" for item in blocking],
+        render_blocking=[f"{urlsplit(item['url']).path} ({item.get('wastedMs', 0):.0f} ms)" for item in blocking],
     )
 
 
