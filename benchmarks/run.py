@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 from benchmarks.corpus import ROOT, CorpusSize, write_project
+from benchmarks.paint import paint
 from benchmarks.search_race import race
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.marking import MarkPolicy, mark_terms
@@ -361,11 +362,17 @@ def _wait_for(url: str, text: str, limit: float = 900) -> None:
 
 
 def measure(
-    size: CorpusSize, repeat: int, browser: bool, search_only: bool = False, builds_only: bool = False
+    size: CorpusSize,
+    repeat: int,
+    browser: bool,
+    search_only: bool = False,
+    builds_only: bool = False,
+    paints: bool = False,
 ) -> Figures:
     """Every figure at one size.
 
-    `search_only`: only ours against Pagefind on a slow link; `builds_only`: only the MkDocs and Zensical builds.
+    `search_only`: only ours against Pagefind on a slow link; `builds_only`: only the MkDocs and Zensical builds;
+    `paints`: Lighthouse too.
     """
     figures = Figures(size)
     with tempfile.TemporaryDirectory(prefix="policy-reader-bench-") as temporary:
@@ -373,6 +380,8 @@ def measure(
         project = project_for(size, work)
         if browser and not builds_only:
             figures.values.update(race(project, repeat))
+        if paints and browser:
+            figures.values.update(paint(project / "site-ours", project / "site-plain", repeat))
         if search_only:
             return figures
         essays = sum(len(s.page.articles) for s in Project(project).load_sources())
@@ -457,6 +466,12 @@ def main() -> None:
         help="only the builds: MkDocs with and without the plugin, Zensical + finish",
     )
     parser.add_argument(
+        "--paint",
+        action="store_true",
+        help="also first and largest paint, requests and bytes of the essay with the most notes, ours against "
+        "plain Material (Lighthouse, phone on slow 4G; needs the browser run, whose builds it measures)",
+    )
+    parser.add_argument(
         "--write",
         type=Path,
         help="also write the results as Markdown (benchmarks/RESULTS.md, which the README links to)",
@@ -471,7 +486,9 @@ def main() -> None:
     all_figures = []
     for size in sizes:
         print(f"measuring N = {size.essays} …", file=sys.stderr, flush=True)
-        all_figures.append(measure(size, args.repeat, not args.no_browser, args.search_only, args.builds_only))
+        all_figures.append(
+            measure(size, args.repeat, not args.no_browser, args.search_only, args.builds_only, args.paint)
+        )
     extra = {} if args.search_only or args.builds_only else marking_figures(args.repeat)
     command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
     result = table(all_figures, extra)

@@ -1,12 +1,16 @@
-"""The reader's scripts and stylesheets: copied into the site, and linked from every page.
+"""The reader's scripts and stylesheets: written into the site, and linked from every page.
 
-Every page links them through `asset_tags` alone, so a bundle of them can take its place.
+The reader's one-concern-a-file sources reach the site as one stylesheet and one deferred script
+(`bundle.py`); the search engine keeps its own files, which its worker and shim load by name.
 """
 
 from __future__ import annotations
 
 import shutil
+from functools import cache
 from pathlib import Path
+
+from build_tools.finish.bundle import ReaderBundle, bundle_reader, page_tags
 
 PACKAGE = Path(__file__).resolve().parents[1]
 READER_ASSETS = PACKAGE / "assets" / "reader"
@@ -17,25 +21,35 @@ ASSET_DIR = "assets/policy-reader/"
 SEARCH_SHIM = "search-shim.js"
 
 
-def asset_files() -> list[Path]:
-    """Every file the site needs from ``build_tools/assets/``."""
-    return sorted(p for p in [*READER_ASSETS.iterdir(), *SEARCH_ASSETS.iterdir()] if p.is_file())
+@cache
+def reader_bundle() -> ReaderBundle:
+    """The reader's bundles, made once a process from the sources in ``assets/reader/``."""
+    return bundle_reader(READER_ASSETS)
+
+
+def _write_if_changed(target: Path, content: bytes) -> None:
+    if not target.exists() or target.read_bytes() != content:
+        target.write_bytes(content)
 
 
 def copy_assets(site: Path) -> None:
-    """Copy the reader's files into `site` (only those that differ, so a rerun rewrites nothing)."""
+    """Write the bundles and the search engine's files into `site`, only those that differ: a rerun rewrites nothing."""
     target = site / ASSET_DIR
     target.mkdir(parents=True, exist_ok=True)
-    for asset in asset_files():
+    for asset in sorted(p for p in SEARCH_ASSETS.iterdir() if p.is_file()):
         copy = target / asset.name
         if not copy.exists() or copy.read_bytes() != asset.read_bytes():
             shutil.copyfile(asset, copy)
+    for made in reader_bundle().files:
+        _write_if_changed(target / made.name, made.content.encode("utf-8"))
 
 
 def asset_tags(to_root: str) -> tuple[str, str]:
-    """What a page at `to_root` (``../../``) from the site root loads: (end of its head, end of its body)."""
+    """What a page at `to_root` (``../../``) from the site root loads: (end of its head, end of its body).
+
+    All of it in the head: the shim must run before the theme's scripts, and the reader's script is
+    deferred, so it runs once the page is read, after the theme's own, without holding up the text.
+    """
     prefix = to_root + ASSET_DIR
-    head = [f'<script src="{prefix}{SEARCH_SHIM}"></script>']
-    head += [f'<link rel="stylesheet" href="{prefix}{css.name}">' for css in sorted(READER_ASSETS.glob("*.css"))]
-    body = [f'<script src="{prefix}{js.name}"></script>' for js in sorted(READER_ASSETS.glob("*.js"))]
-    return "\n".join(head) + "\n", "\n".join(body) + "\n"
+    head = f'<script src="{prefix}{SEARCH_SHIM}"></script>\n{page_tags(reader_bundle(), prefix)}\n'
+    return head, ""

@@ -21,6 +21,7 @@ from build_tools.common.page_marker import UNLISTED, PageIdentity, fill, fill_pl
 from build_tools.common.urls import page_url, relative_url, to_root
 from build_tools.finish.assets import asset_tags
 from build_tools.finish.inputs import AnchoredNotes, ReaderInputs
+from build_tools.finish.scrolling import focusable_scrolling_regions
 from build_tools.finish.themes import content_region, theme_names
 from build_tools.glossary.marking import mark_terms
 from build_tools.glossary.pages import PageUse, render_tooltips
@@ -121,6 +122,7 @@ def finish_page(raw: str, path: str, shared: Shared) -> FinishedPage:
         content, extra = raw[start:end], ""
         for name in fill_places(content):
             content = fill(content, name, shared.fill_content(name, url))
+        content = focusable_scrolling_regions(content)
         if identity is not None and identity.kind == "article":
             content, extra, use = _essay(content, url, title, identity, shared)
         if path != NOT_FOUND and (identity is None or identity.kind not in UNLISTED):

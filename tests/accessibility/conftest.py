@@ -91,13 +91,16 @@ def page_url(where: str | Path, page: str) -> str:
 
 
 @contextmanager
-def reader(browser: Browser, url: str, scheme: str = "light", width: int = 1280) -> Iterator[Page]:
-    """`url` in the given colour scheme (the reader's system setting, which mkdocs.yml follows) and width.
+def reader(browser: Browser, url: str, scheme: str = "light", width: int = 1280, touch: bool = False) -> Iterator[Page]:
+    """`url` in the given colour scheme (the reader's system setting, which mkdocs.yml follows) and width;
+    with `touch`, as a phone shows it (a touch screen, no hover, the page's viewport honoured).
 
     From disk, every request that is not file:// is aborted and fails the test.
     """
     guard = RequestGuard(("file://",)) if url.startswith("file://") else None
-    with opened(browser, url, guard, color_scheme=scheme, viewport={"width": width, "height": 900}) as page:
+    device = {"has_touch": True, "is_mobile": True} if touch else {}
+    viewport = {"width": width, "height": 844 if touch else 900}
+    with opened(browser, url, guard, color_scheme=scheme, viewport=viewport, **device) as page:
         page.wait_for_load_state("load")
         settle(page)
         assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]

@@ -41,6 +41,17 @@ def test_hosted_pages_have_no_serious_violation(
     assert violations == [], f"{kind}, {scheme}, {width}:\n{describe(violations)}"
 
 
+@pytest.mark.parametrize(("kind", "scheme"), list(itertools.product(PAGES, SCHEMES)))
+def test_hosted_pages_on_a_touch_phone_have_no_serious_violation(
+    browser: Browser, axe: Path, hosted: str, kind: str, scheme: str
+) -> None:
+    # No hover: Material never makes a scrolling code block focusable here; the built HTML must.
+    with reader(browser, page_url(hosted, kind), scheme, WIDTHS["phone"], touch=True) as page:
+        assert not page.evaluate("matchMedia('(hover)').matches")
+        violations = axe_violations(page, axe)
+    assert violations == [], f"{kind}, {scheme}, touch phone:\n{describe(violations)}"
+
+
 @pytest.mark.parametrize(("kind", "scheme"), list(itertools.product([k for k in PAGES if k != "404"], SCHEMES)))
 def test_pages_from_the_zip_have_no_serious_violation(
     browser: Browser, axe: Path, unzipped: Path, kind: str, scheme: str

@@ -114,7 +114,12 @@ def test_every_page_links_the_reader_once_and_search_is_pointed_at_our_engine(fi
         assert text.count('<meta name="policy-reader" content="finished">') == 1, path
         assert text.count("policy-reader/search-shim.js") == 1, path
         assert "policy-reader/search-worker.js?index=" in text, path
-    assert (site / "assets" / "policy-reader" / "sidenotes.js").is_file()
+    (stylesheet,) = (site / "assets" / "policy-reader").glob("reader.*.min.css")
+    (script,) = (site / "assets" / "policy-reader").glob("reader.*.min.js")
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert text.count(stylesheet.name) == 1 and text.count('<script defer src="') == 1, path
+        assert script.name in text, path
 
 
 def test_finishing_again_is_a_no_op(finished: tuple[Path, Path]) -> None:

@@ -6,6 +6,7 @@ import functools
 import html
 import http.server
 import re
+import shutil
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -18,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route
 
+from build_tools.search.index import part_path
 from tests.conftest import opened, read_search_index, search_index_parts
 from tests.search import oracle
 
@@ -260,3 +262,13 @@ def is_definition(item: list[Shown]) -> bool:
 
 def href_words(href: str) -> list[str]:
     return parse_qs(urlsplit(href).query).get("h", [""])[0].split()
+
+
+def sharded(built_site: Path, target: Path) -> Path:
+    """A copy of the built site whose head says it is not small: the engine loads shards per query."""
+    site = shutil.copytree(built_site, target)
+    head = site / part_path(0)
+    text = head.read_text(encoding="utf-8")
+    assert '\\"eager\\":true' in text, "the built site is small: its head asks for every part at once"
+    head.write_text(text.replace('\\"eager\\":true', '\\"eager\\":false'), encoding="utf-8")
+    return site

@@ -8,6 +8,7 @@ in Material's protocol; the server notes every path asked for.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from build_tools.search.index import GlossaryEntry, index_parts, index_shards, p
 from build_tools.search.sections import Section
 from tests.conftest import opened, parse_index_part, read_search_index
 from tests.search import oracle
-from tests.search.conftest import WORKER, QuietHandler, engine_page, search, serve, split_location
+from tests.search.conftest import WORKER, QuietHandler, engine_page, search, serve, sharded, split_location
 
 pytestmark = pytest.mark.browser
 
@@ -104,7 +105,16 @@ class RecordingHandler(QuietHandler):
 
 
 @pytest.fixture(scope="module")
-def hosted(built_site: Path) -> Iterator[tuple[str, list[str]]]:
+def hosted(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+    asked: list[str] = []
+    site = sharded(built_site, tmp_path_factory.mktemp("sharded") / "site")
+    with serve(site, type("Handler", (RecordingHandler,), {"asked": asked})) as url:
+        yield url, asked
+
+
+@pytest.fixture(scope="module")
+def small(built_site: Path) -> Iterator[tuple[str, list[str]]]:
+    """The built site as it is: small, so its head asks for every part at once."""
     asked: list[str] = []
     with serve(built_site, type("Handler", (RecordingHandler,), {"asked": asked})) as url:
         yield url, asked
@@ -121,6 +131,16 @@ def ask(page: Page, query: str) -> dict[str, Any]:
     result: dict[str, Any] = page.evaluate(ASK, query)
     assert result["total"] == len(result["items"])
     return result
+
+
+def ask_every_part_in(page: Page, query: str) -> dict[str, Any]:
+    """The answer once the engine has read every part (before, a last row says it is still loading)."""
+    for _ in range(100):
+        result = ask(page, query)
+        if "pr-search-loading" not in json.dumps(result):
+            return result
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{query}: the engine still says it is loading after 10 s")
 
 
 def brute_force(docs: list[dict[str, Any]], folds: dict[str, str], query: str) -> set[str]:
@@ -218,6 +238,20 @@ def test_a_query_loads_only_its_shards_and_the_parts_of_what_it_shows(
     assert asked == [], "a query asked again loads nothing"
 
 
+def test_a_small_site_loads_every_part_at_once_and_lists_what_the_shards_list(
+    browser: Browser, small: tuple[str, list[str]], asker: Page, built_site: Path
+) -> None:
+    url, asked = small
+    count = len(list(built_site.glob("search/part-*.js")))
+    with opened(browser, url + "search/part-0.js") as page:
+        ask(page, "")  # answered once the head is in; the parts go on loading
+        results = {query: ask_every_part_in(page, query) for query in ("联邦学习", "數據沙箱 人工智能", "5G", "zzzz")}
+        loaded = sorted({p for p in asked if p.startswith("/search/")})  # the page opened is the head too
+    assert loaded == sorted("/" + part_path(n) for n in range(count)), "every part, no shard"
+    for query, result in results.items():
+        assert result == ask(asker, query), query
+
+
 # ── More pages hold the query than Material draws at once ────────────────────────────────────
 
 PAGES = 24
@@ -243,7 +277,7 @@ def archive(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     for stale in site.glob("search/part-*.js"):
         stale.unlink()
     glossary = {"数据共享": GlossaryEntry("数据共享", None, "共享数据。", "glossary/#s")}
-    parts = index_parts(_archive(), glossary, part_bytes=100)
+    parts = index_parts(_archive(), glossary, part_bytes=100, eager_bytes=0)
     for n, part in enumerate(parts):
         (site / part_path(n)).write_text(part, encoding="utf-8")
     for n, shard in enumerate(index_shards(_archive(), glossary)):

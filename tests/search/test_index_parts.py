@@ -73,3 +73,18 @@ def test_a_closing_script_tag_in_the_text_cannot_end_the_script() -> None:
     assert "</script" not in script
     assert "\u2028" not in script and "\u2029" not in script
     assert _parts(sections, 1000)[1]["docs"] == [{"location": "a/", "title": "a", "text": sections[0].text}]
+
+
+@pytest.mark.parametrize(
+    ("pages", "eager_bytes", "eager"),
+    [
+        pytest.param(1, 10_000, True, id="small-site-every-part-at-once"),
+        pytest.param(20, 10_000, False, id="larger-site-shards-per-query"),
+        pytest.param(1, 0, False, id="threshold-off"),
+    ],
+)
+def test_the_head_says_whether_a_server_loads_every_part_at_once(pages: int, eager_bytes: int, eager: bool) -> None:
+    sections = [s for n in range(pages) for s in _page(f"p{n}", 2)]  # about 600 bytes of text a page
+    scripts = index_parts(sections, {}, 1_000, eager_bytes)
+    assert sum(len(s.encode("utf-8")) for s in scripts[1:]) > 500 * pages
+    assert parse_index_part(scripts[0])["eager"] is eager

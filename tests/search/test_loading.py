@@ -27,6 +27,7 @@ from tests.search.conftest import (
     essay_titles,
     search,
     serve,
+    sharded,
     shown_results,
     type_query,
     wait_for_results,
@@ -96,7 +97,7 @@ def listed_essays(page: Page) -> tuple[list[str], bool]:
 
 @pytest.mark.parametrize("query", ["黄河流域", "揭榜挂帅"])
 def test_a_query_is_answered_while_the_parts_holding_none_of_its_results_are_held(
-    browser: Browser, built_site: Path, query: str
+    browser: Browser, built_site: Path, tmp_path: Path, query: str
 ) -> None:
     parts = [parse_index_part(part) for part in search_index_parts(built_site)]
     unneeded = [
@@ -105,7 +106,8 @@ def test_a_query_is_answered_while_the_parts_holding_none_of_its_results_are_hel
     assert unneeded, "the test needs a part that holds none of the results"
     hold = re.compile(r"/search/part-(" + "|".join(map(str, unneeded)) + r")\.js$")
     release = threading.Event()
-    with holding_server(built_site, hold, release) as (url, asked, waited), opened(browser, url) as page:
+    site = sharded(built_site, tmp_path / "site")  # a site large enough to load shards per query
+    with holding_server(site, hold, release) as (url, asked, waited), opened(browser, url) as page:
         type_query(page, query)
         wait_for_results(page)
         listed, loading = listed_essays(page)

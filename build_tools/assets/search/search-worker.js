@@ -4,7 +4,8 @@
  *
  * Material's search box sends SETUP and QUERY (the typed text) and expects READY and RESULT. The
  * engine finds its index by ?index= in its address (search/part-0.js, the head). In a worker on a
- * server it loads the head only, then per query the shards of the bigram index its characters fall
+ * server it loads the head (and, for a small site whose head says `eager`, every part at once, read
+ * as from disk), then per query the shards of the bigram index its characters fall
  * in (search/grams/N.js, see build_tools/search/grams.py) and the parts holding the sections of
  * the first results, so what a query costs does not grow with the archive. From disk, where only
  * the page can load a script, it reads every part (search/part-N.js) and answers as soon as the
@@ -57,6 +58,8 @@
       grew = true;
     }
     if (!grew) return;
+    // A small site (the head says `eager`): every part at once, searched as from disk.
+    if (loader && n === 0 && state.eager) loader = null;
     // A query answered just now, for the first time, is not answered twice.
     var again = refresh !== null;
     waiting.splice(0).forEach(function (resume) { resume(); });
@@ -145,6 +148,7 @@
         highlightParam: part.highlight_param || "h",
         joined: null,
         grams: part.grams,
+        eager: Boolean(part.eager),
         starts: part.starts || [],
         pageList: (part.pages || []).map(function (p) { return { location: p[0], title: p[1], first: p[2], essay: p[3] }; })
       };
@@ -623,9 +627,9 @@
     // Load the index now, not at Material's SETUP: the page is still drawing, the reader not yet typing.
     var first = new URLSearchParams(root.location.search).get("index");
     if (first) {
-      // The head only: the rest is loaded as queries need it.
+      // The head, then the rest as queries need it; a small site's every part at once.
       loader = runScript;
-      start(new URL(first, root.location.href).href, runScript, function () { return 1; });
+      start(new URL(first, root.location.href).href, runScript, function () { return loader ? 1 : expected; });
     }
   } else {
     // search-shim.js runs this engine in a worker of its own making from a page on disk.

@@ -1,0 +1,85 @@
+"""The reader's stylesheets as one file and its scripts as one deferred script, made from one-concern-a-file sources.
+
+A page then asks for two files instead of one per concern, and the only one that holds up its
+first paint is the stylesheet. Each is minified (rcssmin, rjsmin) and named by a hash of what it
+holds, so a host may let browsers keep it for good: a changed source gives a new name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+
+#: The bundles' names start so (`reader.<hash>.min.css`, `reader.<hash>.min.js`).
+BUNDLE_STEM = "reader"
+#: Hex digits of the content's SHA-256 in a name: enough that two versions never share one.
+HASH_DIGITS = 10
+
+
+@dataclass(frozen=True)
+class BundleFile:
+    """One bundle as it is written into the site: its file name and its text."""
+
+    name: str
+    content: str
+
+
+@dataclass(frozen=True)
+class ReaderBundle:
+    """The stylesheet and the script every page of the reader loads."""
+
+    stylesheet: BundleFile
+    script: BundleFile
+
+    @property
+    def files(self) -> tuple[BundleFile, BundleFile]:
+        """Both files, to write beside each other."""
+        return (self.stylesheet, self.script)
+
+
+def _named(content: str, suffix: str) -> BundleFile:
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:HASH_DIGITS]
+    return BundleFile(f"{BUNDLE_STEM}.{digest}.min.{suffix}", content)
+
+
+def _sources(folder: Path, suffix: str) -> list[Path]:
+    # In name order, the order the pages loaded them in one by one: the cascade and the scripts'
+    # order (floating.js before the tooltips and previews that use it) stay as they were.
+    return sorted(path for path in folder.glob(f"*.{suffix}") if path.is_file())
+
+
+def bundle_stylesheets(folder: Path) -> BundleFile:
+    """Every `*.css` in `folder`, in name order, as one minified stylesheet.
+
+    Print styles stay inside it, under their own `@media print`.
+    """
+    parts = [f"/* {path.name} */\n{path.read_text(encoding='utf-8')}" for path in _sources(folder, "css")]
+    return _named(rcssmin.cssmin("\n".join(parts)), "css")
+
+
+def bundle_scripts(folder: Path) -> BundleFile:
+    """Every `*.js` in `folder`, in name order, as one minified script.
+
+    Each source is a self-contained function run at once; a `;` between them keeps one from being
+    read as a call of the one before.
+    """
+    parts = [path.read_text(encoding="utf-8") for path in _sources(folder, "js")]
+    return _named(rjsmin.jsmin(";\n".join(parts)), "js")
+
+
+def bundle_reader(folder: Path) -> ReaderBundle:
+    """The reader's bundles made from the one-concern-a-file sources in `folder`."""
+    return ReaderBundle(bundle_stylesheets(folder), bundle_scripts(folder))
+
+
+def page_tags(bundle: ReaderBundle, folder_url: str) -> str:
+    """The `<link>` and `<script defer>` a page needs, `folder_url` being the bundles' folder as seen from it."""
+    base = folder_url if not folder_url or folder_url.endswith("/") else folder_url + "/"
+    css = escape(base + bundle.stylesheet.name)
+    js = escape(base + bundle.script.name)
+    return f'<link rel="stylesheet" href="{css}">\n<script defer src="{js}"></script>'

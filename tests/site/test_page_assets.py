@@ -1,0 +1,133 @@
+"""What a built page loads: the reader as one stylesheet and one deferred script, and scrolling regions focusable."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_tools.finish.bundle import HASH_DIGITS, bundle_reader, page_tags
+from build_tools.finish.scrolling import focusable_scrolling_regions
+from tests.conftest import ROOT
+
+READER_SOURCES = ROOT / "build_tools" / "assets" / "reader"
+ESSAY = "gansu-2021-digital-development/digital-government/index.html"
+BUNDLE_NAME = re.compile(rf"assets/policy-reader/reader\.([0-9a-f]{{{HASH_DIGITS}}})\.min\.(css|js)$")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def ours(url: str) -> bool:
+    return "assets/policy-reader/" in url
+
+
+@pytest.mark.parametrize("page", [ESSAY, "index.html", "glossary/index.html", "editors/index.html", "404.html"])
+def test_a_page_loads_the_reader_as_one_stylesheet_and_one_deferred_script(built_site: Path, page: str) -> None:
+    html = soup(built_site / page)
+    sheets = [link["href"] for link in html.find_all("link", rel="stylesheet") if ours(link["href"])]
+    scripts = [s for s in html.find_all("script", src=True) if ours(s["src"])]
+    assert len(sheets) == 1, sheets
+    # The search shim (its own file, in the head: it must run before Material's bundle) and the reader.
+    assert scripts[0]["src"].endswith("/search-shim.js")
+    reader = [s for s in scripts if BUNDLE_NAME.search(s["src"])]
+    assert len(reader) == 1 and len(scripts) == 2, [s["src"] for s in scripts]
+    assert reader[0].has_attr("defer")
+
+
+def test_each_bundle_is_named_by_the_hash_of_what_it_holds(built_site: Path) -> None:
+    html = soup(built_site / ESSAY)
+    urls = [link["href"] for link in html.find_all("link", rel="stylesheet")]
+    urls += [s["src"] for s in html.find_all("script", src=True)]
+    found = 0
+    for url in urls:
+        if match := BUNDLE_NAME.search(url):
+            content = (built_site / match[0]).read_bytes()
+            assert hashlib.sha256(content).hexdigest()[:HASH_DIGITS] == match[1]
+            found += 1
+    assert found == 2
+    # The one-concern-a-file sources are not copied beside the bundles.
+    assert not (built_site / "assets" / "policy-reader" / "floating.js").exists()
+
+
+def test_a_changed_source_gives_a_new_name_and_the_others_keep_theirs(tmp_path: Path) -> None:
+    sources = shutil.copytree(READER_SOURCES, tmp_path / "reader")
+    before = bundle_reader(sources)
+    (sources / "notes.js").write_text((sources / "notes.js").read_text(encoding="utf-8") + "\n;", encoding="utf-8")
+    (sources / "print.css").write_text(
+        (sources / "print.css").read_text(encoding="utf-8") + "\n@media print { .x { color: red } }", encoding="utf-8"
+    )
+    after = bundle_reader(sources)
+    assert before.script.name != after.script.name
+    assert before.stylesheet.name != after.stylesheet.name
+    assert bundle_reader(sources) == after  # the same sources, the same bytes
+
+
+def test_the_bundles_are_smaller_than_their_sources_and_keep_every_source() -> None:
+    bundle = bundle_reader(READER_SOURCES)
+    for made, suffix in ((bundle.stylesheet, "css"), (bundle.script, "js")):
+        sources = sorted(READER_SOURCES.glob(f"*.{suffix}"))
+        assert len(made.content) < 0.85 * sum(len(p.read_text(encoding="utf-8")) for p in sources)
+    # A string each source alone holds survives, in the sources' order (floating.js before its users).
+    markers = ["PolicyReaderFloating={beside:beside}", "window.PolicyReaderFloating.beside(tip", "pr-notes-switched"]
+    at = [bundle.script.content.find(marker) for marker in markers]
+    assert -1 not in at and at[0] < at[1], at
+    assert "@media print{" in bundle.stylesheet.content
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node checks the script's syntax")
+def test_the_script_bundle_is_valid_javascript(tmp_path: Path) -> None:
+    script = tmp_path / "reader.js"
+    script.write_text(bundle_reader(READER_SOURCES).script.content, encoding="utf-8")
+    result = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_page_tags_point_at_both_bundles_from_the_page() -> None:
+    bundle = bundle_reader(READER_SOURCES)
+    tags = page_tags(bundle, "../../assets/policy-reader")
+    assert tags == (
+        f'<link rel="stylesheet" href="../../assets/policy-reader/{bundle.stylesheet.name}">\n'
+        f'<script defer src="../../assets/policy-reader/{bundle.script.name}"></script>'
+    )
+
+
+CODE = '<pre tabindex="0" role="region" aria-label="代码">'
+BOX = '<div class="pr-scroll" tabindex="0" role="region" aria-label="表格">'
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<pre><code class="language-sh">ls</code></pre>', f'{CODE}<code class="language-sh">ls</code></pre>'),
+        # pymdownx.highlight's form, with a class on the <pre>
+        (
+            '<pre class="x"><span></span><code>a</code></pre>',
+            '<pre class="x" tabindex="0" role="region" aria-label="代码"><span></span><code>a</code></pre>',
+        ),
+        ('<pre tabindex="-1"><code>a</code></pre>', '<pre tabindex="-1"><code>a</code></pre>'),
+        ('<pre class="mermaid"><code>graph</code></pre>', '<pre class="mermaid"><code>graph</code></pre>'),
+        ("<pre>plain</pre>", "<pre>plain</pre>"),
+        ("<p>a</p><table><tr><td>1</td></tr></table>", f"<p>a</p>{BOX}<table><tr><td>1</td></tr></table></div>"),
+        (
+            '<table class="t"></table><table>\n</table>',
+            f'{BOX}<table class="t"></table></div>{BOX}<table>\n</table></div>',
+        ),
+        ("<tablet>", "<tablet>"),
+    ],
+)
+def test_scrolling_regions_are_focusable_in_the_html(html: str, expected: str) -> None:
+    assert focusable_scrolling_regions(html) == expected
+    assert focusable_scrolling_regions(expected) == expected
+
+
+def test_the_built_guide_has_every_code_block_focusable(built_site: Path) -> None:
+    blocks = soup(built_site / "editors" / "index.html").select("pre:has(> code)")
+    assert blocks
+    assert all(pre.get("tabindex") == "0" and pre.get("aria-label") for pre in blocks)
