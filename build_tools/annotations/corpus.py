@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from build_tools.importer.model import Paragraph
 from build_tools.importer.source import Source
+
+#: The number a clause's label opens with, as printed: 四、 （二） 3. （1） 第十二条 第三章.
+_NUMERAL = "〇零一二三四五六七八九十百千"
+_MARKER = re.compile(rf"^(?:第[{_NUMERAL}\d]+[编章节条]|[{_NUMERAL}]+、|（[{_NUMERAL}]+）|\d+[.．、]|（\d+）)")
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,8 @@ class EssayText:
         measures: Measure anchor → ``(number, title, paragraph anchor)``.
         measure_of: Paragraph anchor → the anchor of the measure it belongs to.
         url: The essay page's address below the site root.
+        clauses: For a document: each part, item or article's anchor (``part-4-item-2``) →
+            (marker and title as printed, the anchor of its first paragraph), in reading order.
     """
 
     source_id: str
@@ -30,6 +37,7 @@ class EssayText:
     measures: dict[str, tuple[int, str, str]] = field(default_factory=dict)
     measure_of: dict[str, str] = field(default_factory=dict)
     url: str = ""
+    clauses: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -39,6 +47,36 @@ class EssayText:
     def text_of(self, anchor: str) -> str:
         """The text of the paragraph `anchor`."""
         return dict(self.paragraphs)[anchor]
+
+    def clause_paragraphs(self, clause: str) -> tuple[str, ...]:
+        """The paragraphs of `clause` with its sub-clauses': from its first paragraph to the next clause outside it."""
+        order = [anchor for anchor, _text in self.paragraphs]
+        start = order.index(self.clauses[clause][1])
+        end = len(order)
+        names = list(self.clauses)
+        for later in names[names.index(clause) + 1 :]:
+            first = order.index(self.clauses[later][1])
+            if not later.startswith(f"{clause}-") and first > start:
+                end = first
+                break
+        return tuple(order[start:end])
+
+    def clause_marker(self, clause: str) -> str:
+        """The number `clause`'s label opens with as printed (``（三）``), or its whole label when it has none."""
+        label = self.clauses[clause][0]
+        marker = _MARKER.match(label)
+        return marker.group() if marker else label
+
+    def clause_path(self, clause: str) -> str:
+        """The printed numbers of `clause` and the clauses above it, e.g. ``三、（三）`` for ``part-3-item-3``."""
+        parts = clause.split("-")
+        above = ("-".join(parts[:end]) for end in range(2, len(parts) + 1, 2))
+        return "".join(self.clause_marker(a) for a in above if a in self.clauses)
+
+    def clause_of(self, paragraph: str) -> str | None:
+        """The innermost clause holding `paragraph`, if any."""
+        holding = [c for c in self.clauses if paragraph in self.clause_paragraphs(c)]
+        return max(holding, key=lambda c: (c.count("-"), list(self.clauses).index(c)), default=None)
 
 
 @dataclass

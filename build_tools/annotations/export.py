@@ -6,14 +6,20 @@ import json
 
 from build_tools.annotations.model import Anchor, ResolvedAnnotation
 
+#: How the W3C model says that a fragment is an HTML id (Web Annotation Data Model, 4.2.1).
+HTML_FRAGMENT = "http://www.w3.org/TR/html/"
+
 
 def _target(anchor: Anchor, site_url: str) -> dict[str, object]:
     prefix, suffix = anchor.context()
-    return {
-        "type": "SpecificResource",
-        "source": site_url + anchor.essay.url,
-        "selector": {"type": "TextQuoteSelector", "exact": anchor.exact, "prefix": prefix, "suffix": suffix},
-    }
+    quote: dict[str, object] = {"type": "TextQuoteSelector", "exact": anchor.exact, "prefix": prefix, "suffix": suffix}
+    selector: dict[str, object] = quote
+    if anchor.clause:
+        # A whole clause is its element; a quote inside a clause refines the clause, as the note was written.
+        selector = {"type": "FragmentSelector", "conformsTo": HTML_FRAGMENT, "value": anchor.clause}
+        if not anchor.whole:
+            selector["refinedBy"] = quote
+    return {"type": "SpecificResource", "source": site_url + anchor.essay.url, "selector": selector}
 
 
 def annotation_collection(resolved: list[ResolvedAnnotation], site_url: str, label: str) -> str:

@@ -31,9 +31,15 @@ _SELECTOR = {
             "pattern": r"^measure-\d+$",
             "description": "name a measure by its anchor, e.g. `measure: measure-3`",
         },
+        "anchor": {
+            "type": "string",
+            "pattern": r"^[a-z]+-\d+(?:-[a-z]+-\d+)*$",
+            "description": "name a document's clause by its anchor, e.g. `anchor: part-4-item-2`",
+        },
     },
-    "oneOf": [{"required": ["quote"]}, {"required": ["measure"]}],
-    "description": "name the passage either by `quote:` (with `prefix:`/`suffix:` if needed) or by `measure:`",
+    "oneOf": [{"required": ["measure"]}, {"anyOf": [{"required": ["quote"]}, {"required": ["anchor"]}]}],
+    "description": "name the passage by `quote:` (with `prefix:`/`suffix:` if needed), by a document clause's "
+    "`anchor:` (with `quote:` to point inside it), or by `measure:` alone",
 }
 ANNOTATION_SCHEMA: dict[str, Any] = {
     "type": "array",
@@ -109,7 +115,8 @@ def _readable_selector(data: Any) -> bool:
     return (
         isinstance(data, dict)
         and isinstance(data.get("article"), str)
-        and (isinstance(data.get("quote"), str) or isinstance(data.get("measure"), str))
+        and any(isinstance(data.get(key), str) for key in ("quote", "measure", "anchor"))
+        and all(isinstance(data.get(key, ""), str) for key in ("quote", "measure", "anchor"))
         and isinstance(data.get("prefix", ""), str)
         and isinstance(data.get("suffix", ""), str)
     )
@@ -135,9 +142,10 @@ def _selector(doc: YamlDocument, data: dict[str, Any], key_path: tuple[str | int
         prefix=data.get("prefix", ""),
         suffix=data.get("suffix", ""),
         measure=data.get("measure"),
+        anchor=data.get("anchor"),
         key_path=key_path,
         # The quote's own line where the selector spans several, so the message stands beside it.
-        line=doc.line_of((*key_path, "quote" if "quote" in data else "measure")),
+        line=doc.line_of((*key_path, next((k for k in ("quote", "measure", "anchor") if k in data), "article"))),
     )
 
 
