@@ -26,8 +26,8 @@ class EssayText:
         measures: Measure anchor → ``(number, title, paragraph anchor)``.
         measure_of: Paragraph anchor → the anchor of the measure it belongs to.
         url: The essay page's address below the site root.
-        clauses: For a document: each part, item or article's anchor (``part-4-item-2``) →
-            (marker and title as printed, the anchor of its first paragraph), in reading order.
+        clauses: For a document (report, government document, regulation): clause anchor →
+            ``(label, first paragraph anchor)``, e.g. ``part-4-item-2`` → ``("（二）内容保障", "p12")``.
     """
 
     source_id: str

@@ -81,8 +81,9 @@ def _preview(anchor: Anchor) -> str:
     number = anchor.paragraph.removeprefix("p")
     clause = anchor.clause or anchor.essay.clause_of(anchor.paragraph)
     where = f"{anchor.essay.clause_path(clause)} " if clause else ""
+    named = f' data-clause="{html_text(where.strip())}"' if anchor.whole else ""
     return (
-        f'<template class="pr-preview" data-paragraph="{number}">'
+        f'<template class="pr-preview" data-paragraph="{number}"{named}>'
         f'<p class="pr-preview__essay">{html_text(anchor.essay.title)} · {html_text(where)}第 {number} 段</p>'
         f'<p class="pr-preview__text">{"……" if cut_before else ""}{html_text(before)}'
         f"<mark>{html_text(quote)}</mark>{html_text(after)}{'……' if cut_after else ''}</p></template>"

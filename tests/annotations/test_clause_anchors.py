@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 
 from build_tools.annotations.corpus import Corpus, EssayText
 from build_tools.annotations.export import annotation_collection
 from build_tools.annotations.model import Annotation, ResolvedAnnotation, Selector
+from build_tools.annotations.render import annotations_for_page, apply_to_page
 from build_tools.annotations.resolve import LISTED_ANCHORS, ResolveError, resolve
 
 PARAGRAPHS = (
@@ -164,3 +166,41 @@ def test_the_export_names_a_clause_by_an_html_fragment_refined_by_its_quote() ->
     refined = quoted_target["selector"]["refinedBy"]
     assert (refined["type"], refined["exact"]) == ("TextQuoteSelector", "数据同源")
     assert text("p6").endswith(refined["prefix"] + "数据同源" + refined["suffix"])
+
+
+# --- the links in a page -----------------------------------------------------------------------------------
+
+
+def essay_notes(related: Selector) -> BeautifulSoup:
+    """The essay's page with one note linking its passage to `related`, as the build writes it."""
+    note = Annotation("n", Selector("essay", quote="一网通办"), "正文", related=(related,))
+    resolved = ResolvedAnnotation(note, resolve(CORPUS, note.target), (resolve(CORPUS, related),))
+    page = annotations_for_page([resolved], ESSAY.url, lambda to, _from: f"../../{to}")
+    return BeautifulSoup(apply_to_page(f'<p id="p1">{text_of_essay()}</p>', page), "html.parser")
+
+
+def text_of_essay() -> str:
+    return ESSAY.text_of("p1")
+
+
+LINKED = [
+    # (related passage, where its link goes, its paragraph, the clause the card names, the card's clause label)
+    (Selector("opinion", anchor="part-2-item-2"), "#part-2-item-2", "p7", "二、（二）", "二、（二）"),
+    (Selector("opinion", quote="数据同源", anchor="part-2-item-1"), "#quote-n-r1", "p6", "二、（一）", None),
+    (Selector("opinion", quote="增强群众获得感"), "#quote-n-r1", "p3", "一、（二）1.", None),
+]
+
+
+@pytest.mark.parametrize(("related", "fragment", "paragraph", "clause", "label"), LINKED, ids=["whole", "in", "quote"])
+def test_a_link_to_a_clause_goes_to_its_permalink_and_names_it(
+    related: Selector, fragment: str, paragraph: str, clause: str, label: str | None
+) -> None:
+    link = essay_notes(related).select_one("#note-n a.pr-link")
+    assert link is not None
+    assert link["href"] == f"../../opinion/{fragment}"
+    template = link.find_next_sibling("template")
+    card = BeautifulSoup(template.decode_contents(), "html.parser")
+    heading = f"{DOCUMENT.title} · {clause} 第 {paragraph.removeprefix('p')} 段"
+    assert card.select_one(".pr-preview__essay").get_text() == heading
+    assert template.get("data-clause") == label
+    assert card.select_one(".pr-preview__text").get_text() == text(paragraph)  # short: shown whole
