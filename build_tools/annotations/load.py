@@ -17,6 +17,8 @@ from build_tools.validation.fields import CITATIONS, SLUG, TEXT, readable_citati
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import YamlDocument, format_key, load_yaml
 
+#: A clause's anchor as the importer writes it: part-4-item-2, article-12, chapter-2-section-1.
+CLAUSE_ANCHOR = r"^[a-z]+-\d+(?:-[a-z]+-\d+)*$"
 _SELECTOR = {
     "type": "object",
     "additionalProperties": False,
@@ -33,7 +35,7 @@ _SELECTOR = {
         },
         "anchor": {
             "type": "string",
-            "pattern": r"^[a-z]+-\d+(?:-[a-z]+-\d+)*$",
+            "pattern": CLAUSE_ANCHOR,
             "description": "name a document's clause by its anchor, e.g. `anchor: part-4-item-2`",
         },
     },
@@ -111,12 +113,18 @@ def load_annotations(folder: Path, shown_folder: str = "annotations") -> tuple[l
     return annotations, errors
 
 
+_ANCHOR = re.compile(CLAUSE_ANCHOR)
+
+
 def _readable_selector(data: Any) -> bool:
+    # A selector the schema refused is not anchored as well, so its one mistake gets one message.
     return (
         isinstance(data, dict)
         and isinstance(data.get("article"), str)
         and any(isinstance(data.get(key), str) for key in ("quote", "measure", "anchor"))
         and all(isinstance(data.get(key, ""), str) for key in ("quote", "measure", "anchor"))
+        and not ("measure" in data and ("quote" in data or "anchor" in data))
+        and bool(_ANCHOR.match(data.get("anchor", "part-1")))
         and isinstance(data.get("prefix", ""), str)
         and isinstance(data.get("suffix", ""), str)
     )
