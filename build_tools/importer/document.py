@@ -49,7 +49,7 @@ LEVELS = ("part", "item", "point", "sub", "sub")
 _GENRE_WORD = re.compile(
     r"(意见|通知|决定|报告|规划|纲要|条例|办法|规定|方案|批复|公告|通告|细则|讲话|决议|建议|通报|指引|指南|措施|计划|要点|法|令|函)$"
 )
-_NUMBER = re.compile(r"^\S{0,12}[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*(?:第\s*)?\d+\s*号$")
+_NUMBER = re.compile(r"^(?:\S{0,12}[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*|\S{0,12}第\s*)\d+\s*号$")
 _DATE = re.compile(rf"^[（(]?(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{_CN}]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)[)）]?$")
 _SUBTITLE = re.compile(r"^(?:——|--|─|—)")
 _SOURCE = re.compile(r"^(?:来源|出处|发布机关|发文机关|发布单位)\s*[:：]")
@@ -63,6 +63,8 @@ _FIRST_SENTENCE = re.compile(r"^(.+?)[。！？!?；;：:]")
 MAX_TITLE_LINES = 3
 MAX_NAME_CHARS = 24
 MAX_NOTE_CHARS = 40
+#: A text with this many lines opening 第…条 numbers articles.
+MIN_ARTICLES = 3
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,11 @@ def numbering(text: str, regulation: bool = False) -> _Marker | None:
     return None
 
 
+def has_articles(lines: list[SourceLine]) -> bool:
+    """Whether a text numbers articles (第一条 …), as a regulation does."""
+    return sum(1 for line in lines if ARTICLE.match(line.text)) >= MIN_ARTICLES
+
+
 def parse_document(text: str, path: str, genre: str) -> Document:
     """Recognise a document's head, clauses, closing and annexes.
 
@@ -121,6 +128,11 @@ def parse_document(text: str, path: str, genre: str) -> Document:
     main, annex_lines = lines[:annex_at], lines[annex_at:]
     title_lines = _title(main)
     head, start = _head(main, len(title_lines))
+    # A notice that issues a text (印发……的通知, 国务院令) signs and dates itself, then prints that text.
+    signed = _signed_at(main, start)
+    attached: list[SourceLine] = []
+    if signed is not None:
+        main, attached = main[:signed], main[signed:]
     closing_at = _closing_start(main, start)
     closing = [DocLine(_closing_role(line.text), line.text, line.number) for line in main[closing_at:]]
     body_lines = main[start:closing_at]
@@ -131,9 +143,12 @@ def parse_document(text: str, path: str, genre: str) -> Document:
             "put the document's paragraphs below its head, one a line",
             line=main[-1].number,
         )
-    reader = _ClauseReader(path, genre == "regulation")
+    # Articles (第一条) are read wherever the text numbers them: a notice may issue a regulation.
+    regulation = genre == "regulation" or has_articles(lines)
+    reader = _ClauseReader(path, regulation)
     body = reader.read(body_lines, prefix="")
-    annexes = _annexes(annex_lines, reader)
+    annexes = [_attached_text(attached, reader)] if signed is not None else []
+    annexes += _annexes(annex_lines, reader, first=len(annexes) + 1)
     document = Document(
         path=path,
         genre=genre,
@@ -145,7 +160,7 @@ def parse_document(text: str, path: str, genre: str) -> Document:
         annexes=annexes,
     )
     _check_unique_anchors(document)
-    document.warnings = cut_off_lines([*body_lines, *annex_lines], path, genre == "regulation")
+    document.warnings = cut_off_lines([*body_lines, *attached, *annex_lines], path, regulation)
     return document
 
 
@@ -256,10 +271,31 @@ def _closing_start(lines: list[SourceLine], start: int) -> int:
     return at
 
 
-def _annexes(lines: list[SourceLine], reader: _ClauseReader) -> list[Clause]:
+def _signed_at(lines: list[SourceLine], start: int) -> int | None:
+    """Where a text issued by a signed and dated notice starts, if the notice is followed by one."""
+    for at in range(start + 1, len(lines) - 1):
+        if _DATE.match(lines[at].text) and _is_name_line(lines[at - 1].text):
+            after = at + 1
+            while (
+                after < len(lines) and _closes(lines[after].text, last=False) and not _is_name_line(lines[after].text)
+            ):
+                after += 1
+            return after if after < len(lines) else None
+    return None
+
+
+def _attached_text(lines: list[SourceLine], reader: _ClauseReader) -> Clause:
+    """The text a notice issues, as its first annex: its title, then its clauses."""
+    title = _title(lines)
+    annex = Clause("annex", 1, "", "".join(t.text for t in title), "annex-1", lines[0].number, heading=True)
+    annex.children = reader.read(lines[len(title) :], prefix="annex-1-")
+    return annex
+
+
+def _annexes(lines: list[SourceLine], reader: _ClauseReader, first: int = 1) -> list[Clause]:
     starts = [i for i, line in enumerate(lines) if _ANNEX.match(line.text)]
     annexes = []
-    for n, (begin, end) in enumerate(zip(starts, [*starts[1:], len(lines)], strict=False), start=1):
+    for n, (begin, end) in enumerate(zip(starts, [*starts[1:], len(lines)], strict=False), start=first):
         marker_line, *rest = lines[begin:end]
         title = rest[0].text if rest and is_heading_like(rest[0].text) else ""
         annex = Clause("annex", n, marker_line.text, title, f"annex-{n}", marker_line.number, heading=True)

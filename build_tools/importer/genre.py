@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal, get_args
 
-from build_tools.importer.document import ARTICLE, SALUTATION, numbering
+from build_tools.importer.document import SALUTATION, has_articles, numbering
 from build_tools.importer.parse import SourceLine
 
 Genre = Literal["essays", "essay", "report", "document", "regulation"]
@@ -14,7 +14,6 @@ GENRES: tuple[str, ...] = get_args(Genre)
 DOCUMENT_GENRES = frozenset({"report", "document", "regulation"})
 #: How far into a source its head is looked for.
 HEAD_LINES = 12
-MIN_ARTICLES = 3
 
 _SPEECH_SUBTITLE = re.compile(r"^(?:——|--|─).*(?:上的?|报告|讲话|致辞|发言)[)）]?$")
 _DOCUMENT_NUMBER = re.compile(r"[〔\[【]\s*\d{4}\s*[〕\]】]\s*(?:第\s*)?\d+\s*号$")
@@ -24,17 +23,17 @@ _ADDRESSEE = re.compile(r"^各.{2,200}[:：]$")
 def detect_genre(lines: list[SourceLine]) -> Genre | None:
     """The genre a source's shape shows, or None for a page of essays (the essay parser then decides how many).
 
-    A regulation numbers its articles 第一条 …; a report or speech has a salutation (同志们:) or a
-    subtitle naming the occasion (——在……上的报告); a government document has a document number
-    (国发〔2021〕29号), an addressee line (各省、……:) or parts numbered 一、 二、.
+    A report or speech has a salutation (同志们:) or a subtitle naming the occasion (——在……上的报告);
+    a government document has a document number (国发〔2021〕29号) or an addressee line (各省、……:)
+    in its head; a regulation numbers its articles 第一条 …; parts numbered 一、 二、 make a document too.
     """
     head = [line.text for line in lines[:HEAD_LINES]]
-    if sum(1 for line in lines if ARTICLE.match(line.text)) >= MIN_ARTICLES:
-        return "regulation"
     if any(SALUTATION.match(text) or _SPEECH_SUBTITLE.match(text) for text in head):
         return "report"
     if any(_DOCUMENT_NUMBER.search(text) or _ADDRESSEE.match(text) for text in head):
-        return "document"
+        return "document"  # a notice, though it may issue a regulation
+    if has_articles(lines):
+        return "regulation"
     parts = [m.number for line in lines if (m := numbering(line.text)) and m.kind == "dun"]
     if parts[:2] == [1, 2]:
         return "document"

@@ -199,7 +199,8 @@ class Clause:
     @property
     def label(self) -> str:
         """How the clause is named in a heading or a contents list: its marker and title."""
-        return f"{self.marker}{' ' if self.kind in _SPACED_KINDS and self.title else ''}{self.title}"
+        spaced = self.kind in _SPACED_KINDS and self.marker and self.title
+        return f"{self.marker}{' ' if spaced else ''}{self.title}"
 
 
 #: Clauses whose marker is a word of its own (第一章 总则), printed with a space before the title.
