@@ -4,6 +4,7 @@ mid-sentence: a warning naming both lines; a bad `genre:`: an error naming the k
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,8 +42,8 @@ UNREADABLE = {
 
 @pytest.mark.parametrize(("change", "line", "found", "expected"), UNREADABLE.values(), ids=UNREADABLE.keys())
 def test_unreadable_structure_names_the_line_and_what_was_expected(
-    tmp_path: Path, change, line: int, found: str, expected: str
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, change: Callable[[list[str]], list[str]], line: int, found: str, expected: str
+) -> None:
     path = _write(tmp_path, change(_lines()))
     with pytest.raises(InputError) as caught:
         load_source(path, "sources/opinion.txt")
