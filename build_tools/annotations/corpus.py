@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from build_tools.importer.model import Paragraph
+from build_tools.importer.model import Clause, Document, Paragraph
 from build_tools.importer.source import Source
 
 #: The number a clause's label opens with, as printed: 四、 （二） 3. （1） 第十二条 第三章.
@@ -98,15 +98,24 @@ class Corpus:
         return self.by_article.get(reference, [])
 
 
+#: The page name a document lives at: its source's own page, ``<source>/index.md``.
+INDEX_PAGE = "index"
+
+
 def directory_url(source_id: str, article_id: str) -> str:
-    """An essay page's address when MkDocs uses directory URLs (its default)."""
-    return f"{source_id}/{article_id}/"
+    """An essay page's address when MkDocs uses directory URLs (its default); ``index`` is the source's own page."""
+    return f"{source_id}/" if article_id == INDEX_PAGE else f"{source_id}/{article_id}/"
 
 
 def corpus_of(sources: list[Source], url_of: Callable[[str, str], str] = directory_url) -> Corpus:
-    """The corpus of the given sources; `url_of` gives each essay page's address from its ids."""
+    """The corpus of the given sources; `url_of` gives each essay page's address from its ids.
+
+    A document's page is its source's own: `url_of(source_id, INDEX_PAGE)`.
+    """
     essays = []
     for source in sources:
+        if source.document:
+            essays.append(_document_text(source.id, source.document, url_of(source.id, INDEX_PAGE)))
         for article in source.page.articles:
             measures: dict[str, tuple[int, str, str]] = {}
             measure_of: dict[str, str] = {}
@@ -132,3 +141,25 @@ def corpus_of(sources: list[Source], url_of: Callable[[str, str], str] = directo
                 )
             )
     return Corpus(essays)
+
+
+def _first_paragraph(clause: Clause) -> str | None:
+    for child in clause.children:
+        found = child.anchor if isinstance(child, Paragraph) else _first_paragraph(child)
+        if found:
+            return found
+    return None
+
+
+def _document_text(source_id: str, document: Document, url: str) -> EssayText:
+    """A document as annotations see it: its paragraphs, and where each clause starts.
+
+    Its id is its source's (``article: <source id>`` in a note), its page the source's own.
+    """
+    clauses = {
+        clause.anchor: (clause.label, first)
+        for clause in document.clauses
+        if (first := _first_paragraph(clause)) is not None
+    }
+    paragraphs = tuple((p.anchor, p.text) for p in document.paragraphs)
+    return EssayText(source_id, source_id, document.title, paragraphs, url=url, clauses=clauses)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.importer.genre import GENRES, Genre
 from build_tools.importer.parse import LeadMode, ParseOptions
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import load_yaml
@@ -31,6 +32,10 @@ MANIFEST_SCHEMA: dict[str, Any] = {
         "date": {"type": "string", "minLength": 1},
         "url": _URL,
         "notes": {"type": "string"},
+        "genre": {
+            "enum": list(GENRES),
+            "description": "essays (a newspaper page), essay, report (or speech), document or regulation",
+        },
         "articles": {
             "type": "array",
             "items": {
@@ -62,6 +67,7 @@ class Manifest:
         notes: Anything else a reader should know about the text's origin.
         article_ids: Stable essay ids, by essay title.
         lead: Whether essays open with a lead (``auto`` detects it).
+        genre: The genre the manifest states (None: told from the source's shape).
         article_lines: The manifest line naming each essay title, for messages.
     """
 
@@ -74,6 +80,8 @@ class Manifest:
     article_ids: dict[str, str] = field(default_factory=dict)
     lead: LeadMode = "auto"
     article_lines: dict[str, int | None] = field(default_factory=dict)
+    genre: Genre | None = None
+    genre_line: int | None = None
 
     @property
     def parse_options(self) -> ParseOptions:
@@ -121,6 +129,8 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         article_ids=ids,
         lead=data.get("layout", {}).get("lead", "auto"),
         article_lines=lines,
+        genre=data.get("genre"),
+        genre_line=doc.line_of(("genre",)) if "genre" in data else None,
     )
 
 

@@ -217,7 +217,8 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return html
-        essay = (page.meta.get("policy_reader") or {}).get("kind") == "article"
+        # A document's page (report, government document, regulation) is read, marked and noted as an essay's.
+        essay = (page.meta.get("policy_reader") or {}).get("kind") in {"article", "document"}
         tooltips = ""
         if essay:
             html, tooltips = self._annotate_essay(html, page, files)

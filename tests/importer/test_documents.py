@@ -1,0 +1,133 @@
+"""Real policy documents, as published, import whole: genre, head, clauses, closing, annexes, permalinks.
+
+Each file of ``tests/data/documents/`` (see its README for where it was published) is loaded by
+`load_source` as a maintainer's ``policy-reader inspect`` would, its `Document.to_json()` compared
+with ``golden/documents/<name>.json`` (rewritten only by ``pytest --update-golden``), and every
+non-blank line of the file must be accounted for: a title line, a head or closing line, a clause's
+own heading line, or a paragraph, verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from build_tools.importer.model import Clause, Document, Paragraph
+from build_tools.importer.parse import SPACE
+from build_tools.importer.render_document import render_document
+from build_tools.importer.source import load_source
+from tests.conftest import REAL_PAGES
+from tests.importer.importer_support import GOLDEN
+
+DOCUMENTS = REAL_PAGES / "documents"
+#: Each real document, the genre its shape shows, and how many clauses and paragraphs it holds.
+EXPECTED = {
+    "gov-opinion-government-new-media-2018": ("document", 22, 21),
+    "gansu-government-work-report-2025": ("report", 17, 50),
+    "notice-government-website-pilot-2018": ("document", 24, 22),
+    "notice-individual-income-tax-deductions-2018": ("document", 56, 58),
+    "regulation-patent-agency-2018": ("regulation", 52, 61),
+}
+
+
+def _load(name: str) -> Document:
+    path = DOCUMENTS / f"{name}.txt"
+    document = load_source(path, path.name).document
+    assert document is not None, f"{name} was not read as a document"
+    return document
+
+
+def test_every_document_file_is_listed() -> None:
+    assert sorted(p.stem for p in DOCUMENTS.glob("*.txt")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_document_structure_matches_golden(name: str, golden: Callable[[Path, object], None]) -> None:
+    golden(GOLDEN / "documents" / f"{name}.json", _load(name).to_json())
+
+
+@pytest.mark.parametrize(("name", "expected"), EXPECTED.items())
+def test_document_genre_and_size(name: str, expected: tuple[str, int, int]) -> None:
+    document = _load(name)
+    assert (document.genre, len(document.clauses), len(document.paragraphs)) == expected
+    assert document.warnings == []
+
+
+def _first_line(items: list[Clause | Paragraph]) -> int | None:
+    for item in items:
+        return item.line
+    return None
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_every_line_is_accounted_for(name: str) -> None:
+    document = _load(name)
+    lines = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    text = {n: line.strip(SPACE) for n, line in enumerate(lines, start=1) if line.strip(SPACE)}
+    seen: list[int] = list(range(1, len(document.title_lines) + 1))
+    seen += [line.line for line in [*document.head, *document.closing]]
+    for paragraph in document.paragraphs:
+        assert paragraph.text == text[paragraph.line], f"paragraph {paragraph.number} is not verbatim"
+        seen.append(paragraph.line)
+    for clause in document.clauses:
+        if clause.kind == "annex":  # its marker and title lines, up to its text
+            end = _first_line(clause.children) or clause.line + 1
+            seen += range(clause.line, end)
+        elif clause.heading:
+            assert text[clause.line].startswith(clause.marker)
+            seen.append(clause.line)
+    assert sorted(seen) == sorted(text), "lines read twice or not at all"
+    assert document.title == "".join(text[n] for n in range(1, len(document.title_lines) + 1))
+
+
+PERMALINKS = {
+    "gov-opinion-government-new-media-2018": {
+        "part-3": "三、加强功能建设",
+        "part-3-item-1": "（一）推进政务公开，强化解读回应",
+        "part-1-item-3-point-2": "2.坚持需求引领",
+        "part-5-item-3": "（三）加强考核评价",
+    },
+    "gansu-government-work-report-2025": {"part-3-item-2": "二是大力推进新型工业化，加快构建现代化产业体系"},
+    "regulation-patent-agency-2018": {
+        "annex-1-chapter-2": "第二章 专利代理机构和专利代理师",
+        "annex-1-article-12": "第十二条",
+    },
+    "notice-government-website-pilot-2018": {"annex-1": "政府网站集约化试点工作方案"},
+}
+
+
+@pytest.mark.parametrize(("name", "anchors"), PERMALINKS.items())
+def test_clauses_have_their_documented_permalinks(name: str, anchors: dict[str, str]) -> None:
+    document = _load(name)
+    for anchor, label in anchors.items():
+        clause = document.clause(anchor)
+        assert clause is not None and clause.label.startswith(label), anchor
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_every_clause_and_paragraph_is_anchored_once_on_the_page(name: str) -> None:
+    path = DOCUMENTS / f"{name}.txt"
+    source = load_source(path, path.name)
+    assert source.document
+    page = render_document(source, source.document)
+    ids = re.findall(r'id="([^"]+)"', page) + re.findall(r"\{#([\w-]+)", page)
+    expected = [c.anchor for c in source.document.clauses] + [p.anchor for p in source.document.paragraphs]
+    assert sorted(ids) == sorted([*expected, *(["provenance"] if "{#provenance" in page else [])])
+    for paragraph in source.document.paragraphs:
+        assert f'<p id="{paragraph.anchor}">' in page
+
+
+def test_anchors_come_from_the_printed_numbers_not_from_counting(tmp_path: Path) -> None:
+    original = DOCUMENTS / "gov-opinion-government-new-media-2018.txt"
+    lines = original.read_text(encoding="utf-8").splitlines()
+    # An editor's extra paragraph before part 一 moves every paragraph number, and no clause's address.
+    changed = tmp_path / "changed.txt"
+    changed.write_text("\n".join([*lines[:5], "本文另加一段说明。", *lines[5:]]) + "\n", encoding="utf-8")
+    before = load_source(original, "a.txt").document
+    after = load_source(changed, "b.txt").document
+    assert before and after
+    assert [c.anchor for c in before.clauses] == [c.anchor for c in after.clauses]
+    assert [p.number + 1 for p in before.paragraphs] == [p.number for p in after.paragraphs[1:]]
