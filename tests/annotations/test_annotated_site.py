@@ -40,13 +40,24 @@ def annotation_files() -> list[dict[str, Any]]:
 
 ANNOTATIONS = {item["id"]: item for item in annotation_files()}
 IDS = sorted(ANNOTATIONS)
+
+
+def whole_clause(selector: dict[str, Any]) -> bool:
+    """A selector naming a document's whole clause: links go to its permalink (test_document_links)."""
+    return "anchor" in selector and "quote" not in selector
+
+
 CROSS_ESSAY = sorted(
     (id_, n)
     for id_, item in ANNOTATIONS.items()
     for n, related in enumerate(item.get("related", []), start=1)
-    if related["article"] != item["target"]["article"]
+    if related["article"] != item["target"]["article"] and not (whole_clause(item["target"]) or whole_clause(related))
 )
 SOURCES = Project(ROOT).load_sources()
+#: Each essay's page, and each document's (its source's own page; `article:` is the source's id).
+PAGE_OF = {a.id: f"{s.id}/{a.id}/" for s in SOURCES for a in s.page.articles} | {
+    s.id: f"{s.id}/" for s in SOURCES if s.document
+}
 SOURCE_PARAGRAPHS = {
     f"{s.id}/{a.id}/": {p.anchor: p.text for p in a.paragraphs} for s in SOURCES for a in s.page.articles
 }
@@ -101,6 +112,12 @@ def source_page(site: Path, root: str, source: str) -> tuple[str, BeautifulSoup]
     return url, soup
 
 
+def quote_selector(target: dict[str, Any]) -> dict[str, Any] | None:
+    """A target's TextQuoteSelector: its selector, or the one refining a clause's fragment (None: a whole clause)."""
+    selector = target["selector"]
+    return selector.get("refinedBy") if selector["type"] == "FragmentSelector" else selector
+
+
 @pytest.fixture(scope="module")
 def export(built_site: Path) -> dict[str, Any]:
     return json.loads((built_site / "annotations.jsonld").read_text(encoding="utf-8"))
@@ -134,8 +151,15 @@ def test_export_is_a_w3c_annotation_collection(
         assert any(b["type"] == "TextualBody" and b.get("purpose") == "commenting" for b in item["body"])
         for target in item["target"]:
             assert target["type"] == "SpecificResource"
-            assert target["selector"]["type"] == "TextQuoteSelector"
-            assert set(target["selector"]) == {"type", "exact", "prefix", "suffix"}
+            selector = target["selector"]
+            if selector["type"] == "FragmentSelector":  # a document's clause, by its HTML id
+                assert set(selector) <= {"type", "conformsTo", "value", "refinedBy"}
+                assert selector["conformsTo"] == "http://www.w3.org/TR/html/"
+                selector = selector.get(
+                    "refinedBy", {"type": "TextQuoteSelector", "exact": "", "prefix": "", "suffix": ""}
+                )
+            assert selector["type"] == "TextQuoteSelector"
+            assert set(selector) == {"type", "exact", "prefix", "suffix"}
 
 
 @pytest.mark.parametrize("annotation", IDS)
@@ -145,9 +169,13 @@ def test_export_says_what_the_file_says(items: dict[str, dict[str, Any]], site_r
     assert len(item["target"]) == len(selectors)
     assert item["motivation"] == ("linking" if written.get("related") else "commenting")
     for selector, target in zip(selectors, item["target"], strict=True):
-        assert target["source"] == f"{site_root}{GANSU}/{selector['article']}/"
+        assert target["source"] == f"{site_root}{PAGE_OF[selector['article']]}"
+        if "anchor" in selector:
+            assert target["selector"]["type"] == "FragmentSelector"
+            assert target["selector"]["value"] == selector["anchor"]
+        quote = quote_selector(target)
         if "quote" in selector:
-            assert target["selector"]["exact"] == selector["quote"]
+            assert quote is not None and quote["exact"] == selector["quote"]
     bodies = [b["value"] for b in item["body"] if b.get("purpose") == "commenting"]
     assert bodies == [written["body"]]
     assert [b["value"] for b in item["body"] if b.get("purpose") == "tagging"] == written.get("tags", [])
@@ -158,7 +186,11 @@ def test_every_exported_selector_is_found_on_its_page(
     built_site: Path, site_root: str, items: dict[str, dict[str, Any]], annotation: str
 ) -> None:
     for target in items[annotation]["target"]:
-        selector = target["selector"]
+        selector = quote_selector(target)
+        if selector is None:
+            _url, soup = source_page(built_site, site_root, target["source"])
+            assert soup.find(id=target["selector"]["value"]) is not None
+            continue
         assert selector["exact"]
         whole = selector["prefix"] + selector["exact"] + selector["suffix"]
         _url, soup = source_page(built_site, site_root, target["source"])
@@ -202,11 +234,15 @@ def test_every_quote_is_highlighted_in_its_paragraph(
         [element] = soup.find_all(id=element_id)
         paragraph = element.find_parent("p", id=PARAGRAPH_ID)
         assert paragraph is not None
-        exact = target["selector"]["exact"]
         start, highlighted = highlighted_from(paragraph, element_id, annotation)
+        selector = quote_selector(target)
+        if selector is None:  # a whole clause: its opening sentence, at the start of its paragraph
+            assert start == 0 and highlighted and paragraph.get_text().startswith(highlighted)
+            continue
+        exact = selector["exact"]
         assert paragraph.get_text()[start : start + len(exact)] == exact
         assert highlighted.startswith(exact)
-        assert paragraph.get_text()[:start].endswith(target["selector"]["prefix"])
+        assert paragraph.get_text()[:start].endswith(selector["prefix"])
 
 
 # --- notes and links both ways -----------------------------------------------------------------------------
@@ -273,7 +309,7 @@ def test_notes_are_numbered_down_the_page_and_their_quotes_carry_the_numbers(bui
 @pytest.mark.parametrize(("annotation", "n"), CROSS_ESSAY, ids=[f"{a}-r{n}" for a, n in CROSS_ESSAY])
 def test_a_link_to_another_essay_carries_the_passage_it_previews(built_site: Path, annotation: str, n: int) -> None:
     written = ANNOTATIONS[annotation]
-    here = f"{GANSU}/{written['target']['article']}/"
+    here = PAGE_OF[written["target"]["article"]]
     link = page(built_site, here).select_one(f"#note-{annotation} a.pr-link[href$='#quote-{annotation}-r{n}']")
     assert link is not None
     preview = link.find_next_sibling()
@@ -294,10 +330,10 @@ def test_a_link_to_another_essay_carries_the_passage_it_previews(built_site: Pat
 @pytest.mark.parametrize("annotation", IDS)
 def test_each_annotation_has_one_note_per_passage(built_site: Path, annotation: str) -> None:
     written = ANNOTATIONS[annotation]
-    target_page = page(built_site, f"{GANSU}/{written['target']['article']}/")
+    target_page = page(built_site, PAGE_OF[written["target"]["article"]])
     assert len(target_page.find_all(id=f"note-{annotation}")) == 1
     for n, related in enumerate(written.get("related", []), start=1):
-        backlink = page(built_site, f"{GANSU}/{related['article']}/").find_all(id=f"note-{annotation}-r{n}")
+        backlink = page(built_site, PAGE_OF[related["article"]]).find_all(id=f"note-{annotation}-r{n}")
         assert len(backlink) == 1 and "pr-note--backlink" in backlink[0]["class"]
 
 
