@@ -180,12 +180,18 @@ def _check_unique_anchors(document: Document) -> None:
 
 
 def _title(lines: list[SourceLine]) -> list[SourceLine]:
-    """The title's lines: up to three heading-like lines, ending at the one that ends in a genre word."""
+    """The title's lines: up to three heading-like lines.
+
+    The title ends at a line that ends in a genre word (……的意见), or just before a head line
+    (a subtitle ——在……上的报告, a date, a number).
+    """
     title = [lines[0]]
     if _GENRE_WORD.search(lines[0].text):
         return title
     for line in lines[1 : MAX_TITLE_LINES + 1]:
-        if not is_heading_like(line.text) or _head_role(line.text) or numbering(line.text, True):
+        if _head_role(line.text) or (_PARENTHESISED.match(line.text) and not numbering(line.text, True)):
+            return title
+        if not is_heading_like(line.text) or numbering(line.text, True):
             break
         title.append(line)
         if _GENRE_WORD.search(line.text):

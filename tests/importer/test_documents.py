@@ -131,3 +131,60 @@ def test_anchors_come_from_the_printed_numbers_not_from_counting(tmp_path: Path)
     assert before and after
     assert [c.anchor for c in before.clauses] == [c.anchor for c in after.clauses]
     assert [p.number + 1 for p in before.paragraphs] == [p.number for p in after.paragraphs[1:]]
+
+
+# The heads of documents of each kind, as they print (the 二十大报告's own opening lines), each with
+# a body of two parts: what the head holds, role by role, and where the body starts.
+HEADS = {
+    "report to a congress": (
+        [
+            "高举中国特色社会主义伟大旗帜",
+            "为全面建设社会主义现代化国家而团结奋斗",
+            "——在中国共产党第二十次全国代表大会上的报告",
+            "（2022年10月16日）",
+            "习近平",
+            "同志们：",
+            "现在，我代表第十九届中央委员会向大会作报告。",
+        ],
+        "report",
+        2,
+        ["subtitle", "date", "author", "salutation"],
+    ),
+    "State Council document": (
+        [
+            "国务院关于印发“十四五”数字经济发展规划的通知",
+            "国发〔2021〕29号",
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+            "现将《“十四五”数字经济发展规划》印发给你们，请认真贯彻执行。",
+        ],
+        "document",
+        1,
+        ["number", "addressee"],
+    ),
+    "Party and State document": (
+        [
+            "中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见",
+            "（2022年12月2日）",
+            "数据作为新型生产要素，是数字化、网络化、智能化的基础。",
+        ],
+        "document",
+        1,
+        ["date"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("lines", "genre", "title_lines", "roles"), HEADS.values(), ids=HEADS.keys())
+def test_document_heads_of_each_kind(
+    tmp_path: Path, lines: list[str], genre: str, title_lines: int, roles: list[str]
+) -> None:
+    body = ["一、第一部分", "第一部分的正文。", "二、第二部分", "第二部分的正文。"]
+    path = tmp_path / "document.txt"
+    path.write_text("\n".join([*lines, *body]) + "\n", encoding="utf-8")
+    document = load_source(path, path.name).document
+    assert document is not None
+    assert document.genre == genre
+    assert document.title_lines == lines[:title_lines]
+    assert [line.role for line in document.head] == roles
+    assert [c.anchor for c in document.clauses] == ["part-1", "part-2"]
+    assert document.paragraphs[0].text == lines[-1] or document.paragraphs[0].text == "第一部分的正文。"
