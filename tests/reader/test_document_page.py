@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,3 +138,16 @@ def test_search_lists_the_document_by_part_and_item(site: Path) -> None:
     locations = {doc["location"] for doc in read_search_index(site)["docs"]}
     assert f"{DOCUMENT}/#part-3-item-1" in locations
     assert f"{DOCUMENT}/#part-1" in locations
+
+
+def test_offline_zip_holds_the_document_and_it_reads_from_disk(browser: Browser, site: Path, tmp_path: Path) -> None:
+    project = site.parent
+    result = policy_reader(project, "package", "--output", str(tmp_path / "site.zip"))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "site.zip") as archive:
+        archive.extractall(tmp_path / "unzipped")
+    page = tmp_path / "unzipped" / "policy-reader" / DOCUMENT / "index.html"
+    with opened(browser, page.as_uri() + "#part-4-item-2", viewport={"width": 1280, "height": 900}) as opened_page:
+        opened_page.wait_for_timeout(300)
+        assert opened_page.inner_text("#part-4-item-2").startswith("（二）内容保障")
+        assert opened_page.locator(".pr-para .pr-term").count() > 0
