@@ -362,7 +362,8 @@ class _ClauseReader:
         level = LEVELS[min(depth, len(LEVELS) - 1)]
         anchor = f"{general[-1].anchor}-{level}-{marker.number}" if general else f"{prefix}part-{marker.number}"
         rest = line.text[len(marker.text) :].strip(SPACE)
-        heading = _is_heading_line(rest)
+        # Inside an article, a numbered line (（四）合伙人、股东符合国家有关规定。) is an entry of its text.
+        heading = not articles and _is_heading_line(rest)
         title = rest.rstrip("。.") if heading else _opening(rest)
         clause = Clause(level, marker.number, marker.text, title, anchor, line.number, heading)
         if not heading:

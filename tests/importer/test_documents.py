@@ -28,8 +28,8 @@ EXPECTED = {
     "gov-opinion-government-new-media-2018": ("document", 22, 21),
     "gansu-government-work-report-2025": ("report", 17, 50),
     "notice-government-website-pilot-2018": ("document", 24, 22),
-    "notice-individual-income-tax-deductions-2018": ("document", 56, 58),
-    "regulation-patent-agency-2018": ("regulation", 52, 61),
+    "notice-individual-income-tax-deductions-2018": ("document", 56, 59),
+    "regulation-patent-agency-2018": ("regulation", 52, 64),
 }
 
 
@@ -188,3 +188,13 @@ def test_document_heads_of_each_kind(
     assert [line.role for line in document.head] == roles
     assert [c.anchor for c in document.clauses] == ["part-1", "part-2"]
     assert document.paragraphs[0].text == lines[-1] or document.paragraphs[0].text == "第一部分的正文。"
+
+
+def test_an_articles_items_are_anchored_paragraphs_not_headings() -> None:
+    path = DOCUMENTS / "regulation-patent-agency-2018.txt"
+    source = load_source(path, path.name)
+    assert source.document
+    page = render_document(source, source.document)
+    assert "{#annex-1-article-8 .pr-article}" in page
+    assert '<div class="pr-para pr-clause pr-item" id="annex-1-article-8-item-1">' in page
+    assert "{#annex-1-article-8-item-1" not in page
