@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.common.errors import InputError
 from build_tools.importer.model import Clause, Document, Paragraph
 from build_tools.importer.parse import SPACE
 from build_tools.importer.render_document import render_document
@@ -198,3 +199,57 @@ def test_an_articles_items_are_anchored_paragraphs_not_headings() -> None:
     assert "{#annex-1-article-8 .pr-article}" in page
     assert '<div class="pr-para pr-clause pr-item" id="annex-1-article-8-item-1">' in page
     assert "{#annex-1-article-8-item-1" not in page
+
+
+def test_a_page_of_one_essay_is_an_essay_and_of_several_essays(tmp_path: Path) -> None:
+    single = tmp_path / "single.txt"
+    single.write_text(
+        "论作风建设\n张文华\n作风建设永远在路上，任何时候都不能松劲。\n只有坚持不懈，才能赢得信任。\n", encoding="utf-8"
+    )
+    assert load_source(single, single.name).genre == "essay"
+    jfjb = REAL_PAGES / "jfjb-xiuyang-2017.txt"
+    assert load_source(jfjb, jfjb.name).genre == "essays"
+
+
+def test_a_manifest_calling_a_page_of_essays_one_essay_names_the_key(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes((REAL_PAGES / "jfjb-xiuyang-2017.txt").read_bytes())
+    page.with_suffix(".yaml").write_text("publication: 解放军报\ngenre: essay\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_source(page, "sources/page.txt")
+    assert (caught.value.key, caught.value.line) == ("genre", 2)
+    assert "holds 3 essays" in caught.value.problem and "genre: essays" in caught.value.fix
+
+
+def test_a_plan_numbers_parts_inside_its_chapters_and_sections(tmp_path: Path) -> None:
+    lines = [
+        "“十四五”示范发展规划",
+        "第一篇　开启新征程",
+        "第一章　发展环境",
+        "第一节　发展基础",
+        "一、基础扎实",
+        "基础的正文。",
+        "二、成效明显",
+        "成效的正文。",
+        "第二节　面临形势",
+        "一、机遇",
+        "机遇的正文。",
+        "专栏1　主要指标",
+        "第二章　总体要求",
+        "总体要求的正文。",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document = load_source(path, path.name).document
+    assert document is not None and document.genre == "document"
+    assert [c.anchor for c in document.clauses] == [
+        "book-1",
+        "chapter-1",
+        "chapter-1-section-1",
+        "chapter-1-section-1-part-1",
+        "chapter-1-section-1-part-2",
+        "chapter-1-section-2",
+        "chapter-1-section-2-part-1",
+        "chapter-2",
+    ]
+    assert [p.text for p in document.paragraphs][-2:] == ["专栏1　主要指标", "总体要求的正文。"]
