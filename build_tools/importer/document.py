@@ -36,9 +36,10 @@ _NUMBERINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic-paren", re.compile(r"^[（(](\d{1,2})[)）]")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
 )
-#: Regulations: each kind of division and its anchor word, outermost first.
+#: Divisions: each kind and its anchor word, outermost first. A plan (规划) has books, chapters and
+#: sections (第一篇, 第一章, 第一节) too; articles (第一条) are read only where a text numbers several.
 _REGULATION: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("book", re.compile(rf"^第([{_CN}]+)编(?:[\s\u3000]|$)")),
+    ("book", re.compile(rf"^第([{_CN}]+)[编篇](?:[\s\u3000]|$)")),
     ("chapter", re.compile(rf"^第([{_CN}]+)章(?:[\s\u3000]|$)")),
     ("section", re.compile(rf"^第([{_CN}]+)节(?:[\s\u3000]|$)")),
     ("article", re.compile(rf"^第([{_CN}]+)条(?:[\s\u3000]|$)")),
@@ -94,8 +95,8 @@ def _circled(char: str) -> int:
 
 
 def numbering(text: str, regulation: bool = False) -> _Marker | None:
-    """The numbering a line opens with (一、, （一）, 1., 第十二条 …), if any."""
-    patterns = (*_REGULATION, *_NUMBERINGS) if regulation else _NUMBERINGS
+    """The numbering a line opens with (一、, （一）, 1., 第一章, and with `regulation` 第十二条 …), if any."""
+    patterns = (*(_REGULATION if regulation else _REGULATION[:3]), *_NUMBERINGS)
     for kind, pattern in patterns:
         if match := pattern.match(text):
             value = match.group(1)
@@ -180,12 +181,18 @@ def _check_unique_anchors(document: Document) -> None:
 
 
 def _title(lines: list[SourceLine]) -> list[SourceLine]:
-    """The title's lines: up to three heading-like lines, ending at the one that ends in a genre word."""
+    """The title's lines: up to three heading-like lines.
+
+    The title ends at a line that ends in a genre word (……的意见), or just before a head line
+    (a subtitle ——在……上的报告, a date, a number).
+    """
     title = [lines[0]]
     if _GENRE_WORD.search(lines[0].text):
         return title
     for line in lines[1 : MAX_TITLE_LINES + 1]:
-        if not is_heading_like(line.text) or _head_role(line.text) or numbering(line.text, True):
+        if _head_role(line.text) or (_PARENTHESISED.match(line.text) and not numbering(line.text, True)):
+            return title
+        if not is_heading_like(line.text) or numbering(line.text, True):
             break
         title.append(line)
         if _GENRE_WORD.search(line.text):
@@ -354,9 +361,14 @@ class _ClauseReader:
         # Depth 0 is a part; inside an article, numbering starts at the item level (article-12-item-3).
         depth = len(general) - articles[-1] if articles else len(general)
         level = LEVELS[min(depth, len(LEVELS) - 1)]
-        anchor = f"{general[-1].anchor}-{level}-{marker.number}" if general else f"{prefix}part-{marker.number}"
+        if general:
+            anchor = f"{general[-1].anchor}-{level}-{marker.number}"
+        else:  # a part of its own, or the first numbering inside a chapter or section of a plan
+            outer = f"{stack[-1][1].anchor}-" if stack else prefix
+            anchor = f"{outer}part-{marker.number}"
         rest = line.text[len(marker.text) :].strip(SPACE)
-        heading = _is_heading_line(rest)
+        # Inside an article, a numbered line (（四）合伙人、股东符合国家有关规定。) is an entry of its text.
+        heading = not articles and _is_heading_line(rest)
         title = rest.rstrip("。.") if heading else _opening(rest)
         clause = Clause(level, marker.number, marker.text, title, anchor, line.number, heading)
         if not heading:

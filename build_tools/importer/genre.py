@@ -25,7 +25,8 @@ def detect_genre(lines: list[SourceLine]) -> Genre | None:
 
     A report or speech has a salutation (同志们:) or a subtitle naming the occasion (——在……上的报告);
     a government document has a document number (国发〔2021〕29号) or an addressee line (各省、……:)
-    in its head; a regulation numbers its articles 第一条 …; parts numbered 一、 二、 make a document too.
+    in its head; a regulation numbers its articles 第一条 …; parts numbered 一、 二、 or chapters
+    第一章 第二章 make a document too.
     """
     head = [line.text for line in lines[:HEAD_LINES]]
     if any(SALUTATION.match(text) or _SPEECH_SUBTITLE.match(text) for text in head):
@@ -34,7 +35,8 @@ def detect_genre(lines: list[SourceLine]) -> Genre | None:
         return "document"  # a notice, though it may issue a regulation
     if has_articles(lines):
         return "regulation"
-    parts = [m.number for line in lines if (m := numbering(line.text)) and m.kind == "dun"]
-    if parts[:2] == [1, 2]:
-        return "document"
+    for kind in ("dun", "chapter"):  # parts 一、 二、, or a plan's chapters 第一章 第二章
+        numbers = [m.number for line in lines if (m := numbering(line.text)) and m.kind == kind]
+        if numbers[:2] == [1, 2]:
+            return "document"
     return None

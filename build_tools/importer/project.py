@@ -176,6 +176,7 @@ class Project:
                 )
             )
         for source in sources:
+            report.warnings += source.document.warnings if source.document else []
             if source.manifest.path is None:
                 report.warnings.append(
                     InputError(

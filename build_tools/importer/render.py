@@ -156,7 +156,7 @@ def render_home(sources: list[Source]) -> str:
     out += _source_list(sources[:HOME_SOURCES])
     out.append("\n## 按年份浏览\n\n")
     for year, in_year in years.items():
-        essays = sum(len(s.page.articles) for s in in_year)
+        essays = sum(1 if s.document else len(s.page.articles) for s in in_year)  # a document is one text
         out.append(f"- [{year_title(year)}]({year_page(year)}) · {essays} 篇\n")
     return "".join(out)
 

@@ -15,7 +15,7 @@ from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter, paragraph_block
 from build_tools.importer.source import Source
 
-#: Below these levels a clause opening with a paragraph is anchored on that paragraph, not given a heading.
+#: Other clauses opening with a paragraph (points, an article's items) are anchored on that paragraph.
 _HEADED_KINDS = frozenset({"part", "item", "book", "chapter", "section", "article", "annex"})
 GENRE_NAMES = {"report": "报告", "document": "文件", "regulation": "法规"}
 
@@ -29,22 +29,23 @@ def _heading(clause: Clause, level: int) -> str:
     return f"\n{hashes} {markdown_text(clause.label)} {{#{clause.anchor} .pr-{clause.kind}}}\n"
 
 
-def _items(items: list[Clause | Paragraph], out: list[str], depth: int) -> None:
+def _items(items: list[Clause | Paragraph], out: list[str], depth: int, in_article: bool = False) -> None:
     for item in items:
         if isinstance(item, Paragraph):
             out += ["\n", paragraph_block(item)]
             continue
         # One level below the heading it stands under (the title is h1): no level is skipped.
         level = depth + 1
-        if item.heading or item.kind in _HEADED_KINDS:
+        # An article's own items (（一）有……；) are list entries of its text, not headings of their own.
+        if item.heading or (item.kind in _HEADED_KINDS and not in_article):
             out.append(_heading(item, level))
-            _items(item.children, out, level)
+            _items(item.children, out, level, in_article or item.kind == "article")
             continue
         # A point opening with its paragraph: the paragraph carries the clause's address.
         first, *rest = item.children
         assert isinstance(first, Paragraph)  # a clause that is no heading opens with its paragraph
         out += ["\n", paragraph_block(first, f" pr-clause pr-{item.kind}", item.anchor)]
-        _items(rest, out, depth)
+        _items(rest, out, depth, in_article)
 
 
 def render_document(source: Source, document: Document) -> str:

@@ -79,6 +79,17 @@ def test_inspect_prints_the_cut_off_warning(tmp_path: Path) -> None:
     assert "[#part-2, line 16, heading]" in result.stdout
 
 
+def test_check_reports_the_cut_off_line_as_a_warning(project: Path) -> None:
+    lines = _lines()
+    paragraph = lines[16]
+    cut = paragraph.index("，") + 1
+    _write(project / "sources", [*lines[:16], paragraph[:cut], paragraph[cut:], *lines[17:]], "gov-new-media-2018.txt")
+    assert policy_reader(project, "import").returncode == 0
+    result = policy_reader(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert "sources/gov-new-media-2018.txt:17" in result.stderr and "looks cut off" in result.stderr
+
+
 def test_a_complete_document_gives_no_warning() -> None:
     document = load_source(NEW_MEDIA, NEW_MEDIA.name).document
     assert document is not None and document.warnings == []

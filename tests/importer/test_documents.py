@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.common.errors import InputError
 from build_tools.importer.model import Clause, Document, Paragraph
 from build_tools.importer.parse import SPACE
 from build_tools.importer.render_document import render_document
@@ -28,8 +29,8 @@ EXPECTED = {
     "gov-opinion-government-new-media-2018": ("document", 22, 21),
     "gansu-government-work-report-2025": ("report", 17, 50),
     "notice-government-website-pilot-2018": ("document", 24, 22),
-    "notice-individual-income-tax-deductions-2018": ("document", 56, 58),
-    "regulation-patent-agency-2018": ("regulation", 52, 61),
+    "notice-individual-income-tax-deductions-2018": ("document", 56, 59),
+    "regulation-patent-agency-2018": ("regulation", 52, 64),
 }
 
 
@@ -131,3 +132,124 @@ def test_anchors_come_from_the_printed_numbers_not_from_counting(tmp_path: Path)
     assert before and after
     assert [c.anchor for c in before.clauses] == [c.anchor for c in after.clauses]
     assert [p.number + 1 for p in before.paragraphs] == [p.number for p in after.paragraphs[1:]]
+
+
+# The heads of documents of each kind, as they print (the 二十大报告's own opening lines), each with
+# a body of two parts: what the head holds, role by role, and where the body starts.
+HEADS = {
+    "report to a congress": (
+        [
+            "高举中国特色社会主义伟大旗帜",
+            "为全面建设社会主义现代化国家而团结奋斗",
+            "——在中国共产党第二十次全国代表大会上的报告",
+            "（2022年10月16日）",
+            "习近平",
+            "同志们：",
+            "现在，我代表第十九届中央委员会向大会作报告。",
+        ],
+        "report",
+        2,
+        ["subtitle", "date", "author", "salutation"],
+    ),
+    "State Council document": (
+        [
+            "国务院关于印发“十四五”数字经济发展规划的通知",
+            "国发〔2021〕29号",
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+            "现将《“十四五”数字经济发展规划》印发给你们，请认真贯彻执行。",
+        ],
+        "document",
+        1,
+        ["number", "addressee"],
+    ),
+    "Party and State document": (
+        [
+            "中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见",
+            "（2022年12月2日）",
+            "数据作为新型生产要素，是数字化、网络化、智能化的基础。",
+        ],
+        "document",
+        1,
+        ["date"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("lines", "genre", "title_lines", "roles"), HEADS.values(), ids=HEADS.keys())
+def test_document_heads_of_each_kind(
+    tmp_path: Path, lines: list[str], genre: str, title_lines: int, roles: list[str]
+) -> None:
+    body = ["一、第一部分", "第一部分的正文。", "二、第二部分", "第二部分的正文。"]
+    path = tmp_path / "document.txt"
+    path.write_text("\n".join([*lines, *body]) + "\n", encoding="utf-8")
+    document = load_source(path, path.name).document
+    assert document is not None
+    assert document.genre == genre
+    assert document.title_lines == lines[:title_lines]
+    assert [line.role for line in document.head] == roles
+    assert [c.anchor for c in document.clauses] == ["part-1", "part-2"]
+    assert document.paragraphs[0].text == lines[-1] or document.paragraphs[0].text == "第一部分的正文。"
+
+
+def test_an_articles_items_are_anchored_paragraphs_not_headings() -> None:
+    path = DOCUMENTS / "regulation-patent-agency-2018.txt"
+    source = load_source(path, path.name)
+    assert source.document
+    page = render_document(source, source.document)
+    assert "{#annex-1-article-8 .pr-article}" in page
+    assert '<div class="pr-para pr-clause pr-item" id="annex-1-article-8-item-1">' in page
+    assert "{#annex-1-article-8-item-1" not in page
+
+
+def test_a_page_of_one_essay_is_an_essay_and_of_several_essays(tmp_path: Path) -> None:
+    single = tmp_path / "single.txt"
+    single.write_text(
+        "论作风建设\n张文华\n作风建设永远在路上，任何时候都不能松劲。\n只有坚持不懈，才能赢得信任。\n", encoding="utf-8"
+    )
+    assert load_source(single, single.name).genre == "essay"
+    jfjb = REAL_PAGES / "jfjb-xiuyang-2017.txt"
+    assert load_source(jfjb, jfjb.name).genre == "essays"
+
+
+def test_a_manifest_calling_a_page_of_essays_one_essay_names_the_key(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes((REAL_PAGES / "jfjb-xiuyang-2017.txt").read_bytes())
+    page.with_suffix(".yaml").write_text("publication: 解放军报\ngenre: essay\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_source(page, "sources/page.txt")
+    assert (caught.value.key, caught.value.line) == ("genre", 2)
+    assert "holds 3 essays" in caught.value.problem and "genre: essays" in caught.value.fix
+
+
+def test_a_plan_numbers_parts_inside_its_chapters_and_sections(tmp_path: Path) -> None:
+    lines = [
+        "“十四五”示范发展规划",
+        "第一篇　开启新征程",
+        "第一章　发展环境",
+        "第一节　发展基础",
+        "一、基础扎实",
+        "基础的正文。",
+        "二、成效明显",
+        "成效的正文。",
+        "第二节　面临形势",
+        "一、机遇",
+        "机遇的正文。",
+        "专栏1　主要指标",
+        "第二章　总体要求",
+        "总体要求的正文。",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document = load_source(path, path.name).document
+    assert document is not None and document.genre == "document"
+    assert [c.anchor for c in document.clauses] == [
+        "book-1",
+        "chapter-1",
+        "chapter-1-section-1",
+        "chapter-1-section-1-part-1",
+        "chapter-1-section-1-part-2",
+        "chapter-1-section-2",
+        "chapter-1-section-2-part-1",
+        "chapter-2",
+    ]
+    assert [p.text for p in document.paragraphs][-2:] == ["专栏1　主要指标", "总体要求的正文。"]

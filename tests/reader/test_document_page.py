@@ -2,7 +2,8 @@
 
 The project is the real one with a real government document added to ``sources/`` and one note on
 it, related to an essay: the page must read as an essay's does (glossary marks, notes both ways,
-search sections, print without the chrome), with every clause at its documented address.
+search sections, print without the chrome, axe-core finding no serious violation), with every
+clause at its documented address.
 Screenshots go to ``tests/artifacts/documents/``.
 """
 
@@ -10,12 +11,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
+from tests.accessibility.conftest import axe_violations, describe, ensure_axe, reader
 from tests.conftest import REAL_PAGES, ROOT, copy_project, mkdocs_build, opened, policy_reader, read_search_index
 
 ARTIFACTS = ROOT / "tests" / "artifacts" / "documents"
@@ -137,3 +140,26 @@ def test_search_lists_the_document_by_part_and_item(site: Path) -> None:
     locations = {doc["location"] for doc in read_search_index(site)["docs"]}
     assert f"{DOCUMENT}/#part-3-item-1" in locations
     assert f"{DOCUMENT}/#part-1" in locations
+
+
+def test_offline_zip_holds_the_document_and_it_reads_from_disk(browser: Browser, site: Path, tmp_path: Path) -> None:
+    project = site.parent
+    result = policy_reader(project, "package", "--output", str(tmp_path / "site.zip"))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "site.zip") as archive:
+        archive.extractall(tmp_path / "unzipped")
+    page = tmp_path / "unzipped" / "policy-reader" / DOCUMENT / "index.html"
+    with opened(browser, page.as_uri() + "#part-4-item-2", viewport={"width": 1280, "height": 900}) as opened_page:
+        opened_page.wait_for_timeout(300)
+        assert opened_page.inner_text("#part-4-item-2").startswith("（二）内容保障")
+        assert opened_page.locator(".pr-para .pr-term").count() > 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_document_page_has_no_serious_accessibility_violation(
+    browser: Browser, site: Path, scheme: str, width: int
+) -> None:
+    with reader(browser, _url(site), scheme, width) as page:
+        violations = axe_violations(page, ensure_axe())
+    assert violations == [], describe(violations)
