@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from build_tools.editions.links import comparisons
-from build_tools.importer.model import Paragraph
+from build_tools.importer.model import Clause, Document, Paragraph
 from build_tools.importer.source import Source
+
+#: The number a clause's label opens with, as printed: 四、 （二） 3. （1） 第十二条 第三章.
+_NUMERAL = "〇零一二三四五六七八九十百千"
+_MARKER = re.compile(rf"^(?:第[{_NUMERAL}\d]+[编章节条]|[{_NUMERAL}]+、|（[{_NUMERAL}]+）|\d+[.．、]|（\d+）)")
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,8 @@ class EssayText:
         measure_of: Paragraph anchor → the anchor of the measure it belongs to.
         url: The essay page's address below the site root.
         earlier: The essay in earlier editions, the newest first.
+        clauses: For a document (report, government document, regulation): clause anchor →
+            ``(label, first paragraph anchor)``, e.g. ``part-4-item-2`` → ``("（二）内容保障", "p12")``.
     """
 
     source_id: str
@@ -48,6 +55,7 @@ class EssayText:
     measure_of: dict[str, str] = field(default_factory=dict)
     url: str = ""
     earlier: tuple[EarlierText, ...] = ()
+    clauses: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -57,6 +65,36 @@ class EssayText:
     def text_of(self, anchor: str) -> str:
         """The text of the paragraph `anchor`."""
         return dict(self.paragraphs)[anchor]
+
+    def clause_paragraphs(self, clause: str) -> tuple[str, ...]:
+        """The paragraphs of `clause` with its sub-clauses': from its first paragraph to the next clause outside it."""
+        order = [anchor for anchor, _text in self.paragraphs]
+        start = order.index(self.clauses[clause][1])
+        end = len(order)
+        names = list(self.clauses)
+        for later in names[names.index(clause) + 1 :]:
+            first = order.index(self.clauses[later][1])
+            if not later.startswith(f"{clause}-") and first > start:
+                end = first
+                break
+        return tuple(order[start:end])
+
+    def clause_marker(self, clause: str) -> str:
+        """The number `clause`'s label opens with as printed (``（三）``), or its whole label when it has none."""
+        label = self.clauses[clause][0]
+        marker = _MARKER.match(label)
+        return marker.group() if marker else label
+
+    def clause_path(self, clause: str) -> str:
+        """The printed numbers of `clause` and the clauses above it, e.g. ``三、（三）`` for ``part-3-item-3``."""
+        parts = clause.split("-")
+        above = ("-".join(parts[:end]) for end in range(2, len(parts) + 1, 2))
+        return "".join(self.clause_marker(a) for a in above if a in self.clauses)
+
+    def clause_of(self, paragraph: str) -> str | None:
+        """The innermost clause holding `paragraph`, if any."""
+        holding = [c for c in self.clauses if paragraph in self.clause_paragraphs(c)]
+        return max(holding, key=lambda c: (c.count("-"), list(self.clauses).index(c)), default=None)
 
 
 @dataclass
@@ -78,16 +116,25 @@ class Corpus:
         return self.by_article.get(reference, [])
 
 
+#: The page name a document lives at: its source's own page, ``<source>/index.md``.
+INDEX_PAGE = "index"
+
+
 def directory_url(source_id: str, article_id: str) -> str:
-    """An essay page's address when MkDocs uses directory URLs (its default)."""
-    return f"{source_id}/{article_id}/"
+    """An essay page's address when MkDocs uses directory URLs (its default); ``index`` is the source's own page."""
+    return f"{source_id}/" if article_id == INDEX_PAGE else f"{source_id}/{article_id}/"
 
 
 def corpus_of(sources: list[Source], url_of: Callable[[str, str], str] = directory_url) -> Corpus:
-    """The corpus of the given sources; `url_of` gives each essay page's address from its ids."""
+    """The corpus of the given sources; `url_of` gives each essay page's address from its ids.
+
+    A document's page is its source's own: `url_of(source_id, INDEX_PAGE)`.
+    """
     essays = []
     for source in sources:
         earlier = _earlier_texts(source)
+        if source.document:
+            essays.append(_document_text(source.id, source.document, url_of(source.id, INDEX_PAGE)))
         for article in source.page.articles:
             measures: dict[str, tuple[int, str, str]] = {}
             measure_of: dict[str, str] = {}
@@ -129,3 +176,25 @@ def _earlier_texts(source: Source) -> dict[str, list[EarlierText]]:
         paragraphs = tuple((p.anchor, p.text) for p in comparison.old.paragraphs)
         found.setdefault(comparison.new.id, []).append(EarlierText(comparison.edition.label, paragraphs, counterpart))
     return found
+
+
+def _first_paragraph(clause: Clause) -> str | None:
+    for child in clause.children:
+        found = child.anchor if isinstance(child, Paragraph) else _first_paragraph(child)
+        if found:
+            return found
+    return None
+
+
+def _document_text(source_id: str, document: Document, url: str) -> EssayText:
+    """A document as annotations see it: its paragraphs, and where each clause starts.
+
+    Its id is its source's (``article: <source id>`` in a note), its page the source's own.
+    """
+    clauses = {
+        clause.anchor: (clause.label, first)
+        for clause in document.clauses
+        if (first := _first_paragraph(clause)) is not None
+    }
+    paragraphs = tuple((p.anchor, p.text) for p in document.paragraphs)
+    return EssayText(source_id, source_id, document.title, paragraphs, url=url, clauses=clauses)

@@ -18,7 +18,14 @@ def _target(anchor: Anchor, site_url: str) -> dict[str, object]:
     second tells a lead's phrase from the body's.
     """
     prefix, suffix = anchor.context()
-    quote = {"type": "TextQuoteSelector", "exact": anchor.exact, "prefix": prefix, "suffix": suffix}
+    quote: dict[str, object] = {"type": "TextQuoteSelector", "exact": anchor.exact, "prefix": prefix, "suffix": suffix}
+    source = site_url + anchor.essay.url
+    if anchor.clause:
+        # A whole clause is its element; a quote inside a clause refines the clause, as the note was written.
+        clause: dict[str, object] = {"type": "FragmentSelector", "conformsTo": FRAGMENT_SPEC, "value": anchor.clause}
+        if not anchor.whole:
+            clause["refinedBy"] = quote
+        return {"type": "SpecificResource", "source": source, "selector": clause}
     position = {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end}
     paragraph = {
         "type": "FragmentSelector",
@@ -26,7 +33,7 @@ def _target(anchor: Anchor, site_url: str) -> dict[str, object]:
         "value": anchor.paragraph,
         "refinedBy": position,
     }
-    return {"type": "SpecificResource", "source": site_url + anchor.essay.url, "selector": [quote, paragraph]}
+    return {"type": "SpecificResource", "source": source, "selector": [quote, paragraph]}
 
 
 def annotation_collection(resolved: list[ResolvedAnnotation], site_url: str, label: str) -> str:

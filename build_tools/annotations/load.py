@@ -18,6 +18,8 @@ from build_tools.validation.fields import CITATIONS, SLUG, TEXT, readable_citati
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import YamlDocument, format_key, load_yaml
 
+#: A clause's anchor as the importer writes it: part-4-item-2, article-12, chapter-2-section-1.
+CLAUSE_ANCHOR = r"^[a-z]+-\d+(?:-[a-z]+-\d+)*$"
 _SELECTOR = {
     "type": "object",
     "additionalProperties": False,
@@ -37,10 +39,16 @@ _SELECTOR = {
             "pattern": r"^measure-\d+$",
             "description": "name a measure by its anchor, e.g. `measure: measure-3`",
         },
+        "anchor": {
+            "type": "string",
+            "pattern": CLAUSE_ANCHOR,
+            "description": "name a document's clause by its anchor, e.g. `anchor: part-4-item-2`",
+        },
     },
-    "oneOf": [{"required": ["quote"]}, {"required": ["measure"]}],
+    "oneOf": [{"required": ["measure"]}, {"anyOf": [{"required": ["quote"]}, {"required": ["anchor"]}]}],
     "dependentRequired": {"paragraph": ["quote"]},
-    "description": "name the passage either by `quote:` (with `prefix:`/`suffix:` if needed) or by `measure:`",
+    "description": "name the passage by `quote:` (with `paragraph:`, or `prefix:`/`suffix:`, if needed), by a "
+    "document clause's `anchor:` (with `quote:` to point inside it), or by `measure:` alone",
 }
 ANNOTATION_SCHEMA: dict[str, Any] = {
     "type": "array",
@@ -113,11 +121,18 @@ def load_annotations(folder: Path, shown_folder: str = "annotations") -> tuple[l
     return annotations, errors
 
 
+_ANCHOR = re.compile(CLAUSE_ANCHOR)
+
+
 def _readable_selector(data: Any) -> bool:
+    # A selector the schema refused is not anchored as well, so its one mistake gets one message.
     return (
         isinstance(data, dict)
         and isinstance(data.get("article"), str)
-        and (isinstance(data.get("quote"), str) or isinstance(data.get("measure"), str))
+        and any(isinstance(data.get(key), str) for key in ("quote", "measure", "anchor"))
+        and all(isinstance(data.get(key, ""), str) for key in ("quote", "measure", "anchor"))
+        and not ("measure" in data and ("quote" in data or "anchor" in data))
+        and bool(_ANCHOR.match(data.get("anchor", "part-1")))
         and _is_paragraph_number(data.get("paragraph", 1))
         and not ("paragraph" in data and "quote" not in data)
         and isinstance(data.get("prefix", ""), str)
@@ -150,9 +165,10 @@ def _selector(doc: YamlDocument, data: dict[str, Any], key_path: tuple[str | int
         prefix=data.get("prefix", ""),
         suffix=data.get("suffix", ""),
         measure=data.get("measure"),
+        anchor=data.get("anchor"),
         key_path=key_path,
         # The quote's own line where the selector spans several, so the message stands beside it.
-        line=doc.line_of((*key_path, "quote" if "quote" in data else "measure")),
+        line=doc.line_of((*key_path, next((k for k in ("quote", "measure", "anchor") if k in data), "article"))),
     )
 
 

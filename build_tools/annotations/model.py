@@ -10,7 +10,7 @@ from build_tools.common.references import Citation
 
 @dataclass(frozen=True)
 class Selector:
-    """Where an annotation points: a quote (W3C TextQuoteSelector) or a whole measure.
+    """Where an annotation points: a quote (W3C TextQuoteSelector), a whole measure, or a document's clause.
 
     Attributes:
         article: ``article`` or ``source/article``.
@@ -20,6 +20,8 @@ class Selector:
         prefix: Text just before the quote, to tell repeats apart.
         suffix: Text just after the quote, likewise.
         measure: A measure's anchor (``measure-3``) instead of a quote.
+        anchor: A document clause's anchor (``part-4-item-2``, ``article-12``): the whole clause,
+            or, with `quote`, where in it the quote is looked for.
         key_path: Where the selector stands in its file, for messages.
         line: The line it starts on.
     """
@@ -30,6 +32,7 @@ class Selector:
     prefix: str = ""
     suffix: str = ""
     measure: str | None = None
+    anchor: str | None = None
     key_path: tuple[str | int, ...] = ()
     line: int | None = None
 
@@ -65,6 +68,9 @@ class Anchor:
     Attributes:
         similarity: 1.0 for an exact match; lower where the text changed and the
             quote was re-anchored to the closest passage.
+        clause: The document clause the selector named by its anchor, if any.
+        whole: The selector named the whole clause (no quote): the anchor covers the clause's
+            opening sentence and stands for the clause.
     """
 
     essay: EssayText
@@ -72,6 +78,8 @@ class Anchor:
     start: int
     end: int
     similarity: float = 1.0
+    clause: str | None = None
+    whole: bool = False
 
     @property
     def exact(self) -> str:

@@ -79,9 +79,12 @@ def _preview(anchor: Anchor) -> str:
         anchor.essay.text_of(anchor.paragraph), anchor.start, anchor.end
     )
     number = anchor.paragraph.removeprefix("p")
+    clause = anchor.clause or anchor.essay.clause_of(anchor.paragraph)
+    where = f"{anchor.essay.clause_path(clause)} " if clause else ""
+    named = f' data-clause="{html_text(where.strip())}"' if anchor.whole else ""
     return (
-        f'<template class="pr-preview" data-paragraph="{number}">'
-        f'<p class="pr-preview__essay">{html_text(anchor.essay.title)} · 第 {number} 段</p>'
+        f'<template class="pr-preview" data-paragraph="{number}"{named}>'
+        f'<p class="pr-preview__essay">{html_text(anchor.essay.title)} · {html_text(where)}第 {number} 段</p>'
         f'<p class="pr-preview__text">{"……" if cut_before else ""}{html_text(before)}'
         f"<mark>{html_text(quote)}</mark>{html_text(after)}{'……' if cut_after else ''}</p></template>"
     )
@@ -89,10 +92,13 @@ def _preview(anchor: Anchor) -> str:
 
 def _quote_link(anchor: Anchor, anchor_id: str, from_url: str, link: Linker) -> str:
     elsewhere = anchor.essay.url != from_url
-    href = f"{link(anchor.essay.url, from_url)}#{anchor_id}" if elsewhere else f"#{anchor_id}"
+    # A whole clause is cited by its own permalink, the address a reader would copy from the document.
+    fragment = anchor.clause if anchor.whole and anchor.clause else anchor_id
+    href = f"{link(anchor.essay.url, from_url)}#{fragment}" if elsewhere else f"#{fragment}"
+    where = f" · {anchor.essay.clause_path(anchor.clause)}" if anchor.clause else ""
     return (
         f'<a class="pr-link" href="{html_text(href)}">'
-        f'<span class="pr-link__essay">{html_text(anchor.essay.title)}</span>'
+        f'<span class="pr-link__essay">{html_text(anchor.essay.title + where)}</span>'
         f'<q class="pr-link__quote">{html_text(anchor.exact)}</q></a>' + (_preview(anchor) if elsewhere else "")
     )
 

@@ -11,9 +11,10 @@ so a corrected typo is one edit away.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import SequenceMatcher, get_close_matches
 
 from rapidfuzz.distance import Levenshtein
 
@@ -114,6 +115,16 @@ def resolve(corpus: Corpus, selector: Selector) -> Anchor:
     essay = find_essay(corpus, selector)
     if selector.measure is not None:
         return _measure_anchor(essay, selector.measure)
+    if selector.anchor is not None:
+        _check_clause(essay, selector.anchor)
+        if selector.quote is None:
+            return _clause_anchor(essay, selector.anchor)
+        within = _within_clause(essay, selector.anchor)
+        return dataclasses.replace(_quote_anchor(within, selector), essay=essay, clause=selector.anchor)
+    return _quote_anchor(essay, selector)
+
+
+def _quote_anchor(essay: EssayText, selector: Selector) -> Anchor:
     quote = selector.quote or ""
     scope = _paragraph_scope(essay, selector.paragraph)
     everywhere = _exact_matches(essay, quote)
@@ -150,6 +161,49 @@ def _paragraph_scope(essay: EssayText, number: int | None) -> str | None:
             "write the number of the paragraph's link (#p<N> gives `paragraph: N`), or leave `paragraph` out",
         )
     return anchor
+
+
+#: At most this many anchors are listed when one is unknown; a long regulation has hundreds.
+LISTED_ANCHORS = 24
+
+
+def _check_clause(essay: EssayText, anchor: str) -> None:
+    if anchor in essay.clauses:
+        return
+    if not essay.clauses:
+        raise ResolveError(
+            f"'{essay.article_id}' has no numbered clauses, so there is no anchor '{anchor}'",
+            "name the passage by `quote:` (or `measure:`) instead of `anchor:`",
+        )
+    names = list(essay.clauses)
+    close = get_close_matches(anchor, names, n=1, cutoff=0.6)
+    shown = ", ".join(names[:LISTED_ANCHORS]) + (f", … ({len(names)} in all)" if len(names) > LISTED_ANCHORS else "")
+    hint = f"did you mean `anchor: {close[0]}` ({essay.clauses[close[0]][0]})? " if close else ""
+    raise ResolveError(
+        f"'{essay.article_id}' has no clause '{anchor}'",
+        f"{hint}its anchors are: {shown}",
+    )
+
+
+def _within_clause(essay: EssayText, clause: str) -> EssayText:
+    """`essay` cut down to the paragraphs of `clause`, so a quote is looked for there alone."""
+    keep = set(essay.clause_paragraphs(clause))
+    return dataclasses.replace(
+        essay,
+        article_id=f"{essay.article_id}#{clause}",
+        paragraphs=tuple(p for p in essay.paragraphs if p[0] in keep),
+    )
+
+
+def clause_opening(text: str) -> int:
+    """Where the first sentence of `text` ends: the stretch a whole clause's anchor highlights."""
+    ends = [at + 1 for at in (text.find(mark) for mark in "。！？；") if at >= 0]
+    return min(ends, default=len(text))
+
+
+def _clause_anchor(essay: EssayText, clause: str) -> Anchor:
+    paragraph = essay.clauses[clause][1]
+    return Anchor(essay, paragraph, 0, clause_opening(essay.text_of(paragraph)), clause=clause, whole=True)
 
 
 def _measure_anchor(essay: EssayText, measure: str) -> Anchor:

@@ -49,13 +49,16 @@ def _check_glossary(project: Project, sources: list[Source], report: Report) -> 
         return
     report.errors += loaded.markup
     matcher = TermMatcher(loaded.glossary)
-    used = {
-        match.term_id
+    paragraphs = [
+        paragraph
         for source in sources
-        for article in source.page.articles
-        for paragraph in article.paragraphs
-        for match in matcher.find(paragraph.text)
-    }
+        for paragraphs in (
+            [article.paragraphs for article in source.page.articles]
+            + ([source.document.paragraphs] if source.document else [])
+        )
+        for paragraph in paragraphs
+    ]
+    used = {match.term_id for paragraph in paragraphs for match in matcher.find(paragraph.text)}
     for term in loaded.glossary.terms:
         if term.id not in used:
             report.warnings.append(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from build_tools.commands.checks import run_checks
+from build_tools.commands.outline import document_outline
 from build_tools.commands.report import FORMATS, github_lines, repository_prefix, step_summary, text_lines
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.editions.links import comparisons
@@ -29,18 +30,23 @@ EXIT_OK, EXIT_BAD_INPUT = 0, 1
 def _inspect(args: argparse.Namespace, project: Project) -> int:
     path = Path(args.file)
     source = load_source(path, project.shown(path))
+    document = source.document
     if args.json:
-        print(json.dumps(source.page.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(document.to_json() if document else source.page.to_json(), ensure_ascii=False, indent=2))
+    elif document:
+        print(document_outline(document, source.encoding))
     else:
         print(_outline(source.page, source.encoding))
         for comparison in comparisons(source):
             new = comparison.new.id if comparison.new else "(not in the current text)"
             print(f"edition {comparison.edition.label}, {comparison.old.id} → {new}: {comparison.summary}")
+    for warning in document.warnings if document else []:
+        print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 
 def _outline(page: Page, encoding: str) -> str:
-    lines = [f"page:           {page.path} ({encoding})"]
+    lines = [f"page:           {page.path} ({encoding})", f"genre:          {page.genre}"]
     lines.append(f"title:          {page.title or '(none)'}")
     lines.append(f"original title: {page.original_title or '(none)'}")
     for text in page.preface:

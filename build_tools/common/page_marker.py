@@ -16,6 +16,8 @@ from build_tools.common.markup import html_text
 MARKER_CLASS = "pr-page"
 #: The kinds of page `import` writes.
 KINDS = ("home", "year", "source", "article", "glossary", "measures", "edition", "changes")
+#: Pages read, marked and noted as essays are: an essay, and a document (report, government document, regulation).
+TEXT_KINDS = frozenset({"article", "document"})
 #: Pages search does not list: an earlier edition's text and its comparison (the current text is listed once).
 UNLISTED = frozenset({"edition", "changes"})
 #: Where the step fills in a page made from what editors change (the glossary, the notes).

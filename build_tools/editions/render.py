@@ -22,7 +22,8 @@ from build_tools.editions.diff import Op, word_diff
 from build_tools.editions.links import changes_page, comparisons, current_label, current_name, text_page
 from build_tools.editions.match import Row
 from build_tools.importer.model import Article
-from build_tools.importer.render import GENERATED_NOTE, _front_matter, render_article
+from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
+from build_tools.importer.render import render_article
 from build_tools.importer.source import Source
 
 _PARAGRAPH_LINE = re.compile(r'<p id="p(\d+)">')
@@ -71,7 +72,7 @@ def render_edition_text(source: Source, comparison: EssayComparison) -> str:
         notice = (
             f"这是{markdown_text(edition.label)}的文本,已由{current}取代:{changes}。每段后注明它在现行文本中的位置。"
         )
-    out = [_front_matter(meta, PageIdentity("edition", str(meta["title"]), source.id, old.id))]
+    out = [front_matter(meta, PageIdentity("edition", str(meta["title"]), source.id, old.id))]
     for line in body.splitlines(keepends=True):
         out.append(line)
         if 'class="pr-byline"' in line:
@@ -103,7 +104,7 @@ def render_changes(source: Source, comparison: EssayComparison) -> str:
     then, now = markdown_text(edition.label), markdown_text(current_label(source))
     name = markdown_text(current_name(source))
     out = [
-        _front_matter(meta, PageIdentity("changes", str(meta["title"]), source.id, new.id)),
+        front_matter(meta, PageIdentity("changes", str(meta["title"]), source.id, new.id)),
         f"\n# 修改对照:{markdown_text(new.title)}\n\n",
         f"[{then}](../{old.id}.md) → [{now}](../../../{new.id}.md)。{comparison.summary}\n",
         "{: .pr-changes-summary }\n\n",

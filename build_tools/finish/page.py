@@ -17,7 +17,7 @@ from build_tools.annotations.render import annotations_for_page, apply_to_page
 from build_tools.citations.page import Downloads, cite_data, with_meta_tags
 from build_tools.citations.work import CitedWork
 from build_tools.common.errors import InputError
-from build_tools.common.page_marker import UNLISTED, PageIdentity, fill, fill_places, read_page_marker
+from build_tools.common.page_marker import TEXT_KINDS, UNLISTED, PageIdentity, fill, fill_places, read_page_marker
 from build_tools.common.urls import page_url, relative_url, to_root
 from build_tools.finish.assets import asset_tags
 from build_tools.finish.inputs import AnchoredNotes, ReaderInputs
@@ -123,7 +123,7 @@ def finish_page(raw: str, path: str, shared: Shared) -> FinishedPage:
         for name in fill_places(content):
             content = fill(content, name, shared.fill_content(name, url))
         content = focusable_scrolling_regions(content)
-        if identity is not None and identity.kind == "article":
+        if identity is not None and identity.kind in TEXT_KINDS:
             content, extra, use = _essay(content, url, title, identity, shared)
         if path != NOT_FOUND and (identity is None or identity.kind not in UNLISTED):
             sections = tuple(page_sections(content, url, title or url, use is not None))

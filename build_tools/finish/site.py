@@ -13,12 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_tools.annotations.corpus import INDEX_PAGE
 from build_tools.annotations.export import annotation_collection
 from build_tools.citations.site import write_citation_files
 from build_tools.citations.work import essay_works
 from build_tools.common.errors import InputError
 from build_tools.common.files import write_atomically
-from build_tools.common.page_marker import read_page_marker
+from build_tools.common.page_marker import TEXT_KINDS, read_page_marker
 from build_tools.common.urls import markdown_page_url, page_url, relative_url
 from build_tools.finish.assets import ASSET_DIR, asset_tags, copy_assets
 from build_tools.finish.cache import Entry, FinishCache, code_fingerprint, fingerprint
@@ -141,10 +142,11 @@ def finish_site(
     raw, on_disk = _generator_html(site, paths, cache)
     identities = {path: read_page_marker(text) for path, text in raw.items()}
     urls = {path: page_url(path, settings.directory_urls) for path in paths}
+    # A document's page is its source's own (`docs/<source>/index.md`), as the corpus addresses it.
     essays = {
-        (i.source or "", i.article or ""): urls[path]
+        (i.source or "", INDEX_PAGE if i.kind == "document" else i.article or ""): urls[path]
         for path, i in identities.items()
-        if i is not None and i.kind == "article"
+        if i is not None and i.kind in TEXT_KINDS
     }
     usual = essay_urls(settings)
     if notes is None or any(usual(*key) != url for key, url in essays.items()):
@@ -170,7 +172,7 @@ def finish_site(
     cache = cache if cache is not None else FinishCache()
     for path in paths:
         identity = identities[path]
-        on_page = repr(notes.by_page.get(urls[path], [])) if identity and identity.kind == "article" else ""
+        on_page = repr(notes.by_page.get(urls[path], [])) if identity and identity.kind in TEXT_KINDS else ""
         made_from = fingerprint(
             every_page, path, raw[path], on_page, measures if identity and identity.kind == "measures" else ""
         )

@@ -8,6 +8,7 @@ from typing import Any
 
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.editions.model import EditionEntry
+from build_tools.importer.genre import GENRES, Genre
 from build_tools.importer.parse import LeadMode, ParseOptions
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import load_yaml
@@ -48,6 +49,10 @@ MANIFEST_SCHEMA: dict[str, Any] = {
         "url": _URL,
         "notes": {"type": "string"},
         **_CITATION_KEYS,
+        "genre": {
+            "enum": list(GENRES),
+            "description": "essays (a newspaper page), essay, report (or speech), document or regulation",
+        },
         "articles": {
             "type": "array",
             "items": {
@@ -103,6 +108,7 @@ class Manifest:
         notes: Anything else a reader should know about the text's origin.
         article_ids: Stable essay ids, by essay title.
         lead: Whether essays open with a lead (``auto`` detects it).
+        genre: The genre the manifest states (None: told from the source's shape).
         article_lines: The manifest line naming each essay title, for messages.
         edition: 版次, the newspaper page the essays were printed on.
         date_estimated: The date is inferred rather than printed on the page.
@@ -125,6 +131,8 @@ class Manifest:
     date_estimated: bool = False
     publication_named: bool = True
     editions: tuple[EditionEntry, ...] = ()
+    genre: Genre | None = None
+    genre_line: int | None = None
 
     @property
     def parse_options(self) -> ParseOptions:
@@ -192,6 +200,8 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         publication_named=data.get("publication_named", True),
         label=data.get("label"),
         editions=editions,
+        genre=data.get("genre"),
+        genre_line=doc.line_of(("genre",)) if "genre" in data else None,
     )
 
 

@@ -1,8 +1,10 @@
-"""What the importer recognises in a page: plain data, no behaviour."""
+"""What the importer recognises in a source (a page of essays, or a document): plain data, no behaviour."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from build_tools.common.errors import InputError
 
 
 @dataclass
@@ -123,10 +125,12 @@ class Page:
     preface: list[str]
     articles: list[Article]
     related: list[RelatedItem]
+    genre: str = "essays"
 
     def to_json(self) -> dict[str, object]:
         """The structure `policy-reader inspect --json` prints."""
         return {
+            "genre": self.genre,
             "title": self.title,
             "original_title": self.original_title,
             "preface": self.preface,
@@ -149,4 +153,139 @@ def _article_json(article: Article) -> dict[str, object]:
             for m in article.measures
         ],
         "paragraphs": len(article.paragraphs),
+    }
+
+
+@dataclass
+class DocLine:
+    """A line of a document's head or closing, shown as published: its number, date, issuer or addressee.
+
+    Attributes:
+        role: What the line is: ``subtitle``, ``date``, ``author``, ``source``, ``number``, ``addressee``,
+            ``salutation``, ``signature`` or ``note``.
+        text: The line as published, indentation removed.
+        line: 1-based line in the source.
+    """
+
+    role: str
+    text: str
+    line: int
+
+
+@dataclass
+class Clause:
+    """A numbered part of a document: a part (一、), item (（一）), point (1.), chapter, article (第十二条), annex.
+
+    Attributes:
+        kind: ``part``, ``item``, ``point``, ``sub``, ``book``, ``chapter``, ``section``, ``article`` or ``annex``.
+        number: The number as printed (四、 is 4).
+        marker: The numbering as printed: ``四、``, ``（二）``, ``第十二条``.
+        title: The heading after the marker, or the clause's opening thesis sentence ("" when it has neither).
+        anchor: The stable HTML id: ``part-4-item-2``, ``article-12``.
+        line: 1-based line where the clause starts.
+        heading: Whether that line is a heading of its own rather than a paragraph.
+        children: What the clause holds, in order.
+    """
+
+    kind: str
+    number: int
+    marker: str
+    title: str
+    anchor: str
+    line: int
+    heading: bool
+    children: list[Clause | Paragraph] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """How the clause is named in a heading or a contents list: its marker and title."""
+        spaced = self.kind in _SPACED_KINDS and self.marker and self.title
+        return f"{self.marker}{' ' if spaced else ''}{self.title}"
+
+
+#: Clauses whose marker is a word of its own (第一章 总则), printed with a space before the title.
+_SPACED_KINDS = frozenset({"book", "chapter", "section", "article", "annex"})
+
+
+def _walk(items: list[Clause | Paragraph]) -> list[Clause | Paragraph]:
+    out: list[Clause | Paragraph] = []
+    for item in items:
+        out.append(item)
+        if isinstance(item, Clause):
+            out += _walk(item.children)
+    return out
+
+
+@dataclass
+class Document:
+    """A whole report, speech, government document or regulation.
+
+    Attributes:
+        path: The source file, for messages.
+        genre: ``report``, ``document`` or ``regulation``.
+        title: The title, its lines joined.
+        title_lines: The title as printed, line by line.
+        head: The lines between title and body (subtitle, date, author, number, addressee, salutation …).
+        body: The text: paragraphs and clauses, in order.
+        closing: The lines after the body (issuing body, date, 此件公开发布 …).
+        annexes: The 附件 after the closing, each a clause of kind ``annex``.
+        warnings: Lines that look wrong but were read (a line that seems cut off mid-sentence).
+    """
+
+    path: str
+    genre: str
+    title: str
+    title_lines: list[str]
+    head: list[DocLine]
+    body: list[Clause | Paragraph]
+    closing: list[DocLine]
+    annexes: list[Clause] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)
+
+    def items(self) -> list[Clause | Paragraph]:
+        """Every clause and paragraph, body then annexes, in reading order."""
+        return _walk([*self.body, *self.annexes])
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        """Every paragraph, in reading order."""
+        return [p for p in self.items() if isinstance(p, Paragraph)]
+
+    @property
+    def clauses(self) -> list[Clause]:
+        """Every clause, in reading order."""
+        return [c for c in self.items() if isinstance(c, Clause)]
+
+    def clause(self, anchor: str) -> Clause | None:
+        """The clause with this anchor, if any."""
+        return next((c for c in self.clauses if c.anchor == anchor), None)
+
+    def lines_of(self, role: str) -> list[str]:
+        """The text of the head and closing lines with this role."""
+        return [d.text for d in [*self.head, *self.closing] if d.role == role]
+
+    def to_json(self) -> dict[str, object]:
+        """The structure `policy-reader inspect --json` prints: every line accounted for."""
+        return {
+            "genre": self.genre,
+            "title": self.title_lines,
+            "head": [{"role": d.role, "text": d.text, "line": d.line} for d in self.head],
+            "body": [_item_json(i) for i in self.body],
+            "closing": [{"role": d.role, "text": d.text, "line": d.line} for d in self.closing],
+            "annexes": [_item_json(a) for a in self.annexes],
+            "paragraphs": len(self.paragraphs),
+            "warnings": [str(w) for w in self.warnings],
+        }
+
+
+def _item_json(item: Clause | Paragraph) -> dict[str, object]:
+    if isinstance(item, Paragraph):
+        return {"p": item.number, "line": item.line, "text": item.text[:24]}
+    return {
+        "anchor": item.anchor,
+        "marker": item.marker,
+        "title": item.title,
+        "line": item.line,
+        "heading": item.heading,
+        "children": [_item_json(c) for c in item.children],
     }

@@ -47,7 +47,7 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
     for index in docs_dir.glob("*/index.md"):
         matter = front_matter(index)
         meta = matter.get("policy_reader") or {}
-        if meta.get("kind") == "source":
+        if meta.get("kind") in {"source", "document"}:
             sources.append((str(meta.get("date") or ""), index, matter))
     nav: list[NavItem] = ["index.md"] if (docs_dir / "index.md").exists() else []
     listed = {"index.md"}
@@ -63,7 +63,8 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
                 pages = [f"{folder}/{page}" for page in edition["pages"]]
                 children.append({f"早期版本:{edition['label']}": pages})
                 listed.update(pages)
-            items.append({str(matter.get("title") or folder): children})
+            # A document is one page: it stands in the navigation by itself, not as a section.
+            items.append({str(matter.get("title") or folder): children} if len(children) > 1 else children[0])
             listed.update(c for c in children if isinstance(c, str))
         if len(years) > 1:
             index_page = [year_page(year)] if (docs_dir / year_page(year)).exists() else []

@@ -35,7 +35,7 @@ MAX_THESIS_CHARS = 16
 #: A line with more characters than this is never a heading or a title.
 MAX_HEADING_CHARS = 40
 
-_SPACE = " \t\u3000\u00a0\ufeff"
+SPACE = " \t\u3000\u00a0\ufeff"
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?]")
 _NOT_LETTER = re.compile(r"[\W_]")
@@ -71,9 +71,20 @@ class ParseOptions:
 
 
 @dataclass(frozen=True)
-class _Line:
+class SourceLine:
+    """A non-blank line of a source, indentation removed, with its 1-based line number."""
+
     number: int
     text: str
+
+
+def source_lines(text: str) -> list[SourceLine]:
+    """The non-blank lines of a source's text, stripped of (full-width) indentation."""
+    return [
+        SourceLine(number, stripped)
+        for number, raw in enumerate(text.splitlines(), start=1)
+        if (stripped := raw.strip(SPACE))
+    ]
 
 
 def parse_page(text: str, path: str, options: ParseOptions | None = None) -> Page:
@@ -91,11 +102,7 @@ def parse_page(text: str, path: str, options: ParseOptions | None = None) -> Pag
         InputError: The page has no recognisable essay, or an essay is empty.
     """
     options = options or ParseOptions()
-    lines = [
-        _Line(number, stripped)
-        for number, raw in enumerate(text.splitlines(), start=1)
-        if (stripped := raw.strip(_SPACE))
-    ]
+    lines = source_lines(text)
     if not lines:
         raise InputError(
             path,
@@ -116,21 +123,21 @@ def parse_page(text: str, path: str, options: ParseOptions | None = None) -> Pag
     return Page(path, title, original_title, preface, articles, related)
 
 
-def _page_head(content: list[_Line]) -> tuple[str | None, str | None, int]:
+def _page_head(content: list[SourceLine]) -> tuple[str | None, str | None, int]:
     """Find the page title and 原标题 line; return them and where the rest begins."""
     if not content:
         return None, None, 0
     first = _ORIGINAL_TITLE.match(content[0].text)
     if first:
-        return None, first.group(1).strip(_SPACE), 1
-    if not _is_heading_like(content[0].text) or _is_essay_start(content, 0):
+        return None, first.group(1).strip(SPACE), 1
+    if not is_heading_like(content[0].text) or _is_essay_start(content, 0):
         return None, None, 0
     if len(content) > 1 and (second := _ORIGINAL_TITLE.match(content[1].text)):
-        return content[0].text, second.group(1).strip(_SPACE), 2
+        return content[0].text, second.group(1).strip(SPACE), 2
     return content[0].text, None, 1
 
 
-def _no_essay(path: str, content: list[_Line], start: int) -> InputError:
+def _no_essay(path: str, content: list[SourceLine], start: int) -> InputError:
     if start >= len(content):
         return InputError(
             path,
@@ -141,21 +148,26 @@ def _no_essay(path: str, content: list[_Line], start: int) -> InputError:
     return InputError(
         path,
         "found no essay: an essay starts with its title on one line and its author(s) on the next "
-        "(e.g. `秦遇龙 吕江宇` or `■刘师苑`)",
-        "check that each essay's title and author line stand on lines of their own, "
+        "(e.g. `秦遇龙 吕江宇` or `■刘师苑`); nor the shape of a report or speech (a salutation such as 同志们:), "
+        "a government document (a number such as 国发〔2021〕29号, an addressee line, parts 一、 二、) "
+        "or a regulation (第一条 …)",
+        "check that each essay's title and author line stand on lines of their own; if this is a document, "
+        "say which kind in its manifest (genre: report, document or regulation); "
         "then run `policy-reader inspect` on the page again",
         line=content[start].number,
     )
 
 
-def _letters(text: str) -> str:
+def letters(text: str) -> str:
+    """`text` without punctuation, spaces and symbols: what counts towards a length."""
     return _NOT_LETTER.sub("", text)
 
 
-def _is_heading_like(text: str) -> bool:
+def is_heading_like(text: str) -> bool:
+    """Whether `text` could be a heading or title: short, with no sentence punctuation."""
     return (
         not _HEADING_FORBIDDEN.search(text)
-        and 0 < len(_letters(text)) <= MAX_HEADING_CHARS
+        and 0 < len(letters(text)) <= MAX_HEADING_CHARS
         and text[-1] not in ",，、:："
         and text[0] not in "(（-*•·"
     )
@@ -169,24 +181,24 @@ def author_names(text: str) -> list[str] | None:
     return None
 
 
-def _is_essay_start(content: list[_Line], i: int) -> bool:
+def _is_essay_start(content: list[SourceLine], i: int) -> bool:
     return (
         i + 2 < len(content)
-        and _is_heading_like(content[i].text)
+        and is_heading_like(content[i].text)
         and author_names(content[i + 1].text) is not None
         and author_names(content[i + 2].text) is None
     )
 
 
-def _related_item(line: _Line) -> RelatedItem:
+def _related_item(line: SourceLine) -> RelatedItem:
     match = _RELATED_ITEM.match(line.text)
     assert match  # the pattern's last group accepts any text
     year, month, day, title = match.groups()
     date = f"{year}-{int(month):02d}-{int(day):02d}" if year else None
-    return RelatedItem(date, title.strip(_SPACE))
+    return RelatedItem(date, title.strip(SPACE))
 
 
-def _article(lines: list[_Line], path: str, options: ParseOptions, used_ids: set[str]) -> Article:
+def _article(lines: list[SourceLine], path: str, options: ParseOptions, used_ids: set[str]) -> Article:
     title_line, author_line, *rest = lines
     names = author_names(author_line.text) or []
     affiliation = affiliation_line = None
@@ -204,7 +216,7 @@ def _article(lines: list[_Line], path: str, options: ParseOptions, used_ids: set
         )
     body: list[Heading | Paragraph] = []
     for line in rest:
-        if _is_heading_like(line.text):
+        if is_heading_like(line.text):
             body.append(Heading(line.text, line.number))
         else:
             body.append(Paragraph(len(body) + 1, line.text, line.number))
@@ -234,12 +246,12 @@ def _article_id(title: str, options: ParseOptions, used: set[str]) -> str:
 
 def _authors(names: list[str], affiliation: str | None) -> list[Author]:
     if affiliation and (each := _POSTS_EACH.match(affiliation)):
-        posts = [p.strip(_SPACE) for p in _POST_SEPARATOR.split(each.group(1))]
+        posts = [p.strip(SPACE) for p in _POST_SEPARATOR.split(each.group(1))]
         if len(posts) == len(names):
             return [Author(n, p) for n, p in zip(names, posts, strict=True)]
         return [Author(n) for n in names]
     if affiliation and (shared := _POST_ALL.match(affiliation)):
-        return [Author(n, shared.group(1).strip(_SPACE)) for n in names]
+        return [Author(n, shared.group(1).strip(SPACE)) for n in names]
     return [Author(n) for n in names]
 
 
@@ -249,7 +261,7 @@ def _take_lead(body: list[Heading | Paragraph], mode: LeadMode) -> Paragraph | N
     if mode == "never" or not isinstance(first, Paragraph) or len(body) < 2:
         return None
     if mode == "auto":
-        clauses = [c.strip(_SPACE) for c in _CLAUSE_BREAK.split(first.text) if len(_letters(c)) >= 4]
+        clauses = [c.strip(SPACE) for c in _CLAUSE_BREAK.split(first.text) if len(letters(c)) >= 4]
         rest = "".join(b.text if isinstance(b, Paragraph) else b.title for b in body[1:])
         if not clauses or sum(c in rest for c in clauses) / len(clauses) < 0.5:
             return None
@@ -276,7 +288,7 @@ def thesis(text: str) -> tuple[str, str] | None:
     if not end:
         return None
     head, rest = text[: end.start()], text[end.end() :]
-    if not rest.strip(_SPACE) or len(_letters(head)) > MAX_THESIS_CHARS:
+    if not rest.strip(SPACE) or len(letters(head)) > MAX_THESIS_CHARS:
         return None
     if _PROSE.search(_ORDINAL.sub("", head)):
         return None
@@ -306,7 +318,7 @@ def _find_measures(body: list[Heading | Paragraph]) -> None:
             current = Measure(len(measures) + 1, head, paragraph.number)
             measures.append(current)
             paragraph.measure = current
-            inner = thesis(rest.strip(_SPACE))
+            inner = thesis(rest.strip(SPACE))
             if inner and _FIRST_ORDINAL.match(inner[0]):
                 paragraph.submeasure = SubMeasure(1, inner[0], paragraph.number, current.number)
                 current.submeasures.append(paragraph.submeasure)

@@ -180,6 +180,7 @@ class Project:
                 )
             )
         for source in sources:
+            report.warnings += source.document.warnings if source.document else []
             if source.manifest.path is None:
                 report.warnings.append(
                     InputError(

@@ -7,44 +7,25 @@ of the published text; headings stay Markdown so they reach the table of content
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
-
-import yaml
+from collections.abc import Iterable
 
 from build_tools.annotations.measures_map import MEASURES_TITLE
 from build_tools.common.markup import markdown_text
-from build_tools.common.page_marker import FILL, PageIdentity, page_marker
+from build_tools.common.page_marker import FILL, PageIdentity
 from build_tools.editions.links import edition_bar, editions_section, nav_entries
 from build_tools.glossary.pages import GLOSSARY_TITLE
 from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
-from build_tools.importer.model import Article, Heading, Paragraph
+from build_tools.importer.model import Article, Heading
+from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter, paragraph_block
+from build_tools.importer.render_document import GENRE_NAMES, render_document
 from build_tools.importer.source import Source
-from build_tools.validation.yamlfile import SAFE_DUMPER
 
-#: Marks a page as written by `policy-reader import`, so `check` knows it may compare it.
-GENERATED_NOTE = "written by `policy-reader import`: edit the source under sources/ and re-import, not this file"
-
+__all__ = ["GENERATED_NOTE", "render_pages"]
 
 #: The pages the reader adds, whose content the step over the built site fills in from the glossary
 #: and the notes (files editors change in pull requests, so `import` writes only their place).
 GLOSSARY_PAGE = "glossary.md"
 MEASURES_PAGE = "measures.md"
-
-
-def _front_matter(meta: Mapping[str, object], identity: PageIdentity) -> str:
-    """The page's front matter, then the marker telling the step over the built site what the page is."""
-    matter = yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{matter}---\n\n{page_marker(identity)}\n"
-
-
-def _paragraph_block(paragraph: Paragraph, extra_class: str = "") -> str:
-    anchor = paragraph.anchor
-    label = f"第 {paragraph.number} 段的链接"
-    return (
-        f'<div class="pr-para{extra_class}">'
-        f'<a class="pr-para__link" href="#{anchor}" title="{label}" aria-label="{label}">{paragraph.number}</a>'
-        f'<p id="{anchor}">{html.escape(paragraph.text, quote=False)}</p></div>\n'
-    )
 
 
 def _byline(article: Article) -> str:
@@ -72,10 +53,10 @@ def render_article(source: Source, article: Article) -> str:
         },
     }
     identity = PageIdentity("article", article.title, source.id, article.id)
-    out = [_front_matter(meta, identity), f"\n# {markdown_text(article.title)}\n\n", _byline(article)]
+    out = [front_matter(meta, identity), f"\n# {markdown_text(article.title)}\n\n", _byline(article)]
     out.append(edition_bar(source, article))
     if article.lead:
-        out += ["\n", _paragraph_block(article.lead, " pr-lead")]
+        out += ["\n", paragraph_block(article.lead, " pr-lead")]
     # A measure sits one level below the heading it stands under (h2 under the title, h3 under a section
     # heading), so no heading level is skipped: screen readers list headings as an outline.
     measure_level = "##"
@@ -91,7 +72,7 @@ def render_article(source: Source, article: Article) -> str:
         if item.submeasure:
             sub = item.submeasure
             out.append(f"\n{measure_level}# {markdown_text(sub.title)} {{#{sub.anchor} .pr-submeasure}}\n")
-        out += ["\n", _paragraph_block(item)]
+        out += ["\n", paragraph_block(item)]
     if article.affiliation_line:
         out.append(f'\n<p class="pr-affiliation">{html.escape(article.affiliation_line, quote=False)}</p>\n')
     return "".join(out)
@@ -116,7 +97,7 @@ def render_source(source: Source) -> str:
         },
     }
     out = [
-        _front_matter(meta, PageIdentity("source", source.title, source.id)),
+        front_matter(meta, PageIdentity("source", source.title, source.id)),
         f"\n# {markdown_text(source.title)}\n\n",
     ]
     facts = [
@@ -153,10 +134,23 @@ def _source_list(sources: Iterable[Source], to_root: str = "") -> list[str]:
     out = []
     for source in sources:
         out.append(f"\n## [{markdown_text(source.title)}]({to_root}{source.id}/index.md)\n\n")
+        if source.document:
+            out.append(f"- {markdown_text(_document_facts(source))}\n")
         for article in source.page.articles:
             link = f"[{markdown_text(article.title)}]({to_root}{source.id}/{article.id}.md)"
             out.append(f"- {link} · {markdown_text(_author_names(article))}\n")
     return out
+
+
+def _document_facts(source: Source) -> str:
+    """What the home page says of a document: its kind, its issuer or author, its number and date."""
+    assert source.document
+    document = source.document
+    facts = [GENRE_NAMES[document.genre]]
+    facts += document.lines_of("author") or document.lines_of("signature")[:1]
+    facts += document.lines_of("number")
+    facts += (document.lines_of("date") or [source.manifest.date or ""])[:1]
+    return " · ".join(f for f in facts if f)
 
 
 def render_home(sources: list[Source]) -> str:
@@ -167,7 +161,7 @@ def render_home(sources: list[Source]) -> str:
     """
     meta = {"title": "首页", "policy_reader": {"kind": "home", "generated": GENERATED_NOTE}}
     out = [
-        _front_matter(meta, PageIdentity("home", "首页")),
+        front_matter(meta, PageIdentity("home", "首页")),
         "\n# 政策文本注读\n\n",
         "本站收录公开发表的政策与理论文章,逐篇呈现原文,并为术语、要点和文章之间的关联加上注释。"
         "每段原文都有固定链接,可按“文章 + 段落”引用。\n",
@@ -178,7 +172,7 @@ def render_home(sources: list[Source]) -> str:
     out += _source_list(sources[:HOME_SOURCES])
     out.append("\n## 按年份浏览\n\n")
     for year, in_year in years.items():
-        essays = sum(len(s.page.articles) for s in in_year)
+        essays = sum(1 if s.document else len(s.page.articles) for s in in_year)  # a document is one text
         out.append(f"- [{year_title(year)}]({year_page(year)}) · {essays} 篇\n")
     return "".join(out)
 
@@ -192,13 +186,13 @@ def render_year(year: str, sources: list[Source]) -> str:
     meta = {"title": year_title(year), "policy_reader": {"kind": "year", "generated": GENERATED_NOTE}}
     to_root = "../" * year_page(year).count("/")
     identity = PageIdentity("year", year_title(year))
-    return "".join([_front_matter(meta, identity), f"\n# {year_title(year)}\n", *_source_list(sources, to_root)])
+    return "".join([front_matter(meta, identity), f"\n# {year_title(year)}\n", *_source_list(sources, to_root)])
 
 
 def render_reader_page(kind: str, title: str) -> str:
     """The page of the glossary or of the measures map: its title, and the place its content is filled in."""
     meta = {"title": title, "policy_reader": {"kind": kind, "generated": GENERATED_NOTE}}
-    return f"{_front_matter(meta, PageIdentity(kind, title))}\n# {title}\n\n{FILL.format(name=kind)}\n"
+    return f"{front_matter(meta, PageIdentity(kind, title))}\n# {title}\n\n{FILL.format(name=kind)}\n"
 
 
 def render_pages(sources: list[Source]) -> dict[str, str]:
@@ -211,6 +205,9 @@ def render_pages(sources: list[Source]) -> dict[str, str]:
         for year, in_year in years.items():
             pages[year_page(year)] = render_year(year, in_year)
     for source in sources:
+        if source.document:
+            pages[f"{source.id}/index.md"] = render_document(source, source.document)
+            continue
         pages[f"{source.id}/index.md"] = render_source(source)
         for article in source.page.articles:
             pages[f"{source.id}/{article.id}.md"] = render_article(source, article)

@@ -11,9 +11,11 @@ from build_tools.editions.load import load_editions
 from build_tools.editions.model import Edition
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.decode import decode_page
+from build_tools.importer.document import parse_document
+from build_tools.importer.genre import DOCUMENT_GENRES, detect_genre
 from build_tools.importer.manifest import Manifest, load_manifest, unmatched_titles
-from build_tools.importer.model import Page
-from build_tools.importer.parse import parse_page
+from build_tools.importer.model import Document, Page
+from build_tools.importer.parse import parse_page, source_lines
 
 _SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 #: Folders of the site that the build or `import` fill: a source of that name would collide.
@@ -31,6 +33,7 @@ class Source:
         manifest: Provenance and layout hints (defaults when there is no manifest).
         encoding: The encoding the page was read in.
         editions: The earlier editions the manifest declares (the page itself is the current one).
+        document: A report, document or regulation read as one document (then `page` holds no essays).
     """
 
     id: str
@@ -39,11 +42,17 @@ class Source:
     manifest: Manifest
     encoding: str
     editions: tuple[Edition, ...] = field(default=())
+    document: Document | None = None
 
     @property
     def title(self) -> str:
         """The title to show: the manifest's, the page's, its original title, or its id."""
         return self.manifest.title or self.page.title or self.page.original_title or self.id
+
+    @property
+    def genre(self) -> str:
+        """What the source is: essays, essay, report, document or regulation."""
+        return self.page.genre
 
 
 def load_source(path: Path, shown_as: str) -> Source:
@@ -73,7 +82,21 @@ def load_source(path: Path, shown_as: str) -> Source:
     decoded = decode_page(data, shown_as)
     manifest_path = path.with_suffix(".yaml")
     manifest = load_manifest(manifest_path, str(Path(shown_as).with_suffix(".yaml")))
+    genre = manifest.genre or detect_genre(source_lines(decoded.text))
+    if genre in DOCUMENT_GENRES:
+        document = parse_document(decoded.text, shown_as, genre)
+        page = Page(shown_as, document.title, None, [], [], [], genre=genre)
+        return Source(source_id, shown_as, page, manifest, decoded.encoding, document=document)
     page = parse_page(decoded.text, shown_as, manifest.parse_options)
+    page.genre = "essay" if len(page.articles) == 1 else "essays"
+    if manifest.genre == "essay" and len(page.articles) > 1:
+        raise InputError(
+            manifest.path or shown_as,
+            f"the manifest says genre: essay (one essay), but the page holds {len(page.articles)} essays",
+            "write genre: essays, or leave the key out and let `policy-reader inspect` tell the genre",
+            line=manifest.genre_line,
+            key="genre",
+        )
     errors = unmatched_titles(manifest, [a.title for a in page.articles])
     if errors:
         raise InputErrors(errors)

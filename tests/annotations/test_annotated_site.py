@@ -40,13 +40,24 @@ def annotation_files() -> list[dict[str, Any]]:
 
 ANNOTATIONS = {item["id"]: item for item in annotation_files()}
 IDS = sorted(ANNOTATIONS)
+
+
+def whole_clause(selector: dict[str, Any]) -> bool:
+    """A selector naming a document's whole clause: links go to its permalink (test_document_links)."""
+    return "anchor" in selector and "quote" not in selector
+
+
 CROSS_ESSAY = sorted(
     (id_, n)
     for id_, item in ANNOTATIONS.items()
     for n, related in enumerate(item.get("related", []), start=1)
-    if related["article"] != item["target"]["article"]
+    if related["article"] != item["target"]["article"] and not (whole_clause(item["target"]) or whole_clause(related))
 )
 SOURCES = Project(ROOT).load_sources()
+#: Each essay's page, and each document's (its source's own page; `article:` is the source's id).
+PAGE_OF = {a.id: f"{s.id}/{a.id}/" for s in SOURCES for a in s.page.articles} | {
+    s.id: f"{s.id}/" for s in SOURCES if s.document
+}
 SOURCE_PARAGRAPHS = {
     f"{s.id}/{a.id}/": {p.anchor: p.text for p in a.paragraphs} for s in SOURCES for a in s.page.articles
 }
@@ -101,11 +112,19 @@ def source_page(site: Path, root: str, source: str) -> tuple[str, BeautifulSoup]
     return url, soup
 
 
-def selectors_of(target: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A target's two alternative selectors: the quote in context, and the paragraph refined by a position."""
-    quote, paragraph = target["selector"]
-    assert quote["type"] == "TextQuoteSelector" and paragraph["type"] == "FragmentSelector"
-    return quote, paragraph
+def quote_selector(target: dict[str, Any]) -> dict[str, Any] | None:
+    """A target's TextQuoteSelector: the first of its two alternatives, or the one refining a clause's fragment
+    (None: a whole clause)."""
+    selector = target["selector"]
+    if isinstance(selector, list):
+        return selector[0]
+    return selector.get("refinedBy") if selector["type"] == "FragmentSelector" else selector
+
+
+def paragraph_fragment(target: dict[str, Any]) -> dict[str, Any] | None:
+    """A target's paragraph fragment (``p3``) refined by the quote's position in it; None for a document's clause."""
+    selector = target["selector"]
+    return selector[1] if isinstance(selector, list) else None
 
 
 @pytest.fixture(scope="module")
@@ -141,11 +160,20 @@ def test_export_is_a_w3c_annotation_collection(
         assert any(b["type"] == "TextualBody" and b.get("purpose") == "commenting" for b in item["body"])
         for target in item["target"]:
             assert target["type"] == "SpecificResource"
-            quote, paragraph = selectors_of(target)
-            assert set(quote) == {"type", "exact", "prefix", "suffix"}
-            assert paragraph["conformsTo"] == "http://tools.ietf.org/rfc/rfc3986"
-            assert re.fullmatch(r"p\d+", paragraph["value"])
-            assert paragraph["refinedBy"]["type"] == "TextPositionSelector"
+            selector = target["selector"]
+            if isinstance(selector, list):  # the quote in context, and the paragraph refined by a position
+                quote, paragraph = selector
+                assert quote["type"] == "TextQuoteSelector" and paragraph["type"] == "FragmentSelector"
+                assert set(quote) == {"type", "exact", "prefix", "suffix"}
+                assert paragraph["conformsTo"] == "http://tools.ietf.org/rfc/rfc3986"
+                assert re.fullmatch(r"p\d+", paragraph["value"])
+                assert paragraph["refinedBy"]["type"] == "TextPositionSelector"
+            else:  # a document's clause, by its HTML id, refined by the quote inside it
+                assert selector["type"] == "FragmentSelector"
+                assert set(selector) <= {"type", "conformsTo", "value", "refinedBy"}
+                assert selector["conformsTo"] == "http://tools.ietf.org/rfc/rfc3986"
+                if "refinedBy" in selector:
+                    assert set(selector["refinedBy"]) == {"type", "exact", "prefix", "suffix"}
 
 
 @pytest.mark.parametrize("annotation", IDS)
@@ -155,12 +183,16 @@ def test_export_says_what_the_file_says(items: dict[str, dict[str, Any]], site_r
     assert len(item["target"]) == len(selectors)
     assert item["motivation"] == ("linking" if written.get("related") else "commenting")
     for selector, target in zip(selectors, item["target"], strict=True):
-        assert target["source"] == f"{site_root}{GANSU}/{selector['article']}/"
-        quote, paragraph = selectors_of(target)
+        assert target["source"] == f"{site_root}{PAGE_OF[selector['article']]}"
+        if "anchor" in selector:
+            assert target["selector"]["type"] == "FragmentSelector"
+            assert target["selector"]["value"] == selector["anchor"]
+        quote = quote_selector(target)
         if "quote" in selector:
-            assert quote["exact"] == selector["quote"]
+            assert quote is not None and quote["exact"] == selector["quote"]
         if "paragraph" in selector:
-            assert paragraph["value"] == f"p{selector['paragraph']}"
+            fragment = paragraph_fragment(target)
+            assert fragment is not None and fragment["value"] == f"p{selector['paragraph']}"
     bodies = [b["value"] for b in item["body"] if b.get("purpose") == "commenting"]
     assert bodies == [written["body"]]
     assert [b["value"] for b in item["body"] if b.get("purpose") == "tagging"] == written.get("tags", [])
@@ -171,15 +203,21 @@ def test_every_exported_selector_is_found_on_its_page(
     site: Path, site_root: str, items: dict[str, dict[str, Any]], annotation: str
 ) -> None:
     for target in items[annotation]["target"]:
-        selector, fragment = selectors_of(target)
+        selector = quote_selector(target)
+        if selector is None:
+            _url, soup = source_page(site, site_root, target["source"])
+            assert soup.find(id=target["selector"]["value"]) is not None
+            continue
+        fragment = paragraph_fragment(target)
         assert selector["exact"]
         whole = selector["prefix"] + selector["exact"] + selector["suffix"]
         _url, soup = source_page(site, site_root, target["source"])
         texts = [p.get_text() for p in paragraphs(soup).values()]
         assert any(whole in text for text in texts), f"{whole!r} is on no paragraph of {target['source']}"
-        position = fragment["refinedBy"]
-        [paragraph] = soup.find_all("p", id=fragment["value"])
-        assert paragraph.get_text()[position["start"] : position["end"]] == selector["exact"]
+        if fragment is not None:
+            position = fragment["refinedBy"]
+            [paragraph] = soup.find_all("p", id=fragment["value"])
+            assert paragraph.get_text()[position["start"] : position["end"]] == selector["exact"]
 
 
 # --- highlights --------------------------------------------------------------------------------------------
@@ -218,13 +256,17 @@ def test_every_quote_is_highlighted_in_its_paragraph(
         [element] = soup.find_all(id=element_id)
         paragraph = element.find_parent("p", id=PARAGRAPH_ID)
         assert paragraph is not None
-        quote, fragment = selectors_of(target)
-        exact = quote["exact"]
         start, highlighted = highlighted_from(paragraph, element_id, annotation)
+        selector = quote_selector(target)
+        if selector is None:  # a whole clause: its opening sentence, at the start of its paragraph
+            assert start == 0 and highlighted and paragraph.get_text().startswith(highlighted)
+            continue
+        exact = selector["exact"]
         assert paragraph.get_text()[start : start + len(exact)] == exact
         assert highlighted.startswith(exact)
-        assert paragraph.get_text()[:start].endswith(quote["prefix"])
-        assert (paragraph["id"], start) == (fragment["value"], fragment["refinedBy"]["start"])
+        assert paragraph.get_text()[:start].endswith(selector["prefix"])
+        if (fragment := paragraph_fragment(target)) is not None:
+            assert (paragraph["id"], start) == (fragment["value"], fragment["refinedBy"]["start"])
 
 
 # --- notes and links both ways -----------------------------------------------------------------------------
@@ -291,7 +333,7 @@ def test_notes_are_numbered_down_the_page_and_their_quotes_carry_the_numbers(sit
 @pytest.mark.parametrize(("annotation", "n"), CROSS_ESSAY, ids=[f"{a}-r{n}" for a, n in CROSS_ESSAY])
 def test_a_link_to_another_essay_carries_the_passage_it_previews(site: Path, annotation: str, n: int) -> None:
     written = ANNOTATIONS[annotation]
-    here = f"{GANSU}/{written['target']['article']}/"
+    here = PAGE_OF[written["target"]["article"]]
     link = page(site, here).select_one(f"#note-{annotation} a.pr-link[href$='#quote-{annotation}-r{n}']")
     assert link is not None
     preview = link.find_next_sibling()
@@ -312,10 +354,10 @@ def test_a_link_to_another_essay_carries_the_passage_it_previews(site: Path, ann
 @pytest.mark.parametrize("annotation", IDS)
 def test_each_annotation_has_one_note_per_passage(site: Path, annotation: str) -> None:
     written = ANNOTATIONS[annotation]
-    target_page = page(site, f"{GANSU}/{written['target']['article']}/")
+    target_page = page(site, PAGE_OF[written["target"]["article"]])
     assert len(target_page.find_all(id=f"note-{annotation}")) == 1
     for n, related in enumerate(written.get("related", []), start=1):
-        backlink = page(site, f"{GANSU}/{related['article']}/").find_all(id=f"note-{annotation}-r{n}")
+        backlink = page(site, PAGE_OF[related["article"]]).find_all(id=f"note-{annotation}-r{n}")
         assert len(backlink) == 1 and "pr-note--backlink" in backlink[0]["class"]
 
 

@@ -55,6 +55,7 @@ def similarity(a: str, b: str) -> str:
 CHANGED_TOO_MUCH = "完善数据交换分享平台体系"
 IN_ESSAY = "完善数据共享平台体系"  # new-infrastructure ¶4
 DUPLICATE_ID_IN = "annotations/data-infrastructure.yaml"
+DOCUMENT = "gov-opinion-government-new-media-2018"
 
 CASES = [
     Bad(
@@ -85,7 +86,7 @@ CASES = [
         "- id: bad-essay\n  body: 一条注释。\n  target: {article: new-infra, quote: 完善数据共享平台体系}\n",
         "target:",
         "[0].target",
-        ("there is no essay 'new-infra'", "digital-government, innovation-highland, new-infrastructure"),
+        ("there is no essay 'new-infra'", "digital-government, ", "innovation-highland, new-infrastructure"),
     ),
     Bad(
         "unknown-measure",
@@ -158,7 +159,45 @@ CASES = [
         "    quote: 完善数据共享平台体系\n    measure: measure-2\n",
         "target:",
         "[0].target",
-        ("does not say what it points at in one way", "either by `quote:`", "or by `measure:`"),
+        ("does not say what it points at in one way", "by `quote:`", "or by `measure:` alone"),
+    ),
+    Bad(
+        "unknown-clause",
+        f"- id: bad-clause\n  body: 一条注释。\n  target: {{article: digital-government, measure: measure-3}}\n"
+        f"  related:\n    - {{article: {DOCUMENT}, anchor: part-3-item-9}}\n",
+        "part-3-item-9",
+        "[0].related[0]",
+        (f"'{DOCUMENT}' has no clause 'part-3-item-9'", "its anchors are: part-1, part-1-item-1,", "part-5-item-3"),
+    ),
+    Bad(
+        "quote-outside-its-clause",
+        f"- id: bad-within\n  body: 一条注释。\n  target: {{article: digital-government, measure: measure-3}}\n"
+        f"  related:\n    - article: {DOCUMENT}\n      anchor: part-1\n      quote: 一次认证、一网通办\n",
+        "quote: 一次认证",
+        "[0].related[0]",
+        (f"「一次认证、一网通办」 is not in essay '{DOCUMENT}#part-1'",),
+    ),
+    Bad(
+        "clause-of-an-essay",
+        "- id: bad-essay-clause\n  body: 一条注释。\n  target: {article: new-infrastructure, anchor: part-1}\n",
+        "target:",
+        "[0].target",
+        ("'new-infrastructure' has no numbered clauses", "by `quote:` (or `measure:`)"),
+    ),
+    Bad(
+        "anchor-with-hash",
+        f'- id: bad-hash\n  body: 一条注释。\n  target:\n    article: {DOCUMENT}\n    anchor: "#part-3-item-3"\n',
+        "anchor:",
+        "[0].target.anchor",
+        ("'#part-3-item-3' is not allowed here", "`anchor: part-4-item-2`"),
+    ),
+    Bad(
+        "anchor-and-measure",
+        f"- id: bad-both-ways\n  body: 一条注释。\n  target:\n    article: {DOCUMENT}\n"
+        "    anchor: part-3-item-3\n    measure: measure-2\n",
+        "target:",
+        "[0].target",
+        ("does not say what it points at in one way", "`anchor:`"),
     ),
     Bad(
         "quote-not-in-its-paragraph",

@@ -15,7 +15,6 @@ from playwright.sync_api import Browser, Page, expect
 from build_tools.citations import gbt7714
 from build_tools.citations.work import CitedWork, essay_works
 from build_tools.importer.project import Project
-from tests.accessibility.conftest import unzipped  # noqa: F401 - the real offline zip, unzipped (a fixture)
 from tests.conftest import ROOT, copy_project, mkdocs_build, opened
 from tests.search.conftest import RequestGuard, serve
 

@@ -23,6 +23,10 @@ from tests.conftest import ROOT
 
 GANSU = "gansu-2021-digital-development"
 ESSAYS = ("digital-government", "innovation-highland", "new-infrastructure")
+#: The government documents among the sources: a page each, at the source's own address.
+DOCUMENTS = tuple(
+    path.stem for path in sorted((ROOT / "sources").glob("*.txt")) if load_source(path, path.name).document is not None
+)
 PARAGRAPH_ID = re.compile(r"^p\d+$")
 SECTION_HEADINGS = ("h2", "h3", "h4")
 NEVER_MARKED_IN = ("h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre")
@@ -33,7 +37,8 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def essay_path(site: Path, essay: str) -> Path:
-    return site / GANSU / essay / "index.html"
+    """An essay's page, or a document's (the page its source has of its own)."""
+    return site / essay / "index.html" if essay in DOCUMENTS else site / GANSU / essay / "index.html"
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +50,12 @@ def glossary() -> Glossary:
 def source_paragraphs() -> dict[str, dict[str, str]]:
     """Essay id → paragraph id → the paragraph's text as published."""
     source = load_source(ROOT / "sources" / f"{GANSU}.txt", f"{GANSU}.txt")
-    return {a.id: {p.anchor: p.text for p in a.paragraphs} for a in source.page.articles}
+    essays = {a.id: {p.anchor: p.text for p in a.paragraphs} for a in source.page.articles}
+    for document in DOCUMENTS:
+        read = load_source(ROOT / "sources" / f"{document}.txt", f"{document}.txt").document
+        assert read is not None
+        essays[document] = {p.anchor: p.text for p in read.paragraphs}
+    return essays
 
 
 def sections_of(page: BeautifulSoup) -> dict[str, str | None]:
@@ -63,7 +73,7 @@ def sections_of(page: BeautifulSoup) -> dict[str, str | None]:
 @pytest.fixture(scope="module")
 def essay_sections(site: Path) -> dict[str, dict[str, str | None]]:
     """Essay id → paragraph id → section id, read from the built pages."""
-    return {essay: sections_of(soup(essay_path(site, essay))) for essay in ESSAYS}
+    return {essay: sections_of(soup(essay_path(site, essay))) for essay in (*ESSAYS, *DOCUMENTS)}
 
 
 # --- the measure 培育数据资源要素市场 of the new-infrastructure essay ------------------------
@@ -220,7 +230,7 @@ def recount(
     """(term id, essay, section id or '') → occurrences, from the source text."""
     matcher = TermMatcher(glossary)
     counts: Counter[tuple[str, ...]] = Counter()
-    for essay in ESSAYS:
+    for essay in (*ESSAYS, *DOCUMENTS):
         for paragraph_id, text in paragraphs[essay].items():
             for match in matcher.find(text):
                 counts[(match.term_id, essay, sections[essay][paragraph_id] or "")] += 1

@@ -71,7 +71,8 @@ def test_navigation_lists_source_then_essays_in_page_order(built_site: Path) -> 
 def test_navigation_prunes_branches_not_open(built_site: Path) -> None:
     html = soup(built_site / "glossary" / "index.html")
     links = [a["href"] for a in html.select("nav.md-nav--primary a.md-nav__link[href]")]
-    assert f"../{GANSU}/" in links
+    # The source, or once the sources span several years, the year that holds it (its archive page).
+    assert f"../{GANSU}/" in links or "../archive/2021/" in links
     assert not [h for h in links if h.rstrip("/").endswith(ESSAY_IDS)]
 
 

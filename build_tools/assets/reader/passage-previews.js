@@ -31,7 +31,9 @@
     actions.className = "pr-preview__actions";
     var go = document.createElement("a");
     go.href = link.getAttribute("href");
-    go.textContent = "前往第 " + template.getAttribute("data-paragraph") + " 段";
+    // A whole clause is named by its printed numbers (三、（三）), a passage by its paragraph.
+    var clause = template.getAttribute("data-clause");
+    go.textContent = clause ? "前往" + clause : "前往第 " + template.getAttribute("data-paragraph") + " 段";
     var close = document.createElement("button");
     close.type = "button";
     close.textContent = "关闭";

@@ -1,0 +1,463 @@
+"""Read a report, speech, government document or regulation: head, numbered parts, closing, annexes.
+
+The rules describe how Chinese official documents are laid out, not any one document:
+
+- head: a title of one to three lines (it ends at a line ending in a genre word such as 意见 or
+  报告), then any of a subtitle (——在……上的报告), a date line, an author or issuing body, a source
+  line (来源:), a document number (国发〔2021〕29号), an addressee line (各省、……:) and a salutation
+  (同志们:);
+- body: numbered clauses 一、 → （一） → 1. → （1） (or 一是 …), the level of a kind of numbering
+  being the order in which it first appears; regulations number 第一编 → 第一章 → 第一节 → 第一条;
+- closing: the issuing body, the date and notes such as （此件公开发布）, after the last paragraph;
+- annexes: from a line 附件 / 附件1 standing alone, each parsed like the body.
+
+Numbers are read as printed and must run in order: a clause numbered out of turn means the
+structure was not understood, and is an error naming the line and the number expected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from build_tools.common.errors import InputError
+from build_tools.importer.model import Clause, DocLine, Document, Paragraph
+from build_tools.importer.parse import SPACE, SourceLine, is_heading_like, letters, source_lines
+
+_CN = "零〇一二三四五六七八九十百两"
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+#: Kinds of numbering, by the pattern of their marker; the marker's number is group 1.
+_NUMBERINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dun", re.compile(rf"^([{_CN}]+)、")),
+    ("paren", re.compile(rf"^[（(]([{_CN}]+)[)）]")),
+    ("shi", re.compile(rf"^([{_CN}]+)是(?=[\u4e00-\u9fff“])")),
+    ("arabic", re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)")),
+    ("arabic-paren", re.compile(r"^[（(](\d{1,2})[)）]")),
+    ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
+)
+#: Divisions: each kind and its anchor word, outermost first. A plan (规划) has books, chapters and
+#: sections (第一篇, 第一章, 第一节) too; articles (第一条) are read only where a text numbers several.
+_REGULATION: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("book", re.compile(rf"^第([{_CN}]+)[编篇](?:[\s\u3000]|$)")),
+    ("chapter", re.compile(rf"^第([{_CN}]+)章(?:[\s\u3000]|$)")),
+    ("section", re.compile(rf"^第([{_CN}]+)节(?:[\s\u3000]|$)")),
+    ("article", re.compile(rf"^第([{_CN}]+)条(?:[\s\u3000]|$)")),
+)
+ARTICLE = _REGULATION[3][1]
+#: Level names of general numbering, outermost first: anchors are ``part-4-item-2-point-1-sub-3``.
+LEVELS = ("part", "item", "point", "sub", "sub")
+_GENRE_WORD = re.compile(
+    r"(意见|通知|决定|报告|规划|纲要|条例|办法|规定|方案|批复|公告|通告|细则|讲话|决议|建议|通报|指引|指南|措施|计划|要点|法|令|函)$"
+)
+_NUMBER = re.compile(r"^(?:\S{0,12}[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*|\S{0,12}第\s*)\d+\s*号$")
+_DATE = re.compile(rf"^[（(]?(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{_CN}]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)[)）]?$")
+_SUBTITLE = re.compile(r"^(?:——|--|─|—)")
+_SOURCE = re.compile(r"^(?:来源|出处|发布机关|发文机关|发布单位)\s*[:：]")
+SALUTATION = re.compile(r"^(?:同志们|各位代表|各位委员|同胞们|朋友们|女士们、先生们|各位来宾|全市人民)[，,:：!！]?$")
+_PARENTHESISED = re.compile(r"^[（(].*[)）]$")
+_ANNEX = re.compile(rf"^附\s*件\s*([\d{_CN}]*)\s*[:：]?$")
+_ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]")
+#: What a complete paragraph may end with; anything else may be a line cut off mid-sentence.
+_CLOSING_PUNCTUATION = "。！？!?；;：:」』”’）)】…—.》"
+_FIRST_SENTENCE = re.compile(r"^(.+?)[。！？!?；;：:]")
+MAX_TITLE_LINES = 3
+MAX_NAME_CHARS = 24
+MAX_NOTE_CHARS = 40
+#: A text with this many lines opening 第…条 numbers articles.
+MIN_ARTICLES = 3
+
+
+@dataclass(frozen=True)
+class _Marker:
+    kind: str
+    number: int
+    text: str  # the marker as printed, e.g. "（二）"
+
+
+def chinese_number(text: str) -> int:
+    """The value of a Chinese numeral as used in numbering: 四 → 4, 十二 → 12, 一百零五 → 105."""
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, 0
+    for char in text:
+        if char == "百":
+            total, digit = total + max(digit, 1) * 100, 0
+        elif char == "十":
+            total, digit = total + max(digit, 1) * 10, 0
+        else:
+            digit = _CN_DIGITS[char]
+    return total + digit
+
+
+def _circled(char: str) -> int:
+    return ord(char) - ord("①") + 1
+
+
+def numbering(text: str, regulation: bool = False) -> _Marker | None:
+    """The numbering a line opens with (一、, （一）, 1., 第一章, and with `regulation` 第十二条 …), if any."""
+    patterns = (*(_REGULATION if regulation else _REGULATION[:3]), *_NUMBERINGS)
+    for kind, pattern in patterns:
+        if match := pattern.match(text):
+            value = match.group(1)
+            number = _circled(value) if kind == "circled" else chinese_number(value)
+            shown = match.group(0).rstrip(" \u3000") if kind not in {"shi"} else match.group(0)
+            return _Marker(kind, number, shown)
+    return None
+
+
+def has_articles(lines: list[SourceLine]) -> bool:
+    """Whether a text numbers articles (第一条 …), as a regulation does."""
+    return sum(1 for line in lines if ARTICLE.match(line.text)) >= MIN_ARTICLES
+
+
+def parse_document(text: str, path: str, genre: str) -> Document:
+    """Recognise a document's head, clauses, closing and annexes.
+
+    Args:
+        text: The decoded text, one paragraph a line.
+        path: The file, for messages.
+        genre: ``report``, ``document`` or ``regulation``.
+
+    Raises:
+        InputError: The document is empty, or its numbering cannot be read (naming the line and what was expected).
+    """
+    lines = source_lines(text)
+    if not lines:
+        raise InputError(path, "the file is empty: it holds only blank lines and spaces", "put the text in it")
+    annex_at = next((i for i, line in enumerate(lines) if i > 0 and _ANNEX.match(line.text)), len(lines))
+    main, annex_lines = lines[:annex_at], lines[annex_at:]
+    title_lines = _title(main)
+    head, start = _head(main, len(title_lines))
+    # A notice that issues a text (印发……的通知, 国务院令) signs and dates itself, then prints that text.
+    signed = _signed_at(main, start)
+    attached: list[SourceLine] = []
+    if signed is not None:
+        main, attached = main[:signed], main[signed:]
+    closing_at = _closing_start(main, start)
+    closing = [DocLine(_closing_role(line.text), line.text, line.number) for line in main[closing_at:]]
+    body_lines = main[start:closing_at]
+    if not body_lines:
+        raise InputError(
+            path,
+            "found a title and head lines but no text below them",
+            "put the document's paragraphs below its head, one a line",
+            line=main[-1].number,
+        )
+    # Articles (第一条) are read wherever the text numbers them: a notice may issue a regulation.
+    regulation = genre == "regulation" or has_articles(lines)
+    reader = _ClauseReader(path, regulation)
+    body = reader.read(body_lines, prefix="")
+    annexes = [_attached_text(attached, reader)] if signed is not None else []
+    annexes += _annexes(annex_lines, reader, first=len(annexes) + 1)
+    document = Document(
+        path=path,
+        genre=genre,
+        title="".join(line.text for line in title_lines),
+        title_lines=[line.text for line in title_lines],
+        head=head,
+        body=body,
+        closing=closing,
+        annexes=annexes,
+    )
+    _check_unique_anchors(document)
+    document.warnings = cut_off_lines([*body_lines, *attached, *annex_lines], path, regulation)
+    return document
+
+
+def _check_unique_anchors(document: Document) -> None:
+    seen: dict[str, Clause] = {}
+    for clause in document.clauses:
+        if clause.anchor in seen:
+            first = seen[clause.anchor]
+            raise InputError(
+                document.path,
+                f"the structure cannot be read here: 「{clause.marker}」 would have the address #{clause.anchor}, "
+                f"which 「{first.marker}」 on line {first.line} already has",
+                "check the numbering against the published text: the same number repeats at the same level",
+                line=clause.line,
+            )
+        seen[clause.anchor] = clause
+
+
+def _title(lines: list[SourceLine]) -> list[SourceLine]:
+    """The title's lines: up to three heading-like lines.
+
+    The title ends at a line that ends in a genre word (……的意见), or just before a head line
+    (a subtitle ——在……上的报告, a date, a number).
+    """
+    title = [lines[0]]
+    if _GENRE_WORD.search(lines[0].text):
+        return title
+    for line in lines[1 : MAX_TITLE_LINES + 1]:
+        if _head_role(line.text) or (_PARENTHESISED.match(line.text) and not numbering(line.text, True)):
+            return title
+        if not is_heading_like(line.text) or numbering(line.text, True):
+            break
+        title.append(line)
+        if _GENRE_WORD.search(line.text):
+            return title
+    # No line ends like a title: only the first line is certainly the title.
+    return title[:1]
+
+
+def _head_role(text: str) -> str | None:
+    if _SUBTITLE.match(text):
+        return "subtitle"
+    if _DATE.match(text):
+        return "date"
+    if _NUMBER.match(text):
+        return "number"
+    if _SOURCE.match(text):
+        return "source"
+    if SALUTATION.match(text):
+        return "salutation"
+    return None
+
+
+def _is_name_line(text: str) -> bool:
+    """An author or issuing body: 习近平, 甘肃省省长 任振鹤, 中共中央 国务院."""
+    return is_heading_like(text) and len(letters(text)) <= MAX_NAME_CHARS and numbering(text, True) is None
+
+
+def _head(lines: list[SourceLine], start: int) -> tuple[list[DocLine], int]:
+    """The head lines after the title, and where the body starts."""
+    head: list[DocLine] = []
+    at = start
+    while at < len(lines) - 1:
+        text = lines[at].text
+        role = _head_role(text)
+        if role is None and _PARENTHESISED.match(text) and not numbering(text, True) and len(text) <= 200:
+            role = "note"
+        if role is None and text[-1] in ":：" and len(text) <= 200 and ("、" in text or text.startswith("各")):
+            role = "addressee"
+        if role is None and _is_name_line(text) and not _ANNEX_LIST.match(text):
+            role = "author"
+        if role is None:
+            break
+        head.append(DocLine(role, text, lines[at].number))
+        at += 1
+        if role in {"addressee", "salutation"}:
+            break
+    return head, at
+
+
+def _closing_role(text: str) -> str:
+    if _DATE.match(text):
+        return "date"
+    if _ANNEX_LIST.match(text) or numbering(text):
+        return "annex-list"
+    if _PARENTHESISED.match(text):
+        return "note"
+    return "signature"
+
+
+def _closes(text: str, last: bool) -> bool:
+    """Whether a line at the end can belong to the closing: a date, a note, or (not last) an issuing body."""
+    if _DATE.match(text) or (_PARENTHESISED.match(text) and len(text) <= MAX_NOTE_CHARS and not numbering(text)):
+        return True
+    return _is_name_line(text) and not last
+
+
+def _closing_start(lines: list[SourceLine], start: int) -> int:
+    """Where the closing starts: the issuing body, date and notes after the last paragraph."""
+    at = len(lines)
+    while at - 1 > start:
+        text = lines[at - 1].text
+        if not _closes(text, last=at == len(lines)):
+            break
+        at -= 1
+    if at == len(lines):
+        return at
+    # A list of annexes (附件:1.…, 2.…) stands just above the signature.
+    for back in range(at - 1, max(start, at - 30), -1):
+        if _ANNEX_LIST.match(lines[back].text):
+            if all(numbering(line.text) for line in lines[back + 1 : at]):
+                return back
+            break
+    return at
+
+
+def _signed_at(lines: list[SourceLine], start: int) -> int | None:
+    """Where a text issued by a signed and dated notice starts, if the notice is followed by one."""
+    for at in range(start + 1, len(lines) - 1):
+        if _DATE.match(lines[at].text) and _is_name_line(lines[at - 1].text):
+            after = at + 1
+            while (
+                after < len(lines) and _closes(lines[after].text, last=False) and not _is_name_line(lines[after].text)
+            ):
+                after += 1
+            return after if after < len(lines) else None
+    return None
+
+
+def _attached_text(lines: list[SourceLine], reader: _ClauseReader) -> Clause:
+    """The text a notice issues, as its first annex: its title, then its clauses."""
+    title = _title(lines)
+    annex = Clause("annex", 1, "", "".join(t.text for t in title), "annex-1", lines[0].number, heading=True)
+    annex.children = reader.read(lines[len(title) :], prefix="annex-1-")
+    return annex
+
+
+def _annexes(lines: list[SourceLine], reader: _ClauseReader, first: int = 1) -> list[Clause]:
+    starts = [i for i, line in enumerate(lines) if _ANNEX.match(line.text)]
+    annexes = []
+    for n, (begin, end) in enumerate(zip(starts, [*starts[1:], len(lines)], strict=False), start=first):
+        marker_line, *rest = lines[begin:end]
+        title = rest[0].text if rest and is_heading_like(rest[0].text) else ""
+        annex = Clause("annex", n, marker_line.text, title, f"annex-{n}", marker_line.number, heading=True)
+        content = rest[1:] if title else rest
+        annex.children = reader.read(content, prefix=f"annex-{n}-") if content else []
+        annexes.append(annex)
+    return annexes
+
+
+class _ClauseReader:
+    """Builds the clause tree of a run of lines and numbers paragraphs across the whole document."""
+
+    def __init__(self, path: str, regulation: bool) -> None:
+        self.path = path
+        self.regulation = regulation
+        self.paragraphs = 0
+
+    def _paragraph(self, line: SourceLine) -> Paragraph:
+        self.paragraphs += 1
+        return Paragraph(self.paragraphs, line.text, line.number)
+
+    def read(self, lines: list[SourceLine], prefix: str) -> list[Clause | Paragraph]:
+        root: list[Clause | Paragraph] = []
+        # The open clauses, outermost first, each with the kind of numbering it opened with.
+        stack: list[tuple[str, Clause]] = []
+        last_number: dict[tuple[int, str], int] = {}  # (id of parent list, kind) → last number seen
+        regulation_last: dict[str, int] = {}
+        for line in lines:
+            marker = numbering(line.text, self.regulation)
+            if marker is None:
+                self._children(stack, root).append(self._paragraph(line))
+                continue
+            if marker.kind in {"book", "chapter", "section", "article"}:
+                clause = self._division(line, marker, stack, root, prefix, regulation_last)
+                continue
+            kinds = [kind for kind, _ in stack]
+            if marker.kind in kinds:
+                del stack[kinds.index(marker.kind) :]
+            parent = self._children(stack, root)
+            key = (id(parent), marker.kind)
+            expected = last_number.get(key, 0) + 1
+            if marker.number != expected:
+                raise self._out_of_turn(line, marker, expected)
+            last_number[key] = marker.number
+            clause = self._clause(line, marker, stack, prefix)
+            parent.append(clause)
+            stack.append((marker.kind, clause))
+        return root
+
+    def _children(self, stack: list[tuple[str, Clause]], root: list[Clause | Paragraph]) -> list[Clause | Paragraph]:
+        return stack[-1][1].children if stack else root
+
+    def _clause(self, line: SourceLine, marker: _Marker, stack: list[tuple[str, Clause]], prefix: str) -> Clause:
+        general = [clause for kind, clause in stack if kind not in {"book", "chapter", "section"}]
+        articles = [n for n, clause in enumerate(general) if clause.kind == "article"]
+        # Depth 0 is a part; inside an article, numbering starts at the item level (article-12-item-3).
+        depth = len(general) - articles[-1] if articles else len(general)
+        level = LEVELS[min(depth, len(LEVELS) - 1)]
+        if general:
+            anchor = f"{general[-1].anchor}-{level}-{marker.number}"
+        else:  # a part of its own, or the first numbering inside a chapter or section of a plan
+            outer = f"{stack[-1][1].anchor}-" if stack else prefix
+            anchor = f"{outer}part-{marker.number}"
+        rest = line.text[len(marker.text) :].strip(SPACE)
+        # Inside an article, a numbered line (（四）合伙人、股东符合国家有关规定。) is an entry of its text.
+        heading = not articles and _is_heading_line(rest)
+        title = rest.rstrip("。.") if heading else _opening(rest)
+        clause = Clause(level, marker.number, marker.text, title, anchor, line.number, heading)
+        if not heading:
+            clause.children.append(self._paragraph(line))
+        return clause
+
+    def _division(
+        self,
+        line: SourceLine,
+        marker: _Marker,
+        stack: list[tuple[str, Clause]],
+        root: list[Clause | Paragraph],
+        prefix: str,
+        last: dict[str, int],
+    ) -> Clause:
+        order = [kind for kind, _ in _REGULATION]
+        rank = order.index(marker.kind)
+        while stack and (stack[-1][0] not in order or order.index(stack[-1][0]) >= rank):
+            stack.pop()
+        # Sections restart in each chapter; books, chapters and articles run through the whole text.
+        within = stack[-1][1].anchor if stack and marker.kind == "section" else ""
+        key = f"section/{within}" if marker.kind == "section" else marker.kind
+        expected = last.get(key, 0) + 1
+        if marker.number != expected:
+            raise self._out_of_turn(line, marker, expected)
+        last[key] = marker.number
+        anchor = f"{within}-section-{marker.number}" if within else f"{prefix}{marker.kind}-{marker.number}"
+        rest = line.text[len(marker.text) :].strip(SPACE)
+        article = marker.kind == "article"
+        clause = Clause(
+            marker.kind, marker.number, marker.text, "" if article else rest, anchor, line.number, not article
+        )
+        if article:
+            clause.children.append(self._paragraph(line))
+        self._children(stack, root).append(clause)
+        stack.append((marker.kind, clause))
+        return clause
+
+    def _out_of_turn(self, line: SourceLine, marker: _Marker, expected: int) -> InputError:
+        wanted = "the first of its kind (numbered 1)" if expected == 1 else f"number {expected}"
+        return InputError(
+            self.path,
+            f"the structure cannot be read here: 「{marker.text}」 is numbered {marker.number}, "
+            f"but at this place the numbering expects {wanted} ({line.text[:30]}…)",
+            "check this line against the published text: a numbered line may have been lost, split or joined, "
+            "or a paragraph that only starts like a number (e.g. 一是…) must not stand where a clause is expected",
+            line=line.number,
+        )
+
+
+def _is_heading_line(rest: str) -> bool:
+    """Whether what follows a marker is a heading of its own (总体要求, 指导思想。), not a paragraph."""
+    if not rest:
+        return True
+    if is_heading_like(rest):
+        return True
+    body = rest.rstrip("。.")
+    return body != rest and len(rest) - len(body) == 1 and is_heading_like(body)
+
+
+def _opening(rest: str) -> str:
+    """The opening thesis sentence of a clause's paragraph, when short enough to name it."""
+    match = _FIRST_SENTENCE.match(rest)
+    if match and len(letters(match.group(1))) <= 40:
+        return match.group(1)
+    return ""
+
+
+def cut_off_lines(lines: list[SourceLine], path: str, regulation: bool = False) -> list[InputError]:
+    """Warnings for lines that look cut off mid-sentence.
+
+    Such a line has no closing punctuation, and the next line does not start a paragraph of its own
+    (it is neither numbered nor a heading).
+    """
+    warnings = []
+    for line, following in pairwise(lines):
+        text = line.text
+        if text[-1] in _CLOSING_PUNCTUATION or is_heading_like(text) or _ANNEX.match(text):
+            continue
+        if numbering(following.text, regulation) or is_heading_like(following.text) or _ANNEX.match(following.text):
+            continue
+        warnings.append(
+            InputError(
+                path,
+                f"line {line.number} looks cut off mid-sentence: it ends 「…{text[-12:]}」 with no closing "
+                f"punctuation, and line {following.number} 「{following.text[:12]}…」 does not start a paragraph",
+                f"if one paragraph was broken over two lines, join lines {line.number} and {following.number}",
+                line=line.number,
+                end_line=following.number,
+            )
+        )
+    return warnings

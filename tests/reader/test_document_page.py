@@ -1,0 +1,165 @@
+"""A policy document's page in a real build and a real browser: desktop, phone, print and dark.
+
+The project is the real one with a real government document added to ``sources/`` and one note on
+it, related to an essay: the page must read as an essay's does (glossary marks, notes both ways,
+search sections, print without the chrome, axe-core finding no serious violation), with every
+clause at its documented address.
+Screenshots go to ``tests/artifacts/documents/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.accessibility.conftest import axe_violations, describe, ensure_axe, reader
+from tests.conftest import REAL_PAGES, ROOT, copy_project, mkdocs_build, opened, policy_reader, read_search_index
+
+ARTIFACTS = ROOT / "tests" / "artifacts" / "documents"
+DOCUMENT = "gov-new-media-2018"
+NOTE = """\
+- id: new-media-open-government
+  target: {article: gov-new-media-2018, quote: "推进政务公开，强化解读回应"}
+  related:
+    - {article: digital-government, quote: "促进政务信息共享共用"}
+  body: |
+    意见把政务公开和解读回应列为政务新媒体的首要功能。
+"""
+MANIFEST = """\
+publication: 中国政府网
+date: "2018-12-07"
+url: http://www.gov.cn/zhengce/content/2018-12/27/content_5352666.htm
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    project = copy_project(tmp_path_factory.mktemp("document") / "project")
+    shutil.copy(
+        REAL_PAGES / "documents" / "gov-opinion-government-new-media-2018.txt", project / "sources" / f"{DOCUMENT}.txt"
+    )
+    (project / "sources" / f"{DOCUMENT}.yaml").write_text(MANIFEST, encoding="utf-8")
+    (project / "annotations" / "document-test.yaml").write_text(NOTE, encoding="utf-8")
+    imported = policy_reader(project, "import")
+    assert imported.returncode == 0, imported.stderr
+    built = mkdocs_build(project)
+    assert built.returncode == 0, built.stderr
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    yield project / "site"
+
+
+def _url(site: Path, fragment: str = "") -> str:
+    return (site / DOCUMENT / "index.html").as_uri() + fragment
+
+
+def test_desktop_every_clause_at_its_address(browser: Browser, site: Path) -> None:
+    with opened(browser, _url(site), viewport={"width": 1280, "height": 900}) as page:
+        assert page.inner_text("h1").startswith("国务院办公厅关于推进政务新媒体健康有序发展的意见")
+        assert page.inner_text(".pr-doc-number") == "国办发〔2018〕123号"
+        assert page.inner_text(".pr-doc-closing .pr-doc-date") == "2018年12月7日"
+        assert page.eval_on_selector("#part-3", "e => e.tagName") == "H2"
+        assert page.inner_text("#part-3-item-1").startswith("（一）推进政务公开，强化解读回应")
+        assert page.eval_on_selector("#part-1-item-3-point-2", "e => e.querySelector('p').id") == "p5"
+        # The contents list names every part and item and leads to it (beside margin notes it stands
+        # in the navigation, under the page's entry).
+        toc = page.locator(".md-nav--secondary a[href$='#part-4-item-2']:visible")
+        assert toc.count() == 1
+        toc.click()
+        page.wait_for_timeout(300)
+        top = page.eval_on_selector("#part-4-item-2", "e => e.getBoundingClientRect().top")
+        assert 0 <= top < 200
+        # Glossary marks and the note, as on an essay.
+        assert page.locator(".pr-para .pr-term").count() > 0
+        assert (
+            page.locator(
+                "#p12 ~ * [data-note='new-media-open-government'], [data-note='new-media-open-government']"
+            ).count()
+            >= 1
+        )
+        page.goto(_url(site, "#part-3-item-1"))
+        page.wait_for_timeout(300)
+        page.screenshot(path=ARTIFACTS / "desktop.png")
+
+
+def test_phone_reads_without_sideways_scrolling(browser: Browser, site: Path) -> None:
+    with opened(browser, _url(site), viewport={"width": 390, "height": 844}, is_mobile=True) as page:
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+        assert page.locator("#p1").is_visible()
+        page.screenshot(path=ARTIFACTS / "phone.png")
+
+
+def test_dark_scheme(browser: Browser, site: Path) -> None:
+    with opened(browser, _url(site), viewport={"width": 1280, "height": 900}, color_scheme="dark") as page:
+        page.wait_for_timeout(300)
+        assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+        colour = page.eval_on_selector("#p1", "e => getComputedStyle(e).color")
+        assert colour != "rgba(0, 0, 0, 0.87)"
+        page.screenshot(path=ARTIFACTS / "dark.png")
+
+
+def test_print_is_the_document_alone(browser: Browser, site: Path) -> None:
+    with opened(browser, _url(site)) as page:
+        page.emulate_media(media="print")
+        assert not page.locator(".md-sidebar--primary").is_visible()
+        assert not page.locator(".md-header").is_visible()
+        assert page.locator("#part-5-item-3").is_visible()
+        page.pdf(path=ARTIFACTS / "print.pdf", format="A4")
+    if shutil.which("pdftoppm"):
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(ARTIFACTS / "print.pdf"),
+                str(ARTIFACTS / "print"),
+            ],
+            check=True,
+        )
+
+
+def test_the_note_links_document_and_essay_both_ways(site: Path) -> None:
+    document = (site / DOCUMENT / "index.html").read_text(encoding="utf-8")
+    essay = (site / "gansu-2021-digital-development" / "digital-government" / "index.html").read_text(encoding="utf-8")
+    assert "digital-government/#quote-new-media-open-government-r1" in document
+    assert f"{DOCUMENT}/#quote-new-media-open-government" in essay
+
+
+def test_search_lists_the_document_by_part_and_item(site: Path) -> None:
+    locations = {doc["location"] for doc in read_search_index(site)["docs"]}
+    assert f"{DOCUMENT}/#part-3-item-1" in locations
+    assert f"{DOCUMENT}/#part-1" in locations
+
+
+def test_offline_zip_holds_the_document_and_it_reads_from_disk(browser: Browser, site: Path, tmp_path: Path) -> None:
+    project = site.parent
+    result = policy_reader(project, "package", "--output", str(tmp_path / "site.zip"))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "site.zip") as archive:
+        archive.extractall(tmp_path / "unzipped")
+    page = tmp_path / "unzipped" / "policy-reader" / DOCUMENT / "index.html"
+    with opened(browser, page.as_uri() + "#part-4-item-2", viewport={"width": 1280, "height": 900}) as opened_page:
+        opened_page.wait_for_timeout(300)
+        assert opened_page.inner_text("#part-4-item-2").startswith("（二）内容保障")
+        assert opened_page.locator(".pr-para .pr-term").count() > 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_document_page_has_no_serious_accessibility_violation(
+    browser: Browser, site: Path, scheme: str, width: int
+) -> None:
+    with reader(browser, _url(site), scheme, width) as page:
+        violations = axe_violations(page, ensure_axe())
+    assert violations == [], describe(violations)
