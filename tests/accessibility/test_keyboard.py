@@ -95,8 +95,11 @@ def assert_focus_visible(page: Page) -> None:
 
 
 @pytest.fixture(params=["hosted", "zip"])
-def where(request: pytest.FixtureRequest) -> str | Path:
-    """The hosted site's base URL, or the unzipped offline site's folder."""
+def where(request: pytest.FixtureRequest, generator: str) -> str | Path:
+    """The hosted site's base URL, or the unzipped offline site's folder, as `generator` built it.
+
+    Naming `generator` here puts it among the test's fixtures, so each test runs once per generator.
+    """
     return request.getfixturevalue("hosted" if request.param == "hosted" else "unzipped")  # type: ignore[no-any-return]
 
 

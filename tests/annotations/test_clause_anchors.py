@@ -155,7 +155,7 @@ def test_the_export_names_a_clause_by_an_html_fragment_refined_by_its_quote() ->
     note = Annotation("n", Selector("essay", quote="一网通办"), "正文")
     export = json.loads(annotation_collection([ResolvedAnnotation(note, essay, (whole, quoted))], "https://x/", "t"))
     essay_target, whole_target, quoted_target = export["first"]["items"][0]["target"]
-    assert essay_target["selector"]["type"] == "TextQuoteSelector"
+    assert [s["type"] for s in essay_target["selector"]] == ["TextQuoteSelector", "FragmentSelector"]
     assert whole_target["source"] == "https://x/opinion/"
     assert whole_target["selector"] == {
         "type": "FragmentSelector",
