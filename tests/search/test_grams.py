@@ -168,9 +168,21 @@ def listed_pages(result: dict[str, Any]) -> set[str]:
     }
 
 
+#: Pages the sharded engine lists with their sections (search-worker.js SHOWN): it loads the text of
+#: these only; any page past them is listed alone, as Material shows it before it is opened.
+SHOWN = 10
+
+
+def as_listed(result: dict[str, Any]) -> dict[str, Any]:
+    """`result` as the sharded engine can list it: past the first SHOWN pages, each page without its sections."""
+    items = result["items"]
+    later = [[{"page": group[0]["location"].split("#")[0], "title": group[0]["title"]}] for group in items[SHOWN:]]
+    return {**result, "items": items[:SHOWN] + later}
+
+
 @pytest.mark.parametrize("query", QUERIES + SUBSTRINGS)
 def test_lists_exactly_what_reading_every_part_lists(asker: Page, engine: Page, query: str) -> None:
-    assert ask(asker, query) == engine.evaluate("q => PolicyReaderSearch.search(q)", query)
+    assert as_listed(ask(asker, query)) == as_listed(engine.evaluate("q => PolicyReaderSearch.search(q)", query))
 
 
 @pytest.mark.parametrize("query", QUERIES + SUBSTRINGS)
