@@ -25,9 +25,10 @@ INDEX_PART = "part-{}.js"
 #: About how much text goes into one part of the index: on a server a result's part is loaded to show
 #: it, so parts are small (a page or two); from disk every part is read, one after the other.
 PART_BYTES = 16_000
-#: A site whose whole text (the parts after the head) is this small has its every part loaded at once on
-#: a server, and searched as from disk: a few round trips fewer than shards then parts, for some 100 KB
-#: on the wire at most (text gzips about 2.5×). Larger archives load, per query, only what it needs.
+#: A site whose whole text (titles and sections, before escaping) is this small has it in one part after
+#: the head, which a server loads at once, searched as from disk: one request instead of shards then
+#: parts, for some 100 KB on the wire at most (text gzips about 2.5×). Larger archives load, per query,
+#: only what it needs.
 EAGER_BYTES = 256_000
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
@@ -98,13 +99,16 @@ def index_parts(
     The head (part 0) holds no text: the number of essays, the traditional characters the engine
     reads as simplified (``folds``: pairs, traditional then simplified, in one string), how many
     shards the bigram index has (``grams``, see grams.py), whether a server loads every part at once
-    (``eager``, a small site, see EAGER_BYTES), the pages (``pages``: address, title,
+    (``eager``, a small site, whose text is then one part: see EAGER_BYTES), the pages (``pages``: address, title,
     first section, essay or not) and the first section of each later part (``starts``). On a
     server the engine loads the head only, then per query the shards of its characters and the
     parts holding the results it shows (a small site: every part at once); from disk it reads
     every part, the glossary with the last.
     """
     sections = list(sections)
+    eager = sum(len(s.text.encode("utf-8")) + len(s.title.encode("utf-8")) for s in sections) <= eager_bytes
+    if eager:
+        part_bytes = eager_bytes + 1
     parts: list[list[dict[str, Any]]] = []
     starts: list[int] = []
     pages: list[list[Any]] = []
@@ -130,15 +134,13 @@ def index_parts(
         "grams": shard_count([(s.title, s.text) for s in sections]),
         "pages": pages,
         "starts": starts,
+        "eager": eager,
         "docs": [],
     }
     datas = [head, *({"docs": docs} for docs in parts)]
     datas[-1]["glossary"] = glossary_data(glossary)
     count = len(datas)
     scripts = [script_string(compact_json(d)) for d in datas]
-    # ``eager``: on a server, load every part at once (see EAGER_BYTES); the head's size does not count.
-    head["eager"] = sum(len(text.encode("utf-8")) for text in scripts[1:]) <= eager_bytes
-    scripts[0] = script_string(compact_json(head))
     return [f"PolicyReaderSearch.load({n},{count},{text});\n" for n, text in enumerate(scripts)]
 
 

@@ -19,7 +19,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route
 
-from build_tools.search.index import part_path
+from build_tools.search.index import GlossaryEntry, index_parts, part_path
+from build_tools.search.sections import Section
 from tests.conftest import opened, read_search_index, search_index_parts
 from tests.search import oracle
 
@@ -265,10 +266,15 @@ def href_words(href: str) -> list[str]:
 
 
 def sharded(built_site: Path, target: Path) -> Path:
-    """A copy of the built site whose head says it is not small: the engine loads shards per query."""
+    """A copy of the built site with its index cut as a large archive's is: text in parts of a page or two,
+    a head that says the site is not small, so the engine loads shards and parts per query."""
     site = shutil.copytree(built_site, target)
-    head = site / part_path(0)
-    text = head.read_text(encoding="utf-8")
-    assert '\\"eager\\":true' in text, "the built site is small: its head asks for every part at once"
-    head.write_text(text.replace('\\"eager\\":true', '\\"eager\\":false'), encoding="utf-8")
+    index = read_search_index(site)
+    assert index["eager"] and index["parts"] == 2, "the built site is small: its text is one part, loaded at once"
+    sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
+    glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
+    for part in (site / part_path(0)).parent.glob("part-*.js"):
+        part.unlink()
+    for n, script in enumerate(index_parts(sections, glossary, eager_bytes=0)):
+        (site / part_path(n)).write_text(script, encoding="utf-8")
     return site

@@ -9,9 +9,9 @@ from build_tools.search.sections import Section
 from tests.conftest import parse_index_part
 
 
-def _parts(sections: list[Section], part_bytes: int) -> list[dict[str, object]]:
+def _parts(sections: list[Section], part_bytes: int, eager_bytes: int = 0) -> list[dict[str, object]]:
     glossary = {"数据沙箱": GlossaryEntry("数据沙箱", "data sandbox", "隔离的数据环境。", "glossary/#shu-ju-sha-xiang")}
-    return [parse_index_part(script) for script in index_parts(sections, glossary, part_bytes)]
+    return [parse_index_part(script) for script in index_parts(sections, glossary, part_bytes, eager_bytes)]
 
 
 def _page(name: str, sections: int, text: str = "数据" * 50) -> list[Section]:
@@ -88,3 +88,6 @@ def test_the_head_says_whether_a_server_loads_every_part_at_once(pages: int, eag
     scripts = index_parts(sections, {}, 1_000, eager_bytes)
     assert sum(len(s.encode("utf-8")) for s in scripts[1:]) > 500 * pages
     assert parse_index_part(scripts[0])["eager"] is eager
+    # A small site's text is one part, a request after the head; a larger one's is cut at page edges.
+    # (about 600 bytes a page, parts of 1,000: two pages a part)
+    assert len(scripts) == (2 if eager else 1 + max(1, pages // 2))

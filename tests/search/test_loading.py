@@ -84,7 +84,7 @@ def small_parts(index: dict[str, Any]) -> list[str]:
     """The built index cut into small parts: the first holds the home page and the newest essay."""
     sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
     glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
-    return index_parts(sections, glossary, part_bytes=20_000)
+    return index_parts(sections, glossary, part_bytes=20_000, eager_bytes=0)
 
 
 def listed_essays(page: Page) -> tuple[list[str], bool]:
@@ -99,14 +99,14 @@ def listed_essays(page: Page) -> tuple[list[str], bool]:
 def test_a_query_is_answered_while_the_parts_holding_none_of_its_results_are_held(
     browser: Browser, built_site: Path, tmp_path: Path, query: str
 ) -> None:
-    parts = [parse_index_part(part) for part in search_index_parts(built_site)]
+    site = sharded(built_site, tmp_path / "site")  # a site large enough to load shards per query
+    parts = [parse_index_part(part) for part in search_index_parts(site)]
     unneeded = [
         n for n, part in enumerate(parts) if n and not any(query in d["title"] + d["text"] for d in part["docs"])
     ]
     assert unneeded, "the test needs a part that holds none of the results"
     hold = re.compile(r"/search/part-(" + "|".join(map(str, unneeded)) + r")\.js$")
     release = threading.Event()
-    site = sharded(built_site, tmp_path / "site")  # a site large enough to load shards per query
     with holding_server(site, hold, release) as (url, asked, waited), opened(browser, url) as page:
         type_query(page, query)
         wait_for_results(page)
