@@ -1,7 +1,8 @@
 """The reader's scripts and stylesheets: written into the site, and linked from every page.
 
 The reader's one-concern-a-file sources reach the site as one stylesheet and one deferred script
-(`bundle.py`); the search engine keeps its own files, which its worker and shim load by name.
+(`bundle.py`), the script opening with the search shim; the search engine keeps its own files, which
+its worker and shim load by name.
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ READER_ASSETS = PACKAGE / "assets" / "reader"
 SEARCH_ASSETS = PACKAGE / "assets" / "search"
 #: Where they go below the site root.
 ASSET_DIR = "assets/policy-reader/"
-#: Starts the search engine before the theme's own scripts ask for a worker (see search-shim.js).
-SEARCH_SHIM = "search-shim.js"
+#: Starts the search engine before the theme's own scripts ask for a worker (see search-shim.js): the
+#: first part of the reader's script, which runs before the theme's (see theme_scripts.py).
+SEARCH_SHIM = SEARCH_ASSETS / "search-shim.js"
 
 
 @cache
 def reader_bundle() -> ReaderBundle:
     """The reader's bundles, made once a process from the sources in ``assets/reader/``."""
-    return bundle_reader(READER_ASSETS)
+    return bundle_reader(READER_ASSETS, (SEARCH_SHIM,))
 
 
 def _write_if_changed(target: Path, content: bytes) -> None:
@@ -36,7 +38,7 @@ def copy_assets(site: Path) -> None:
     """Write the bundles and the search engine's files into `site`, only those that differ: a rerun rewrites nothing."""
     target = site / ASSET_DIR
     target.mkdir(parents=True, exist_ok=True)
-    for asset in sorted(p for p in SEARCH_ASSETS.iterdir() if p.is_file()):
+    for asset in sorted(p for p in SEARCH_ASSETS.iterdir() if p.is_file() and p != SEARCH_SHIM):
         copy = target / asset.name
         if not copy.exists() or copy.read_bytes() != asset.read_bytes():
             shutil.copyfile(asset, copy)
@@ -47,9 +49,7 @@ def copy_assets(site: Path) -> None:
 def asset_tags(to_root: str) -> tuple[str, str]:
     """What a page at `to_root` (``../../``) from the site root loads: (end of its head, end of its body).
 
-    All of it in the head: the shim must run before the theme's scripts, and the reader's script is
-    deferred, so it runs once the page is read, after the theme's own, without holding up the text.
+    All of it in the head: the reader's script is deferred, so it runs once the page is read, without
+    holding up the text, and before the theme's scripts, deferred after it (its search shim must).
     """
-    prefix = to_root + ASSET_DIR
-    head = f'<script src="{prefix}{SEARCH_SHIM}"></script>\n{page_tags(reader_bundle(), prefix)}\n'
-    return head, ""
+    return page_tags(reader_bundle(), to_root + ASSET_DIR) + "\n", ""

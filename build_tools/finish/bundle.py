@@ -8,6 +8,7 @@ holds, so a host may let browsers keep it for good: a changed source gives a new
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -62,19 +63,19 @@ def bundle_stylesheets(folder: Path) -> BundleFile:
     return _named(rcssmin.cssmin("\n".join(parts)), "css")
 
 
-def bundle_scripts(folder: Path) -> BundleFile:
-    """Every `*.js` in `folder`, in name order, as one minified script.
+def bundle_scripts(folder: Path, leading: Sequence[Path] = ()) -> BundleFile:
+    """The scripts in `leading`, then every `*.js` in `folder` in name order, as one minified script.
 
     Each source is a self-contained function run at once; a `;` between them keeps one from being
     read as a call of the one before.
     """
-    parts = [path.read_text(encoding="utf-8") for path in _sources(folder, "js")]
+    parts = [path.read_text(encoding="utf-8") for path in (*leading, *_sources(folder, "js"))]
     return _named(rjsmin.jsmin(";\n".join(parts)), "js")
 
 
-def bundle_reader(folder: Path) -> ReaderBundle:
-    """The reader's bundles made from the one-concern-a-file sources in `folder`."""
-    return ReaderBundle(bundle_stylesheets(folder), bundle_scripts(folder))
+def bundle_reader(folder: Path, leading_scripts: Sequence[Path] = ()) -> ReaderBundle:
+    """The reader's bundles made from the one-concern-a-file sources in `folder`, `leading_scripts` first."""
+    return ReaderBundle(bundle_stylesheets(folder), bundle_scripts(folder, leading_scripts))
 
 
 def page_tags(bundle: ReaderBundle, folder_url: str) -> str:

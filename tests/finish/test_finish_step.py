@@ -115,7 +115,7 @@ def test_every_page_links_the_reader_once_and_search_is_pointed_at_our_engine(fi
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert text.count('<meta name="policy-reader" content="finished">') == 1, path
-        assert text.count("policy-reader/search-shim.js") == 1, path
+        assert "search-shim.js" not in text, path  # the shim opens the reader's script
         assert "policy-reader/search-worker.js?index=" in text, path
     (stylesheet,) = (site / "assets" / "policy-reader").glob("reader.*.min.css")
     (script,) = (site / "assets" / "policy-reader").glob("reader.*.min.js")

@@ -34,11 +34,13 @@ def test_a_page_loads_the_reader_as_one_stylesheet_and_one_deferred_script(built
     sheets = [link["href"] for link in html.find_all("link", rel="stylesheet") if ours(link["href"])]
     scripts = [s for s in html.find_all("script", src=True) if ours(s["src"])]
     assert len(sheets) == 1, sheets
-    # The search shim (its own file, in the head: it must run before Material's bundle) and the reader.
-    assert scripts[0]["src"].endswith("/search-shim.js")
-    reader = [s for s in scripts if BUNDLE_NAME.search(s["src"])]
-    assert len(reader) == 1 and len(scripts) == 2, [s["src"] for s in scripts]
-    assert reader[0].has_attr("defer")
+    # One script, the search shim first in it (it must run before Material's bundle, deferred after it).
+    assert len(scripts) == 1 and BUNDLE_NAME.search(scripts[0]["src"]), [s["src"] for s in scripts]
+    assert scripts[0].has_attr("defer") and scripts[0].find_parent("head") is not None
+    bundle = (built_site / BUNDLE_NAME.search(scripts[0]["src"])[0]).read_text(encoding="utf-8")
+    assert bundle.find("search-worker.js?index=") < bundle.find("PolicyReaderFloating")
+    theme = [s for s in html.find_all("script", src=True) if not ours(s["src"])]
+    assert theme and all(s.has_attr("defer") for s in theme), theme
 
 
 def test_each_bundle_is_named_by_the_hash_of_what_it_holds(built_site: Path) -> None:
