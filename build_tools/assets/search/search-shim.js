@@ -2,7 +2,8 @@
  *
  * On a server, Material's bundle (the page's last script) starts the search worker only once the
  * page has loaded; on a slow link the first part of the index then starts a second or so late.
- * Here, in the page's head, the worker starts at once and Material is handed that same worker.
+ * Here, as the first part of the reader's deferred script (which runs before the theme's, deferred
+ * after it), the worker starts as soon as the page is read and Material is handed that same worker.
  *
  * Chromium refuses a Worker at a file:// address, so Material's search box would never get an
  * answer; Material's offline plugin fetches the iframe-worker shim from a CDN, which an offline
