@@ -92,6 +92,12 @@ def test_phone_reads_without_sideways_scrolling(browser: Browser, site: Path) ->
         page.wait_for_timeout(300)
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
         assert page.locator("#p1").is_visible()
+        # With no byline to sit beside, the notes switch stands on its own line above the first paragraph
+        # (floated, it once sat inside that paragraph's first line).
+        switch = page.locator(".pr-notes-switch").bounding_box()
+        first = page.locator("#p1").bounding_box()
+        assert switch is not None and first is not None
+        assert switch["y"] + switch["height"] <= first["y"] + 1, (switch, first)
         page.screenshot(path=ARTIFACTS / "phone.png")
 
 
