@@ -25,10 +25,10 @@ INDEX_PART = "part-{}.js"
 #: About how much text goes into one part of the index: on a server a result's part is loaded to show
 #: it, so parts are small (a page or two); from disk every part is read, one after the other.
 PART_BYTES = 16_000
-#: A site whose whole text (titles and sections, before escaping) is this small has it in one part after
-#: the head, which a server loads at once, searched as from disk: one request instead of shards then
-#: parts, for some 100 KB on the wire at most (text gzips about 2.5×). Larger archives load, per query,
-#: only what it needs.
+#: A site whose whole text (titles and sections, before escaping) is this small has it in the head
+#: itself, which a server loads at once, searched as from disk: one request instead of the head, then
+#: shards, then parts, for some 100 KB on the wire at most (text gzips about 2.5×). Larger archives
+#: load, per query, only what it needs.
 EAGER_BYTES = 256_000
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
@@ -99,16 +99,14 @@ def index_parts(
     The head (part 0) holds no text: the number of essays, the traditional characters the engine
     reads as simplified (``folds``: pairs, traditional then simplified, in one string), how many
     shards the bigram index has (``grams``, see grams.py), whether a server loads every part at once
-    (``eager``, a small site, whose text is then one part: see EAGER_BYTES), the pages (``pages``: address, title,
-    first section, essay or not) and the first section of each later part (``starts``). On a
-    server the engine loads the head only, then per query the shards of its characters and the
-    parts holding the results it shows (a small site: every part at once); from disk it reads
-    every part, the glossary with the last.
+    (``eager``, a small site, whose whole text the head then holds: see EAGER_BYTES), the pages (``pages``:
+    address, title, first section, essay or not) and the first section of each later part (``starts``).
+    On a server the engine loads the head only, then per query the shards of its characters and the
+    parts holding the results it shows (a small site: nothing more); from disk it reads every part,
+    the glossary with the last.
     """
     sections = list(sections)
     eager = sum(len(s.text.encode("utf-8")) + len(s.title.encode("utf-8")) for s in sections) <= eager_bytes
-    if eager:
-        part_bytes = eager_bytes + 1
     parts: list[list[dict[str, Any]]] = []
     starts: list[int] = []
     pages: list[list[Any]] = []
@@ -137,6 +135,10 @@ def index_parts(
         "eager": eager,
         "docs": [],
     }
+    if eager:
+        # The head would only say where the text is: a request saved, on a slow link some 150 ms.
+        head.update(docs=[doc for docs in parts for doc in docs], starts=[])
+        parts = []
     datas = [head, *({"docs": docs} for docs in parts)]
     datas[-1]["glossary"] = glossary_data(glossary)
     count = len(datas)

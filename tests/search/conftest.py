@@ -270,7 +270,7 @@ def sharded(built_site: Path, target: Path) -> Path:
     a head that says the site is not small, so the engine loads shards and parts per query."""
     site = shutil.copytree(built_site, target)
     index = read_search_index(site)
-    assert index["eager"] and index["parts"] == 2, "the built site is small: its text is one part, loaded at once"
+    assert index["eager"] and index["parts"] == 1, "the built site is small: its text is in the head, loaded at once"
     sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
     glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
     for part in (site / part_path(0)).parent.glob("part-*.js"):
