@@ -245,6 +245,19 @@ def browser():  # type: ignore[no-untyped-def]
         instance.close()
 
 
+#: The page's scripts are fetched once it has painted (assets/head/after-first-paint.js), which marks
+#: <html data-pr-started> when they have all run; a page without the head script has nothing to wait for.
+SCRIPTS_STARTED = (
+    "() => !document.querySelector('script[data-reader]') || document.documentElement.hasAttribute('data-pr-started')"
+)
+
+
+def goto(page: Page, url: str) -> None:
+    """Open `url` in `page` and wait until its scripts, fetched after the first paint, have run."""
+    page.goto(url)
+    page.wait_for_function(SCRIPTS_STARTED)
+
+
 @contextmanager
 def opened(
     browser: Browser,
@@ -266,7 +279,7 @@ def opened(
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
-        page.goto(url)
+        goto(page, url)
         yield page
     finally:
         session.close()

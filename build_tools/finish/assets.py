@@ -1,8 +1,8 @@
 """The reader's scripts and stylesheets: written into the site, and linked from every page.
 
-The reader's one-concern-a-file sources reach the site as one stylesheet and one deferred script
-(`bundle.py`), the script opening with the search shim; the search engine keeps its own files, which
-its worker and shim load by name.
+The reader's one-concern-a-file sources reach the site as one stylesheet and one script (`bundle.py`),
+started after the first paint by a small script inline in each page's head, which also holds the
+search shim; the search engine keeps its own files, which its worker and shim load by name.
 """
 
 from __future__ import annotations
@@ -16,17 +16,20 @@ from build_tools.finish.bundle import ReaderBundle, bundle_reader, page_tags
 PACKAGE = Path(__file__).resolve().parents[1]
 READER_ASSETS = PACKAGE / "assets" / "reader"
 SEARCH_ASSETS = PACKAGE / "assets" / "search"
+HEAD_ASSETS = PACKAGE / "assets" / "head"
 #: Where they go below the site root.
 ASSET_DIR = "assets/policy-reader/"
-#: Starts the search engine before the theme's own scripts ask for a worker (see search-shim.js): the
-#: first part of the reader's script, which runs before the theme's (see theme_scripts.py).
+#: Starts the search engine before the theme's own scripts ask for a worker (see search-shim.js): in
+#: the head script, which runs before the theme's (deferred, see theme_scripts.py).
 SEARCH_SHIM = SEARCH_ASSETS / "search-shim.js"
+#: The page's inline head script, in this order: the scripts started after the first paint, then the shim.
+HEAD_SCRIPT = (HEAD_ASSETS / "after-first-paint.js", SEARCH_SHIM)
 
 
 @cache
 def reader_bundle() -> ReaderBundle:
     """The reader's bundles, made once a process from the sources in ``assets/reader/``."""
-    return bundle_reader(READER_ASSETS, (SEARCH_SHIM,))
+    return bundle_reader(READER_ASSETS, HEAD_SCRIPT)
 
 
 def _write_if_changed(target: Path, content: bytes) -> None:
@@ -49,7 +52,7 @@ def copy_assets(site: Path) -> None:
 def asset_tags(to_root: str) -> tuple[str, str]:
     """What a page at `to_root` (``../../``) from the site root loads: (end of its head, end of its body).
 
-    All of it in the head: the reader's script is deferred, so it runs once the page is read, without
-    holding up the text, and before the theme's scripts, deferred after it (its search shim must).
+    All of it in the head: the stylesheet, and the inline script that starts the reader's script once
+    the text has painted and sets up the search shim before the theme's scripts (deferred) ask for a worker.
     """
     return page_tags(reader_bundle(), to_root + ASSET_DIR) + "\n", ""

@@ -1,13 +1,17 @@
-"""The reader's stylesheets as one file and its scripts as one deferred script, made from one-concern-a-file sources.
+"""The reader's stylesheets as one file and its scripts as one script, made from one-concern-a-file sources.
 
 A page then asks for two files instead of one per concern, and the only one that holds up its
 first paint is the stylesheet. Each is minified (rcssmin, rjsmin) and named by a hash of what it
 holds, so a host may let browsers keep it for good: a changed source gives a new name.
+
+What must run before the theme's scripts, and what starts the reader's script once the text has
+painted, is a third, small script inline in each page's head (`head_script`): it costs no request.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -32,10 +36,11 @@ class BundleFile:
 
 @dataclass(frozen=True)
 class ReaderBundle:
-    """The stylesheet and the script every page of the reader loads."""
+    """The stylesheet and the script every page of the reader loads, and the inline head script that starts it."""
 
     stylesheet: BundleFile
     script: BundleFile
+    head_script: str
 
     @property
     def files(self) -> tuple[BundleFile, BundleFile]:
@@ -63,24 +68,36 @@ def bundle_stylesheets(folder: Path) -> BundleFile:
     return _named(rcssmin.cssmin("\n".join(parts)), "css")
 
 
-def bundle_scripts(folder: Path, leading: Sequence[Path] = ()) -> BundleFile:
-    """The scripts in `leading`, then every `*.js` in `folder` in name order, as one minified script.
+def _joined_scripts(sources: Sequence[Path]) -> str:
+    # Each source is a self-contained function run at once; a `;` between them keeps one from being
+    # read as a call of the one before.
+    return str(rjsmin.jsmin(";\n".join(path.read_text(encoding="utf-8") for path in sources)))
 
-    Each source is a self-contained function run at once; a `;` between them keeps one from being
-    read as a call of the one before.
+
+def bundle_scripts(folder: Path) -> BundleFile:
+    """Every `*.js` in `folder`, in name order, as one minified script."""
+    return _named(_joined_scripts(_sources(folder, "js")), "js")
+
+
+def inline_script(sources: Sequence[Path]) -> str:
+    """`sources`, in that order, as one minified script to put inside a `<script>` element.
+
+    A closing script tag in it would end the element early: its slash is escaped, which JavaScript reads alike.
     """
-    parts = [path.read_text(encoding="utf-8") for path in (*leading, *_sources(folder, "js"))]
-    return _named(rjsmin.jsmin(";\n".join(parts)), "js")
+    return re.sub(r"</(script)", r"<\\/\1", _joined_scripts(sources), flags=re.IGNORECASE)
 
 
-def bundle_reader(folder: Path, leading_scripts: Sequence[Path] = ()) -> ReaderBundle:
-    """The reader's bundles made from the one-concern-a-file sources in `folder`, `leading_scripts` first."""
-    return ReaderBundle(bundle_stylesheets(folder), bundle_scripts(folder, leading_scripts))
+def bundle_reader(folder: Path, head_sources: Sequence[Path] = ()) -> ReaderBundle:
+    """The reader's bundles from the one-concern-a-file sources in `folder`; `head_sources` make its head script."""
+    return ReaderBundle(bundle_stylesheets(folder), bundle_scripts(folder), inline_script(head_sources))
 
 
 def page_tags(bundle: ReaderBundle, folder_url: str) -> str:
-    """The `<link>` and `<script defer>` a page needs, `folder_url` being the bundles' folder as seen from it."""
+    """The `<link>` and the inline head `<script>` a page needs, `folder_url` being the bundles' folder as seen from it.
+
+    The head script fetches the reader's script (named in its `data-reader`) once the text has painted.
+    """
     base = folder_url if not folder_url or folder_url.endswith("/") else folder_url + "/"
     css = escape(base + bundle.stylesheet.name)
     js = escape(base + bundle.script.name)
-    return f'<link rel="stylesheet" href="{css}">\n<script defer src="{js}"></script>'
+    return f'<link rel="stylesheet" href="{css}">\n<script data-reader="{js}">{bundle.head_script}</script>'

@@ -22,7 +22,7 @@ from build_tools.common.urls import page_url, relative_url, to_root
 from build_tools.finish.assets import asset_tags
 from build_tools.finish.inputs import AnchoredNotes, ReaderInputs
 from build_tools.finish.scrolling import focusable_scrolling_regions
-from build_tools.finish.theme_scripts import deferred_theme_scripts
+from build_tools.finish.theme_scripts import held_theme_scripts
 from build_tools.finish.themes import content_region, theme_names
 from build_tools.glossary.marking import mark_terms
 from build_tools.glossary.pages import PageUse, render_tooltips
@@ -133,7 +133,7 @@ def finish_page(raw: str, path: str, shared: Shared) -> FinishedPage:
     page_html = _insert_before(page_html, "</head>", FINISHED + "\n" + head, path)
     if (work := _work(identity, shared)) is not None:
         page_html = with_meta_tags(page_html, work)
-    page_html = deferred_theme_scripts(_insert_before(page_html, "</body>", body, path))
+    page_html = held_theme_scripts(_insert_before(page_html, "</body>", body, path))
     if _CONFIG in page_html:
         page_html = point_search_box_at_engine(page_html)
     return FinishedPage(page_html, identity, title, sections, use)

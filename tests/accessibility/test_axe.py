@@ -25,6 +25,7 @@ from tests.accessibility.conftest import (
     page_url,
     reader,
 )
+from tests.conftest import goto
 from tests.search.conftest import results_list, type_query, wait_for_results
 
 pytestmark = pytest.mark.browser
@@ -95,7 +96,7 @@ def test_a_paragraph_opened_by_its_address_with_a_quote_in_it_has_no_serious_vio
     # tint and fell to 3.73:1 in the dark scheme.
     with reader(browser, page_url(hosted, "essay"), scheme) as page:
         paragraph = page.evaluate("document.querySelector('.pr-para:has(mark.pr-quote) > p[id]').id")
-        page.goto(page_url(hosted, "essay") + "#" + paragraph)
+        goto(page, page_url(hosted, "essay") + "#" + paragraph)
         expect(page.locator(f"#{paragraph}")).to_have_css("background-color", re.compile(r"rgba\("))
         violations = axe_violations(page, axe)
     assert violations == [], f"essay opened at #{paragraph}, {scheme}:\n{describe(violations)}"

@@ -30,7 +30,7 @@ from build_tools.annotations.load import load_annotations, resolve_annotations
 from build_tools.annotations.model import Anchor
 from build_tools.annotations.resolve import fold, unique_context
 from build_tools.importer.project import Project
-from tests.conftest import ROOT, copy_project, free_port, mkdocs_build, opened, policy_reader, run
+from tests.conftest import ROOT, copy_project, free_port, goto, mkdocs_build, opened, policy_reader, run
 from tests.search.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -302,7 +302,7 @@ def test_a_second_passage_in_another_essay_is_added_as_related(browser: Browser,
         with opened(browser, f"{base}{GANSU}/digital-government/?annotate", **context) as page:
             first = note_from_selection(page, target_place[0], target_place[1], target_place[1] + len(target))
             assert page.evaluate("navigator.clipboard.readText()") == first
-            page.goto(f"{base}{GANSU}/new-infrastructure/")
+            goto(page, f"{base}{GANSU}/new-infrastructure/")
             expect(page.get_by_role("textbox", name="注释的 YAML")).to_have_value(first)
             start = related_place[1]
             text = note_from_selection(page, related_place[0], start, start + len(related), button="相关段落")

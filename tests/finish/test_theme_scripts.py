@@ -1,22 +1,33 @@
-"""The theme's scripts at the end of a page are deferred, unless an inline script after them may need them."""
+"""The theme's scripts at the end of a page wait for the first paint, unless an inline script after them needs them."""
 
 from __future__ import annotations
 
 import pytest
 
-from build_tools.finish.theme_scripts import deferred_theme_scripts
+from build_tools.finish.theme_scripts import held_theme_scripts
 
 HEAD = '<html><head><script src="h.js"></script></head><body><p>正文</p>'
+HELD = '<script type="policy-reader/after-paint"'
 
 
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        pytest.param('<script src="b.js"></script>', '<script src="b.js" defer></script>', id="theme-bundle"),
+        pytest.param('<script src="b.js"></script>', f'{HELD} data-src="b.js"></script>', id="theme-bundle"),
         pytest.param(
             '<script id="__config" type="application/json">{}</script><script src="b.js"></script>',
-            '<script id="__config" type="application/json">{}</script><script src="b.js" defer></script>',
+            f'<script id="__config" type="application/json">{{}}</script>{HELD} data-src="b.js"></script>',
             id="after-json-data",
+        ),
+        pytest.param(
+            '<script src="b.js"></script><script src="c.js" integrity="sha384-x" crossorigin></script>',
+            f'{HELD} data-src="b.js"></script>{HELD} data-src="c.js" integrity="sha384-x" crossorigin></script>',
+            id="in-order-with-their-attributes",
+        ),
+        pytest.param(
+            '<script defer src="r.js"></script><script type="text/javascript" src="s.js"></script>',
+            f'{HELD} data-src="r.js"></script>{HELD} data-src="s.js"></script>',
+            id="deferred-and-typed-kept-in-order",
         ),
         pytest.param(
             '<script src="b.js"></script><script>use(b)</script>',
@@ -27,10 +38,10 @@ HEAD = '<html><head><script src="h.js"></script></head><body><p>正文</p>'
         pytest.param(
             '<script type="module" src="m.js"></script>', '<script type="module" src="m.js"></script>', id="module"
         ),
-        pytest.param('<script defer src="r.js"></script>', '<script defer src="r.js"></script>', id="deferred"),
+        pytest.param(f'{HELD} data-src="b.js"></script>', f'{HELD} data-src="b.js"></script>', id="held-already"),
     ],
 )
-def test_theme_scripts_after_the_text_are_deferred(body: str, expected: str) -> None:
+def test_theme_scripts_after_the_text_are_held_until_the_first_paint(body: str, expected: str) -> None:
     page = HEAD + body + "</body></html>"
     # The head is not touched: a script there may be needed before the text.
-    assert deferred_theme_scripts(page) == HEAD + expected + "</body></html>"
+    assert held_theme_scripts(page) == HEAD + expected + "</body></html>"

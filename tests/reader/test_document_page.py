@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.accessibility.conftest import axe_violations, describe, ensure_axe, reader
-from tests.conftest import REAL_PAGES, ROOT, copy_project, mkdocs_build, opened, policy_reader, read_search_index
+from tests.conftest import REAL_PAGES, ROOT, copy_project, goto, mkdocs_build, opened, policy_reader, read_search_index
 
 ARTIFACTS = ROOT / "tests" / "artifacts" / "documents"
 DOCUMENT = "gov-new-media-2018"
@@ -82,7 +82,7 @@ def test_desktop_every_clause_at_its_address(browser: Browser, site: Path) -> No
             ).count()
             >= 1
         )
-        page.goto(_url(site, "#part-3-item-1"))
+        goto(page, _url(site, "#part-3-item-1"))
         page.wait_for_timeout(300)
         page.screenshot(path=ARTIFACTS / "desktop.png")
 

@@ -24,7 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.conftest import ROOT, copy_project, opened, policy_reader
+from tests.conftest import ROOT, copy_project, goto, opened, policy_reader
 
 pytestmark = pytest.mark.browser
 
@@ -216,7 +216,7 @@ def test_the_switch_hides_every_note_and_is_remembered(browser: Browser, built_s
     session = browser.new_context(**screen_context(SCREENS[screen]))
     try:
         page = session.new_page()
-        page.goto((built_site / first / "index.html").as_uri())
+        goto(page, (built_site / first / "index.html").as_uri())
         expect(page.locator(NOTES_SHOWN).first).to_be_visible()
         expect(switch(page)).to_have_accessible_name("隐藏注释")
         hide_notes(page)
@@ -225,7 +225,7 @@ def test_the_switch_hides_every_note_and_is_remembered(browser: Browser, built_s
         expect(page.locator(".pr-notes-switch button")).to_have_count(1)
         expect(page.locator(NOTES_SHOWN)).to_have_count(0)
         # Remembered on the other essays too, from disk.
-        page.goto((built_site / second / "index.html").as_uri())
+        goto(page, (built_site / second / "index.html").as_uri())
         expect(page.locator(".pr-notes-switch button")).to_have_count(1)
         expect(page.locator(NOTES_SHOWN)).to_have_count(0)
         switch(page).click()
@@ -444,9 +444,9 @@ def test_the_switch_is_remembered_in_the_zip_on_disk(browser: Browser, unzipped:
     first, second = (unzipped / f"{essay}.html" for essay in (ESSAYS[0], ESSAYS[-1]))
     with opened(browser, first.as_uri(), **screen_context(DESKTOPS["1280x900"])) as page:
         hide_notes(page)
-        page.goto(second.as_uri())
+        goto(page, second.as_uri())
         expect(page.locator(".pr-notes-switch button")).to_have_count(1)
         expect(page.locator(NOTES_SHOWN)).to_have_count(0)
         switch(page).click()
-        page.goto(first.as_uri())
+        goto(page, first.as_uri())
         expect(page.locator(NOTES_SHOWN).first).to_be_visible()

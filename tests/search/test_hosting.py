@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
+from tests.conftest import SCRIPTS_STARTED
 from tests.search import oracle
 from tests.search.conftest import QuietHandler, RequestGuard, shown_results, type_query, wait_for_results
 
@@ -138,6 +139,7 @@ def test_a_missing_address_deep_down_shows_the_styled_404_page_with_working_sear
     page.on("pageerror", lambda error: errors.append(str(error)))
     response = page.goto(f"{host}no/such/essay/")
     assert response is not None and response.status == 404
+    page.wait_for_function(SCRIPTS_STARTED)
     assert page.locator("article h1").inner_text() == "页面不存在"
     # Styled: Material's stylesheet was found from this depth.
     header = page.locator("header.md-header")

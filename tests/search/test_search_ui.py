@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.conftest import opened
+from tests.conftest import goto, opened
 from tests.search import oracle
 from tests.search.conftest import (
     RequestGuard,
@@ -176,7 +176,7 @@ def test_on_a_phone_too(browser: Browser, site_url: str, guard: RequestGuard, qu
     context = browser.new_context(**PHONE)
     context.route("**/*", guard)
     page = context.new_page()
-    page.goto(site_url)
+    goto(page, site_url)
     page.locator("label[for=__search]").first.click()
     open_section_result(page, query)
     assert_hit_in_view(page, query)

@@ -1,4 +1,4 @@
-"""What a built page loads: the reader as one stylesheet and one deferred script, and scrolling regions focusable."""
+"""What a built page loads: one stylesheet, one script fetched after the first paint; scrolling regions focusable."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.finish.bundle import HASH_DIGITS, bundle_reader, page_tags
+from build_tools.finish.assets import HEAD_SCRIPT
+from build_tools.finish.bundle import HASH_DIGITS, bundle_reader, inline_script, page_tags
 from build_tools.finish.scrolling import focusable_scrolling_regions
+from build_tools.finish.theme_scripts import HELD_TYPE
 from tests.conftest import ROOT
 
 READER_SOURCES = ROOT / "build_tools" / "assets" / "reader"
@@ -29,24 +31,30 @@ def ours(url: str) -> bool:
 
 
 @pytest.mark.parametrize("page", [ESSAY, "index.html", "glossary/index.html", "editors/index.html", "404.html"])
-def test_a_page_loads_the_reader_as_one_stylesheet_and_one_deferred_script(built_site: Path, page: str) -> None:
+def test_a_page_loads_the_reader_as_one_stylesheet_and_one_script_after_the_first_paint(
+    built_site: Path, page: str
+) -> None:
     html = soup(built_site / page)
     sheets = [link["href"] for link in html.find_all("link", rel="stylesheet") if ours(link["href"])]
-    scripts = [s for s in html.find_all("script", src=True) if ours(s["src"])]
     assert len(sheets) == 1, sheets
-    # One script, the search shim first in it (it must run before Material's bundle, deferred after it).
-    assert len(scripts) == 1 and BUNDLE_NAME.search(scripts[0]["src"]), [s["src"] for s in scripts]
-    assert scripts[0].has_attr("defer") and scripts[0].find_parent("head") is not None
-    bundle = (built_site / BUNDLE_NAME.search(scripts[0]["src"])[0]).read_text(encoding="utf-8")
-    assert bundle.find("search-worker.js?index=") < bundle.find("PolicyReaderFloating")
-    theme = [s for s in html.find_all("script", src=True) if not ours(s["src"])]
-    assert theme and all(s.has_attr("defer") for s in theme), theme
+    # No script of ours is fetched by the HTML: the one inline head script fetches the reader's after the first
+    # paint, and holds the search shim, which must be in place before the theme's bundle asks for a worker.
+    assert [s["src"] for s in html.find_all("script", src=True) if ours(s["src"])] == []
+    (head_script,) = html.find_all("script", attrs={"data-reader": True})
+    bundle = BUNDLE_NAME.search(head_script["data-reader"])
+    assert head_script.find_parent("head") is not None and bundle and (built_site / bundle[0]).is_file()
+    code = head_script.string or ""
+    assert code.find("first-contentful-paint") < code.find("search-worker.js?index=")
+    # The theme's bundle is held until then too: neither fetched nor run by the HTML.
+    assert html.find_all("script", src=True) == []
+    held = html.find_all("script", type=HELD_TYPE)
+    assert held and all(s["data-src"].endswith(".js") for s in held), held
 
 
 def test_each_bundle_is_named_by_the_hash_of_what_it_holds(built_site: Path) -> None:
     html = soup(built_site / ESSAY)
     urls = [link["href"] for link in html.find_all("link", rel="stylesheet")]
-    urls += [s["src"] for s in html.find_all("script", src=True)]
+    urls += [s["data-reader"] for s in html.find_all("script", attrs={"data-reader": True})]
     found = 0
     for url in urls:
         if match := BUNDLE_NAME.search(url):
@@ -84,20 +92,30 @@ def test_the_bundles_are_smaller_than_their_sources_and_keep_every_source() -> N
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node checks the script's syntax")
-def test_the_script_bundle_is_valid_javascript(tmp_path: Path) -> None:
-    script = tmp_path / "reader.js"
-    script.write_text(bundle_reader(READER_SOURCES).script.content, encoding="utf-8")
+@pytest.mark.parametrize("part", ["script", "head_script"])
+def test_the_scripts_are_valid_javascript(tmp_path: Path, part: str) -> None:
+    bundle = bundle_reader(READER_SOURCES, HEAD_SCRIPT)
+    script = tmp_path / "script.js"
+    script.write_text(bundle.script.content if part == "script" else bundle.head_script, encoding="utf-8")
     result = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
 def test_page_tags_point_at_both_bundles_from_the_page() -> None:
-    bundle = bundle_reader(READER_SOURCES)
+    bundle = bundle_reader(READER_SOURCES, HEAD_SCRIPT)
     tags = page_tags(bundle, "../../assets/policy-reader")
     assert tags == (
         f'<link rel="stylesheet" href="../../assets/policy-reader/{bundle.stylesheet.name}">\n'
-        f'<script defer src="../../assets/policy-reader/{bundle.script.name}"></script>'
+        f'<script data-reader="../../assets/policy-reader/{bundle.script.name}">{bundle.head_script}</script>'
     )
+
+
+def test_the_head_script_cannot_end_its_element_early(tmp_path: Path) -> None:
+    source = tmp_path / "a.js"
+    source.write_text('var closing = "</script><script>alert(1)</SCRIPT>";', encoding="utf-8")
+    script = inline_script([source])
+    assert "</script" not in script.lower()
+    assert script == 'var closing="<\\/script><script>alert(1)<\\/SCRIPT>";'
 
 
 CODE = '<pre tabindex="0" role="region" aria-label="代码">'

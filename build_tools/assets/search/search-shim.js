@@ -1,9 +1,13 @@
 /* policy-reader: the search engine started early on a server, and made to work from disk (file://).
  *
- * On a server, Material's bundle (the page's last script) starts the search worker only once the
- * page has loaded; on a slow link the first part of the index then starts a second or so late.
- * Here, as the first part of the reader's deferred script (which runs before the theme's, deferred
- * after it), the worker starts as soon as the page is read and Material is handed that same worker.
+ * This is the second part of the one script inline in each page's head (build_tools/finish/bundle.py),
+ * after head/after-first-paint.js: it must be in place before the theme's bundle (deferred, at the end of
+ * the page) asks for a search worker, and an inline script costs no request.
+ *
+ * On a server, Material's bundle starts the search worker only once the page has been read in; on a
+ * slow link the first part of the index then starts late. Here the worker starts as soon as the text
+ * has painted (not before: the engine's files would share the link with the stylesheets), or when
+ * the theme asks for it if that comes first, and Material is handed that same worker.
  *
  * Chromium refuses a Worker at a file:// address, so Material's search box would never get an
  * answer; Material's offline plugin fetches the iframe-worker shim from a CDN, which an offline
@@ -27,7 +31,9 @@
   if (typeof window.Worker === "undefined") return;
   var NativeWorker = window.Worker;
   if (location.protocol !== "file:") {
-    startEarly(document.currentScript && document.currentScript.src);
+    // The reader's script, named in the head script's element, lies beside the engine's.
+    var here = document.currentScript;
+    startEarly(here && here.getAttribute("data-reader") && new URL(here.getAttribute("data-reader"), location.href).href);
     return;
   }
   var PART = 100;  // see search-worker.js
@@ -69,14 +75,20 @@
   }
 
   /* The engine's address as the plugin writes it into Material's configuration (search/index.py:
-   * the worker beside this script, its index two folders up); only that exact address is taken over. */
-  function startEarly(shim) {
-    if (!shim) return;
-    var address = new URL("search-worker.js?index=../../search/part-0.js", shim).href;
-    var early = new NativeWorker(address);
+   * the worker beside the reader's script, its index two folders up); only that exact address is taken over. */
+  function startEarly(beside) {
+    if (!beside) return;
+    var address = new URL("search-worker.js?index=../../search/part-0.js", beside).href;
+    var early = null, taken = false;
+    var start = function () {
+      if (!early && !taken) early = new NativeWorker(address);
+    };
+    (window.PolicyReaderAfterPaint || function (run) { run(); })(start);
     window.Worker = function (url, options) {
-      if (early && new URL(String(url), location.href).href === address) {
+      if (!taken && new URL(String(url), location.href).href === address) {
+        start();
         var started = early;
+        taken = true;
         early = null;
         if (!zensicalTheme()) return started;
         return zensicalPort(function (message) { started.postMessage(message); }, function (receive) {

@@ -1,0 +1,47 @@
+"""In a real browser: no script is fetched before the text has painted, and the theme and the reader still start.
+
+The page's inline head script (assets/head/after-first-paint.js) fetches the reader's script and the
+theme's held bundle once the first contentful paint has happened; the theme's bundle waits for a
+DOMContentLoaded that has fired by then, which the head script hands it at once.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.accessibility.conftest import hosted, page_url, reader
+
+pytestmark = pytest.mark.browser
+__all__ = ["hosted"]
+
+TIMING = """() => {
+  const paint = performance.getEntriesByName("first-contentful-paint")[0];
+  const scripts = performance.getEntriesByType("resource").filter(r => new URL(r.name).pathname.endsWith(".js"));
+  return { paint: paint ? paint.startTime : null, scripts: scripts.map(r => [new URL(r.name).pathname, r.startTime]) };
+}"""
+# Material's bundle sets document$ up; Zensical's draws its search button. Both only once DOMContentLoaded reaches them.
+THEME_STARTED = """() => typeof window.document$ !== "undefined"
+  || !!document.querySelector(".md-search > .md-search__button, body > *:not(.md-container) dialog")
+  || [...document.body.children].some(e => e.shadowRoot)"""
+
+
+@pytest.mark.parametrize(("kind", "width"), [("essay", 1280), ("essay", 390), ("home", 1280)])
+def test_scripts_start_after_the_first_paint_and_the_theme_and_reader_still_start(
+    browser: Browser, hosted: str, kind: str, width: int
+) -> None:
+    with reader(browser, page_url(hosted, kind), width=width) as page:  # waits for <html data-pr-started>
+        timing = page.evaluate(TIMING)
+        assert timing["paint"] is not None
+        names = [name for name, _ in timing["scripts"]]
+        assert any("/assets/policy-reader/reader." in n for n in names), names
+        assert any("/assets/javascripts/bundle." in n for n in names), names
+        early = [(name, start) for name, start in timing["scripts"] if start < timing["paint"]]
+        assert early == [], f"fetched before the first paint at {timing['paint']:.0f} ms: {early}"
+        assert page.evaluate(THEME_STARTED), "the theme's bundle did not start"
+        if kind == "essay":
+            # The reader's script ran: margin notes on a wide screen, each paragraph's notes folded on a phone.
+            if width > 1000:
+                assert page.evaluate("document.documentElement.classList.contains('pr-margin')")
+            else:
+                assert page.locator(".pr-notes__toggle").count() > 0
