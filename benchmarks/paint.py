@@ -34,6 +34,9 @@ class Paint:
 
     first_paint: float
     largest_paint: float
+    #: What starting the reader after the first paint could cost: the text moving (CLS) and the page busy (TBT, s).
+    layout_shift: float
+    blocking_time: float
     requests: int
     bytes: int
     score: float
@@ -74,6 +77,8 @@ def lighthouse(url: str, work: Path) -> Paint:
     return Paint(
         first_paint=audits["first-contentful-paint"]["numericValue"] / 1000,
         largest_paint=audits["largest-contentful-paint"]["numericValue"] / 1000,
+        layout_shift=audits["cumulative-layout-shift"]["numericValue"],
+        blocking_time=audits["total-blocking-time"]["numericValue"] / 1000,
         requests=len(audits["network-requests"]["details"]["items"]),
         bytes=int(audits["total-byte-weight"]["numericValue"]),
         score=data["categories"]["performance"]["score"] * 100,
@@ -100,6 +105,8 @@ def paint(ours_site: Path, plain_site: Path, repeat: int) -> dict[str, str]:
     for label, name, fmt in (
         ("first paint (s)", "first_paint", "{:.2f}"),
         ("largest paint (s)", "largest_paint", "{:.2f}"),
+        ("layout shift (CLS)", "layout_shift", "{:.3f}"),
+        ("total blocking time (s)", "blocking_time", "{:.2f}"),
         ("requests", "requests", "{:.0f}"),
         ("bytes (KB)", "bytes", "{:.0f}"),
         ("Lighthouse score", "score", "{:.0f}"),
