@@ -252,10 +252,15 @@ SCRIPTS_STARTED = (
 )
 
 
-def goto(page: Page, url: str) -> None:
-    """Open `url` in `page` and wait until its scripts, fetched after the first paint, have run."""
-    page.goto(url)
+def wait_for_scripts(page: Page) -> None:
+    """Wait until the page now open has run its scripts, fetched after its first paint."""
     page.wait_for_function(SCRIPTS_STARTED)
+
+
+def goto(page: Page, url: str) -> None:
+    """Open `url` in `page` and wait until its scripts have run."""
+    page.goto(url)
+    wait_for_scripts(page)
 
 
 @contextmanager

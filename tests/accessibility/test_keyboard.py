@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.accessibility.conftest import SCHEMES, WIDTHS, page_url, reader
+from tests.conftest import wait_for_scripts
 
 pytestmark = pytest.mark.browser
 
@@ -147,6 +148,7 @@ def test_a_terms_tooltip_link_is_reached_by_tab_and_escape_returns_to_the_term(
         page.keyboard.press("Tab")
         with page.expect_navigation():
             page.keyboard.press("Enter")
+        wait_for_scripts(page)
         entry = page.locator(f"#term-{term_id}")
         expect(entry).to_be_in_viewport()
 

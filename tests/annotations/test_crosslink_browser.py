@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.conftest import ROOT, copy_project, opened, run
+from tests.conftest import ROOT, copy_project, opened, run, wait_for_scripts
 
 pytestmark = pytest.mark.browser
 
@@ -57,6 +57,7 @@ def essay_file(site: Path, essay: str) -> Path:
 def at(page: Page, site: Path, essay: str, fragment: str) -> None:
     """The page shows `essay` scrolled to `fragment`, and the element is really on screen."""
     page.wait_for_url(f"**#{fragment}")
+    wait_for_scripts(page)
     address = urlsplit(page.url)
     assert address.scheme == "file"
     assert Path(address.path) == essay_file(site, essay)

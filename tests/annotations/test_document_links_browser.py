@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.annotations.test_crosslink_browser import DESKTOP, PHONE, SHOWS_ITSELF, offline_site, open_note
-from tests.conftest import ROOT, opened
+from tests.conftest import ROOT, opened, wait_for_scripts
 
 pytestmark = pytest.mark.browser
 __all__ = ["offline_site"]  # the fixture, shared
@@ -41,6 +41,7 @@ def essay_url(essay: str) -> str:
 
 def at(page: Page, site: Path, url: str, fragment: str) -> None:
     page.wait_for_url(f"**#{fragment}")
+    wait_for_scripts(page)
     address = urlsplit(page.url)
     assert Path(address.path) == page_file(site, url)
     target = page.locator(f"[id='{fragment}']")

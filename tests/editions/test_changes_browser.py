@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.accessibility.conftest import SCHEMES, WIDTHS, axe_violations, describe, reader
-from tests.conftest import ROOT
+from tests.conftest import ROOT, wait_for_scripts
 from tests.editions.conftest import CHANGES, EDITION, ESSAY
 
 pytestmark = pytest.mark.browser
@@ -85,6 +85,7 @@ def test_an_old_paragraph_link_leads_to_its_counterpart_now(
         shoot(page, "edition-p9")
         page.locator("#p9").locator("xpath=../following-sibling::p[1]/a").click()
         page.wait_for_url("**/digital-government/#p6")
+        wait_for_scripts(page)
         assert page.url.endswith(ESSAY + "#p6")
         assert page.evaluate("document.querySelector(':target').textContent").startswith("突出高标准建设")
 

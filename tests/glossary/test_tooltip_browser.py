@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.model import Glossary
-from tests.conftest import ROOT, opened
+from tests.conftest import ROOT, opened, wait_for_scripts
 
 pytestmark = pytest.mark.browser
 
@@ -184,6 +184,7 @@ def test_the_tooltip_link_opens_the_glossary_entry(browser: Browser, served_site
         expect(link).to_contain_text("术语表")
         link.click()
         page.wait_for_url(f"**/glossary/#term-{term_id}")
+        wait_for_scripts(page)
         entry = page.locator(f"#term-{term_id}")
         expect(entry).to_have_count(1)
         expect(entry).to_be_in_viewport()

@@ -24,7 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.conftest import ROOT, copy_project, goto, opened, policy_reader
+from tests.conftest import ROOT, copy_project, goto, opened, policy_reader, wait_for_scripts
 
 pytestmark = pytest.mark.browser
 
@@ -222,6 +222,7 @@ def test_the_switch_hides_every_note_and_is_remembered(browser: Browser, built_s
         hide_notes(page)
         expect(switch(page)).to_have_accessible_name(re.compile("^显示注释"))
         page.reload()
+        wait_for_scripts(page)
         expect(page.locator(".pr-notes-switch button")).to_have_count(1)
         expect(page.locator(NOTES_SHOWN)).to_have_count(0)
         # Remembered on the other essays too, from disk.
@@ -231,6 +232,7 @@ def test_the_switch_hides_every_note_and_is_remembered(browser: Browser, built_s
         switch(page).click()
         expect(page.locator(NOTES_SHOWN).first).to_be_visible()
         page.reload()
+        wait_for_scripts(page)
         expect(page.locator(NOTES_SHOWN).first).to_be_visible()
         expect(switch(page)).to_have_accessible_name("隐藏注释")
     finally:

@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import ROOT, copy_project, opened, policy_reader, run
+from tests.conftest import ROOT, copy_project, opened, policy_reader, run, wait_for_scripts
 from tests.search import oracle
 from tests.search.conftest import (
     RequestGuard,
@@ -286,6 +286,7 @@ def test_a_result_from_disk_opens_its_page_highlighted(browser: Browser, unzippe
         with page.expect_navigation():
             link.click()
         page.wait_for_load_state("load")
+        wait_for_scripts(page)
         assert page.url.startswith("file://") and "?h=" in page.url
         hits = page.locator("article mark.pr-hit")
         assert hits.count() > 0
@@ -345,6 +346,7 @@ def test_a_cross_link_in_a_note_leads_to_the_quote_in_the_other_essay(browser: B
         with page.expect_navigation():
             link.click()
         page.wait_for_load_state("load")
+        wait_for_scripts(page)
         assert page.url.startswith("file://") and page.url.endswith(f"{target_file}#{anchor}")
         other = {e.title: e for e in oracle.essays() if e.id != "digital-government"}
         title = page.locator("article h1").first.evaluate(

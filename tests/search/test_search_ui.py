@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.conftest import goto, opened
+from tests.conftest import goto, opened, wait_for_scripts
 from tests.search import oracle
 from tests.search.conftest import (
     RequestGuard,
@@ -137,6 +137,7 @@ def open_section_result(page: Page, query: str) -> None:
     with page.expect_navigation():
         section.click()
     page.wait_for_load_state("load")
+    wait_for_scripts(page)
     settle_scrolling(page)
 
 
