@@ -22,8 +22,9 @@ ASSET_DIR = "assets/policy-reader/"
 #: Starts the search engine before the theme's own scripts ask for a worker (see search-shim.js): in
 #: the head script, which runs before the theme's (deferred, see theme_scripts.py).
 SEARCH_SHIM = SEARCH_ASSETS / "search-shim.js"
-#: The page's inline head script, in this order: the scripts started after the first paint, then the shim.
-HEAD_SCRIPT = (HEAD_ASSETS / "after-first-paint.js", SEARCH_SHIM)
+#: The page's inline head script, in this order: the layout taken before the first paint, the scripts
+#: started after it, then the shim.
+HEAD_SCRIPT = (HEAD_ASSETS / "first-layout.js", HEAD_ASSETS / "after-first-paint.js", SEARCH_SHIM)
 
 
 @cache
@@ -49,10 +50,12 @@ def copy_assets(site: Path) -> None:
         _write_if_changed(target / made.name, made.content.encode("utf-8"))
 
 
-def asset_tags(to_root: str) -> tuple[str, str]:
+def asset_tags(to_root: str, notes: bool = False) -> tuple[str, str]:
     """What a page at `to_root` (``../../``) from the site root loads: (end of its head, end of its body).
+
+    `notes`: the page has notes, whose layout its head script takes before the first paint.
 
     All of it in the head: the stylesheet, and the inline script that starts the reader's script once
     the text has painted and sets up the search shim before the theme's scripts (deferred) ask for a worker.
     """
-    return page_tags(reader_bundle(), to_root + ASSET_DIR) + "\n", ""
+    return page_tags(reader_bundle(), to_root + ASSET_DIR, notes) + "\n", ""

@@ -92,12 +92,14 @@ def bundle_reader(folder: Path, head_sources: Sequence[Path] = ()) -> ReaderBund
     return ReaderBundle(bundle_stylesheets(folder), bundle_scripts(folder), inline_script(head_sources))
 
 
-def page_tags(bundle: ReaderBundle, folder_url: str) -> str:
+def page_tags(bundle: ReaderBundle, folder_url: str, notes: bool = False) -> str:
     """The `<link>` and the inline head `<script>` a page needs, `folder_url` being the bundles' folder as seen from it.
 
-    The head script fetches the reader's script (named in its `data-reader`) once the text has painted.
+    The head script fetches the reader's script (named in its `data-reader`) once the text has painted;
+    on a page with notes (`data-notes`) it lays the margin out before.
     """
     base = folder_url if not folder_url or folder_url.endswith("/") else folder_url + "/"
     css = escape(base + bundle.stylesheet.name)
     js = escape(base + bundle.script.name)
-    return f'<link rel="stylesheet" href="{css}">\n<script data-reader="{js}">{bundle.head_script}</script>'
+    marks = ' data-notes=""' if notes else ""
+    return f'<link rel="stylesheet" href="{css}">\n<script data-reader="{js}"{marks}>{bundle.head_script}</script>'

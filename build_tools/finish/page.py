@@ -35,6 +35,11 @@ FINISHED = '<meta name="policy-reader" content="finished">'
 NOT_FOUND = "404.html"
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _CONFIG = '<script id="__config"'
+#: A page with notes, whose margin its head script lays out before the first paint.
+_NOTES = '<aside class="pr-notes"'
+_BYLINE = '<p class="pr-byline"'
+_PARAGRAPH = '<div class="pr-para'
+_TOOLS_ROW = '<div class="pr-tools"></div>'
 
 #: The content of a fill place (``glossary``, ``measures``) on the page at an address.
 FillContent = Callable[[str, str], str]
@@ -129,7 +134,7 @@ def finish_page(raw: str, path: str, shared: Shared) -> FinishedPage:
         if path != NOT_FOUND and (identity is None or identity.kind not in UNLISTED):
             sections = tuple(page_sections(content, url, title or url, use is not None))
         page_html = raw[:start] + content + extra + raw[end:]
-    head, body = asset_tags(_to_root(path, settings.site_url))
+    head, body = asset_tags(_to_root(path, settings.site_url), notes=_NOTES in page_html)
     page_html = _insert_before(page_html, "</head>", FINISHED + "\n" + head, path)
     if (work := _work(identity, shared)) is not None:
         page_html = with_meta_tags(page_html, work)
@@ -150,9 +155,22 @@ def _essay(content: str, url: str, title: str, identity: PageIdentity, shared: S
     if len(found) == 1:
         settings = inputs.settings
         extra += authoring_marker(notes.corpus, found[0], settings.repo_url, settings.edit_branch, settings.annotations)
+    html = marked.html
     if (work := _work(identity, shared)) is not None:
         extra += cite_data(work, Downloads.of(work, lambda target: relative_url(target, url)))
-    return marked.html, extra, PageUse(url, title or url, tuple(marked.occurrences))
+    if work is not None or _NOTES in html:
+        html = with_tools_row(html)
+    return html, extra, PageUse(url, title or url, tuple(marked.occurrences))
+
+
+def with_tools_row(content: str) -> str:
+    """`content` with an empty row before its byline (or, without one, its first paragraph) for the page's tools.
+
+    The 引用 button and the notes switch go there once the reader's script comes, after the first paint; the
+    row, kept open for them from the start (notes.css), lets nothing below it move when they do.
+    """
+    at = min((i for i in (content.find(_BYLINE), content.find(_PARAGRAPH)) if i >= 0), default=-1)
+    return content if at < 0 else content[:at] + _TOOLS_ROW + content[at:]
 
 
 def _work(identity: PageIdentity | None, shared: Shared) -> CitedWork | None:

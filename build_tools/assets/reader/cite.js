@@ -11,8 +11,9 @@
   if (!source || !article) return;
   var data = JSON.parse(source.textContent);
   var marks = data.placeholders;
-  var byline = article.querySelector(".pr-byline") || article.querySelector("h1");
-  if (!byline) return;
+  // The control goes into the row the finish step left for the page's tools (before the byline).
+  var tools = article.querySelector(".pr-tools");
+  if (!tools) return;
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   var now = new Date();
@@ -46,7 +47,7 @@
     return node;
   }
 
-  // The control beside the byline.
+  // The control beside the byline, after the notes switch (notes-switch.js puts that first).
   var bar = element("div", "pr-cite");
   var toggle = element("button", "pr-cite__button", "引用");
   toggle.type = "button";
@@ -54,7 +55,7 @@
   toggle.setAttribute("aria-controls", "pr-cite-panel");
   toggle.title = "复制本文的引文(GB/T 7714)";
   bar.appendChild(toggle);
-  byline.parentNode.insertBefore(bar, byline);
+  tools.appendChild(bar);
 
   // The panel: moved beside whichever control opened it.
   var panel = element("section", "pr-cite__panel");
@@ -193,7 +194,7 @@
 
   toggle.addEventListener("click", function () {
     if (!panel.hidden && panel.opener === toggle) return close();
-    open(byline, null, toggle);
+    open(article.querySelector(".pr-byline") || tools, null, toggle);
   });
   copyButton.addEventListener("click", copyShown);
   panel.addEventListener("keydown", function (event) {

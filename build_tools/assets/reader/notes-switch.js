@@ -1,18 +1,15 @@
 /* policy-reader: one switch that hides and shows every note, remembered across pages and visits. */
 (function () {
   "use strict";
-  var KEY = "policy-reader.notes";
+  var layout = window.PolicyReaderLayout;  // the key, and the choice read before the first paint
   var root = document.documentElement;
-  // Beside the byline, or above the first paragraph of an essay without one.
-  var first = document.querySelector(".md-typeset .pr-byline") || document.querySelector(".md-typeset .pr-para");
-  if (!document.querySelector(".pr-notes") || !first) return;
+  // In the row the finish step left for the page's tools (before the byline, or the first paragraph).
+  var tools = document.querySelector(".md-typeset .pr-tools");
+  if (!document.querySelector(".pr-notes") || !tools) return;
 
-  // localStorage works from file:// too (the offline zip); a browser that refuses it just forgets.
-  function remembered() {
-    try { return window.localStorage.getItem(KEY) === "hidden"; } catch (error) { return false; }
-  }
+  var remembered = layout.notesHidden;
   function remember(hidden) {
-    try { window.localStorage.setItem(KEY, hidden ? "hidden" : "shown"); } catch (error) { /* not kept */ }
+    try { window.localStorage.setItem(layout.notesKey, hidden ? "hidden" : "shown"); } catch (error) { /* not kept */ }
   }
 
   var count = document.querySelectorAll(".pr-notes .pr-note").length;
@@ -21,7 +18,7 @@
   var button = document.createElement("button");
   button.type = "button";
   bar.appendChild(button);
-  first.parentNode.insertBefore(bar, first);
+  tools.insertBefore(bar, tools.firstChild);
 
   function apply(hidden) {
     root.classList.toggle("pr-notes-off", hidden);
@@ -36,7 +33,7 @@
   });
   // Another tab or page switched the notes: follow it.
   window.addEventListener("storage", function (event) {
-    if (event.key === KEY) apply(remembered());
+    if (event.key === layout.notesKey) apply(remembered());
   });
   apply(remembered());
 })();

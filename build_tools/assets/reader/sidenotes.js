@@ -1,9 +1,8 @@
 /* policy-reader: notes in the right margin beside their quotes, on screens wide enough for it. */
 (function () {
   "use strict";
-  // Wide enough for the navigation, a 30-40 character essay column and the margin (Material's
-  // widest layout); narrower screens keep the notes after their paragraph (notes.js folds them).
-  var WIDE = window.matchMedia("(min-width: 76.25em)");
+  // Chosen before the first paint by the page's head script (assets/head/first-layout.js).
+  var WIDE = window.PolicyReaderLayout.wide;
   var GAP = 6; // px between two stacked notes
   var root = document.documentElement;
   var notes = Array.prototype.slice.call(document.querySelectorAll(".pr-notes .pr-note"));
@@ -35,6 +34,8 @@
       note.style.top = top - place.paraTop + "px";
       bottom = top + place.height;
     });
+    // Until now the margin was laid out (by the head script) but its notes not yet placed: unseen.
+    root.classList.add("pr-margin--placed");
   }
 
   function relayout() {
