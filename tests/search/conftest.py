@@ -265,16 +265,22 @@ def href_words(href: str) -> list[str]:
     return parse_qs(urlsplit(href).query).get("h", [""])[0].split()
 
 
-def sharded(built_site: Path, target: Path) -> Path:
-    """A copy of the built site with its index cut as a large archive's is: text in parts of a page or two,
-    a head that says the site is not small, so the engine loads shards and parts per query."""
-    site = shutil.copytree(built_site, target)
-    index = read_search_index(site)
+def large_archive_parts(built_site: Path) -> list[str]:
+    """The built site's index cut as a large archive's is: text in parts of a page or two, after a head
+    that says the site is not small, so the engine loads shards and parts per query."""
+    index = read_search_index(built_site)
     assert index["eager"] and index["parts"] == 1, "the built site is small: its text is in the head, loaded at once"
     sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
     glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
+    return index_parts(sections, glossary, eager_bytes=0)
+
+
+def sharded(built_site: Path, target: Path) -> Path:
+    """A copy of the built site with its index cut as a large archive's is (`large_archive_parts`)."""
+    site = shutil.copytree(built_site, target)
+    parts = large_archive_parts(site)
     for part in (site / part_path(0)).parent.glob("part-*.js"):
         part.unlink()
-    for n, script in enumerate(index_parts(sections, glossary, eager_bytes=0)):
+    for n, script in enumerate(parts):
         (site / part_path(n)).write_text(script, encoding="utf-8")
     return site
