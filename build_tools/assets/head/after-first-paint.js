@@ -92,8 +92,12 @@
       Array.prototype.forEach.call(document.querySelectorAll(AFTER_PAINT), function (held) {
         scripts.push([held.getAttribute("data-src"), held]);
       });
-      // Once the last has run (they run in order), <html data-pr-started> says the page is all there.
-      var started = function () { document.documentElement.setAttribute("data-pr-started", ""); };
+      // Once the last has run (they run in order), <html data-pr-started> and a performance mark say
+      // the page is all there: for tests, and for measuring when a reader can use all of it.
+      var started = function () {
+        document.documentElement.setAttribute("data-pr-started", "");
+        if (window.performance && performance.mark) performance.mark("policy-reader:started");
+      };
       scripts.forEach(function (item, n) {
         run(item[0], item[1], n === scripts.length - 1 ? function () { setTimeout(started, 0); } : null);
       });
