@@ -20,7 +20,7 @@ HEAD_ASSETS = PACKAGE / "assets" / "head"
 #: Where they go below the site root.
 ASSET_DIR = "assets/policy-reader/"
 #: Starts the search engine before the theme's own scripts ask for a worker (see search-shim.js): in
-#: the head script, which runs before the theme's (deferred, see theme_scripts.py).
+#: the head script, which runs before the theme's (held until the first paint, see theme_scripts.py).
 SEARCH_SHIM = SEARCH_ASSETS / "search-shim.js"
 #: The page's inline head script, in this order: the layout taken before the first paint, the scripts
 #: started after it, then the shim.
@@ -56,6 +56,6 @@ def asset_tags(to_root: str, notes: bool = False) -> tuple[str, str]:
     `notes`: the page has notes, whose layout its head script takes before the first paint.
 
     All of it in the head: the stylesheet, and the inline script that starts the reader's script once
-    the text has painted and sets up the search shim before the theme's scripts (deferred) ask for a worker.
+    the text has painted and sets up the search shim before the theme's scripts (held until then) ask for a worker.
     """
     return page_tags(reader_bundle(), to_root + ASSET_DIR, notes) + "\n", ""

@@ -21,7 +21,7 @@ HELD_TYPE = "policy-reader/after-paint"
 # A `<script ...>` start tag and, for an inline script, whether it runs (JSON data does not).
 _SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>", re.IGNORECASE)
 _SRC = re.compile(r"(\s)src(\s*=)", re.IGNORECASE)
-_NOT_HELD = re.compile(r"\sasync(?:[\s=]|$)|\stype\s*=\s*[\"']?(?:module|policy-reader)", re.IGNORECASE)
+_NOT_HELD = re.compile(r"\sasync(?:[\s=]|$)|\stype\s*=\s*[\"']?module", re.IGNORECASE)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)["']?""", re.IGNORECASE)
 _DEFER = re.compile(r"""\sdefer(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?(?=[\s/]|$)""", re.IGNORECASE)
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}

@@ -96,8 +96,8 @@ def index_parts(
 
     Scripts, not JSON, because a page opened from disk can load a script but not read a file;
     a worker fetches the same scripts. Each calls ``PolicyReaderSearch.load(part, parts, json)``.
-    The head (part 0) holds no text: the number of essays, the traditional characters the engine
-    reads as simplified (``folds``: pairs, traditional then simplified, in one string), how many
+    The head (part 0) holds no text, unless the site is small: the number of essays, the traditional
+    characters the engine reads as simplified (``folds``: pairs, traditional then simplified, in one string), how many
     shards the bigram index has (``grams``, see grams.py), whether a server loads every part at once
     (``eager``, a small site, whose whole text the head then holds: see EAGER_BYTES), the pages (``pages``:
     address, title, first section, essay or not) and the first section of each later part (``starts``).

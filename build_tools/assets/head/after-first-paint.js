@@ -53,6 +53,7 @@
 
   /* Scripts written for a deferred start wait for events that have fired by now: call them at once. */
   function lateListenersRunAtOnce() {
+    // Set by a listener added here, before any the theme adds: "complete" comes just before the event.
     var loaded = false;
     window.addEventListener("load", function () { loaded = true; });
     var late = function (target, type, happened) {
@@ -68,7 +69,7 @@
       };
     };
     late(document, "DOMContentLoaded", function () { return document.readyState !== "loading"; });
-    late(window, "load", function () { return loaded || document.readyState === "complete"; });
+    late(window, "load", function () { return loaded; });
   }
 
   function run(src, from, done) {

@@ -1,8 +1,8 @@
 /* policy-reader: the search engine started early on a server, and made to work from disk (file://).
  *
  * This is the second part of the one script inline in each page's head (build_tools/finish/bundle.py),
- * after head/after-first-paint.js: it must be in place before the theme's bundle (deferred, at the end of
- * the page) asks for a search worker, and an inline script costs no request.
+ * after head/after-first-paint.js: it must be in place before the theme's bundle (held until the first
+ * paint) asks for a search worker, and an inline script costs no request.
  *
  * On a server, Material's bundle starts the search worker only once the page has been read in; on a
  * slow link the first part of the index then starts late. Here the worker starts as soon as the text
@@ -83,7 +83,7 @@
     var start = function () {
       if (!early && !taken) early = new NativeWorker(address);
     };
-    (window.PolicyReaderAfterPaint || function (run) { run(); })(start);
+    window.PolicyReaderAfterPaint(start);
     window.Worker = function (url, options) {
       if (!taken && new URL(String(url), location.href).href === address) {
         start();

@@ -4,7 +4,7 @@
  *
  * Material's search box sends SETUP and QUERY (the typed text) and expects READY and RESULT. The
  * engine finds its index by ?index= in its address (search/part-0.js, the head). In a worker on a
- * server it loads the head (and, for a small site whose head says `eager`, every part at once, read
+ * server it loads the head (a small site's head, which says `eager`, holds its whole text, searched
  * as from disk), then per query the shards of the bigram index its characters fall
  * in (search/grams/N.js, see build_tools/search/grams.py) and the parts holding the sections of
  * the first results, so what a query costs does not grow with the archive. From disk, where only
@@ -58,7 +58,7 @@
       grew = true;
     }
     if (!grew) return;
-    // A small site (the head says `eager`): every part at once, searched as from disk.
+    // A small site (the head says `eager`): its whole text is in, searched as from disk.
     if (loader && n === 0 && state.eager) loader = null;
     // A query answered just now, for the first time, is not answered twice.
     var again = refresh !== null;
@@ -627,9 +627,9 @@
     // Load the index now, not at Material's SETUP: the page is still drawing, the reader not yet typing.
     var first = new URLSearchParams(root.location.search).get("index");
     if (first) {
-      // The head, then the rest as queries need it; a small site's every part at once.
+      // The head alone; the rest as queries need it (a small site's head holds it all).
       loader = runScript;
-      start(new URL(first, root.location.href).href, runScript, function () { return loader ? 1 : expected; });
+      start(new URL(first, root.location.href).href, runScript, function () { return 1; });
     }
   } else {
     // search-shim.js runs this engine in a worker of its own making from a page on disk.
