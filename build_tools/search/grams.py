@@ -11,12 +11,14 @@ Keys are read as the engine reads text: lower case, each traditional character a
 form, in UTF-16 units (JavaScript's string positions). Keys fall into shards by an FNV-1a hash of
 their units; each shard is a script calling ``PolicyReaderSearch.grams(shard, json)``, so a page
 opened from disk can load it too. A shard also carries the glossary entries whose folded form
-hashes to it, so a query that is a term loads its definition with its postings.
+starts with (the shard of its first key, see `term_key`), so a query that is a term loads its definition
+with its postings, in a shard it loads anyway.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -37,6 +39,8 @@ _SPACES = frozenset("\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff
 #: Characters of a Latin query word (the engine's LATIN_WORD, folded); edges are between [a-z0-9] and the rest.
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.+#-")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+#: The engine's LATIN_WORD, on a folded word.
+_LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9.+#-]*\Z")
 
 
 def fold(text: str, folds: Mapping[str, str]) -> str:
@@ -78,6 +82,17 @@ def shard_count(texts: Sequence[tuple[str, str]]) -> int:
     return shards
 
 
+def term_key(form: str) -> str:
+    """The key whose shard files the glossary entry `form`: the first key the engine looks its first word up by.
+
+    The engine's keysOf: a word's first bigram; a lone character itself; a lone Latin letter or digit its edge.
+    """
+    word = "".join(itertools.takewhile(lambda unit: unit not in _SPACES, form.lstrip("".join(_SPACES))))
+    if len(word) > 1:
+        return word[:2]
+    return EDGE + word if _LATIN_WORD.match(word) else word
+
+
 def _keys_at(folded: str, offset: int) -> list[tuple[str, int]]:
     """(key, position) for each bigram and Latin word edge of `folded`, its first unit at `offset`."""
     keys = []
@@ -100,9 +115,9 @@ def gram_shards(
 ) -> list[str]:
     """The shards of the index of `texts` (each section's title and text, in section order), as scripts.
 
-    A shard's data: ``g``, key → postings; ``t``, folded glossary form → entry. Postings of a
-    bigram or edge key, per section holding it: the section's number less the previous one's,
-    the count of positions, the first position, then each position less the one before. Title
+    A shard's data: ``g``, key → postings; ``t``, folded glossary form → entry (in its `term_key`'s
+    shard). Postings of a bigram or edge key, per section holding it: the section's number less the
+    previous one's, the count of positions, the first position, then each position less the one before. Title
     units sit at negative positions (the title ends at -2; -1 is a gap no bigram spans), text
     units from 0. Postings of a single character: per section, the number step, then its
     occurrences in the title and in the text.
@@ -126,7 +141,7 @@ def gram_shards(
         data[shard_of(key, shards)]["g"][key] = _encode(by_section, positions=False)
     for form, entry in glossary.items():
         folded_form = fold(form, folds)
-        data[shard_of(folded_form, shards)]["t"][folded_form] = entry
+        data[shard_of(term_key(folded_form), shards)]["t"][folded_form] = entry
     return [f"PolicyReaderSearch.grams({n},{script_string(compact_json(d))});\n" for n, d in enumerate(data)]
 
 

@@ -27,11 +27,17 @@ from tests.search.conftest import WORKER, QuietHandler, engine_page, search, ser
 
 pytestmark = pytest.mark.browser
 
-#: Material's worker protocol: a query, answered by a result (see search-worker.js).
-ASK = """async (query) => {
+#: Material's worker protocol: a query, answered by results (see search-worker.js), each but the
+#: last saying a fuller one follows; all of them, in order.
+ASK_ALL = """async (query) => {
   if (!window.__engine) window.__engine = new Worker("/WORKER?index=../../search/part-0.js");
+  const answers = [];
   return await new Promise((resolve) => {
-    window.__engine.onmessage = (event) => { if (event.data.type === 3) resolve(event.data.data); };
+    window.__engine.onmessage = (event) => {
+      if (event.data.type !== 3) return;
+      answers.push(event.data.data);
+      if (!event.data.data.pending) resolve(answers);
+    };
     window.__engine.postMessage({ type: 2, data: query });
   });
 }""".replace("WORKER", WORKER)
@@ -132,10 +138,17 @@ def asker(browser: Browser, hosted: tuple[str, list[str]]) -> Iterator[Page]:
         yield page
 
 
+def ask_all(page: Page, query: str) -> list[dict[str, Any]]:
+    """Every answer to `query`, the full one last."""
+    answers: list[dict[str, Any]] = page.evaluate(ASK_ALL, query)
+    for answer in answers:
+        assert answer["total"] == len(answer["items"])
+    return answers
+
+
 def ask(page: Page, query: str) -> dict[str, Any]:
-    result: dict[str, Any] = page.evaluate(ASK, query)
-    assert result["total"] == len(result["items"])
-    return result
+    """The full answer to `query`."""
+    return ask_all(page, query)[-1]
 
 
 def ask_every_part_in(page: Page, query: str) -> dict[str, Any]:
@@ -217,7 +230,7 @@ def test_the_table_exercises_every_kind_of_query(built_site: Path) -> None:
 
 def _keys(query: str, folds: dict[str, str]) -> set[str]:
     """What the engine looks `query` up by: each word's bigrams (a lone character itself), Latin words' edges."""
-    keys = {fold(query.strip(), folds)}
+    keys = set()
     for word in query.split():
         lower, latin = fold(word, folds), bool(LATIN_WORD.match(word))
         keys |= {lower} if len(lower) == 1 and not latin else {lower[k : k + 2] for k in range(len(lower) - 1)}
@@ -248,7 +261,7 @@ def test_a_query_loads_only_its_shards_and_the_parts_of_what_it_shows(
         result = ask(page, query)
         first = list(asked)
         asked.clear()
-        assert ask(page, query) == result
+        assert ask_all(page, query) == [result], "asked again: one answer, with nothing to load"
     shards = {"/" + shard_path(shard_of(key, index["grams"])) for key in _keys(query, folds)}
     parts = {"/" + part_path(_part_of(n, index["starts"])) for n in _shown_sections(result, index["docs"])}
     assert sorted(first) == sorted(shards | parts)
@@ -329,3 +342,22 @@ def test_pages_past_the_first_ten_are_listed_without_loading_their_text(
     loaded = sorted(p for p in asked if "/part-" in p)
     # Most 数据 first: the newest pages hold it most, each page its own part.
     assert loaded == sorted(f"/{part_path(PAGES - n)}" for n in range(10))
+
+
+def test_a_query_is_answered_from_the_text_in_hand_before_the_rest_of_its_text_comes(
+    browser: Browser, archive: tuple[str, list[str], list[str]]
+) -> None:
+    url, asked, _parts = archive
+    with opened(browser, url + "search/part-0.js") as page:
+        ask(page, "")
+        ask(page, "数据" * 20)  # the five newest pages hold it: their parts come in
+        asked.clear()
+        early, full = ask_all(page, "数据")
+    assert early["pending"] is True and "pending" not in full
+    titles = [[doc["title"] for doc in group] for group in full["items"]]
+    assert [group[0]["title"] for group in early["items"]] == [group[0] for group in titles]
+    # The five pages whose text is in are listed whole; the next five by title, until their parts come.
+    assert early["items"][:5] == full["items"][:5]
+    assert all(len(group) == 1 and group[0]["text"] == "" for group in early["items"][5:10])
+    assert all(len(group) > 1 for group in full["items"][:10])
+    assert sorted(p for p in asked if "/part-" in p) == sorted(f"/{part_path(PAGES - n)}" for n in range(5, 10))

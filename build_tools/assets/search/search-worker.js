@@ -7,7 +7,8 @@
  * server it loads the head (a small site's head, which says `eager`, holds its whole text, searched
  * as from disk), then per query the shards of the bigram index its characters fall
  * in (search/grams/N.js, see build_tools/search/grams.py) and the parts holding the sections of
- * the first results, so what a query costs does not grow with the archive. From disk, where only
+ * the first results (answering first with the text already in hand, titles for the rest), so what a
+ * query costs does not grow with the archive. From disk, where only
  * the page can load a script, it reads every part (search/part-N.js) and answers as soon as the
  * first text part is in (again as further parts come in). A query lists every section that contains
  * each of its space-separated words verbatim (substrings included; Latin words case-insensitively, at word edges), title and heading hits
@@ -332,7 +333,7 @@
   }
 
   /* What Material gets: per page, the page and its matching sections (`docOf(number)` their text);
-   * past `shown` pages (whose text is not loaded) the page alone. */
+   * past `shown` pages, and a page whose text is not in yet (`docOf` gives nothing), the page alone. */
   function present(query, match, groups, docOf, shown, term) {
     var matchers = match.matchers;
     var terms = {};
@@ -340,7 +341,7 @@
     var label = match.partial ? '<span class="pr-partial">部分匹配</span> ' : "";
     var items = groups.map(function (group, n) {
       var page = group.page;
-      if (n >= shown) {
+      if (n >= shown || !group.found.every(function (hit) { return docOf(hit.number); })) {
         var words = matchers.map(function (m) { return m.word; });
         return [{ location: withHighlight(page.location, words), title: escapeHTML(page.title), text: "", score: group.floor, terms: terms }];
       }
@@ -550,40 +551,54 @@
     return lo + 1;
   }
 
-  /* Every key a query can be looked up by: its words' (and their pieces'), and the whole query as a term. */
-  function shardURLs(words, query) {
+  /* The shard holding the glossary entry a query may be: its first word's first key's, which the query
+   * loads anyway (grams.py files each term there). */
+  function termShard(words) {
+    return shardOf(matcherKeys(matcher(words[0]))[0].key);
+  }
+
+  /* Every key a query can be looked up by: its words' (and their pieces'). */
+  function shardURLs(words) {
     var urls = {};
-    var add = function (key) { urls[indexURL("grams/" + shardOf(key) + ".js")] = true; };
-    words.forEach(function (w) { matcherKeys(matcher(w)).forEach(function (k) { add(k.key); }); });
-    add(fold(query.trim()));
+    words.forEach(function (w) {
+      matcherKeys(matcher(w)).forEach(function (k) { urls[indexURL("grams/" + shardOf(k.key) + ".js")] = true; });
+    });
     return Object.keys(urls);
   }
 
-  /* On a server: load the shards the query needs, rank from postings, then load the parts holding
-   * the sections of the first pages listed, and answer. */
+  /* On a server: load the shards the query needs, rank from postings, answer with the text in hand
+   * (a page whose text is not, by its title alone), then load the parts holding the sections of the
+   * first pages listed and answer in full. The first answer comes a round trip earlier: on a slow
+   * link some 200 ms, and a further query often finds most of its text loaded by earlier ones. */
   function searchGrams(query, done) {
     var words = queryWords(query);
     if (!words.length) { done({ items: [], total: 0 }); return; }
     var finish = function (match) {
       var key = fold(query.trim());
-      var term = shards[shardOf(key)].data.t[key];
+      var term = shards[termShard(words)].data.t[key];
       var groups = grouped(match.hits, pageOf);
       var parts = {};
       groups.slice(0, SHOWN).forEach(function (group) {
         parts[indexURL("part-" + partOf(group.page.first) + ".js")] = true;
         group.found.forEach(function (hit) { parts[indexURL("part-" + partOf(hit.number) + ".js")] = true; });
       });
-      need(Object.keys(parts), function () {
-        done(present(query, match, groups, function (number) { return sectionDocs[number]; }, SHOWN, term));
-      });
+      var missing = Object.keys(parts).filter(function (url) { return loading[url] !== true; });
+      var answer = function (pending) {
+        var result = present(query, match, groups, function (number) { return sectionDocs[number]; }, SHOWN, term);
+        // Not Material's: says a fuller answer to the same query follows.
+        if (pending) result.pending = true;
+        done(result);
+      };
+      if (missing.length) answer(true);
+      need(missing, function () { answer(false); });
     };
-    need(shardURLs(words, query), function () {
+    need(shardURLs(words), function () {
       var matchers = words.map(matcher);
       var hits = rankGrams(matchers);
       var split = hits.length ? null : cut(words, occursInText);
       if (!split) { finish({ matchers: matchers, hits: hits, partial: false }); return; }
       // A Latin piece is matched at word edges: its edge keys may lie in shards not yet in.
-      need(shardURLs(split, query), function () {
+      need(shardURLs(split), function () {
         finish({ matchers: split.map(matcher), hits: rankGrams(split.map(matcher)), partial: true });
       });
     });
