@@ -44,7 +44,8 @@ ROWS = (
             "open → every essay searched (s)",
             "bytes to first result, all requests (KB)",
             "bytes of search files for the first query (KB)",
-            "query → result once loaded (ms)",
+            "a further query → its first result (ms, median of 5)",
+            "bytes for a further query (KB, median of 5)",
             "precision (per essay)",
             "recall (per essay)",
         )
