@@ -74,6 +74,11 @@ def _joined_scripts(sources: Sequence[Path]) -> str:
     return str(rjsmin.jsmin(";\n".join(path.read_text(encoding="utf-8") for path in sources)))
 
 
+def minified_script(path: Path) -> str:
+    """The script at `path`, minified as the bundles are."""
+    return _joined_scripts([path])
+
+
 def bundle_scripts(folder: Path) -> BundleFile:
     """Every `*.js` in `folder`, in name order, as one minified script."""
     return _named(_joined_scripts(_sources(folder, "js")), "js")
