@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
+from build_tools.common.files import write_atomically
 from build_tools.importer.source import load_source
 from tests.conftest import ROOT
 
@@ -145,3 +148,26 @@ def test_chinese_headings_get_unicode_anchors(built_site: Path) -> None:
         "突出两高两化加快数字政府建设",
         "着力发挥三大优势赋能数字经济",
     ]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_every_file_is_as_readable_as_a_file_written_plainly(built_site: Path) -> None:
+    # A web server reads the site as another user: no page may be its writer's alone.
+    expected = 0o666 & ~_umask()
+    files = [path for path in built_site.rglob("*") if path.is_file()]
+    modes = {path.relative_to(built_site).as_posix(): stat.S_IMODE(path.stat().st_mode) for path in files}
+    assert {name: oct(mode) for name, mode in modes.items() if mode != expected} == {}
+
+
+def test_a_file_written_again_keeps_its_mode(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    write_atomically(page, "<p>一</p>")
+    assert stat.S_IMODE(page.stat().st_mode) == 0o666 & ~_umask()
+    page.chmod(0o640)
+    write_atomically(page, "<p>二</p>")
+    assert stat.S_IMODE(page.stat().st_mode) == 0o640 and page.read_text() == "<p>二</p>"
