@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
+from build_tools.search.index import GlossaryEntry
+
 ROOT = Path(__file__).resolve().parent.parent
 #: Real published pages the tests read besides the site's own sources (see its README).
 REAL_PAGES = ROOT / "tests" / "data"
@@ -186,6 +188,15 @@ def read_search_index(site: Path) -> dict[str, Any]:
     parts = [parse_index_part(script) for script in search_index_parts(site)]
     fields = {key: value for part in reversed(parts) for key, value in part.items()}
     return {**fields, "docs": [doc for part in parts for doc in part["docs"]]}
+
+
+def glossary_of(index: dict[str, Any]) -> dict[str, GlossaryEntry]:
+    """The glossary an index was made from: each spelling → its entry."""
+    return {
+        form: GlossaryEntry(**{key: value for key, value in entry.items() if key != "forms"})
+        for entry in index["glossary"]
+        for form in entry["forms"]
+    }
 
 
 def parse_index_part(script: str) -> dict[str, Any]:

@@ -140,18 +140,31 @@ def index_parts(
         head.update(docs=[doc for docs in parts for doc in docs], starts=[])
         parts = []
     datas = [head, *({"docs": docs} for docs in parts)]
-    datas[-1]["glossary"] = glossary_data(glossary)
+    datas[-1]["glossary"] = glossary_list(glossary)
     count = len(datas)
     scripts = [script_string(compact_json(d)) for d in datas]
     return [f"PolicyReaderSearch.load({n},{count},{text});\n" for n, text in enumerate(scripts)]
 
 
+def _shown(entry: GlossaryEntry) -> dict[str, Any]:
+    return {"term": entry.term, "english": entry.english, "definition": entry.definition, "url": entry.url}
+
+
 def glossary_data(glossary: dict[str, GlossaryEntry]) -> dict[str, dict[str, Any]]:
     """Each spelling of each term → what the engine shows for it."""
-    return {
-        form: {"term": e.term, "english": e.english, "definition": e.definition, "url": e.url}
-        for form, e in glossary.items()
-    }
+    return {form: _shown(entry) for form, entry in glossary.items()}
+
+
+def glossary_list(glossary: dict[str, GlossaryEntry]) -> list[dict[str, Any]]:
+    """What the engine shows for each term, once, with the spellings (``forms``) that name it.
+
+    In the index's parts, where an entry given per spelling would repeat a definition for each alias
+    (a third of the Gansu site's glossary data, in the head a small site loads first).
+    """
+    forms: dict[GlossaryEntry, list[str]] = {}
+    for form, entry in glossary.items():
+        forms.setdefault(entry, []).append(form)
+    return [{**_shown(entry), "forms": spellings} for entry, spellings in forms.items()]
 
 
 def index_shards(sections: Iterable[Section], glossary: dict[str, GlossaryEntry]) -> list[str]:

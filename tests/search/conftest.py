@@ -19,9 +19,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route
 
-from build_tools.search.index import GlossaryEntry, index_parts, part_path
+from build_tools.search.index import index_parts, part_path
 from build_tools.search.sections import Section
-from tests.conftest import opened, read_search_index, search_index_parts
+from tests.conftest import glossary_of, opened, read_search_index, search_index_parts
 from tests.search import oracle
 
 WORKER = "assets/policy-reader/search-worker.js"
@@ -271,7 +271,7 @@ def large_archive_parts(built_site: Path) -> list[str]:
     index = read_search_index(built_site)
     assert index["eager"] and index["parts"] == 1, "the built site is small: its text is in the head, loaded at once"
     sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
-    glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
+    glossary = glossary_of(index)
     return index_parts(sections, glossary, eager_bytes=0)
 
 

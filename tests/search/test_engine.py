@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from build_tools.search.index import GlossaryEntry, index_parts
+from build_tools.search.index import index_parts
 from build_tools.search.sections import Section
-from tests.conftest import parse_index_part, search_index_parts
+from tests.conftest import glossary_of, parse_index_part, search_index_parts
 from tests.search import oracle
 from tests.search.conftest import engine_page, large_archive_parts, plain, search, split_location
 
@@ -368,7 +368,7 @@ def test_answers_from_the_first_parts_then_again_as_the_rest_comes_in(
     browser: Browser, built_site: Path, index: dict[str, Any]
 ) -> None:
     sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
-    glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
+    glossary = glossary_of(index)
     parts = index_parts(sections, glossary, part_bytes=20_000, eager_bytes=0)
     assert len(parts) >= 4, "the test needs an index in several parts"
     # The head holds no text: the answer comes with the first part of text.

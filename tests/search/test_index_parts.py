@@ -54,14 +54,15 @@ def test_the_head_names_the_count_and_the_glossary_comes_last(pages: list[str]) 
     parts = _parts([s for name in pages for s in _page(name, 3)], 600)
     assert parts[0]["parts"] == len(parts) == len(pages) + 1
     assert [("glossary" in p) for p in parts] == [n == len(parts) - 1 for n in range(len(parts))]
-    assert parts[-1]["glossary"] == {
-        "数据沙箱": {
+    assert parts[-1]["glossary"] == [
+        {
             "term": "数据沙箱",
             "english": "data sandbox",
             "definition": "隔离的数据环境。",
             "url": "glossary/#shu-ju-sha-xiang",
+            "forms": ["数据沙箱"],
         }
-    }
+    ]
     assert all("essays" not in p and "folds" not in p and "grams" not in p for p in parts[1:])
     assert parts[0]["essays"] == len(pages)
     assert parts[0]["grams"] >= 16

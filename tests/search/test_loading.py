@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from build_tools.search.index import GlossaryEntry, index_parts
+from build_tools.search.index import index_parts
 from build_tools.search.sections import Section
-from tests.conftest import opened, parse_index_part, search_index_parts
+from tests.conftest import glossary_of, opened, parse_index_part, search_index_parts
 from tests.search import oracle
 from tests.search.conftest import (
     QuietHandler,
@@ -83,7 +83,7 @@ def holding_server(
 def small_parts(index: dict[str, Any]) -> list[str]:
     """The built index cut into small parts: the first holds the home page and the newest essay."""
     sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
-    glossary = {form: GlossaryEntry(**entry) for form, entry in index["glossary"].items()}
+    glossary = glossary_of(index)
     return index_parts(sections, glossary, part_bytes=20_000, eager_bytes=0)
 
 

@@ -155,7 +155,9 @@
       };
     }
     // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case, either script.
-    Object.keys(part.glossary || {}).forEach(function (form) { state.glossary[fold(form)] = part.glossary[form]; });
+    (part.glossary || []).forEach(function (entry) {
+      entry.forms.forEach(function (form) { state.glossary[fold(form)] = entry; });
+    });
     part.docs.forEach(function (doc) {
       var entry = entryOf(doc, state.docs.length);
       state.docs.push(entry);
