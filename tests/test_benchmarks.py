@@ -45,7 +45,6 @@ ROWS = (
             "bytes to first result, all requests (KB)",
             "bytes of search files for the first query (KB)",
             "a further query → its first result (ms, median of 5)",
-            "bytes for a further query (KB, median of 5)",
             "precision (per essay)",
             "recall (per essay)",
         )
