@@ -13,6 +13,11 @@ def _umask() -> int:
     return mask
 
 
+#: Read once: setting the umask to read it is process-wide, and a thread creating a file meanwhile
+#: (mkdocs serve's watcher) would get a world-writable one.
+_UMASK = _umask()
+
+
 def write_atomically(target: Path, data: str | bytes) -> None:
     """Write `data` (text as UTF-8, line ends as given) to `target`, replacing it only once it is whole.
 
@@ -20,7 +25,7 @@ def write_atomically(target: Path, data: str | bytes) -> None:
     temporary file's owner-only one: a web server running as another user must be able to read a page.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_UMASK
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-", suffix=".tmp")
     try:
         os.fchmod(handle, mode)

@@ -87,7 +87,7 @@ def term_key(form: str) -> str:
 
     The engine's keysOf: a word's first bigram; a lone character itself; a lone Latin letter or digit its edge.
     """
-    word = "".join(itertools.takewhile(lambda unit: unit not in _SPACES, form.lstrip("".join(_SPACES))))
+    word = "".join(itertools.takewhile(lambda unit: unit not in _SPACES, form))
     if len(word) > 1:
         return word[:2]
     return EDGE + word if _LATIN_WORD.match(word) else word
