@@ -14,6 +14,7 @@ import yaml
 
 from build_tools.common.errors import InputError
 from build_tools.glossary.marking import MarkPolicy
+from build_tools.validation.yamlfile import compose_bounded, read_yaml_text
 
 PLUGIN_NAME = "policy-reader"
 
@@ -91,14 +92,12 @@ def settings_from_config(config_file: Path, **overrides: Any) -> FinishSettings:
         InputError: The file cannot be read, or a value the step uses is not one it understands.
     """
     shown = config_file.name
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - safe loader
-    except OSError as error:
+    if not config_file.is_file():
         raise InputError(
-            shown, f"cannot read the configuration ({error.strerror})", "name an existing mkdocs.yml with --config"
-        ) from None
-    except yaml.YAMLError as error:
-        raise InputError(shown, f"is not valid YAML: {error}", "correct the YAML syntax") from None
+            shown, "cannot read the configuration (no such file)", "name an existing mkdocs.yml with --config"
+        )
+    # MkDocs allows anchors and aliases here: they are kept, within a bound on what they expand to.
+    _node, config = compose_bounded(read_yaml_text(config_file, shown), shown, _ConfigLoader, aliases=True)
     if not isinstance(config, dict):
         raise InputError(shown, "is not a mapping of settings", "write mkdocs.yml as `key: value` lines")
     options = _plugin_options(config)

@@ -12,11 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from build_tools.importer.archive import by_year, year_page, year_title
 from build_tools.importer.render import GLOSSARY_PAGE, MEASURES_PAGE
-from build_tools.validation.yamlfile import SAFE_LOADER
+from build_tools.validation.yamlfile import compose_bounded
 
 NavItem = str | dict[str, Any]
 
@@ -29,7 +27,8 @@ def front_matter(path: Path) -> dict[str, Any]:
     end = text.find("\n---", 4)
     if end < 0:
         return {}
-    data = yaml.load(text[4:end], Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+    # Hand-written pages may use anchors, as MkDocs allows; "\n" keeps the lines the file's.
+    _node, data = compose_bounded("\n" + text[4:end], str(path), aliases=True)
     return data if isinstance(data, dict) else {}
 
 
