@@ -19,7 +19,7 @@ from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import YamlDocument, format_key, load_yaml
 
 #: A clause's anchor as the importer writes it: part-4-item-2, article-12, chapter-2-section-1.
-CLAUSE_ANCHOR = r"^[a-z]+-\d+(?:-[a-z]+-\d+)*$"
+CLAUSE_ANCHOR = r"^[a-z]+-\d+(?:-[a-z]+-\d+)*\Z"
 _SELECTOR = {
     "type": "object",
     "additionalProperties": False,
@@ -36,7 +36,7 @@ _SELECTOR = {
         "suffix": {"type": "string"},
         "measure": {
             "type": "string",
-            "pattern": r"^measure-\d+$",
+            "pattern": r"^measure-\d+\Z",
             "description": "name a measure by its anchor, e.g. `measure: measure-3`",
         },
         "anchor": {

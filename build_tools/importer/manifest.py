@@ -10,23 +10,13 @@ from build_tools.common.errors import InputError, InputErrors
 from build_tools.editions.model import EditionEntry
 from build_tools.importer.genre import GENRES, Genre
 from build_tools.importer.parse import LeadMode, ParseOptions
+from build_tools.validation.fields import SLUG, URL
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import load_yaml
 
-_SLUG = {
-    "type": "string",
-    "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
-    "description": "use lower-case ASCII letters, digits and single hyphens",
-}
-_URL = {
-    "type": "string",
-    "pattern": r"^https?://\S+$",
-    "description": "give an address that starts with https:// (or http://)",
-}
-
 _DATE = {
     "type": "string",
-    "pattern": r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+    "pattern": r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z",
     "description": 'write the date as YYYY, YYYY-MM or YYYY-MM-DD (quoted), e.g. date: "2021-12-08"',
 }
 # What a citation of the page's essays needs beyond `publication`, `date` and `url` (see build_tools/citations/).
@@ -46,7 +36,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
         "title": {"type": "string", "minLength": 1},
         "publication": {"type": "string", "minLength": 1},
         "date": _DATE,
-        "url": _URL,
+        "url": URL,
         "notes": {"type": "string"},
         **_CITATION_KEYS,
         "genre": {
@@ -59,7 +49,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["title", "id"],
-                "properties": {"title": {"type": "string", "minLength": 1}, "id": _SLUG},
+                "properties": {"title": {"type": "string", "minLength": 1}, "id": SLUG},
             },
         },
         "label": {
@@ -76,7 +66,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                 "properties": {
                     "file": {
                         "type": "string",
-                        "pattern": r"^sources/([a-z0-9]+(-[a-z0-9]+)*/)+[a-z0-9]+(-[a-z0-9]+)*\.txt$",
+                        "pattern": r"^sources/([a-z0-9]+(-[a-z0-9]+)*/)+[a-z0-9]+(-[a-z0-9]+)*\.txt\Z",
                         "description": "give the earlier text's path in a folder below sources/, e.g. "
                         "`file: sources/editions/<page id>/draft.txt` "
                         "(a .txt directly in sources/ is a page of its own)",

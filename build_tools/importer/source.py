@@ -16,8 +16,9 @@ from build_tools.importer.genre import DOCUMENT_GENRES, detect_genre
 from build_tools.importer.manifest import Manifest, load_manifest, unmatched_titles
 from build_tools.importer.model import Document, Page
 from build_tools.importer.parse import parse_page, source_lines
+from build_tools.validation.fields import SLUG_PATTERN
 
-_SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SOURCE_ID = re.compile(SLUG_PATTERN)
 #: Folders of the site that the build or `import` fill: a source of that name would collide.
 RESERVED_IDS = frozenset({ARCHIVE_DIR.strip("/"), "assets", "glossary", "measures", "search", "includes", "cite"})
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
+# Every pattern ends in \Z, not $: Python's $ (and so jsonschema's) also matches before a final newline,
+# and an id "new-infrastructure\n" would become a file name holding one.
+#: An id: it becomes a file name and an address.
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*\Z"
 SLUG: dict[str, Any] = {
     "type": "string",
-    "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    "pattern": SLUG_PATTERN,
     "description": "use lower-case ASCII letters, digits and single hyphens",
 }
 URL: dict[str, Any] = {
     "type": "string",
-    "pattern": r"^https?://\S+$",
+    "pattern": r"^https?://\S+\Z",
     "description": "give an address that starts with https:// (or http://)",
 }
 CITATIONS: dict[str, Any] = {
