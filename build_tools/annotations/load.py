@@ -15,6 +15,7 @@ from build_tools.annotations.resolve import REANCHOR_SIMILARITY, ResolveError, f
 from build_tools.common.errors import InputError
 from build_tools.common.references import Citation
 from build_tools.validation.fields import CITATIONS, SLUG, TEXT, readable_citations
+from build_tools.validation.folder import FolderSurvey, survey_folder
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import YamlDocument, format_key, load_yaml
 
@@ -67,6 +68,8 @@ ANNOTATION_SCHEMA: dict[str, Any] = {
     },
 }
 
+#: A note longer than this (in UTF-8, about 1,300 Chinese characters) is warned about.
+LONG_NOTE_BYTES = 4 * 1024
 # A tag; an autolink such as <https://…> is Markdown, not HTML.
 _RAW_HTML = re.compile(r"<(?!https?://|mailto:)\s*/?\s*[a-zA-Z!?][^>]*>")
 _SCRIPT_LINK = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
@@ -82,12 +85,27 @@ class AnnotationSet:
     moved: list[MovedNote] = field(default_factory=list)
 
 
-def load_annotations(folder: Path, shown_folder: str = "annotations") -> tuple[list[Annotation], list[InputError]]:
-    """Read every ``*.yaml`` file in `folder`; return the valid annotations and every problem."""
+def survey_annotations(folder: Path, shown_folder: str = "annotations", root: Path | None = None) -> FolderSurvey:
+    """The ``*.yaml`` files in `folder`, and each other file there (not read).
+
+    `root` is the project, which no file may link out of (default: the folder's parent).
+    """
+    return survey_folder(folder, shown_folder, root or folder.parent, (".yaml",), subfolders=False)
+
+
+def load_annotations(
+    folder: Path, shown_folder: str = "annotations", root: Path | None = None
+) -> tuple[list[Annotation], list[InputError]]:
+    """Read every ``*.yaml`` file in `folder`; return the valid annotations and every problem.
+
+    A file there that looks meant to be read but is not (``notes.yml``, a link out of the
+    project) is one of the problems; see `survey_annotations`.
+    """
     annotations: list[Annotation] = []
-    errors: list[InputError] = []
+    survey = survey_annotations(folder, shown_folder, root)
+    errors: list[InputError] = list(survey.errors)
     first_seen: dict[str, tuple[str, int | None]] = {}
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+    for path in survey.read:
         shown = f"{shown_folder}/{path.name}"
         try:
             doc = load_yaml(path, shown)
@@ -204,6 +222,22 @@ def _body_errors(doc: YamlDocument, index: int, annotation: Annotation) -> list[
             )
         )
     return errors
+
+
+def long_note_notices(annotations: list[Annotation]) -> list[InputError]:
+    """A warning for each note longer than a tooltip or a margin can show well."""
+    return [
+        InputError(
+            annotation.file,
+            f"the note of '{annotation.id}' is {len(annotation.body.encode()) // 1024} KB long, "
+            f"more than a reader's note shows well (up to {LONG_NOTE_BYTES // 1024} KB)",
+            "shorten it to the point, and cite the longer text in `sources:`",
+            line=annotation.line,
+            key=format_key((annotation.id, "body")),
+        )
+        for annotation in annotations
+        if len(annotation.body.encode()) > LONG_NOTE_BYTES
+    ]
 
 
 def placeholder_notices(annotations: list[Annotation]) -> list[InputError]:

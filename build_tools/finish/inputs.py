@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from build_tools.annotations.corpus import Corpus, corpus_of
 from build_tools.annotations.editions import moved_summary
-from build_tools.annotations.load import load_annotations, resolve_annotations
+from build_tools.annotations.load import load_annotations, long_note_notices, resolve_annotations, survey_annotations
 from build_tools.annotations.model import Annotation, ResolvedAnnotation
 from build_tools.annotations.render import annotations_by_page
 from build_tools.common.errors import InputErrors
@@ -20,7 +20,7 @@ from build_tools.glossary.load import load_glossary
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.glossary.model import Glossary
 from build_tools.importer.project import Project
-from build_tools.importer.source import Source
+from build_tools.importer.source import Source, large_source_warnings
 
 #: An essay page's address from its source's and its own id.
 EssayUrl = Callable[[str, str], str]
@@ -64,13 +64,23 @@ def load_inputs(settings: FinishSettings) -> ReaderInputs:
     Raises:
         InputError, InputErrors: A file is bad; every message names it.
     """
-    path = settings.root / settings.glossary
+    path = settings.glossary_file()
+    folder = settings.annotations_folder()
     loaded = load_glossary(path, settings.glossary)
-    notices = [str(notice) for notice in loaded.markup]
-    annotations, errors = load_annotations(settings.root / settings.annotations, settings.annotations)
+    annotations, errors = load_annotations(folder, settings.annotations, settings.root)
     if errors:
         raise InputErrors(errors)
-    sources = Project(settings.root).load_sources()
+    project = Project(settings.root)
+    sources = project.load_sources()
+    # What `check` warns about, the build says too.
+    warnings = [
+        *loaded.markup,
+        *project.survey_sources().warnings,
+        *survey_annotations(folder, settings.annotations, settings.root).warnings,
+        *large_source_warnings(sources),
+        *long_note_notices(annotations),
+    ]
+    notices = [str(warning) for warning in warnings]
     glossary_bytes = path.read_bytes() if path.exists() else b""
     return ReaderInputs(
         settings, loaded.glossary, TermMatcher(loaded.glossary), glossary_bytes, annotations, sources, notices

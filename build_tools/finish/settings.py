@@ -14,9 +14,12 @@ import yaml
 
 from build_tools.common.errors import InputError
 from build_tools.glossary.marking import MarkPolicy
+from build_tools.validation.folder import outside
 from build_tools.validation.yamlfile import compose_bounded, read_yaml_text
 
 PLUGIN_NAME = "policy-reader"
+#: Where the glossary and the notes are when the settings do not say; either may be absent.
+DEFAULT_GLOSSARY, DEFAULT_ANNOTATIONS = "glossary.yaml", "annotations"
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class FinishSettings:
         annotations: The folder of annotation files, relative to `root`.
         glossary_marks: Which occurrences of a term get a tooltip.
         edit_branch: The branch select-to-note proposes notes on.
+        config_name: The configuration file the settings came from, for messages.
     """
 
     root: Path
@@ -40,15 +44,52 @@ class FinishSettings:
     site_name: str = ""
     repo_url: str | None = None
     directory_urls: bool = True
-    glossary: str = "glossary.yaml"
-    annotations: str = "annotations"
+    glossary: str = DEFAULT_GLOSSARY
+    annotations: str = DEFAULT_ANNOTATIONS
     glossary_marks: MarkPolicy = MarkPolicy.FIRST_IN_SECTION
     edit_branch: str = "main"
+    config_name: str = "mkdocs.yml"
 
     @property
     def docs_dir(self) -> Path:
         """The pages `import` writes."""
         return self.root / "docs"
+
+    def glossary_file(self) -> Path:
+        """The glossary's file: the default may be absent (no glossary), a file the settings name may not.
+
+        Raises:
+            InputError: The named file is missing, or lies (or links) outside the project.
+        """
+        return self._input_path("glossary", self.glossary, DEFAULT_GLOSSARY, "a file")
+
+    def annotations_folder(self) -> Path:
+        """The annotations' folder; as `glossary_file`.
+
+        Raises:
+            InputError: The named folder is missing, or lies (or links) outside the project.
+        """
+        return self._input_path("annotations", self.annotations, DEFAULT_ANNOTATIONS, "a folder")
+
+    def _input_path(self, key: str, value: str, default: str, kind: str) -> Path:
+        path = self.root / value
+        setting = f"plugins.{PLUGIN_NAME}.{key}"
+        if (path.exists() or path.is_symlink()) and outside(path, self.root):
+            raise InputError(
+                self.config_name,
+                f"{key}: '{value}' leads outside the project, and nothing outside it is read",
+                f"keep the {key} inside the project folder and name it relative to {self.config_name}",
+                key=setting,
+            )
+        is_kind = path.is_file() if kind == "a file" else path.is_dir()
+        if not is_kind and (value != default or path.exists()):
+            raise InputError(
+                self.config_name,
+                f"{key}: '{value}' is not {kind} of the project, so nothing would be read from it",
+                f"correct the path (relative to {self.config_name}), or remove the setting to use {default}",
+                key=setting,
+            )
+        return path
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -116,10 +157,11 @@ def settings_from_config(config_file: Path, **overrides: Any) -> FinishSettings:
         site_name=str(config.get("site_name") or ""),
         repo_url=str(config["repo_url"]) if config.get("repo_url") else None,
         directory_urls=bool(config.get("use_directory_urls", True)) and not offline,
-        glossary=str(options.get("glossary", "glossary.yaml")),
-        annotations=str(options.get("annotations", "annotations")),
+        glossary=str(options.get("glossary", DEFAULT_GLOSSARY)),
+        annotations=str(options.get("annotations", DEFAULT_ANNOTATIONS)),
         glossary_marks=MarkPolicy(marks),
         edit_branch=str(options.get("edit_branch", "main")),
+        config_name=shown,
     )
     settings = replace(settings, **{key: value for key, value in overrides.items() if value is not None})
     if settings.site_url and not settings.site_url.endswith("/"):

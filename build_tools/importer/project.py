@@ -12,6 +12,9 @@ from build_tools.editions.render import edition_pages
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.render import GENERATED_NOTE, GLOSSARY_PAGE, MEASURES_PAGE, render_pages
 from build_tools.importer.source import Source, load_source
+from build_tools.validation.folder import FolderSurvey, survey_folder
+
+PAGE_SUFFIX, MANIFEST_SUFFIX = ".txt", ".yaml"
 
 
 @dataclass
@@ -56,7 +59,29 @@ class Project:
 
     def source_files(self) -> list[Path]:
         """Every source page, in name order."""
-        return sorted(self.sources_dir.glob("*.txt"))
+        return [path for path in self.survey_sources().read if path.suffix == PAGE_SUFFIX]
+
+    def survey_sources(self) -> FolderSurvey:
+        """The pages and manifests in ``sources/``, and each file there that would not be read.
+
+        A manifest with no page of its name beside it (the page renamed or removed) is an error.
+        """
+        shown = self.shown(self.sources_dir)
+        survey = survey_folder(self.sources_dir, shown, self.root, (PAGE_SUFFIX, MANIFEST_SUFFIX), subfolders=True)
+        pages = sorted(path.stem for path in survey.read if path.suffix == PAGE_SUFFIX)
+        for manifest in (path for path in survey.read if path.suffix == MANIFEST_SUFFIX):
+            if manifest.stem not in pages:
+                close = difflib.get_close_matches(manifest.stem, pages, n=1)
+                survey.errors.append(
+                    InputError(
+                        f"{shown}/{manifest.name}",
+                        f"this manifest is not read: there is no page {manifest.stem}{PAGE_SUFFIX} beside it",
+                        f"name it after its page ({close[0]}{MANIFEST_SUFFIX}?), or remove it"
+                        if close
+                        else f"add the page {shown}/{manifest.stem}{PAGE_SUFFIX}, or remove the manifest",
+                    )
+                )
+        return survey
 
     def sources_state(self) -> tuple[tuple[str, int, int], ...]:
         """Each file below ``sources/`` (editions too), its modification time and size: it changes when one is saved."""
@@ -72,9 +97,11 @@ class Project:
         Raises:
             InputErrors: One or more pages or manifests are bad.
         """
-        errors: list[InputError] = []
+        survey = self.survey_sources()
+        errors: list[InputError] = list(survey.errors)
         sources: list[Source] = []
-        for path in self.source_files() if files is None else files:
+        pages = [path for path in survey.read if path.suffix == PAGE_SUFFIX]
+        for path in pages if files is None else files:
             try:
                 sources.append(load_source(path, self.shown(path)))
             except InputError as error:
@@ -141,11 +168,22 @@ class Project:
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 write_atomically(target, text)
                 changed.append(name)
+        # A full import removes every page it wrote that no source produces any more (a source
+        # removed or renamed); an import of named pages, only theirs.
         for name in sorted(self.generated_pages_on_disk() - set(self.expected_pages(sources))):
-            if _lists_sources(name) or name.split("/")[0] in chosen:
-                (self.docs_dir / name).unlink()
+            if files is None or _lists_sources(name) or name.split("/")[0] in chosen:
+                self._remove_page(name)
                 changed.append(name)
         return changed
+
+    def _remove_page(self, name: str) -> None:
+        """Remove a page `import` wrote, and the folders it leaves empty below ``docs/``."""
+        target = self.docs_dir / name
+        target.unlink()
+        for folder in target.parents:
+            if folder == self.docs_dir or not folder.is_relative_to(self.docs_dir) or any(folder.iterdir()):
+                break
+            folder.rmdir()
 
     def check_docs(self, sources: list[Source]) -> Report:
         """Compare ``docs/`` with what `import` would write from ``sources/``."""
@@ -179,6 +217,7 @@ class Project:
                     "run `policy-reader import` (it removes stale pages), or delete the file",
                 )
             )
+        report.warnings += self.survey_sources().warnings
         for source in sources:
             report.warnings += source.document.warnings if source.document else []
             if source.manifest.path is None:

@@ -19,6 +19,8 @@ from build_tools.importer.parse import parse_page, source_lines
 from build_tools.validation.fields import SLUG_PATTERN
 
 _SOURCE_ID = re.compile(SLUG_PATTERN)
+#: A source page larger than this (about 700,000 Chinese characters in UTF-8) is warned about.
+LARGE_SOURCE_BYTES = 2 * 1024 * 1024
 #: Folders of the site that the build or `import` fill: a source of that name would collide.
 RESERVED_IDS = frozenset({ARCHIVE_DIR.strip("/"), "assets", "glossary", "measures", "search", "includes", "cite"})
 
@@ -35,6 +37,7 @@ class Source:
         encoding: The encoding the page was read in.
         editions: The earlier editions the manifest declares (the page itself is the current one).
         document: A report, document or regulation read as one document (then `page` holds no essays).
+        size: The page's file size in bytes.
     """
 
     id: str
@@ -44,6 +47,7 @@ class Source:
     encoding: str
     editions: tuple[Edition, ...] = field(default=())
     document: Document | None = None
+    size: int = 0
 
     @property
     def title(self) -> str:
@@ -87,7 +91,7 @@ def load_source(path: Path, shown_as: str) -> Source:
     if genre in DOCUMENT_GENRES:
         document = parse_document(decoded.text, shown_as, genre)
         page = Page(shown_as, document.title, None, [], [], [], genre=genre)
-        return Source(source_id, shown_as, page, manifest, decoded.encoding, document=document)
+        return Source(source_id, shown_as, page, manifest, decoded.encoding, document=document, size=len(data))
     page = parse_page(decoded.text, shown_as, manifest.parse_options)
     page.genre = "essay" if len(page.articles) == 1 else "essays"
     if manifest.genre == "essay" and len(page.articles) > 1:
@@ -103,4 +107,18 @@ def load_source(path: Path, shown_as: str) -> Source:
         raise InputErrors(errors)
     # sources/<id>.txt: the project is the folder above sources/, and editions' paths start from it.
     editions = load_editions(path.resolve().parent.parent, manifest)
-    return Source(source_id, shown_as, page, manifest, decoded.encoding, editions)
+    return Source(source_id, shown_as, page, manifest, decoded.encoding, editions, size=len(data))
+
+
+def large_source_warnings(sources: list[Source]) -> list[InputError]:
+    """A warning for each source page larger than a reader's page serves well."""
+    return [
+        InputError(
+            source.path,
+            f"this page is {source.size / 1024 / 1024:.0f} MB, more than a web page serves well "
+            f"(up to {LARGE_SOURCE_BYTES // 1024 // 1024} MB): it builds slowly and loads slowly",
+            "split it into several source pages (one per part or chapter), or check that it holds only the text",
+        )
+        for source in sources
+        if source.size > LARGE_SOURCE_BYTES
+    ]
