@@ -9,6 +9,7 @@ from build_tools.editions.model import Edition
 from build_tools.importer.decode import decode_page
 from build_tools.importer.manifest import Manifest
 from build_tools.importer.parse import parse_page
+from build_tools.validation.folder import link_error, outside
 from build_tools.validation.yamlfile import format_key
 
 
@@ -22,6 +23,9 @@ def load_editions(project_root: Path, manifest: Manifest) -> tuple[Edition, ...]
     errors: list[InputError] = []
     for index, entry in enumerate(manifest.editions):
         path = project_root / entry.file
+        if path.is_symlink() and outside(path, project_root):
+            errors.append(link_error(entry.file))
+            continue
         try:
             data = path.read_bytes()
         except OSError as error:

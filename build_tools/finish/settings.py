@@ -14,7 +14,6 @@ import yaml
 
 from build_tools.common.errors import InputError
 from build_tools.glossary.marking import MarkPolicy
-from build_tools.validation.folder import outside
 from build_tools.validation.yamlfile import compose_bounded, read_yaml_text
 
 PLUGIN_NAME = "policy-reader"
@@ -74,7 +73,7 @@ class FinishSettings:
     def _input_path(self, key: str, value: str, default: str, kind: str) -> Path:
         path = self.root / value
         setting = f"plugins.{PLUGIN_NAME}.{key}"
-        if (path.exists() or path.is_symlink()) and outside(path, self.root):
+        if not path.resolve().is_relative_to(self.root.resolve()):
             raise InputError(
                 self.config_name,
                 f"{key}: '{value}' leads outside the project, and nothing outside it is read",

@@ -14,6 +14,8 @@ from build_tools.validation.fields import SLUG, URL
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import load_yaml
 
+#: Addresses in a source's folder that are not essays: its own page, its editions' folder.
+RESERVED_ESSAY_IDS = frozenset({"index", "editions"})
 _DATE = {
     "type": "string",
     "pattern": r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z",
@@ -148,6 +150,14 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
     ids: dict[str, str] = {}
     lines: dict[str, int | None] = {}
     for index, item in enumerate(data.get("articles", [])):
+        if item["id"] in RESERVED_ESSAY_IDS:
+            errors.append(
+                doc.error(
+                    ("articles", index, "id"),
+                    f"the id '{item['id']}' is taken: the page's own {item['id']} has that address",
+                    f"give the essay another id, e.g. {item['id']}-essay",
+                )
+            )
         if item["id"] in ids.values():
             errors.append(
                 doc.error(

@@ -102,6 +102,9 @@ class Project:
         sources: list[Source] = []
         pages = [path for path in survey.read if path.suffix == PAGE_SUFFIX]
         for path in pages if files is None else files:
+            if (taken := self._taken_by_hand(path)) is not None:
+                errors.append(taken)
+                continue
             try:
                 sources.append(load_source(path, self.shown(path)))
             except InputError as error:
@@ -111,6 +114,17 @@ class Project:
         if errors:
             raise InputErrors(errors)
         return sorted(sources, key=lambda s: (s.manifest.date or "", s.id), reverse=True)
+
+    def _taken_by_hand(self, path: Path) -> InputError | None:
+        """An error when a page written by hand in ``docs/`` has the address the source page would get."""
+        page = self.docs_dir / f"{path.stem}.md"
+        if not page.is_file() or _written_by_import(page):
+            return None
+        return InputError(
+            self.shown(path),
+            f"the file name '{path.name}' is taken: {self.shown(page)}, a page written by hand, has that address",
+            f"rename it, e.g. {path.stem}-source.txt (and its manifest beside it)",
+        )
 
     def expected_pages(self, sources: list[Source]) -> dict[str, str]:
         """The pages `import` writes for these sources, by path below ``docs/``."""
@@ -123,9 +137,7 @@ class Project:
         """Pages below ``docs/`` that `import` wrote (they carry its note)."""
         found = set()
         for path in self.docs_dir.rglob("*.md"):
-            with path.open(encoding="utf-8", errors="replace") as handle:
-                head = handle.read(2048)
-            if GENERATED_NOTE in head:
+            if _written_by_import(path):
                 found.add(path.relative_to(self.docs_dir).as_posix())
         return found
 
@@ -229,6 +241,12 @@ class Project:
                     )
                 )
         return report
+
+
+def _written_by_import(page: Path) -> bool:
+    """Whether `page` carries the note `import` writes at the top of every page it writes."""
+    with page.open(encoding="utf-8", errors="replace") as handle:
+        return GENERATED_NOTE in handle.read(2048)
 
 
 def _lists_sources(page: str) -> bool:

@@ -13,7 +13,7 @@ from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.decode import decode_page
 from build_tools.importer.document import parse_document
 from build_tools.importer.genre import DOCUMENT_GENRES, detect_genre
-from build_tools.importer.manifest import Manifest, load_manifest, unmatched_titles
+from build_tools.importer.manifest import RESERVED_ESSAY_IDS, Manifest, load_manifest, unmatched_titles
 from build_tools.importer.model import Document, Page
 from build_tools.importer.parse import parse_page, source_lines
 from build_tools.validation.fields import SLUG_PATTERN
@@ -22,7 +22,9 @@ _SOURCE_ID = re.compile(SLUG_PATTERN)
 #: A source page larger than this (about 700,000 Chinese characters in UTF-8) is warned about.
 LARGE_SOURCE_BYTES = 2 * 1024 * 1024
 #: Folders of the site that the build or `import` fill: a source of that name would collide.
-RESERVED_IDS = frozenset({ARCHIVE_DIR.strip("/"), "assets", "glossary", "measures", "search", "includes", "cite"})
+RESERVED_IDS = frozenset(
+    {ARCHIVE_DIR.strip("/"), "assets", "glossary", "measures", "search", "includes", "cite", "404", "index"}
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,15 @@ def load_source(path: Path, shown_as: str) -> Source:
         return Source(source_id, shown_as, page, manifest, decoded.encoding, document=document, size=len(data))
     page = parse_page(decoded.text, shown_as, manifest.parse_options)
     page.genre = "essay" if len(page.articles) == 1 else "essays"
+    taken = [article for article in page.articles if article.id in RESERVED_ESSAY_IDS]
+    if taken and taken[0].title not in manifest.article_ids:
+        raise InputError(
+            shown_as,
+            f"the essay 「{taken[0].title}」 would get the id '{taken[0].id}', "
+            f"the address of the page's own {taken[0].id}",
+            f"give it an id in {Path(shown_as).with_suffix('.yaml')}: articles: - title: …, id: another-id",
+            line=taken[0].line,
+        )
     if manifest.genre == "essay" and len(page.articles) > 1:
         raise InputError(
             manifest.path or shown_as,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import REAL_PAGES, ROOT, policy_reader
@@ -56,4 +57,16 @@ def check(project: Path) -> subprocess.CompletedProcess[str]:
     """Run `policy-reader check` in `project`; it must never crash."""
     result = policy_reader(project, "check")
     assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def import_refused(
+    project: Path, run: Callable[..., subprocess.CompletedProcess[str]] = policy_reader
+) -> subprocess.CompletedProcess[str]:
+    """Run `policy-reader import` (by `run`) and require it to fail with a message, leaving ``docs/`` as it was."""
+    before = snapshot(project / "docs")
+    result = run(project, "import")
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "docs") == before
     return result
