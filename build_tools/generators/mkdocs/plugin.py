@@ -126,11 +126,11 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         try:
             self.inputs = load_inputs(self.settings)
             self.notes = anchor_notes(self.inputs, essay_urls(self.settings))
+            if self.config.nav and not config.nav:
+                config.nav = build_nav(Path(config.docs_dir))
         except (InputError, InputErrors) as error:
             raise _plugin_error(error) from None
         self.page_urls: list[str] = []
-        if self.config.nav and not config.nav:
-            config.nav = build_nav(Path(config.docs_dir))
         # Our templates (link previews, a Chinese 404 page) take precedence over the theme's.
         config.theme.dirs.insert(0, str(THEME_OVERRIDES))
         return config
