@@ -5,6 +5,7 @@ Zensical reads the same mkdocs.yml; nothing here asks a generator for its config
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,6 +20,8 @@ from build_tools.validation.yamlfile import compose_bounded, read_yaml_text
 PLUGIN_NAME = "policy-reader"
 #: Where the glossary and the notes are when the settings do not say; either may be absent.
 DEFAULT_GLOSSARY, DEFAULT_ANNOTATIONS = "glossary.yaml", "annotations"
+#: The plugin's options (build_tools/generators/mkdocs/config.py), for MkDocs and for every other reader of mkdocs.yml.
+PLUGIN_OPTIONS = ("enabled", "nav", "offline", "glossary", "annotations", "glossary_marks", "edit_branch")
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     default = names.pop() if len(names) > 1 else None
     for name in names:
         if str(name) in os.environ:
-            return yaml.safe_load(os.environ[str(name)])
+            return compose_bounded(os.environ[str(name)], f"${name} (mkdocs.yml)", aliases=True)[1]
     return default
 
 
@@ -125,6 +128,20 @@ def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+def _unknown_option_error(shown: str, options: dict[str, Any]) -> InputError | None:
+    """An error for the first option of the plugin it does not know (a misspelt one would be ignored)."""
+    for name in options:
+        if name not in PLUGIN_OPTIONS:
+            close = difflib.get_close_matches(str(name), PLUGIN_OPTIONS, n=1)
+            return InputError(
+                shown,
+                f"plugins: {PLUGIN_NAME}: the option '{name}' is not one the reader knows",
+                (f"did you mean '{close[0]}'? " if close else "") + "the options: " + ", ".join(PLUGIN_OPTIONS),
+                key=f"plugins.{PLUGIN_NAME}.{name}",
+            )
+    return None
+
+
 def settings_from_config(config_file: Path, **overrides: Any) -> FinishSettings:
     """The settings mkdocs.yml gives, with `overrides` (those not None) in place of its values.
 
@@ -141,6 +158,8 @@ def settings_from_config(config_file: Path, **overrides: Any) -> FinishSettings:
     if not isinstance(config, dict):
         raise InputError(shown, "is not a mapping of settings", "write mkdocs.yml as `key: value` lines")
     options = _plugin_options(config)
+    if (unknown := _unknown_option_error(shown, options)) is not None:
+        raise unknown
     marks = str(options.get("glossary_marks", MarkPolicy.FIRST_IN_SECTION.value))
     if marks not in {p.value for p in MarkPolicy}:
         raise InputError(

@@ -158,6 +158,14 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
                     f"give the essay another id, e.g. {item['id']}-essay",
                 )
             )
+        if item["title"] in ids:
+            errors.append(
+                doc.error(
+                    ("articles", index, "title"),
+                    f"the essay 「{item['title']}」 is listed twice; only one of its ids could be used",
+                    "list each essay once",
+                )
+            )
         if item["id"] in ids.values():
             errors.append(
                 doc.error(

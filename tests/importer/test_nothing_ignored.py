@@ -20,7 +20,9 @@ from build_tools.annotations.load import LONG_NOTE_BYTES, load_annotations, long
 from build_tools.commands.checks import run_checks
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.finish.inputs import load_inputs
-from build_tools.finish.settings import settings_from_config
+from build_tools.finish.settings import PLUGIN_OPTIONS, settings_from_config
+from build_tools.generators.mkdocs.config import PolicyReaderConfig
+from build_tools.importer.manifest import load_manifest
 from build_tools.importer.project import Project
 from build_tools.importer.source import LARGE_SOURCE_BYTES, large_source_warnings
 from tests.conftest import policy_reader
@@ -249,3 +251,25 @@ def test_sizes_a_site_cannot_serve_well_are_warned_about(tmp_path: Path) -> None
     assert errors == []
     (notice,) = long_note_notices(annotations)
     assert (notice.path, notice.line, notice.key) == ("annotations/long.yaml", 4, "long.body")
+
+
+def test_an_essay_listed_twice_in_a_manifest_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "page.yaml"
+    path.write_text("articles:\n  - {title: 标题, id: first-id}\n  - {title: 标题, id: second-id}\n", encoding="utf-8")
+    with pytest.raises(InputErrors) as caught:
+        load_manifest(path, "sources/page.yaml")
+    (error,) = caught.value.errors
+    assert (error.line, error.key) == (3, "articles[1].title")
+    assert "listed twice" in error.problem
+
+
+def test_a_misspelt_plugin_option_is_an_error_naming_the_right_one(project: Path) -> None:
+    plugin_option("glosary: terms.yaml")(project)
+    result = check(project)
+    assert result.returncode == 1
+    assert "error: mkdocs.yml: plugins.policy-reader.glosary:" in result.stderr
+    assert "did you mean 'glossary'?" in result.stderr
+
+
+def test_the_options_read_from_mkdocs_yml_are_the_plugins_own() -> None:
+    assert set(PLUGIN_OPTIONS) == set(PolicyReaderConfig().keys())
