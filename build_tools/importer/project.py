@@ -57,10 +57,6 @@ class Project:
         except ValueError:
             return str(path)
 
-    def source_files(self) -> list[Path]:
-        """Every source page, in name order."""
-        return [path for path in self.survey_sources().read if path.suffix == PAGE_SUFFIX]
-
     def survey_sources(self) -> FolderSurvey:
         """The pages and manifests in ``sources/``, and each file there that would not be read.
 
@@ -94,8 +90,10 @@ class Project:
     def load_sources(self, files: list[Path] | None = None) -> list[Source]:
         """Load the given source pages (default: all), reporting every bad one at once.
 
+        Every file in ``sources/`` that would not be read (see `survey_sources`) is reported too.
+
         Raises:
-            InputErrors: One or more pages or manifests are bad.
+            InputErrors: One or more pages or manifests are bad, or a file there would not be read.
         """
         survey = self.survey_sources()
         errors: list[InputError] = list(survey.errors)
