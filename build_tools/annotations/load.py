@@ -229,7 +229,7 @@ def long_note_notices(annotations: list[Annotation]) -> list[InputError]:
     return [
         InputError(
             annotation.file,
-            f"the note of '{annotation.id}' is {len(annotation.body.encode()) // 1024} KB long, "
+            f"the note of '{annotation.id}' is {len(annotation.body.encode()) / 1024:.1f} KB long, "
             f"more than a reader's note shows well (up to {LONG_NOTE_BYTES // 1024} KB)",
             "shorten it to the point, and cite the longer text in `sources:`",
             line=annotation.line,

@@ -126,7 +126,7 @@ def large_source_warnings(sources: list[Source]) -> list[InputError]:
     return [
         InputError(
             source.path,
-            f"this page is {source.size / 1024 / 1024:.0f} MB, more than a web page serves well "
+            f"this page is {source.size / 1024 / 1024:.1f} MB, more than a web page serves well "
             f"(up to {LARGE_SOURCE_BYTES // 1024 // 1024} MB): it builds slowly and loads slowly",
             "split it into several source pages (one per part or chapter), or check that it holds only the text",
         )
