@@ -226,3 +226,19 @@ def unmatched_titles(manifest: Manifest, titles: list[str]) -> list[InputError]:
         for title in manifest.article_ids
         if title not in titles
     ]
+
+
+def displaced_ids(manifest: Manifest, articles: list[tuple[str, str]]) -> list[InputError]:
+    """Errors for ids the manifest gives that an earlier essay already took (from its title), by (title, id)."""
+    taken = {essay_id: title for title, essay_id in articles if manifest.article_ids.get(title) != essay_id}
+    return [
+        InputError(
+            manifest.path or "",
+            f"the id '{wanted}' is already the id of the essay 「{taken[wanted]}」 (made from its title)",
+            f"give 「{taken[wanted]}」 an id of its own here too, or give this essay another id",
+            line=manifest.article_lines.get(title),
+            key="articles",
+        )
+        for title, essay_id in articles
+        if (wanted := manifest.article_ids.get(title)) is not None and wanted != essay_id and wanted in taken
+    ]

@@ -13,7 +13,13 @@ from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.decode import decode_page
 from build_tools.importer.document import parse_document
 from build_tools.importer.genre import DOCUMENT_GENRES, detect_genre
-from build_tools.importer.manifest import RESERVED_ESSAY_IDS, Manifest, load_manifest, unmatched_titles
+from build_tools.importer.manifest import (
+    RESERVED_ESSAY_IDS,
+    Manifest,
+    displaced_ids,
+    load_manifest,
+    unmatched_titles,
+)
 from build_tools.importer.model import Document, Page
 from build_tools.importer.parse import parse_page, source_lines
 from build_tools.validation.fields import SLUG_PATTERN
@@ -114,6 +120,7 @@ def load_source(path: Path, shown_as: str) -> Source:
             key="genre",
         )
     errors = unmatched_titles(manifest, [a.title for a in page.articles])
+    errors += displaced_ids(manifest, [(a.title, a.id) for a in page.articles])
     if errors:
         raise InputErrors(errors)
     # sources/<id>.txt: the project is the folder above sources/, and editions' paths start from it.

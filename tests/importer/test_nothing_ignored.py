@@ -24,9 +24,16 @@ from build_tools.finish.settings import PLUGIN_OPTIONS, settings_from_config
 from build_tools.generators.mkdocs.config import PolicyReaderConfig
 from build_tools.importer.manifest import load_manifest
 from build_tools.importer.project import Project
-from build_tools.importer.source import LARGE_SOURCE_BYTES, large_source_warnings
+from build_tools.importer.source import LARGE_SOURCE_BYTES, large_source_warnings, load_source
 from tests.conftest import policy_reader
-from tests.importer.importer_support import GANSU_NAME, PROJECT_GANSU, PROJECT_GANSU_MANIFEST, check, import_refused
+from tests.importer.importer_support import (
+    GANSU,
+    GANSU_NAME,
+    PROJECT_GANSU,
+    PROJECT_GANSU_MANIFEST,
+    check,
+    import_refused,
+)
 
 DOCUMENT = "gov-opinion-government-new-media-2018"
 Change = Callable[[Path], None]
@@ -273,3 +280,19 @@ def test_a_misspelt_plugin_option_is_an_error_naming_the_right_one(project: Path
 
 def test_the_options_read_from_mkdocs_yml_are_the_plugins_own() -> None:
     assert set(PLUGIN_OPTIONS) == set(PolicyReaderConfig().keys())
+
+
+def test_an_id_the_manifest_gives_that_another_essay_took_is_an_error(tmp_path: Path) -> None:
+    # The first essay, not listed, gets its id from its title; the manifest gives that id to the second.
+    (tmp_path / "sources").mkdir()
+    page = tmp_path / PROJECT_GANSU
+    shutil.copyfile(GANSU, page)
+    first_id = "jia-qiang-shu-zi-zheng-fu-jian-she-zhu-tui-shu-zi-jing-ji-fa"
+    page.with_suffix(".yaml").write_text(
+        f"articles:\n  - title: 努力打造西部创新驱动发展新高地\n    id: {first_id}\n", encoding="utf-8"
+    )
+    with pytest.raises(InputErrors) as caught:
+        load_source(page, str(PROJECT_GANSU))
+    (error,) = caught.value.errors
+    assert (error.path, error.line) == (str(PROJECT_GANSU_MANIFEST), 2)
+    assert f"the id '{first_id}' is already the id of the essay 「加强“数字政府”建设" in error.problem
