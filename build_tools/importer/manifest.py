@@ -10,6 +10,7 @@ from build_tools.common.errors import InputError, InputErrors
 from build_tools.editions.model import EditionEntry
 from build_tools.importer.genre import GENRES, Genre
 from build_tools.importer.parse import LeadMode, ParseOptions
+from build_tools.validation.fields import URL
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import load_yaml
 
@@ -17,11 +18,6 @@ _SLUG = {
     "type": "string",
     "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
     "description": "use lower-case ASCII letters, digits and single hyphens",
-}
-_URL = {
-    "type": "string",
-    "pattern": r"^https?://\S+$",
-    "description": "give an address that starts with https:// (or http://)",
 }
 
 _DATE = {
@@ -46,7 +42,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
         "title": {"type": "string", "minLength": 1},
         "publication": {"type": "string", "minLength": 1},
         "date": _DATE,
-        "url": _URL,
+        "url": URL,
         "notes": {"type": "string"},
         **_CITATION_KEYS,
         "genre": {
