@@ -151,7 +151,7 @@ CASES = [
         "  body: 一条[注释](javascript:alert(1))。\n",
         "body:",
         "[0].body",
-        ("holds a script address (javascript:)", "https://"),
+        ("links to 'javascript:alert(1)', which is no web address", "https://"),
     ),
     Bad(
         "quote-and-measure",
