@@ -48,7 +48,7 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError
         return doc.error(path, f"the value {error.instance!r} is not allowed here", why)
     if error.validator == "format" and schema.get("format") == "web-url":
         problem = web_url_problem(error.instance)
-        return doc.error(path, f"the address {error.instance!r} cannot be used: {problem}", schema["description"])
+        return doc.error(path, f"the value {error.instance!r} is not allowed here: {problem}", schema["description"])
     if error.validator == "enum":
         return doc.error(
             path,
