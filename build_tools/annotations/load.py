@@ -185,26 +185,38 @@ def _annotation(doc: YamlDocument, index: int, item: dict[str, Any]) -> Annotati
     )
 
 
+class NoteMarkup(InputError):
+    """Raw HTML or a link to no web address in a note: `check` refuses it; a build shows it as text and goes on."""
+
+
 def _body_errors(doc: YamlDocument, index: int, annotation: Annotation) -> list[InputError]:
-    errors = []
+    errors: list[InputError] = []
     if raw := _RAW_HTML.search(annotation.body):
         errors.append(
-            doc.error(
-                (index, "body"),
-                f"the note of '{annotation.id}' holds raw HTML ({raw.group()})",
-                "write the note in plain Markdown: **bold**, [text](https://…), lists; no tags",
+            _as_note_markup(
+                doc.error(
+                    (index, "body"),
+                    f"the note of '{annotation.id}' holds raw HTML ({raw.group()})",
+                    "write the note in plain Markdown: **bold**, [text](https://…), lists; no tags",
+                )
             )
         )
     errors += [
-        doc.error(
-            (index, "body"),
-            f"the note of '{annotation.id}' links to {address!r}, which is no web address "
-            "(a script, data or mail address is shown as text, never linked)",
-            "link only to https:// (or http://) addresses, or to a page of the site",
+        _as_note_markup(
+            doc.error(
+                (index, "body"),
+                f"the note of '{annotation.id}' links to {address!r}, which is no web address "
+                "(a script, data or mail address is shown as text, never linked)",
+                "link only to https:// (or http://) addresses, or to a page of the site",
+            )
         )
         for address in refused_links(annotation.body)
     ]
     return errors
+
+
+def _as_note_markup(error: InputError) -> NoteMarkup:
+    return NoteMarkup(error.path, error.problem, error.fix, error.line, error.key)
 
 
 def placeholder_notices(annotations: list[Annotation]) -> list[InputError]:

@@ -20,7 +20,7 @@ from build_tools.common.urls import is_safe_link
 _ADDRESSES = ("href", "src")
 
 
-class _LinkFilter(Treeprocessor):
+class _LinkFilter(Treeprocessor):  # type: ignore[misc]
     """Turns each link or image whose address is refused into plain text, and keeps the refused addresses."""
 
     def __init__(self, md: markdown.Markdown) -> None:

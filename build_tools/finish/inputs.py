@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from build_tools.annotations.corpus import Corpus, corpus_of
 from build_tools.annotations.editions import moved_summary
-from build_tools.annotations.load import load_annotations, resolve_annotations
+from build_tools.annotations.load import NoteMarkup, load_annotations, resolve_annotations
 from build_tools.annotations.model import Annotation, ResolvedAnnotation
 from build_tools.annotations.render import annotations_by_page
 from build_tools.common.errors import InputErrors
@@ -67,7 +67,10 @@ def load_inputs(settings: FinishSettings) -> ReaderInputs:
     path = settings.root / settings.glossary
     loaded = load_glossary(path, settings.glossary)
     notices = [str(notice) for notice in loaded.markup]
-    annotations, errors = load_annotations(settings.root / settings.annotations, settings.annotations)
+    annotations, problems = load_annotations(settings.root / settings.annotations, settings.annotations)
+    # As in the glossary, markup in a note is shown as text (no script address linked): it stops `check`, not a build.
+    notices += [str(problem) for problem in problems if isinstance(problem, NoteMarkup)]
+    errors = [problem for problem in problems if not isinstance(problem, NoteMarkup)]
     if errors:
         raise InputErrors(errors)
     sources = Project(settings.root).load_sources()

@@ -47,7 +47,7 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError
         why = schema.get("description", f"write it to match {schema.get('pattern')}")
         return doc.error(path, f"the value {error.instance!r} is not allowed here", why)
     if error.validator == "format" and schema.get("format") == "web-url":
-        problem = web_url_problem(error.instance)
+        problem = web_url_problem(str(error.instance))
         return doc.error(path, f"the value {error.instance!r} is not allowed here: {problem}", schema["description"])
     if error.validator == "enum":
         return doc.error(
