@@ -18,9 +18,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _LATEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
 _LATEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
-# Inside <script>, "</script>" ends the element and "<!--" changes how the rest is read; U+2028/9
-# end a line in older JavaScript. JSON may write any character as \uXXXX, so these never appear.
-_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
+# Inside <script>, "</script>" ends the element and "<!--" (or "-->") changes how the rest is read;
+# U+2028/9 end a line in older JavaScript. JSON may write any character as \uXXXX, so these never
+# appear. ("&" means nothing inside a script element.)
+_SCRIPT_UNSAFE = re.compile("[<>\u2028\u2029]")
 
 
 def one_line(text: str) -> str:
