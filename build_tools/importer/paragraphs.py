@@ -60,7 +60,8 @@ def provenance_list(facts: list[tuple[str, str | None]]) -> str:
         if not value:
             continue
         if label == URL_LABEL:
-            shown = f'<a href="{html_text(value)}">{html_text(value)}</a>'
+            # The link's text is Markdown (a * or _ in it would be emphasis), its address an attribute.
+            shown = f'<a href="{html_text(value)}">{markdown_text(value)}</a>'
         else:
             shown = markdown_text(" ".join(value.split()))
         lines.append(f"- **{label}**:{shown}\n")

@@ -80,7 +80,7 @@ MANIFEST_FIELDS = {
     "label": "定稿<img src=x onerror=alert(1)>\"'",
 }
 EDITION_FIELDS = {"date": '2021"><svg onload=alert(1)>', "label": "征求意见稿<img src=x onerror=alert(2)>'"}
-URL = "https://example.org/a?b=1&c='d'#\u53e5"
+URL = "https://example.org/*a*_b_?c=1&d='e'#\u53e5"
 
 DOCUMENT_TITLE_MARK = '<img src=x onerror=alert(3)>"'
 DOCUMENT_FIELDS = {"publication": 'gov<img src=x onerror=alert(1)>"', "notes": "</script><!--<script>\u2028"}
