@@ -11,6 +11,7 @@ from build_tools.annotations.authoring import PLACEHOLDER_BODY
 from build_tools.annotations.corpus import Corpus
 from build_tools.annotations.editions import MovedNote, gone_since, moved
 from build_tools.annotations.model import Annotation, ResolvedAnnotation, Selector
+from build_tools.annotations.note_body import refused_links
 from build_tools.annotations.resolve import REANCHOR_SIMILARITY, ResolveError, find_essay, resolve, yaml_string
 from build_tools.common.errors import InputError
 from build_tools.common.references import Citation
@@ -72,7 +73,6 @@ ANNOTATION_SCHEMA: dict[str, Any] = {
 LONG_NOTE_BYTES = 4 * 1024
 # A tag; an autolink such as <https://…> is Markdown, not HTML.
 _RAW_HTML = re.compile(r"<(?!https?://|mailto:)\s*/?\s*[a-zA-Z!?][^>]*>")
-_SCRIPT_LINK = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 
 
 @dataclass
@@ -203,24 +203,33 @@ def _annotation(doc: YamlDocument, index: int, item: dict[str, Any]) -> Annotati
     )
 
 
+class NoteMarkup(InputError):
+    """Raw HTML or a link to no web address in a note: `check` refuses it; a build shows it as text and goes on."""
+
+
 def _body_errors(doc: YamlDocument, index: int, annotation: Annotation) -> list[InputError]:
-    errors = []
+    errors: list[InputError] = []
     if raw := _RAW_HTML.search(annotation.body):
         errors.append(
-            doc.error(
-                (index, "body"),
-                f"the note of '{annotation.id}' holds raw HTML ({raw.group()})",
-                "write the note in plain Markdown: **bold**, [text](https://…), lists; no tags",
+            _as_note_markup(
+                doc.error(
+                    (index, "body"),
+                    f"the note of '{annotation.id}' holds raw HTML ({raw.group()})",
+                    "write the note in plain Markdown: **bold**, [text](https://…), lists; no tags",
+                )
             )
         )
-    if script := _SCRIPT_LINK.search(annotation.body):
-        errors.append(
+    errors += [
+        _as_note_markup(
             doc.error(
                 (index, "body"),
-                f"the note of '{annotation.id}' holds a script address ({script.group()})",
-                "link only to https:// (or http://) addresses",
+                f"the note of '{annotation.id}' links to {address!r}, which is no web address "
+                "(a script, data or mail address is shown as text, never linked)",
+                "link only to https:// (or http://) addresses, or to a page of the site",
             )
         )
+        for address in refused_links(annotation.body)
+    ]
     return errors
 
 
@@ -238,6 +247,10 @@ def long_note_notices(annotations: list[Annotation]) -> list[InputError]:
         for annotation in annotations
         if len(annotation.body.encode()) > LONG_NOTE_BYTES
     ]
+
+
+def _as_note_markup(error: InputError) -> NoteMarkup:
+    return NoteMarkup(error.path, error.problem, error.fix, error.line, error.key)
 
 
 def placeholder_notices(annotations: list[Annotation]) -> list[InputError]:

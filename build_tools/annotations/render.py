@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
 
-import markdown
-
 from build_tools.annotations.model import Anchor, ResolvedAnnotation
+from build_tools.annotations.note_body import render_note_body
 from build_tools.common.markup import html_text
 from build_tools.common.references import citations_html
 
@@ -27,14 +26,6 @@ _PARAGRAPH = re.compile(r'<p id="(p\d+)">(.*?)</p>', re.S)
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 #: A preview longer than this shows only the sentences around the quote.
 PREVIEW_CHARS = 220
-
-
-def render_note_body(text: str) -> str:
-    """A note's Markdown as HTML; raw HTML in it comes out as text, never as markup."""
-    converter = markdown.Markdown(extensions=["sane_lists"])
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
-    return str(converter.convert(text))
 
 
 #: A note waiting for its number on the page: where its quote starts, and its HTML given that number.

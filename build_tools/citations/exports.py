@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 
 import rispy
@@ -12,10 +11,8 @@ from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 
 from build_tools.citations.work import NEWSPAPER_ARTICLE, CitedWork, csl_item
+from build_tools.common.markup import bibtex_value, ris_value
 
-# LaTeX's special characters, escaped so a title with % or & survives BibTeX.
-_LATEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
-_LATEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
 _BIBTEX_TYPES = {NEWSPAPER_ARTICLE: "article", "legislation": "misc", "report": "techreport"}
 _RIS_TYPES = {NEWSPAPER_ARTICLE: "NEWS", "legislation": "GOVDOC", "report": "RPRT"}
 
@@ -32,30 +29,31 @@ def csl_json(works: Iterable[CitedWork]) -> str:
     return json.dumps([csl_item(work) for work in works], ensure_ascii=False, indent=2) + "\n"
 
 
-def _latex(text: str) -> str:
-    return _LATEX_SPECIAL.sub(lambda m: _LATEX_ESCAPES.get(m.group(1), "\\" + m.group(1)), text)
-
-
 def bibtex(works: Iterable[CitedWork]) -> str:
-    """A BibTeX file of `works`; each Chinese name is braced whole, so BibTeX never splits it."""
+    """A BibTeX file of `works`; each Chinese name is braced whole, so BibTeX never splits it.
+
+    Every value from an input goes through `bibtex_value`: no brace, backslash or line break in it
+    can close its field or open another field or entry.
+    """
     library = Library()
     for work in works:
         fields = [
-            model.Field("title", _latex(work.title)),
-            model.Field("author", " and ".join("{" + _latex(name) + "}" for name in work.authors)),
+            model.Field("title", bibtex_value(work.title)),
+            model.Field("author", " and ".join("{" + bibtex_value(name) + "}" for name in work.authors)),
+            # Verbatim (the url package reads it so): the site's address and ids, no editor's text.
             model.Field("url", work.url),
             model.Field("langid", "chinese"),
         ]
         if work.publication:
-            fields.append(model.Field("journal", _latex(work.publication)))
+            fields.append(model.Field("journal", bibtex_value(work.publication)))
         if work.date:
             year, *rest = work.date.split("-")
-            fields.append(model.Field("year", year))
+            fields.append(model.Field("year", bibtex_value(year)))
             if rest:
                 fields.append(model.Field("month", str(int(rest[0]))))
-            fields.append(model.Field("date", work.date))
+            fields.append(model.Field("date", bibtex_value(work.date)))
         if work.edition:
-            fields.append(model.Field("pages", work.edition))
+            fields.append(model.Field("pages", bibtex_value(work.edition)))
         if work.date_estimated:
             fields.append(model.Field("note", "出版日期为推定"))
         library.add(model.Entry(_BIBTEX_TYPES.get(work.csl_type, "misc"), work.key, fields))
@@ -63,25 +61,29 @@ def bibtex(works: Iterable[CitedWork]) -> str:
 
 
 def ris(works: Iterable[CitedWork]) -> str:
-    """An RIS file of `works` (EndNote, Zotero, NoteExpress read it)."""
+    """An RIS file of `works` (EndNote, Zotero, NoteExpress read it).
+
+    A field ends at the end of its line: every value from an input goes through `ris_value`, so none
+    starts a new tag or record.
+    """
     entries = []
     for work in works:
         entry: dict[str, object] = {
             "type_of_reference": _RIS_TYPES.get(work.csl_type, "GEN"),
-            "id": work.key,
-            "title": work.title,
-            "authors": list(work.authors),
-            "urls": [work.url],
+            "id": ris_value(work.key),
+            "title": ris_value(work.title),
+            "authors": [ris_value(name) for name in work.authors],
+            "urls": [ris_value(work.url)],
             "language": "zh",
         }
         if work.publication:
-            entry["secondary_title"] = work.publication
+            entry["secondary_title"] = ris_value(work.publication)
         if work.date:
             year, *_ = work.date.split("-")
-            entry["year"] = year
-            entry["date"] = work.date.replace("-", "/")
+            entry["year"] = ris_value(year)
+            entry["date"] = ris_value(work.date.replace("-", "/"))
         if work.edition:
-            entry["start_page"] = work.edition
+            entry["start_page"] = ris_value(work.edition)
         if work.date_estimated:
             entry["notes"] = ["出版日期为推定"]
         entries.append(entry)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from build_tools.citations import gbt7714
 from build_tools.citations.site import citation_path
 from build_tools.citations.work import CitedWork
-from build_tools.common.markup import html_text
+from build_tools.common.markup import html_text, script_json
 
 
 @dataclass(frozen=True)
@@ -74,6 +73,4 @@ def cite_data(work: CitedWork, downloads: Downloads) -> str:
             {"label": "RIS", "href": downloads.ris},
         ],
     }
-    # Inside <script>, "</" would end the element: JSON allows it written as "<\/".
-    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" id="pr-cite-data">{text}</script>'
+    return f'<script type="application/json" id="pr-cite-data">{script_json(data)}</script>'

@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 
 from build_tools.annotations.corpus import Corpus, corpus_of
 from build_tools.annotations.editions import moved_summary
-from build_tools.annotations.load import load_annotations, long_note_notices, resolve_annotations, survey_annotations
+from build_tools.annotations.load import (
+    NoteMarkup,
+    load_annotations,
+    long_note_notices,
+    resolve_annotations,
+    survey_annotations,
+)
 from build_tools.annotations.model import Annotation, ResolvedAnnotation
 from build_tools.annotations.render import annotations_by_page
 from build_tools.common.errors import InputErrors
@@ -67,7 +73,10 @@ def load_inputs(settings: FinishSettings) -> ReaderInputs:
     path = settings.glossary_file()
     folder = settings.annotations_folder()
     loaded = load_glossary(path, settings.glossary)
-    annotations, errors = load_annotations(folder, settings.annotations, settings.root)
+    annotations, problems = load_annotations(folder, settings.annotations, settings.root)
+    # As in the glossary, markup in a note is shown as text (no script address linked): it stops `check`, not a build.
+    markup = [problem for problem in problems if isinstance(problem, NoteMarkup)]
+    errors = [problem for problem in problems if not isinstance(problem, NoteMarkup)]
     if errors:
         raise InputErrors(errors)
     project = Project(settings.root)
@@ -75,6 +84,7 @@ def load_inputs(settings: FinishSettings) -> ReaderInputs:
     # What `check` warns about, the build says too.
     warnings = [
         *loaded.markup,
+        *markup,
         *project.survey_sources().warnings,
         *survey_annotations(folder, settings.annotations, settings.root).warnings,
         *large_source_warnings(sources),

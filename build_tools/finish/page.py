@@ -20,6 +20,7 @@ from build_tools.common.errors import InputError
 from build_tools.common.page_marker import TEXT_KINDS, UNLISTED, PageIdentity, fill, fill_places, read_page_marker
 from build_tools.common.urls import page_url, relative_url, to_root
 from build_tools.finish.assets import asset_tags
+from build_tools.finish.footer_labels import footer_labels_escaped_once
 from build_tools.finish.inputs import AnchoredNotes, ReaderInputs
 from build_tools.finish.scrolling import focusable_scrolling_regions
 from build_tools.finish.theme_scripts import held_theme_scripts
@@ -139,6 +140,7 @@ def finish_page(raw: str, path: str, shared: Shared) -> FinishedPage:
     if (work := _work(identity, shared)) is not None:
         page_html = with_meta_tags(page_html, work)
     page_html = held_theme_scripts(_insert_before(page_html, "</body>", body, path))
+    page_html = footer_labels_escaped_once(page_html)
     if _CONFIG in page_html:
         page_html = point_search_box_at_engine(page_html)
     return FinishedPage(page_html, identity, title, sections, use)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from build_tools.common.markup import html_text, one_line
 from build_tools.importer.archive import by_year, year_page, year_title
 from build_tools.importer.render import GLOSSARY_PAGE, MEASURES_PAGE
 from build_tools.validation.yamlfile import compose_bounded
@@ -60,7 +61,8 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
             children: list[NavItem] = [f"{folder}/index.md", *(f"{folder}/{article}.md" for article in articles)]
             for edition in matter["policy_reader"].get("editions", []):
                 pages = [f"{folder}/{page}" for page in edition["pages"]]
-                children.append({f"早期版本:{edition['label']}": pages})
+                # A section's title is printed as HTML, as the pages' front-matter titles are written.
+                children.append({html_text(f"早期版本:{one_line(edition['label'])}"): pages})
                 listed.update(pages)
             # A document is one page: it stands in the navigation by itself, not as a section.
             items.append({str(matter.get("title") or folder): children} if len(children) > 1 else children[0])

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 import yaml
 
+from build_tools.common.markup import html_text, markdown_text, one_line
 from build_tools.common.page_marker import PageIdentity, page_marker
 from build_tools.importer.model import Paragraph
 from build_tools.validation.yamlfile import SAFE_DUMPER
@@ -15,9 +16,18 @@ from build_tools.validation.yamlfile import SAFE_DUMPER
 GENERATED_NOTE = "written by `policy-reader import`: edit the source under sources/ and re-import, not this file"
 
 
+#: Front-matter keys the theme prints as HTML (Material and Zensical alike: the title in the navigation,
+#: header, ``<title>`` and footer; the description in ``<meta>`` attributes): written escaped.
+THEME_HTML_KEYS = ("title", "description")
+
+
 def front_matter(meta: Mapping[str, object], identity: PageIdentity) -> str:
-    """A page's YAML front matter block, then the marker telling the step over the built site what the page is."""
-    matter = yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    """A page's YAML front matter block, then the marker telling the step over the built site what the page is.
+
+    `meta` holds plain text; the keys in `THEME_HTML_KEYS` are written as HTML, on one line.
+    """
+    written = {key: html_text(one_line(str(value))) if key in THEME_HTML_KEYS else value for key, value in meta.items()}
+    matter = yaml.dump(written, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{matter}---\n\n{page_marker(identity)}\n"
 
 
@@ -33,3 +43,26 @@ def paragraph_block(paragraph: Paragraph, extra_class: str = "", anchor: str | N
         f'<div class="pr-para{extra_class}"{block_id}>{link}{paragraph.number}</a>'
         f'<p id="{paragraph.anchor}">{html.escape(paragraph.text, quote=False)}</p></div>\n'
     )
+
+
+#: The provenance fact that is an address, linked rather than shown as text.
+URL_LABEL = "原文地址"
+
+
+def provenance_list(facts: list[tuple[str, str | None]]) -> str:
+    """A source's provenance as a Markdown list, a fact a line; those with no value are left out.
+
+    The address (validated whole as http(s) on reading) is written as an HTML link with its text
+    escaped, never as a Markdown autolink ``<…>``, which a ``>`` in it would end.
+    """
+    lines = []
+    for label, value in facts:
+        if not value:
+            continue
+        if label == URL_LABEL:
+            # The link's text is Markdown (a * or _ in it would be emphasis), its address an attribute.
+            shown = f'<a href="{html_text(value)}">{markdown_text(value)}</a>'
+        else:
+            shown = markdown_text(" ".join(value.split()))
+        lines.append(f"- **{label}**:{shown}\n")
+    return "".join(lines)

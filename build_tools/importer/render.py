@@ -16,7 +16,7 @@ from build_tools.editions.links import edition_bar, editions_section, nav_entrie
 from build_tools.glossary.pages import GLOSSARY_TITLE
 from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
 from build_tools.importer.model import Article, Heading
-from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter, paragraph_block
+from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.render_document import GENRE_NAMES, render_document
 from build_tools.importer.source import Source
 
@@ -104,13 +104,10 @@ def render_source(source: Source) -> str:
         ("原标题", page.original_title),
         ("刊载", manifest.publication),
         ("日期", manifest.date),
-        ("原文地址", f"<{manifest.url}>" if manifest.url else None),
+        (URL_LABEL, manifest.url),
         ("说明", manifest.notes),
     ]
-    for label, value in facts:
-        if value:
-            shown = value if label == "原文地址" else markdown_text(" ".join(value.split()))
-            out.append(f"- **{label}**:{shown}\n")
+    out.append(provenance_list(facts))
     if page.preface:
         out.append("\n## 编者按\n\n")
         out += [f'<p class="pr-preface">{html.escape(text, quote=False)}</p>\n\n' for text in page.preface]

@@ -13,7 +13,7 @@ import html
 from build_tools.common.markup import markdown_text
 from build_tools.common.page_marker import PageIdentity
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
-from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter, paragraph_block
+from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.source import Source
 
 #: Other clauses opening with a paragraph (points, an article's items) are anchored on that paragraph.
@@ -79,15 +79,7 @@ def render_document(source: Source, document: Document) -> str:
 
 def _provenance(source: Source) -> str:
     manifest = source.manifest
-    facts = [
-        ("刊载", manifest.publication),
-        ("日期", manifest.date),
-        ("原文地址", f"<{manifest.url}>" if manifest.url else None),
-        ("说明", manifest.notes),
-    ]
-    shown = [
-        f"- **{label}**:{value if label == '原文地址' else markdown_text(' '.join(value.split()))}\n"
-        for label, value in facts
-        if value
-    ]
-    return "\n## 来源 {#provenance .pr-provenance}\n\n" + "".join(shown) if shown else ""
+    shown = provenance_list(
+        [("刊载", manifest.publication), ("日期", manifest.date), (URL_LABEL, manifest.url), ("说明", manifest.notes)]
+    )
+    return "\n## 来源 {#provenance .pr-provenance}\n\n" + shown if shown else ""

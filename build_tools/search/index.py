@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from build_tools.common.markup import script_json
 from build_tools.glossary.model import Glossary
 from build_tools.search.grams import gram_shards, shard_count
 from build_tools.search.js_literals import compact_json, script_string
@@ -193,5 +194,5 @@ def point_search_box_at_engine(page_html: str) -> str:
     first_part = posixpath.relpath(part_path(0), posixpath.dirname(WORKER_PATH))
     config["search"] = f"{config.get('base', '.').rstrip('/')}/{WORKER_PATH}?index={first_part}"
     config["features"] = [f for f in config.get("features", []) if f != "search.highlight"]
-    replaced = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    replaced = script_json(config, separators=(",", ":"))
     return page_html[: match.start(2)] + replaced + page_html[match.end(2) :]

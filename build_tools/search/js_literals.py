@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from build_tools.common.markup import script_json
+
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -21,6 +23,4 @@ def script_string(text: str) -> str:
     string without building anything, and the page hands it on to the worker (which parses
     it) instead of building the whole index on the page's own thread.
     """
-    # "</script>" in a text must not end the script; U+2028/9 end a line in older JavaScript.
-    escaped = json.dumps(text, ensure_ascii=False).replace("</", "<\\/")
-    return escaped.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return script_json(text)

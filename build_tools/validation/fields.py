@@ -14,10 +14,11 @@ SLUG: dict[str, Any] = {
     "pattern": SLUG_PATTERN,
     "description": "use lower-case ASCII letters, digits and single hyphens",
 }
+#: A web address, judged whole by `build_tools.common.urls.web_url_problem` (see `schema`).
 URL: dict[str, Any] = {
     "type": "string",
-    "pattern": r"^https?://\S+\Z",
-    "description": "give an address that starts with https:// (or http://)",
+    "format": "web-url",
+    "description": "give the whole address as a browser shows it, starting with https:// (or http://)",
 }
 CITATIONS: dict[str, Any] = {
     "type": "array",

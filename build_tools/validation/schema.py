@@ -8,12 +8,17 @@ from typing import Any
 import jsonschema
 
 from build_tools.common.errors import InputError
+from build_tools.common.urls import web_url_problem
 from build_tools.validation.yamlfile import YamlDocument
+
+#: Formats the schemas name, each checked by the one function that judges it.
+FORMATS = jsonschema.FormatChecker(formats=())
+FORMATS.checks("web-url")(lambda value: not isinstance(value, str) or web_url_problem(value) is None)
 
 
 def schema_errors(doc: YamlDocument, schema: dict[str, Any]) -> list[InputError]:
     """Every way `doc` breaks `schema`, each located and with a fix, in file order."""
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
     errors = [_explain(doc, e) for e in validator.iter_errors(doc.data)]
     return sorted(errors, key=lambda e: e.line or 0)
 
@@ -41,6 +46,9 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError
     if error.validator == "pattern":
         why = schema.get("description", f"write it to match {schema.get('pattern')}")
         return doc.error(path, f"the value {error.instance!r} is not allowed here", why)
+    if error.validator == "format" and schema.get("format") == "web-url":
+        problem = web_url_problem(str(error.instance))
+        return doc.error(path, f"the value {error.instance!r} is not allowed here: {problem}", schema["description"])
     if error.validator == "enum":
         return doc.error(
             path,

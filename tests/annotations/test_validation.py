@@ -151,7 +151,7 @@ CASES = [
         "  body: 一条[注释](javascript:alert(1))。\n",
         "body:",
         "[0].body",
-        ("holds a script address (javascript:)", "https://"),
+        ("links to 'javascript:alert(1)', which is no web address", "https://"),
     ),
     Bad(
         "quote-and-measure",
@@ -281,13 +281,28 @@ def test_check_explains_the_bad_input(project: Path, case: Bad) -> None:
     assert "check failed: 1 problem(s)" in result.stderr, "one mistake, one message"
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+#: Markup in a note is refused by `check`; as in the glossary, a build shows it as text and names it.
+SHOWN_AS_TEXT = ("raw-html-in-note", "javascript-link-in-note")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.name not in SHOWN_AS_TEXT], ids=lambda c: c.name)
 def test_build_fails_on_the_bad_input(project: Path, case: Bad) -> None:
     assert not (project / "site").exists()
     result = mkdocs_build(with_bad_file(project, case.text))
     assert result.returncode == 1
     assert_explained(result.stdout + result.stderr, case)
     assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.name in SHOWN_AS_TEXT], ids=lambda c: c.name)
+def test_a_build_names_markup_in_a_note_and_shows_it_as_text(project: Path, case: Bad) -> None:
+    result = mkdocs_build(with_bad_file(project, case.text))
+    assert result.returncode == 0, result.stderr
+    assert_explained(result.stdout + result.stderr, case)
+    page = (project / "site" / "gansu-2021-digital-development" / "innovation-highland" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "<script>alert(1)" not in page and 'href="javascript:' not in page
 
 
 # --- following the messages' suggestions -------------------------------------------------------------------
