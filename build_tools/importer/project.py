@@ -180,7 +180,7 @@ class Project:
                 )
             )
         for source in sources:
-            report.warnings += source.document.warnings if source.document else []
+            report.warnings += source.document.warnings if source.document else source.page.warnings
             if source.manifest.path is None:
                 report.warnings.append(
                     InputError(

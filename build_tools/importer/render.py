@@ -15,7 +15,7 @@ from build_tools.common.page_marker import FILL, PageIdentity
 from build_tools.editions.links import edition_bar, editions_section, nav_entries
 from build_tools.glossary.pages import GLOSSARY_TITLE
 from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
-from build_tools.importer.model import Article, Heading
+from build_tools.importer.model import Article, Box, Caption, Heading
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter, paragraph_block
 from build_tools.importer.render_document import GENRE_NAMES, render_document
 from build_tools.importer.source import Source
@@ -38,6 +38,32 @@ def _byline(article: Article) -> str:
     return f'<p class="pr-byline">{"".join(people)}</p>\n'
 
 
+def box_block(box: Box) -> str:
+    """A 内容提要 or 编者按 as a box: its label as printed, its text, its signature (——编者)."""
+    text = "".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in box.paragraphs)
+    signature = f'<p class="pr-box__signature">{html.escape(box.signature, quote=False)}</p>' if box.signature else ""
+    if not box.label:  # lines before the first essay that carry no label of their own
+        return f'<aside class="pr-box pr-box--{box.kind}">{text}{signature}</aside>\n'
+    label = html.escape(box.label, quote=True)
+    return (
+        f'<aside class="pr-box pr-box--{box.kind}" aria-label="{label}">'
+        f'<p class="pr-box__label">{html.escape(box.label, quote=False)}</p>{text}{signature}</aside>\n'
+    )
+
+
+def caption_block(caption: Caption) -> str:
+    """A picture's caption, addressed ``#caption-<N>``: not a numbered paragraph of the text."""
+    return f'<p class="pr-caption" id="{caption.anchor}">{html.escape(caption.text, quote=False)}</p>\n'
+
+
+def _title_heading(article: Article) -> str:
+    """The essay's title, and its column label as printed beside it (（大家手笔）), smaller."""
+    if not article.column:
+        return f"\n# {markdown_text(article.title)}\n\n"
+    label = article.printed_title[len(article.title) :].strip()
+    return f'\n# {markdown_text(article.title)} <span class="pr-column">{html.escape(label, quote=False)}</span>\n\n'
+
+
 def render_article(source: Source, article: Article) -> str:
     """The Markdown page of one essay."""
     description = (article.lead or article.paragraphs[0]).text
@@ -53,7 +79,9 @@ def render_article(source: Source, article: Article) -> str:
         },
     }
     identity = PageIdentity("article", article.title, source.id, article.id)
-    out = [front_matter(meta, identity), f"\n# {markdown_text(article.title)}\n\n", _byline(article)]
+    if article.column:
+        meta["policy_reader"]["column"] = article.column  # type: ignore[index]
+    out = [front_matter(meta, identity), _title_heading(article), _byline(article)]
     out.append(edition_bar(source, article))
     if article.lead:
         out += ["\n", paragraph_block(article.lead, " pr-lead")]
@@ -64,6 +92,12 @@ def render_article(source: Source, article: Article) -> str:
         if isinstance(item, Heading):
             out.append(f"\n## {markdown_text(item.title)}\n")
             measure_level = "###"
+            continue
+        if isinstance(item, Box):
+            out += ["\n", box_block(item)]
+            continue
+        if isinstance(item, Caption):
+            out += ["\n", caption_block(item)]
             continue
         if item.measure:
             measure = item.measure
@@ -111,12 +145,15 @@ def render_source(source: Source) -> str:
         if value:
             shown = value if label == "原文地址" else markdown_text(" ".join(value.split()))
             out.append(f"- **{label}**:{shown}\n")
-    if page.preface:
+    if page.boxes:
+        out += ["\n", *(box_block(box) for box in page.boxes)]
+    elif page.preface:
         out.append("\n## 编者按\n\n")
         out += [f'<p class="pr-preface">{html.escape(text, quote=False)}</p>\n\n' for text in page.preface]
     out.append("\n## 本版文章\n")
     for article in page.articles:
-        out.append(f"\n### [{markdown_text(article.title)}]({article.id}.md)\n\n")
+        column = f" ({markdown_text(article.column)})" if article.column else ""
+        out.append(f"\n### [{markdown_text(article.title)}]({article.id}.md){column}\n\n")
         out.append(f'<p class="pr-byline">{html.escape(_author_names(article))}</p>\n')
         if article.lead:
             out.append(f'\n<p class="pr-lead-summary">{html.escape(article.lead.text, quote=False)}</p>\n')

@@ -97,7 +97,7 @@ def load_source(path: Path, shown_as: str) -> Source:
             line=manifest.genre_line,
             key="genre",
         )
-    errors = unmatched_titles(manifest, [a.title for a in page.articles])
+    errors = unmatched_titles(manifest, [t for a in page.articles for t in (a.printed_title, a.title)])
     if errors:
         raise InputErrors(errors)
     # sources/<id>.txt: the project is the folder above sources/, and editions' paths start from it.
