@@ -4,7 +4,8 @@ The rules describe how Chinese newspaper theory pages are laid out, not any one
 page: an essay is a title line followed by an author line; a line with no
 sentence punctuation inside an essay is a section heading; a lead is a one-line
 summary whose clauses the essay repeats; measures are the paragraphs of a block
-that all open with a short thesis sentence (``明确要求,立足全局。``).
+that open with a short thesis sentence (``明确要求,立足全局。``), each with the ordinary
+paragraphs after it; an essay ends with its closing line (``（作者为……）``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from slugify import slugify
@@ -48,6 +50,8 @@ LeadMode = Literal["auto", "always", "never"]
 
 #: A thesis sentence longer than this many characters (punctuation not counted) is ordinary prose.
 MAX_THESIS_CHARS = 16
+#: Measures that run to further paragraphs are told from prose only when there are this many.
+MIN_MEASURES_WITH_FURTHER_PARAGRAPHS = 3
 #: A line with more characters than this is never a heading or a title.
 MAX_HEADING_CHARS = 40
 
@@ -496,12 +500,23 @@ def _find_measures(body: list[BodyItem]) -> None:
 
 
 def _measure_run(block: list[Paragraph], allow_intro: bool) -> list[Paragraph]:
-    """The paragraphs of a block that are measures: all of it, bar an intro and a conclusion."""
-    flags = [thesis(p.text) is not None for p in block]
-    if True not in flags:
+    """The paragraphs of a block that are measures, from the first thesis to the last.
+
+    A run of measures fills its block, bar an intro and a conclusion, and opens with a thesis.
+    Thesis paragraphs side by side (at least two) are measures. A measure may run to further
+    paragraphs, but prose too has short openings here and there, so then the run needs what
+    prose lacks: at least three theses, fewer paragraphs between them than theses (a measure runs
+    to two paragraphs on average at most), and after the last thesis no more paragraphs than the
+    longest measure before it had, plus a conclusion.
+    """
+    theses = [i for i, p in enumerate(block) if thesis(p.text) is not None]
+    if len(theses) < 2 or theses[0] > (1 if allow_intro else 0):
         return []
-    first = flags.index(True)
-    last = len(flags) - flags[::-1].index(True)
-    if last - first >= 2 and all(flags[first:last]) and first <= (1 if allow_intro else 0) and len(flags) - last <= 1:
-        return block[first:last]
-    return []
+    gaps = [after - before - 1 for before, after in pairwise(theses)]
+    trailing = len(block) - theses[-1] - 1
+    if any(gaps):
+        fits = len(theses) >= MIN_MEASURES_WITH_FURTHER_PARAGRAPHS and sum(gaps) < len(theses)
+        fits = fits and trailing <= max(gaps) + 1
+    else:
+        fits = trailing <= 1
+    return block[theses[0] : theses[-1] + 1] if fits else []
