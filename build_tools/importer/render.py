@@ -26,6 +26,8 @@ __all__ = ["GENERATED_NOTE", "render_pages"]
 #: and the notes (files editors change in pull requests, so `import` writes only their place).
 GLOSSARY_PAGE = "glossary.md"
 MEASURES_PAGE = "measures.md"
+#: What an essay's byline says when the copy lost it.
+UNKNOWN_AUTHOR = "作者不详"
 
 
 def _byline(article: Article) -> str:
@@ -35,6 +37,8 @@ def _byline(article: Article) -> str:
         people.append(
             f'<span class="pr-author"><span class="pr-author__name">{html.escape(author.name)}</span>{post}</span>'
         )
+    if not people:  # a copy that lost its byline: say so rather than leave the place empty
+        people.append(f'<span class="pr-author pr-author--unknown">{UNKNOWN_AUTHOR}</span>')
     return f'<p class="pr-byline">{"".join(people)}</p>\n'
 
 
@@ -56,12 +60,16 @@ def caption_block(caption: Caption) -> str:
     return f'<p class="pr-caption" id="{caption.anchor}">{html.escape(caption.text, quote=False)}</p>\n'
 
 
-def _title_heading(article: Article) -> str:
-    """The essay's title, and its column label as printed beside it (（大家手笔）), smaller."""
+def column_label(article: Article) -> str:
+    """The essay's column label as printed after its title (（大家手笔）), to show beside it; "" if none."""
     if not article.column:
-        return f"\n# {markdown_text(article.title)}\n\n"
+        return ""
     label = article.printed_title[len(article.title) :].strip()
-    return f'\n# {markdown_text(article.title)} <span class="pr-column">{html.escape(label, quote=False)}</span>\n\n'
+    return f' <span class="pr-column">{html.escape(label, quote=False)}</span>'
+
+
+def _title_heading(article: Article) -> str:
+    return f"\n# {markdown_text(article.title)}{column_label(article)}\n\n"
 
 
 def render_article(source: Source, article: Article) -> str:
@@ -113,7 +121,7 @@ def render_article(source: Source, article: Article) -> str:
 
 
 def _author_names(article: Article) -> str:
-    return "、".join(a.name for a in article.authors)
+    return "、".join(a.name for a in article.authors) or UNKNOWN_AUTHOR
 
 
 def render_source(source: Source) -> str:
@@ -152,8 +160,7 @@ def render_source(source: Source) -> str:
         out += [f'<p class="pr-preface">{html.escape(text, quote=False)}</p>\n\n' for text in page.preface]
     out.append("\n## 本版文章\n")
     for article in page.articles:
-        column = f" ({markdown_text(article.column)})" if article.column else ""
-        out.append(f"\n### [{markdown_text(article.title)}]({article.id}.md){column}\n\n")
+        out.append(f"\n### [{markdown_text(article.title)}]({article.id}.md){column_label(article)}\n\n")
         out.append(f'<p class="pr-byline">{html.escape(_author_names(article))}</p>\n')
         if article.lead:
             out.append(f'\n<p class="pr-lead-summary">{html.escape(article.lead.text, quote=False)}</p>\n')

@@ -8,11 +8,15 @@ of test_golden's NOT_MEASURES, the page written below) must still have none.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from build_tools.annotations.corpus import corpus_of
 from build_tools.importer.model import Page
 from build_tools.importer.parse import parse_page
-from tests.importer.importer_support import GANSU, JFJB
+from build_tools.importer.source import load_source
+from tests.importer.importer_support import GANSU, GANSU_TITLES, JFJB
 
 #: An ordinary paragraph written for these tests: no thesis sentence of its own.
 FURTHER = "这方面，各地已有不少探索可资借鉴，关键在于结合本地实际加以吸收转化，让好经验在更大范围落地见效。"
@@ -98,3 +102,15 @@ def test_prose_with_short_openings_apart_has_no_measures(paragraphs: list[str]) 
     (essay,) = parse_page(text, "essay.txt").articles
     assert len(essay.paragraphs) == len(paragraphs) + 1
     assert essay.measures == []
+
+
+def test_a_caption_inside_a_measure_leaves_its_paragraphs_to_that_measure(tmp_path: Path) -> None:
+    """Notes on a measure's further paragraph belong to the measure: a picture between them changes nothing."""
+    lines = list(GANSU_LINES)
+    lines[25:25] = ["图为兰州新区一处数据中心。新华社记者 张明 摄", FURTHER]  # after 打造统筹谋划新高地
+    path = tmp_path / "gansu-with-a-picture.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (essay,) = [e for e in corpus_of([load_source(path, path.name)]).essays if e.title == GANSU_TITLES[1]]
+    further = next(anchor for anchor, text in essay.paragraphs if text == FURTHER)
+    assert essay.measure_of.get(further) == "measure-1"
+    assert len(essay.measures) == 6
