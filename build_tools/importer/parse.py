@@ -195,7 +195,8 @@ def _essay_starts(content: list[SourceLine], start: int, parts: PrintedParts, pa
     what follows that is already an essay's text.
     """
     found = {i for i in range(start, len(content) - 1) if _is_essay_start(content, i, parts)}
-    closings = sorted(i for i in parts.closings if i >= start)
+    # A closing line right below a byline (printed there by some papers) ends no essay.
+    closings = sorted(i for i in parts.closings if i >= start and i - 2 not in found)
     for closing in closings:
         if (title := _title_after(content, closing + 1, parts)) is not None:
             found.add(title)
@@ -288,6 +289,8 @@ def author_names(text: str) -> list[str] | None:
     if box_label(text) is not None:  # 内容提要, 编者按: a box's label, never a name
         return None
     names = [n for n in _NAME_SEPARATOR.split(_AUTHOR_MARK.sub("", text)) if n]
+    if len(names) == 2 and all(len(n) == 1 for n in names):  # 李　明: a two-character name spaced to the width of three
+        names = ["".join(names)]
     if 1 <= len(names) <= 6 and all(_AUTHOR_NAME.match(n) for n in names):
         return names
     return None

@@ -241,3 +241,31 @@ def test_check_reports_the_pages_warnings(project: Path) -> None:
     result = policy_reader(project, "check")
     assert result.returncode == 0, result.stderr
     assert f"warning: sources/{LOST_BYLINES.name}:17: the essay" in result.stderr
+
+
+def test_a_closing_line_below_the_byline_ends_no_essay() -> None:
+    text = _page(
+        "把握数字化转型的主动权",
+        "■郑远",
+        "（作者为某大学教授）",
+        "以数据为关键要素",
+        "数据已经成为新的生产要素。要加快数据确权、流通和交易制度建设，释放数据要素价值。",
+        "以场景为牵引",
+        "应用场景是技术落地的关键。要在制造、交通、医疗等领域开放更多场景，让新技术有用武之地。",
+    )
+    page = parse_page(text, "page.txt")
+    (essay,) = page.articles
+    assert essay.affiliation == "作者为某大学教授" and [a.name for a in essay.authors] == ["郑远"]
+    assert [h.title for h in essay.headings] == ["以数据为关键要素", "以场景为牵引"]
+    assert page.warnings == []
+
+
+def test_a_two_character_name_spaced_to_three_is_one_author() -> None:
+    text = _page(
+        "守护好一江碧水",
+        "李　明",
+        "生态保护是长江经济带发展的前提。要坚持共抓大保护、不搞大开发。",
+        "绿色发展要算长远账。保护好生态环境，就是保护好发展的根基。",
+    )
+    page = parse_page(text, "page.txt")
+    assert [a.name for a in page.articles[0].authors] == ["李明"] and page.warnings == []
