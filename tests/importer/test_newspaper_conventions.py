@@ -16,7 +16,7 @@ from build_tools.importer.newspaper import split_column
 from build_tools.importer.parse import parse_page
 from build_tools.importer.source import load_source
 from tests.conftest import policy_reader
-from tests.importer.importer_support import PAGES
+from tests.importer.importer_support import GANSU, JFJB, PAGES
 
 LOST_BYLINES = PAGES / "lost-bylines-columns-boxes.txt"
 
@@ -269,3 +269,13 @@ def test_a_two_character_name_spaced_to_three_is_one_author() -> None:
     )
     page = parse_page(text, "page.txt")
     assert [a.name for a in page.articles[0].authors] == ["李明"] and page.warnings == []
+
+
+#: The warnings each page of essays in the tests is expected to give, by the lines they name.
+EXPECTED_WARNINGS = {"lost-bylines-columns-boxes": [1, 12, 17]}
+
+
+@pytest.mark.parametrize("page", [*sorted(PAGES.glob("*.txt")), GANSU, JFJB], ids=lambda p: p.stem)
+def test_no_page_of_essays_is_read_with_a_doubt_left_unsaid(page: Path) -> None:
+    read = load_source(page, page.name).page
+    assert [w.line for w in read.warnings] == EXPECTED_WARNINGS.get(page.stem, [])
