@@ -331,9 +331,11 @@ def _article(
     title_line, rest = content[essay.span[0]], essay.span[1:]
     title, column = split_column(title_line.text)
     names: list[str] = []
-    if rest and not parts.tagged(rest[0]) and (found := author_names(content[rest[0]].text)) is not None:
-        names, rest = found, rest[1:]
-        warnings += label_byline_warnings(path, names, content[essay.span[1]])
+    # The byline follows the title, or a box printed between them (an 编者按 under the title).
+    byline = next((i for i in rest if not parts.tagged(i)), None)
+    if byline is not None and (found := author_names(content[byline].text)) is not None:
+        names, rest = found, [i for i in rest if i != byline]
+        warnings += label_byline_warnings(path, names, content[byline])
     else:
         warnings.append(unknown_author(path, title_line))
     affiliation_at = _affiliation_at(rest, parts)

@@ -279,3 +279,23 @@ EXPECTED_WARNINGS = {"lost-bylines-columns-boxes": [1, 12, 17]}
 def test_no_page_of_essays_is_read_with_a_doubt_left_unsaid(page: Path) -> None:
     read = load_source(page, page.name).page
     assert [w.line for w in read.warnings] == EXPECTED_WARNINGS.get(page.stem, [])
+
+
+def test_a_box_between_title_and_byline_leaves_the_byline_its_author() -> None:
+    text = _page(
+        "标题之前的话",
+        "■赵一",
+        "开篇的这一段是正文。它讲述了一个完整的道理，供读者参考。",
+        "（作者为某大学教授）",
+        "让科技成果走出实验室",
+        "编者按：科技成果转化率不高，是长期存在的问题。本文对此作一探讨。",
+        "■钱二",
+        "科技成果只有转化为现实生产力，才能真正造福社会。要打通从实验室到生产线的堵点。",
+        "企业是创新的主体。要引导企业加大研发投入，与高校院所协同攻关。",
+        "（作者单位：某科技大学）",
+    )
+    page = parse_page(text, "page.txt")
+    second = page.articles[1]
+    assert [a.name for a in second.authors] == ["钱二"] and second.headings == []
+    assert [b.label for b in second.boxes] == ["编者按"] and len(second.paragraphs) == 2
+    assert page.warnings == []
