@@ -68,3 +68,14 @@ def heading_with_column(path: str, line: NumberedLine, column: str) -> InputErro
         "put the essay's author line below its title, or end the essay before with its （作者为……） line",
         line=line.number,
     )
+
+
+def publication_line_as_heading(path: str, line: NumberedLine) -> InputError:
+    """A copy's 《人民日报》（2020年01月06日 09版） line, read as a section heading."""
+    return InputError(
+        path,
+        f"the line 「{line.text}」 names the paper and date the essay was printed in, "
+        "but stands in the essay, where it is read as a section heading",
+        "remove it from the page and give the paper, date and page in the manifest (publication, date, edition)",
+        line=line.number,
+    )

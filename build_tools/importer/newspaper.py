@@ -47,6 +47,9 @@ _CAPTION = re.compile(
 #: The closing line of an essay: （作者为……）, （作者单位：……）, （本文作者……）.
 CLOSING = re.compile(r"^[（(]\s*((?:本文)?作者.*?)\s*[)）]$")
 
+#: A copy's line naming the paper, date and page: 《 人民日报 》（ 2020年01月06日   09 版）.
+_PUBLICATION_LINE = re.compile(r"^《[^》]{1,20}》\s*[（(][^）)]*\d{4}\s*年[^）)]*[)）]$")
+
 #: Bylines that name the paper's voice, not a person: read as the author, with a warning.
 LABEL_BYLINES = frozenset({"本报评论员", "评论员", "特约评论员", "本刊评论员", "本报编辑部", "编辑部", "本报记者"})
 
@@ -75,6 +78,11 @@ def box_label(text: str) -> str | None:
     """The label a box opens with (内容提要, 编者按 …), if `text` opens one."""
     match = _BOX_LINE.match(text)
     return (match["bracketed"] or match["label"]) if match else None
+
+
+def is_publication_line(text: str) -> bool:
+    """Whether a line names the paper, date and page the essay was printed on, as copies from a paper's site do."""
+    return _PUBLICATION_LINE.match(text) is not None
 
 
 def is_caption(text: str) -> bool:

@@ -22,6 +22,7 @@ from build_tools.common.errors import InputError
 from build_tools.importer.essay_warnings import (
     heading_with_column,
     label_byline_warnings,
+    publication_line_as_heading,
     stray_closing,
     unknown_author,
 )
@@ -42,6 +43,7 @@ from build_tools.importer.newspaper import (
     CLOSING,
     PrintedParts,
     box_label,
+    is_publication_line,
     read_parts,
     split_column,
 )
@@ -391,6 +393,8 @@ def _body(essay: EssayLines, indices: list[int], path: str, warnings: list[Input
             body.append(Heading(line.text, line.number))
             if (column := split_column(line.text)[1]) is not None:
                 warnings.append(heading_with_column(path, line, column))
+            elif is_publication_line(line.text):
+                warnings.append(publication_line_as_heading(path, line))
         else:
             body.append(Paragraph(0, line.text, line.number))
     return body

@@ -299,3 +299,16 @@ def test_a_box_between_title_and_byline_leaves_the_byline_its_author() -> None:
     assert [a.name for a in second.authors] == ["钱二"] and second.headings == []
     assert [b.label for b in second.boxes] == ["编者按"] and len(second.paragraphs) == 2
     assert page.warnings == []
+
+
+def test_a_copys_publication_line_inside_an_essay_is_a_warning() -> None:
+    text = _page(
+        "有实力有底气有信心（大家手笔）",
+        "张三",
+        "《 人民日报 》（ 2020年01月06日   09 版）",
+        "发展的底气来自扎实的基础。我国经济韧性强、潜力足、回旋余地大。",
+        "（作者为某大学教授）",
+    )
+    page = parse_page(text, "page.txt")
+    (warning,) = page.warnings
+    assert warning.line == 3 and "paper and date" in warning.problem and "manifest" in warning.fix
