@@ -74,7 +74,7 @@ def _title_heading(article: Article) -> str:
 
 def render_article(source: Source, article: Article) -> str:
     """The Markdown page of one essay."""
-    description = (article.lead or article.paragraphs[0]).text
+    description = _summary_text(article) or article.paragraphs[0].text
     meta = {
         "title": article.title,
         "description": description[:120],
@@ -120,6 +120,13 @@ def render_article(source: Source, article: Article) -> str:
     return "".join(out)
 
 
+def _summary_text(article: Article) -> str | None:
+    """What sums the essay up: its lead, else its 内容提要."""
+    if article.lead:
+        return article.lead.text
+    return "".join(article.summary.paragraphs) if article.summary else None
+
+
 def _author_names(article: Article) -> str:
     return "、".join(a.name for a in article.authors) or UNKNOWN_AUTHOR
 
@@ -162,8 +169,8 @@ def render_source(source: Source) -> str:
     for article in page.articles:
         out.append(f"\n### [{markdown_text(article.title)}]({article.id}.md){column_label(article)}\n\n")
         out.append(f'<p class="pr-byline">{html.escape(_author_names(article))}</p>\n')
-        if article.lead:
-            out.append(f'\n<p class="pr-lead-summary">{html.escape(article.lead.text, quote=False)}</p>\n')
+        if summary := _summary_text(article):
+            out.append(f'\n<p class="pr-lead-summary">{html.escape(summary, quote=False)}</p>\n')
     out.append(editions_section(source))
     if page.related:
         out.append("\n## 相关新闻\n\n")

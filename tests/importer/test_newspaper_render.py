@@ -100,3 +100,11 @@ def test_an_essay_of_unknown_author_says_so_in_its_byline() -> None:
         "- [底气来自扎实的发展基础](lost-bylines-columns-boxes/di-qi-lai-zi-zha-shi-de-fa-zhan-ji-chu.md) · 作者不详\n"
         in pages["index.md"]
     )
+
+
+def test_the_summary_box_describes_the_essay_where_it_has_no_lead() -> None:
+    pages = _pages(LOST_BYLINES)
+    essay = pages["lost-bylines-columns-boxes/di-qi-lai-zi-zha-shi-de-fa-zhan-ji-chu.md"]
+    assert "description: 面对复杂多变的外部环境，我国经济顶住压力稳中有进。" in essay
+    index = _html(pages["lost-bylines-columns-boxes/index.md"])
+    assert [p.get_text()[:8] for p in index.select(".pr-lead-summary")] == ["面对复杂多变的外", "理论来源于实践，"]
