@@ -27,7 +27,10 @@ KNOWN_COLUMNS = frozenset(
 #: A longer parenthesised ending is part of the title, not a column.
 MAX_COLUMN_CHARS = 12
 #: Parenthesised endings that belong to the title: parts of a series, an excerpt.
-_TITLE_ENDINGS = re.compile(r"^(?:[上中下续][篇]?|节选|摘要|摘编|全文|之?[一二三四五六七八九十]+)$")
+_TITLE_ENDINGS = re.compile(
+    r"^(?:[上中下续]篇?|节选|摘要|摘编|全文|试行|暂行|.*草案|.*稿|.*版|之?[一二三四五六七八九十]+)$"
+)
+_CHINESE = re.compile(r"^[\u4e00-\u9fff]+$")
 _COLUMN = re.compile(r"^(?P<title>.*?[^\s\u3000（(])\s*[（(](?P<label>[^（）()]+)[)）]$")
 
 _SUMMARY_LABELS = ("内容提要", "内容摘要", "核心提示", "核心阅读", "阅读提示", "提要", "导读")
@@ -66,12 +69,8 @@ def split_column(title: str) -> tuple[str, str | None]:
 
 
 def _column_shaped(label: str) -> bool:
-    """A short phrase of words alone: no digits, no punctuation, not a part of a series."""
-    return (
-        2 <= len(label) <= MAX_COLUMN_CHARS
-        and all(char.isalpha() for char in label)
-        and not _TITLE_ENDINGS.match(label)
-    )
+    """A short phrase of Chinese words alone (no digits, letters or punctuation), not a part of a series or a draft."""
+    return 2 <= len(label) <= MAX_COLUMN_CHARS and bool(_CHINESE.match(label)) and not _TITLE_ENDINGS.match(label)
 
 
 def box_label(text: str) -> str | None:

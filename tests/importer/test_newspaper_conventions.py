@@ -118,6 +118,9 @@ def test_the_same_page_with_its_bylines_reads_the_same_without_warnings(tmp_path
             None,
         ),
         ("发展新质生产力", "发展新质生产力", None),
+        ("让人工智能更好服务发展（AI）", "让人工智能更好服务发展（AI）", None),
+        ("乡村振兴促进办法（征求意见稿）", "乡村振兴促进办法（征求意见稿）", None),
+        ("谈谈调查研究（下篇）", "谈谈调查研究（下篇）", None),
     ],
 )
 def test_column_label_is_a_short_parenthesised_phrase_ending_the_title(
