@@ -47,11 +47,11 @@ def box_block(box: Box) -> str:
     text = "".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in box.paragraphs)
     signature = f'<p class="pr-box__signature">{html.escape(box.signature, quote=False)}</p>' if box.signature else ""
     if not box.label:  # lines before the first essay that carry no label of their own
-        return f'<aside class="pr-box pr-box--{box.kind}">{text}{signature}</aside>\n'
+        return f'<div class="pr-box pr-box--{box.kind}" role="note">{text}{signature}</div>\n'
     label = html.escape(box.label, quote=True)
     return (
-        f'<aside class="pr-box pr-box--{box.kind}" aria-label="{label}">'
-        f'<p class="pr-box__label">{html.escape(box.label, quote=False)}</p>{text}{signature}</aside>\n'
+        f'<div class="pr-box pr-box--{box.kind}" role="note" aria-label="{label}">'
+        f'<p class="pr-box__label">{html.escape(box.label, quote=False)}</p>{text}{signature}</div>\n'
     )
 
 

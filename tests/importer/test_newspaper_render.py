@@ -28,11 +28,12 @@ def test_essay_page_shows_its_column_label_beside_the_title() -> None:
     assert "title: 底气来自扎实的发展基础\n" in page and "column: 大家手笔\n" in page
 
 
-def test_summary_box_is_an_aside_with_its_label_before_the_text() -> None:
+def test_summary_box_is_a_note_with_its_label_before_the_text() -> None:
     page = _pages(LOST_BYLINES)["lost-bylines-columns-boxes/di-qi-lai-zi-zha-shi-de-fa-zhan-ji-chu.md"]
     soup = _html(page)
-    (box,) = soup.select("aside.pr-box")
+    (box,) = soup.select(".pr-box")
     assert box["class"] == ["pr-box", "pr-box--summary"] and box["aria-label"] == "内容提要"
+    assert box["role"] == "note"  # not an <aside>: a landmark may not stand inside the page's <main>
     assert [p.get_text() for p in box.find_all("p")] == [
         "内容提要",
         "面对复杂多变的外部环境，我国经济顶住压力稳中有进。发展的底气，来自完整的产业体系、超大规模的市场和不断增强的创新能力。",
@@ -46,7 +47,7 @@ def test_editors_box_keeps_its_signature_and_precedes_its_essay() -> None:
     page = _pages(LOST_BYLINES)[
         "lost-bylines-columns-boxes/rang-zhi-du-you-shi-geng-hao-zhuan-hua-wei-zhi-li-xiao-neng.md"
     ]
-    (box,) = _html(page).select("aside.pr-box--editor")
+    (box,) = _html(page).select(".pr-box--editor")
     assert box.select_one(".pr-box__label").get_text() == "编者的话"
     assert box.select_one(".pr-box__signature").get_text() == "——编者"
 
@@ -79,7 +80,7 @@ def test_source_page_lists_column_labels_and_shows_the_pages_box(tmp_path: Path)
     index = _pages(path)["theme-page/index.md"]
     # Text from the page is escaped: it is shown, never read as markup.
     assert "&lt;b&gt;经济形势&lt;/b&gt;与“R&amp;D”投入" in index and "<b>" not in index
-    (box,) = _html(index).select("aside.pr-box--editor")
+    (box,) = _html(index).select(".pr-box--editor")
     assert [p.get_text() for p in box.find_all("p")] == [
         "本期主题",
         "<b>经济形势</b>与“R&D”投入",
