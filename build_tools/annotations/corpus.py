@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from build_tools.editions.links import comparisons
-from build_tools.importer.model import Clause, Document, Paragraph
+from build_tools.importer.model import Clause, Document, Heading, Paragraph
 from build_tools.importer.source import Source
 
 #: The number a clause's label opens with, as printed: 四、 （二） 3. （1） 第十二条 第三章.
@@ -140,8 +140,9 @@ def corpus_of(sources: list[Source], url_of: Callable[[str, str], str] = directo
             measure_of: dict[str, str] = {}
             current: str | None = None
             for item in article.body:
-                if not isinstance(item, Paragraph):  # a section heading ends the measure above it
+                if isinstance(item, Heading):  # a section heading ends the measure above it
                     current = None
+                if not isinstance(item, Paragraph):  # a box or a caption does not
                     continue
                 if item.measure:
                     current = item.measure.anchor

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from build_tools.commands.checks import run_checks
-from build_tools.commands.outline import document_outline
+from build_tools.commands.outline import document_outline, page_outline
 from build_tools.commands.report import FORMATS, github_lines, repository_prefix, step_summary, text_lines
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.editions.links import comparisons
@@ -20,7 +20,6 @@ from build_tools.finish.settings import settings_from_config
 from build_tools.finish.site import finish_site
 from build_tools.generators.mkdocs.command import become_mkdocs
 from build_tools.generators.mkdocs.package import package_site
-from build_tools.importer.model import Page
 from build_tools.importer.project import Project, Report
 from build_tools.importer.source import load_source
 
@@ -36,38 +35,13 @@ def _inspect(args: argparse.Namespace, project: Project) -> int:
     elif document:
         print(document_outline(document, source.encoding))
     else:
-        print(_outline(source.page, source.encoding))
+        print(page_outline(source.page, source.encoding))
         for comparison in comparisons(source):
             new = comparison.new.id if comparison.new else "(not in the current text)"
             print(f"edition {comparison.edition.label}, {comparison.old.id} → {new}: {comparison.summary}")
-    for warning in document.warnings if document else []:
+    for warning in document.warnings if document else source.page.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK
-
-
-def _outline(page: Page, encoding: str) -> str:
-    lines = [f"page:           {page.path} ({encoding})", f"genre:          {page.genre}"]
-    lines.append(f"title:          {page.title or '(none)'}")
-    lines.append(f"original title: {page.original_title or '(none)'}")
-    for text in page.preface:
-        lines.append(f"preface:        {text[:40]}…")
-    for number, article in enumerate(page.articles, start=1):
-        lines.append(f"\nessay {number}: {article.title}   [id: {article.id}, line {article.line}]")
-        for author in article.authors:
-            lines.append(f"  author:  {author.name}" + (f" ({author.post})" if author.post else ""))
-        lines.append(f"  affiliation: {article.affiliation or '(none)'}")
-        lines.append(f"  lead:    {article.lead.text[:40] + '…' if article.lead else '(none)'}")
-        lines.append(f"  paragraphs: {len(article.paragraphs)}")
-        for heading in article.headings:
-            lines.append(f"  section: {heading.title}")
-        for measure in article.measures:
-            lines.append(f"  measure {measure.number}: {measure.title}   [¶{measure.paragraph}]")
-            for sub in measure.submeasures:
-                lines.append(f"      {sub.title}   [¶{sub.paragraph}]")
-    if page.related:
-        lines.append("\nrelated news:")
-        lines += [f"  {item.date or '????-??-??'}  {item.title}" for item in page.related]
-    return "\n".join(lines)
 
 
 def _import(args: argparse.Namespace, project: Project) -> int:

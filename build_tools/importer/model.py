@@ -78,8 +78,58 @@ class Heading:
 
 
 @dataclass
+class Caption:
+    """A picture's caption (图为……, ……新华社记者 X 摄): shown as a caption, never a numbered paragraph.
+
+    Attributes:
+        number: 1-based position among the essay's captions.
+        text: The caption as published.
+        line: 1-based line in the source page.
+    """
+
+    number: int
+    text: str
+    line: int
+
+    @property
+    def anchor(self) -> str:
+        """The stable HTML id of this caption."""
+        return f"caption-{self.number}"
+
+
+@dataclass
+class Box:
+    """A boxed text printed with an essay or a page: a 内容提要 (summary) or an 编者按 (editor's note).
+
+    Attributes:
+        kind: ``summary`` (内容提要, 核心阅读 …) or ``editor`` (编者按, 编者的话, 本期主题 …).
+        label: The label as printed: 内容提要, 编者按, 本期主题 …
+        paragraphs: The box's text, one paragraph an entry, the label and signature removed.
+        line: 1-based line of the label in the source page.
+        signature: The signature as printed (``——编者``), if any.
+    """
+
+    kind: str
+    label: str
+    paragraphs: list[str]
+    line: int
+    signature: str | None = None
+
+
+#: What an essay's body holds, in printed order.
+BodyItem = Heading | Paragraph | Caption | Box
+
+
+@dataclass
 class Article:
-    """One essay of a page."""
+    """One essay of a page.
+
+    Attributes:
+        title: The title, its column label (if any) removed.
+        column: The column label printed after the title (大家手笔 in 有实力有底气有信心（大家手笔）).
+        printed_title: The title line exactly as printed, column label included.
+        body: Headings, paragraphs, captions and boxes (内容提要, 编者按), in printed order.
+    """
 
     id: str
     title: str
@@ -88,7 +138,24 @@ class Article:
     affiliation: str | None
     affiliation_line: str | None
     lead: Paragraph | None
-    body: list[Heading | Paragraph]
+    body: list[BodyItem]
+    column: str | None = None
+    printed_title: str = ""
+
+    @property
+    def captions(self) -> list[Caption]:
+        """The pictures' captions, in order."""
+        return [b for b in self.body if isinstance(b, Caption)]
+
+    @property
+    def boxes(self) -> list[Box]:
+        """The boxes printed with the essay (its 内容提要, an 编者按 before it), in order."""
+        return [b for b in self.body if isinstance(b, Box)]
+
+    @property
+    def summary(self) -> Box | None:
+        """The essay's 内容提要, if it has one."""
+        return next((b for b in self.boxes if b.kind == "summary"), None)
 
     @property
     def paragraphs(self) -> list[Paragraph]:
@@ -126,20 +193,42 @@ class Page:
     articles: list[Article]
     related: list[RelatedItem]
     genre: str = "essays"
+    boxes: list[Box] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
-        """The structure `policy-reader inspect --json` prints."""
-        return {
+        """The structure `policy-reader inspect --json` prints.
+
+        What older pages never hold (boxes, captions, column labels, warnings) is listed only when present,
+        so the structure of a page without them reads as it always has.
+        """
+        found = {
             "genre": self.genre,
             "title": self.title,
             "original_title": self.original_title,
             "preface": self.preface,
             "articles": [_article_json(a) for a in self.articles],
             "related": [{"date": r.date, "title": r.title} for r in self.related],
+            "boxes": [_box_json(b) for b in self.boxes],
+            "warnings": [str(w) for w in self.warnings],
         }
+        return {key: value for key, value in found.items() if value or key not in _ONLY_WHEN_PRESENT}
+
+
+#: Keys of `inspect --json` left out when empty: the pages read before them had none.
+_ONLY_WHEN_PRESENT = frozenset({"boxes", "warnings", "column", "captions"})
+
+
+def _box_json(box: Box) -> dict[str, object]:
+    return {"kind": box.kind, "label": box.label, "paragraphs": box.paragraphs, "signature": box.signature}
 
 
 def _article_json(article: Article) -> dict[str, object]:
+    found = _article_fields(article)
+    return {key: value for key, value in found.items() if value or key not in _ONLY_WHEN_PRESENT}
+
+
+def _article_fields(article: Article) -> dict[str, object]:
     return {
         "id": article.id,
         "title": article.title,
@@ -153,6 +242,9 @@ def _article_json(article: Article) -> dict[str, object]:
             for m in article.measures
         ],
         "paragraphs": len(article.paragraphs),
+        "column": article.column,
+        "boxes": [_box_json(b) for b in article.boxes],
+        "captions": [c.text for c in article.captions],
     }
 
 

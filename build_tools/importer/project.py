@@ -229,7 +229,7 @@ class Project:
             )
         report.warnings += self.survey_sources().warnings
         for source in sources:
-            report.warnings += source.document.warnings if source.document else []
+            report.warnings += source.document.warnings if source.document else source.page.warnings
             if source.manifest.path is None:
                 report.warnings.append(
                     InputError(

@@ -15,7 +15,7 @@ from build_tools.common.page_marker import FILL, PageIdentity
 from build_tools.editions.links import edition_bar, editions_section, nav_entries
 from build_tools.glossary.pages import GLOSSARY_TITLE
 from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
-from build_tools.importer.model import Article, Heading
+from build_tools.importer.model import Article, Box, Caption, Heading
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.render_document import GENRE_NAMES, render_document
 from build_tools.importer.source import Source
@@ -26,6 +26,8 @@ __all__ = ["GENERATED_NOTE", "render_pages"]
 #: and the notes (files editors change in pull requests, so `import` writes only their place).
 GLOSSARY_PAGE = "glossary.md"
 MEASURES_PAGE = "measures.md"
+#: What an essay's byline says when the copy lost it.
+UNKNOWN_AUTHOR = "作者不详"
 
 
 def _byline(article: Article) -> str:
@@ -35,12 +37,44 @@ def _byline(article: Article) -> str:
         people.append(
             f'<span class="pr-author"><span class="pr-author__name">{html.escape(author.name)}</span>{post}</span>'
         )
+    if not people:  # a copy that lost its byline: say so rather than leave the place empty
+        people.append(f'<span class="pr-author pr-author--unknown">{UNKNOWN_AUTHOR}</span>')
     return f'<p class="pr-byline">{"".join(people)}</p>\n'
+
+
+def box_block(box: Box) -> str:
+    """A 内容提要 or 编者按 as a box: its label as printed, its text, its signature (——编者)."""
+    text = "".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in box.paragraphs)
+    signature = f'<p class="pr-box__signature">{html.escape(box.signature, quote=False)}</p>' if box.signature else ""
+    if not box.label:  # lines before the first essay that carry no label of their own
+        return f'<div class="pr-box pr-box--{box.kind}" role="note">{text}{signature}</div>\n'
+    label = html.escape(box.label, quote=True)
+    return (
+        f'<div class="pr-box pr-box--{box.kind}" role="note" aria-label="{label}">'
+        f'<p class="pr-box__label">{html.escape(box.label, quote=False)}</p>{text}{signature}</div>\n'
+    )
+
+
+def caption_block(caption: Caption) -> str:
+    """A picture's caption, addressed ``#caption-<N>``: not a numbered paragraph of the text."""
+    return f'<p class="pr-caption" id="{caption.anchor}">{html.escape(caption.text, quote=False)}</p>\n'
+
+
+def column_label(article: Article) -> str:
+    """The essay's column label as printed after its title (（大家手笔）), to show beside it; "" if none."""
+    if not article.column:
+        return ""
+    label = article.printed_title[len(article.title) :].strip()
+    return f' <span class="pr-column">{html.escape(label, quote=False)}</span>'
+
+
+def _title_heading(article: Article) -> str:
+    return f"\n# {markdown_text(article.title)}{column_label(article)}\n\n"
 
 
 def render_article(source: Source, article: Article) -> str:
     """The Markdown page of one essay."""
-    description = (article.lead or article.paragraphs[0]).text
+    description = _summary_text(article) or article.paragraphs[0].text
     meta = {
         "title": article.title,
         "description": description[:120],
@@ -53,7 +87,9 @@ def render_article(source: Source, article: Article) -> str:
         },
     }
     identity = PageIdentity("article", article.title, source.id, article.id)
-    out = [front_matter(meta, identity), f"\n# {markdown_text(article.title)}\n\n", _byline(article)]
+    if article.column:
+        meta["policy_reader"]["column"] = article.column  # type: ignore[index]
+    out = [front_matter(meta, identity), _title_heading(article), _byline(article)]
     out.append(edition_bar(source, article))
     if article.lead:
         out += ["\n", paragraph_block(article.lead, " pr-lead")]
@@ -64,6 +100,12 @@ def render_article(source: Source, article: Article) -> str:
         if isinstance(item, Heading):
             out.append(f"\n## {markdown_text(item.title)}\n")
             measure_level = "###"
+            continue
+        if isinstance(item, Box):
+            out += ["\n", box_block(item)]
+            continue
+        if isinstance(item, Caption):
+            out += ["\n", caption_block(item)]
             continue
         if item.measure:
             measure = item.measure
@@ -78,8 +120,15 @@ def render_article(source: Source, article: Article) -> str:
     return "".join(out)
 
 
+def _summary_text(article: Article) -> str | None:
+    """What sums the essay up: its lead, else its 内容提要."""
+    if article.lead:
+        return article.lead.text
+    return "".join(article.summary.paragraphs) if article.summary else None
+
+
 def _author_names(article: Article) -> str:
-    return "、".join(a.name for a in article.authors)
+    return "、".join(a.name for a in article.authors) or UNKNOWN_AUTHOR
 
 
 def render_source(source: Source) -> str:
@@ -108,15 +157,17 @@ def render_source(source: Source) -> str:
         ("说明", manifest.notes),
     ]
     out.append(provenance_list(facts))
-    if page.preface:
+    if page.boxes:
+        out += ["\n", *(box_block(box) for box in page.boxes)]
+    elif page.preface:
         out.append("\n## 编者按\n\n")
         out += [f'<p class="pr-preface">{html.escape(text, quote=False)}</p>\n\n' for text in page.preface]
     out.append("\n## 本版文章\n")
     for article in page.articles:
-        out.append(f"\n### [{markdown_text(article.title)}]({article.id}.md)\n\n")
+        out.append(f"\n### [{markdown_text(article.title)}]({article.id}.md){column_label(article)}\n\n")
         out.append(f'<p class="pr-byline">{html.escape(_author_names(article))}</p>\n')
-        if article.lead:
-            out.append(f'\n<p class="pr-lead-summary">{html.escape(article.lead.text, quote=False)}</p>\n')
+        if summary := _summary_text(article):
+            out.append(f'\n<p class="pr-lead-summary">{html.escape(summary, quote=False)}</p>\n')
     out.append(editions_section(source))
     if page.related:
         out.append("\n## 相关新闻\n\n")

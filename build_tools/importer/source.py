@@ -119,8 +119,10 @@ def load_source(path: Path, shown_as: str) -> Source:
             line=manifest.genre_line,
             key="genre",
         )
-    errors = unmatched_titles(manifest, [a.title for a in page.articles])
-    errors += displaced_ids(manifest, [(a.title, a.id) for a in page.articles])
+    errors = unmatched_titles(manifest, [t for a in page.articles for t in (a.printed_title, a.title)])
+    # The manifest may name an essay as printed (with its column label) or by its title alone.
+    named = [(a.printed_title if a.printed_title in manifest.article_ids else a.title, a.id) for a in page.articles]
+    errors += displaced_ids(manifest, named)
     if errors:
         raise InputErrors(errors)
     # sources/<id>.txt: the project is the folder above sources/, and editions' paths start from it.
