@@ -24,6 +24,7 @@ def _clause_lines(items: list[Clause | Paragraph], depth: int) -> list[str]:
         flush()
         shape = "heading" if item.heading else "opens ¶"
         lines.append(f"{'  ' * depth}{item.label[:40]}   [#{item.anchor}, line {item.line}, {shape}]")
+        lines += [f"{'  ' * (depth + 1)}{line.role}: {line.text[:60]}   [line {line.line}]" for line in item.head]
         lines += _clause_lines(item.children, depth + 1)
     flush()
     return lines

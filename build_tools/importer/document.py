@@ -3,16 +3,20 @@
 The rules describe how Chinese official documents are laid out, not any one document:
 
 - head: a title of one to three lines (it ends at a line ending in a genre word such as 意见 or
-  报告), then any of a subtitle (——在……上的报告), a date line, an author or issuing body, a source
-  line (来源:), a document number (国发〔2021〕29号), an addressee line (各省、……:) and a salutation
-  (同志们:);
+  报告), then any of a law's 题注 (its adoption, amendment and revision lines: 2007年8月30日……通过,
+  or one block （……通过　根据……修正）), a subtitle (——在……上的报告), a date line, an author or
+  issuing body, a source line (来源:), a document number (国发〔2021〕29号), an addressee line
+  (各省、……:) and a salutation (同志们:);
 - body: numbered clauses 一、 → （一） → 1. → （1） (or 一是 …), the level of a kind of numbering
-  being the order in which it first appears; regulations number 第一编 → 第一章 → 第一节 → 第一条;
+  being the order in which it first appears; regulations number 第一编 → 第一章 → 第一节 → 第一条,
+  and each paragraph of an article is a 款 holding the items （一） that follow it;
 - closing: the issuing body, the date and notes such as （此件公开发布）, after the last paragraph;
 - annexes: from a line 附件 / 附件1 standing alone, each parsed like the body.
 
 Numbers are read as printed and must run in order: a clause numbered out of turn means the
-structure was not understood, and is an error naming the line and the number expected.
+structure was not understood, and is an error naming the line and the number expected. Items may
+also run on through the whole text (（五） opening part 二、 after （四） closed part 一、), as many
+中央 and 国务院 documents number them; a new 款 starts its items again at （一）.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from build_tools.common.errors import InputError
+from build_tools.importer.dates import PRINTED_DATE
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.parse import SPACE, SourceLine, is_heading_like, letters, source_lines
 
@@ -58,6 +63,13 @@ SALUTATION = re.compile(r"^(?:同志们|各位代表|各位委员|同胞们|朋�
 _PARENTHESISED = re.compile(r"^[（(].*[)）]$")
 _ANNEX = re.compile(rf"^附\s*件\s*([\d{_CN}]*)\s*[:：]?$")
 _ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]")
+#: What a 题注 line records: a law adopted (通过), amended (修正), revised (修订), promulgated (公布, 发布).
+_HISTORY_VERB = r"(?:通过|修正|修订|公布|发布|施行|批准)"
+#: A 题注 line, or the whole 题注 as one block: a date (根据 a date, for an amendment) up to its verb,
+#: with no sentence inside. A copy may keep the block's closing ） on the last line only.
+_HISTORY = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。；;！？]*{_HISTORY_VERB}[)）]?$")
+#: A line that reads like a 题注 wherever it stands: a date, then an adoption or amendment, no full stop.
+_HISTORY_LIKE = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。！？]*?{_HISTORY_VERB}")
 #: What a complete paragraph may end with; anything else may be a line cut off mid-sentence.
 _CLOSING_PUNCTUATION = "。！？!?；;：:」』”’）)】…—.》"
 _FIRST_SENTENCE = re.compile(r"^(.+?)[。！？!?；;：:]")
@@ -88,6 +100,18 @@ def chinese_number(text: str) -> int:
         else:
             digit = _CN_DIGITS[char]
     return total + digit
+
+
+def chinese_numeral(number: int) -> str:
+    """How a number up to 999 is written in words: 2 → 二, 12 → 十二, 20 → 二十, 105 → 一百零五."""
+    digits = "零一二三四五六七八九"
+    hundreds, tens, units = number // 100, number // 10 % 10, number % 10
+    out = f"{digits[hundreds]}百" if hundreds else ""
+    if tens:
+        out += f"{digits[tens] if tens > 1 or hundreds else ''}十"
+    elif hundreds and units:
+        out += "零"
+    return out + (digits[units] if units or not number else "")
 
 
 def _circled(char: str) -> int:
@@ -162,7 +186,29 @@ def parse_document(text: str, path: str, genre: str) -> Document:
     )
     _check_unique_anchors(document)
     document.warnings = cut_off_lines([*body_lines, *attached, *annex_lines], path, regulation)
+    document.warnings += history_read_as_text(document)
+    document.warnings.sort(key=lambda warning: warning.line or 0)
     return document
+
+
+def history_read_as_text(document: Document) -> list[InputError]:
+    """Warnings for paragraphs that read like a 题注 line (a date, then 通过 or 修正) yet stand in the text.
+
+    A 题注 is read only directly under its law's title; one found elsewhere, or broken so that it no
+    longer ends in its verb, is shown as a numbered paragraph, which is likely not what was printed.
+    """
+    return [
+        InputError(
+            document.path,
+            f"line {paragraph.line} 「{paragraph.text[:30]}…」 reads like a 题注 (when the text was adopted or "
+            f"amended), but it is read as paragraph {paragraph.number} of the text",
+            "if it is the 题注, put it directly under the title, one dated line each (or the whole "
+            "（……通过　根据……修正） block on one line), ending in its 通过/修正/修订/公布; if it is text, ignore this",
+            line=paragraph.line,
+        )
+        for paragraph in document.paragraphs
+        if _HISTORY_LIKE.match(paragraph.text)
+    ]
 
 
 def _check_unique_anchors(document: Document) -> None:
@@ -202,6 +248,8 @@ def _title(lines: list[SourceLine]) -> list[SourceLine]:
 
 
 def _head_role(text: str) -> str | None:
+    if _HISTORY.match(text):
+        return "history"
     if _SUBTITLE.match(text):
         return "subtitle"
     if _DATE.match(text):
@@ -295,8 +343,19 @@ def _attached_text(lines: list[SourceLine], reader: _ClauseReader) -> Clause:
     """The text a notice issues, as its first annex: its title, then its clauses."""
     title = _title(lines)
     annex = Clause("annex", 1, "", "".join(t.text for t in title), "annex-1", lines[0].number, heading=True)
-    annex.children = reader.read(lines[len(title) :], prefix="annex-1-")
+    annex.head = _history(lines[len(title) :])
+    annex.children = reader.read(lines[len(title) + len(annex.head) :], prefix="annex-1-")
     return annex
+
+
+def _history(lines: list[SourceLine]) -> list[DocLine]:
+    """The 题注 lines a text opens with (under the title of a regulation a notice promulgates)."""
+    history = []
+    for line in lines[:-1]:  # the text itself follows
+        if not _HISTORY.match(line.text):
+            break
+        history.append(DocLine("history", line.text, line.number))
+    return history
 
 
 def _annexes(lines: list[SourceLine], reader: _ClauseReader, first: int = 1) -> list[Clause]:
@@ -307,6 +366,8 @@ def _annexes(lines: list[SourceLine], reader: _ClauseReader, first: int = 1) -> 
         title = rest[0].text if rest and is_heading_like(rest[0].text) else ""
         annex = Clause("annex", n, marker_line.text, title, f"annex-{n}", marker_line.number, heading=True)
         content = rest[1:] if title else rest
+        annex.head = _history(content)
+        content = content[len(annex.head) :]
         annex.children = reader.read(content, prefix=f"annex-{n}-") if content else []
         annexes.append(annex)
     return annexes
@@ -329,11 +390,19 @@ class _ClauseReader:
         # The open clauses, outermost first, each with the kind of numbering it opened with.
         stack: list[tuple[str, Clause]] = []
         last_number: dict[tuple[int, str], int] = {}  # (id of parent list, kind) → last number seen
+        # (id of the list holding the parent, parent's kind, kind) → last number seen under any such parent:
+        # items numbered through the whole text go on from the previous part's.
+        through: dict[tuple[int, str, str], int] = {}
         regulation_last: dict[str, int] = {}
         for line in lines:
             marker = numbering(line.text, self.regulation)
             if marker is None:
-                self._children(stack, root).append(self._paragraph(line))
+                kinds = [kind for kind, _ in stack]
+                if "article" in kinds:  # a paragraph of an article is a 款 of its own
+                    del stack[kinds.index("article") + 1 :]
+                    self._para(stack, line)
+                else:
+                    self._children(stack, root).append(self._paragraph(line))
                 continue
             if marker.kind in {"book", "chapter", "section", "article"}:
                 clause = self._division(line, marker, stack, root, prefix, regulation_last)
@@ -344,25 +413,57 @@ class _ClauseReader:
             parent = self._children(stack, root)
             key = (id(parent), marker.kind)
             expected = last_number.get(key, 0) + 1
-            if marker.number != expected:
+            run_on = self._run_on_key(stack, root, marker)
+            continues = expected == 1 and run_on is not None and marker.number == through.get(run_on, -1) + 1
+            if marker.number != expected and not continues:
                 raise self._out_of_turn(line, marker, expected)
             last_number[key] = marker.number
+            if run_on is not None:
+                through[run_on] = marker.number
             clause = self._clause(line, marker, stack, prefix)
             parent.append(clause)
             stack.append((marker.kind, clause))
         return root
 
+    def _run_on_key(
+        self, stack: list[tuple[str, Clause]], root: list[Clause | Paragraph], marker: _Marker
+    ) -> tuple[int, str, str] | None:
+        """Where numbering may run on from the previous sibling's (items of parts), or None.
+
+        Only general numbering runs on so: an article's items, and a 款's, always start at （一）.
+        """
+        if not stack or stack[-1][1].kind not in LEVELS:
+            return None
+        holder = self._children(stack[:-1], root)
+        return (id(holder), stack[-1][1].kind, marker.kind)
+
     def _children(self, stack: list[tuple[str, Clause]], root: list[Clause | Paragraph]) -> list[Clause | Paragraph]:
         return stack[-1][1].children if stack else root
 
+    def _para(self, stack: list[tuple[str, Clause]], line: SourceLine) -> None:
+        """Open the next 款 of the article on top of `stack` with `line`, its first paragraph."""
+        article = stack[-1][1]
+        number = sum(1 for child in article.children if isinstance(child, Clause) and child.kind == "para") + 1
+        anchor = f"{article.anchor}-para-{number}"
+        para = Clause("para", number, "", f"第{chinese_numeral(number)}款", anchor, line.number, heading=False)
+        para.children.append(self._paragraph(line))
+        article.children.append(para)
+        stack.append(("para", para))
+
     def _clause(self, line: SourceLine, marker: _Marker, stack: list[tuple[str, Clause]], prefix: str) -> Clause:
         general = [clause for kind, clause in stack if kind not in {"book", "chapter", "section"}]
-        articles = [n for n, clause in enumerate(general) if clause.kind == "article"]
+        # A 款 is no level of numbering: its items are an article's items (article-12-item-3).
+        levels = [clause for clause in general if clause.kind != "para"]
+        articles = [n for n, clause in enumerate(levels) if clause.kind == "article"]
         # Depth 0 is a part; inside an article, numbering starts at the item level (article-12-item-3).
-        depth = len(general) - articles[-1] if articles else len(general)
+        depth = len(levels) - articles[-1] if articles else len(levels)
         level = LEVELS[min(depth, len(LEVELS) - 1)]
         if general:
-            anchor = f"{general[-1].anchor}-{level}-{marker.number}"
+            # The first 款's items keep the article's own addresses (article-12-item-3), the others' are
+            # the 款's (article-12-para-2-item-1).
+            first_para = general[-1].kind == "para" and general[-1].number == 1
+            base = levels[-1] if first_para else general[-1]
+            anchor = f"{base.anchor}-{level}-{marker.number}"
         else:  # a part of its own, or the first numbering inside a chapter or section of a plan
             outer = f"{stack[-1][1].anchor}-" if stack else prefix
             anchor = f"{outer}part-{marker.number}"
@@ -401,10 +502,10 @@ class _ClauseReader:
         clause = Clause(
             marker.kind, marker.number, marker.text, "" if article else rest, anchor, line.number, not article
         )
-        if article:
-            clause.children.append(self._paragraph(line))
         self._children(stack, root).append(clause)
         stack.append((marker.kind, clause))
+        if article:  # its line is its first 款
+            self._para(stack, line)
         return clause
 
     def _out_of_turn(self, line: SourceLine, marker: _Marker, expected: int) -> InputError:

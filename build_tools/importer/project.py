@@ -83,7 +83,7 @@ class Project:
                 errors += many.errors
         if errors:
             raise InputErrors(errors)
-        return sorted(sources, key=lambda s: (s.manifest.date or "", s.id), reverse=True)
+        return sorted(sources, key=lambda s: (s.date or "", s.id), reverse=True)
 
     def expected_pages(self, sources: list[Source]) -> dict[str, str]:
         """The pages `import` writes for these sources, by path below ``docs/``."""
