@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.common.errors import InputError
+from build_tools.importer.document import chinese_number, chinese_numeral, numbering
 from build_tools.importer.model import Clause, Document, Paragraph
 from build_tools.importer.parse import SPACE
 from build_tools.importer.render_document import render_document
@@ -107,6 +108,21 @@ PERMALINKS = {
         "annex-1-article-12": "第十二条",
     },
     "notice-government-website-pilot-2018": {"annex-1": "政府网站集约化试点工作方案"},
+    "notice-vocational-education-reform-2019": {
+        "annex-1-part-1-item-4": "（四）完善高层次应用型人才培养体系",
+        "annex-1-part-2-item-5": "（五）完善教育教学相关标准",
+        "annex-1-part-7-item-20": "（二十）完善国务院职业教育工作部际联席会议制度",
+    },
+    "digital-economy-plan-14th-2021": {"annex-1-part-11": "十一、保障措施", "annex-1-part-2-item-3": "（三）发展目标"},
+    "administrative-review-law-2023": {
+        "chapter-2-section-3": "第三节 申请的提出",
+        "article-65-item-2": "（二）程序轻微违法",
+        "article-65-para-2": "第二款",
+        "article-65-para-2-item-1": "（一）行政行为违法，但是不具有可撤销内容",
+        "article-65-para-2-item-3": "（三）被申请人不履行或者拖延履行法定职责",
+    },
+    "personal-information-protection-law-2021": {"chapter-2-section-3": "第三节 国家机关处理个人信息的特别规定"},
+    "anti-monopoly-law-2022": {"chapter-8": "第八章 附 则", "article-70": "第七十条"},
 }
 
 
@@ -263,3 +279,208 @@ def test_a_plan_numbers_parts_inside_its_chapters_and_sections(tmp_path: Path) -
         "chapter-2",
     ]
     assert [p.text for p in document.paragraphs][-2:] == ["专栏1　主要指标", "总体要求的正文。"]
+
+
+#: Each law: how many 题注 lines it prints under its title and the date of its text (the latest of
+#: them), then what the text itself shows (lines opening 第…章, 第…节, 第…条 and （…）, counted by
+#: hand with grep): chapters, sections, articles and items.
+LAWS = {
+    "anti-monopoly-law-2007": (1, "2007-08-30", 8, 0, 57, 72),
+    "anti-monopoly-law-2022": (2, "2022-06-24", 8, 0, 70, 75),
+    "personal-information-protection-law-2021": (1, "2021-08-20", 8, 3, 74, 62),
+    "data-security-law-2021": (1, "2021-06-10", 7, 0, 55, 0),
+    "administrative-review-law-2023": (4, "2023-09-01", 7, 9, 90, 95),
+    "state-secrets-law-2024": (3, "2024-02-27", 6, 0, 65, 32),
+}
+
+
+def _source_text(name: str) -> dict[int, str]:
+    lines = (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return {n: line.strip(SPACE) for n, line in enumerate(lines, start=1) if line.strip(SPACE)}
+
+
+@pytest.mark.parametrize(("name", "expected"), LAWS.items())
+def test_a_laws_tizhu_is_its_head_and_dates_it(name: str, expected: tuple[int, str, int, int, int, int]) -> None:
+    history, date, chapters, sections, articles, items = expected
+    document = _load(name)
+    text = _source_text(name)
+    assert [(line.role, line.line, line.text) for line in document.head] == [
+        ("history", n, text[n]) for n in range(2, 2 + history)
+    ]
+    assert document.printed_date == date
+    # The text starts at the first article: no 题注 line is a paragraph, and the page's description is 第一条.
+    assert document.paragraphs[0].text.startswith("第一条")
+    kinds = [clause.kind for clause in document.clauses]
+    assert [kinds.count(k) for k in ("chapter", "section", "article", "item")] == [chapters, sections, articles, items]
+    path = DOCUMENTS / f"{name}.txt"
+    source = load_source(path, path.name)
+    assert source.date == date
+    page = render_document(source, document)
+    assert f"  date: '{date}'" in page
+    assert f"description: {document.paragraphs[0].text[:20]}" in page
+
+
+def _articles(document: Document) -> list[Clause]:
+    return [clause for clause in document.clauses if clause.kind == "article"]
+
+
+@pytest.mark.parametrize(
+    "name", [*LAWS, "regulation-patent-agency-2018", "notice-individual-income-tax-deductions-2018"]
+)
+def test_every_article_kuan_and_item_is_at_its_address(name: str) -> None:
+    """Articles run 1…N; each paragraph of an article is a 款 numbered from 1; the first 款's items are
+    the article's (``article-3-item-2``), a later 款's its own (``article-65-para-2-item-1``), each
+    numbered from （一） as printed."""
+    document = _load(name)
+    text = _source_text(name)
+    articles = _articles(document)
+    prefix = "annex-1-" if document.annexes else ""
+    assert [a.anchor for a in articles] == [f"{prefix}article-{n}" for n in range(1, len(articles) + 1)]
+    for article in articles:
+        assert all(isinstance(c, Clause) and c.kind == "para" for c in article.children), article.anchor
+        for m, para in enumerate(article.children, start=1):
+            assert isinstance(para, Clause)
+            assert (para.anchor, para.label) == (f"{article.anchor}-para-{m}", f"第{chinese_numeral(m)}款")
+            first, *items = para.children
+            assert isinstance(first, Paragraph) and first.line == para.line
+            assert numbering(first.text, regulation=m == 1) == (
+                None if m > 1 else numbering(text[article.line], regulation=True)
+            )
+            base = article.anchor if m == 1 else para.anchor
+            for k, item in enumerate(items, start=1):
+                assert isinstance(item, Clause)
+                assert (item.kind, item.number, item.anchor) == ("item", k, f"{base}-item-{k}")
+                assert text[item.line].startswith(item.marker)
+
+
+def test_an_article_whose_kuan_each_carry_items_is_read_whole() -> None:
+    """行政复议法 第六十五条: two 款, each with its own （一）（二）."""
+    article = _load("administrative-review-law-2023").clause("article-65")
+    assert article is not None
+    shape = [
+        (para.anchor, [item.anchor for item in para.children if isinstance(item, Clause)])
+        for para in article.children
+        if isinstance(para, Clause)
+    ]
+    assert shape == [
+        ("article-65-para-1", ["article-65-item-1", "article-65-item-2"]),
+        ("article-65-para-2", [f"article-65-para-2-item-{k}" for k in (1, 2, 3)]),
+    ]
+
+
+def test_items_numbered_through_the_document_keep_their_printed_numbers() -> None:
+    document = _load("notice-vocational-education-reform-2019")
+    items = [clause for clause in document.clauses if clause.kind == "item"]
+    assert [item.number for item in items] == list(range(1, 21))
+    parts = [clause for clause in document.clauses if clause.kind == "part"]
+    assert [[c.number for c in part.children if isinstance(c, Clause)] for part in parts] == [
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+        [9, 10, 11, 12],
+        [13, 14],
+        [15, 16],
+        [17, 18],
+        [19, 20],
+    ]
+
+
+def _write(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "text.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+NUMBERED_THROUGH = ["一、总体要求", "（一）指导思想。", "正文。", "（二）基本原则。", "正文。", "二、主要任务"]
+
+
+@pytest.mark.parametrize(
+    ("first_item", "accepted"),
+    [("（三）", True), ("（一）", True), ("（四）", False), ("（二）", False)],
+)
+def test_items_of_a_part_start_at_one_or_go_on_from_the_previous_part(
+    tmp_path: Path, first_item: str, accepted: bool
+) -> None:
+    path = _write(tmp_path, ["关于示范工作的意见", *NUMBERED_THROUGH, f"{first_item}完善制度。", "正文。"])
+    if accepted:
+        document = load_source(path, path.name).document
+        assert document is not None
+        number = chinese_number(first_item.strip("（）"))
+        assert document.clause(f"part-2-item-{number}") is not None
+        return
+    with pytest.raises(InputError) as caught:
+        load_source(path, path.name)
+    assert caught.value.line == len(NUMBERED_THROUGH) + 2
+    assert "expects the first of its kind (numbered 1)" in caught.value.problem
+
+
+def test_an_articles_items_never_run_on_from_the_previous_article(tmp_path: Path) -> None:
+    lines = ["示范条例", "第一条 有下列情形之一的：", "（一）甲；", "（二）乙。", "第二条 另有下列情形：", "（三）丙。"]
+    lines += ["第三条 本条例自公布之日起施行。"]
+    with pytest.raises(InputError) as caught:
+        load_source(_write(tmp_path, lines), "text.txt")
+    assert caught.value.line == 6
+
+
+#: The 题注 as the official text prints it: one parenthesised block, amendments joined by 　根据 (劳动法).
+OFFICIAL_TIZHU = (
+    "（1994年7月5日第八届全国人民代表大会常务委员会第八次会议通过　根据2009年8月27日第十一届全国人民代表大会"
+    "常务委员会第十次会议《关于修改部分法律的决定》第一次修正　根据2018年12月29日第十三届全国人民代表大会常务委员会"
+    "第七次会议《关于修改〈中华人民共和国劳动法〉等七部法律的决定》第二次修正）"
+)
+LAW_BODY = ["第一章　总则", "第一条　为了保护劳动者的合法权益，制定本法。", "第二条　本法适用于境内的企业。"]
+LAW_BODY += ["第三条　劳动者享有下列权利：", "（一）取得劳动报酬；", "（二）休息休假。", "劳动者应当完成劳动任务。"]
+
+
+def test_the_official_tizhu_block_is_the_head_and_prints_as_one_block(tmp_path: Path) -> None:
+    path = _write(tmp_path, ["中华人民共和国劳动法", OFFICIAL_TIZHU, *LAW_BODY])
+    source = load_source(path, path.name)
+    document = source.document
+    assert document is not None and document.genre == "regulation"
+    assert [(line.role, line.line) for line in document.head] == [("history", 2)]
+    assert (document.printed_date, source.date) == ("2018-12-29", "2018-12-29")
+    assert document.warnings == []
+    page = render_document(source, document)
+    # Printed with its own parentheses: none is drawn around it.
+    assert '<div class="pr-doc-history-block" role="note" aria-label="题注">' in page
+    assert f'<p class="pr-doc-line pr-doc-history">{OFFICIAL_TIZHU}</p>' in page
+    assert document.clause("article-3-para-2") is not None
+
+
+def test_tizhu_lines_that_lost_their_parentheses_get_them_drawn_not_written() -> None:
+    path = DOCUMENTS / "anti-monopoly-law-2007.txt"
+    source = load_source(path, path.name)
+    assert source.document
+    page = render_document(source, source.document)
+    assert 'class="pr-doc-history-block pr-doc-history--open pr-doc-history--close"' in page
+    assert (
+        '<p class="pr-doc-line pr-doc-history">2007年8月30日 第十届全国人民代表大会常务委员会第二十九次会议通过</p>'
+        in page
+    )
+
+
+def test_a_tizhu_line_read_as_text_is_a_warning_naming_it(tmp_path: Path) -> None:
+    # A 题注 line that strayed below the first chapter heading is text there, and said to be doubtful.
+    stray = "2022年6月24日第十三届全国人民代表大会常务委员会第三十五次会议修正"
+    path = _write(tmp_path, ["中华人民共和国示范法", "第一章　总则", stray, *LAW_BODY[1:]])
+    document = load_source(path, path.name).document
+    assert document is not None
+    assert document.paragraphs[0].text == stray
+    assert [(w.line, "题注" in w.problem) for w in document.warnings] == [(3, True)]
+    assert "line 3" in document.warnings[0].problem
+
+
+def test_a_regulation_promulgated_by_an_order_keeps_its_tizhu_under_its_title() -> None:
+    document = _load("regulation-patent-agency-2018")
+    (annex,) = document.annexes
+    assert [(line.role, line.line) for line in annex.head] == [("history", 7)]
+    # The order's own date (its closing) dates the text, not the regulation's 题注.
+    assert document.printed_date == "2018-11-06"
+
+
+def test_a_documents_printed_date_dates_it_unless_a_manifest_does(tmp_path: Path) -> None:
+    path = DOCUMENTS / "notice-kindergartens-in-residential-areas-2019.txt"
+    assert load_source(path, path.name).date == "2019-01-09"
+    copy = tmp_path / "notice.txt"
+    copy.write_bytes(path.read_bytes())
+    copy.with_suffix(".yaml").write_text('date: "2019-01-22"\n', encoding="utf-8")
+    assert load_source(copy, copy.name).date == "2019-01-22"
