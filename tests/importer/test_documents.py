@@ -217,11 +217,16 @@ def test_document_heads_of_each_kind(
     assert document.paragraphs[0].text == lines[-1] or document.paragraphs[0].text == "第一部分的正文。"
 
 
-def test_an_articles_items_are_anchored_paragraphs_not_headings() -> None:
-    path = DOCUMENTS / "regulation-patent-agency-2018.txt"
+def _rendered(name: str) -> str:
+    """The Markdown page `import` writes for the real document `name`."""
+    path = DOCUMENTS / f"{name}.txt"
     source = load_source(path, path.name)
     assert source.document
-    page = render_document(source, source.document)
+    return render_document(source, source.document)
+
+
+def test_an_articles_items_are_anchored_paragraphs_not_headings() -> None:
+    page = _rendered("regulation-patent-agency-2018")
     assert "{#annex-1-article-8 .pr-article}" in page
     assert '<div class="pr-para pr-clause pr-item" id="annex-1-article-8-item-1">' in page
     assert "{#annex-1-article-8-item-1" not in page
@@ -447,10 +452,7 @@ def test_the_official_tizhu_block_is_the_head_and_prints_as_one_block(tmp_path: 
 
 
 def test_tizhu_lines_that_lost_their_parentheses_get_them_drawn_not_written() -> None:
-    path = DOCUMENTS / "anti-monopoly-law-2007.txt"
-    source = load_source(path, path.name)
-    assert source.document
-    page = render_document(source, source.document)
+    page = _rendered("anti-monopoly-law-2007")
     assert 'class="pr-doc-history-block pr-doc-history--open pr-doc-history--close"' in page
     assert (
         '<p class="pr-doc-line pr-doc-history">2007年8月30日 第十届全国人民代表大会常务委员会第二十九次会议通过</p>'
