@@ -4,7 +4,7 @@ The rules describe how Chinese official documents are laid out, not any one docu
 
 - head: a title of one to three lines (it ends at a line ending in a genre word such as 意见 or
   报告), then any of a law's 题注 (its adoption, amendment and revision lines: 2007年8月30日……通过,
-  or one block （……通过　根据……修正）), a subtitle (——在……上的报告), a date line, an author or
+  or one block （……通过　根据……修正）) and 目录 (its chapters listed), a subtitle (——在……上的报告), a date line, an author or
   issuing body, a source line (来源:), a document number (国发〔2021〕29号), an addressee line
   (各省、……:) and a salutation (同志们:);
 - body: numbered clauses 一、 → （一） → 1. → （1） (or 一是 …), the level of a kind of numbering
@@ -63,6 +63,8 @@ SALUTATION = re.compile(r"^(?:同志们|各位代表|各位委员|同胞们|朋�
 _PARENTHESISED = re.compile(r"^[（(].*[)）]$")
 _ANNEX = re.compile(rf"^附\s*件\s*([\d{_CN}]*)\s*[:：]?$")
 _ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]")
+#: A law's table of contents (目　录), listing its chapters before the text repeats them.
+_CONTENTS = re.compile(r"^目\s*录$")
 #: What a 题注 line records: a law adopted (通过), amended (修正), revised (修订), promulgated (公布, 发布).
 _HISTORY_VERB = r"(?:通过|修正|修订|公布|发布|施行|批准)"
 #: A 题注 line, or the whole 题注 as one block: a date (根据 a date, for an amendment) up to its verb,
@@ -279,6 +281,12 @@ def _head(lines: list[SourceLine], start: int) -> tuple[list[DocLine], int]:
             role = "note"
         if role is None and text[-1] in ":：" and len(text) <= 200 and ("、" in text or text.startswith("各")):
             role = "addressee"
+        if role is None and _CONTENTS.match(text):
+            entries = _contents_entries(lines[at + 1 :])
+            head += [DocLine("contents", text, lines[at].number)]
+            head += [DocLine("contents-entry", line.text, line.number) for line in entries]
+            at += 1 + len(entries)
+            continue
         if role is None and _is_name_line(text) and not _ANNEX_LIST.match(text):
             role = "author"
         if role is None:
@@ -288,6 +296,24 @@ def _head(lines: list[SourceLine], start: int) -> tuple[list[DocLine], int]:
         if role in {"addressee", "salutation"}:
             break
     return head, at
+
+
+def _contents_entries(lines: list[SourceLine]) -> list[SourceLine]:
+    """The entries of a law's 目录: its chapters (and books, sections) listed up to where the first comes again."""
+    entries: list[SourceLine] = []
+    for line in lines:
+        marker = numbering(line.text, True)
+        if marker is None or marker.kind not in {"book", "chapter", "section"} or not is_heading_like(line.text):
+            break
+        if entries and _unspaced(line.text) == _unspaced(entries[0].text):
+            return entries
+        entries.append(line)
+    # The 目录 never reaches its text again: these divisions are the text's own, not a list of them.
+    return []
+
+
+def _unspaced(text: str) -> str:
+    return "".join(text.split())
 
 
 def _closing_role(text: str) -> str:

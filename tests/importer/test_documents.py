@@ -437,11 +437,21 @@ LAW_BODY += ["第三条　劳动者享有下列权利：", "（一）取得劳�
 
 
 def test_the_official_tizhu_block_is_the_head_and_prints_as_one_block(tmp_path: Path) -> None:
-    path = _write(tmp_path, ["中华人民共和国劳动法", OFFICIAL_TIZHU, *LAW_BODY])
+    # As the official text prints a law: the 题注 block, then its 目录 listing the chapters the text repeats.
+    contents = ["目　　录", "第一章　总　　则"]
+    path = _write(tmp_path, ["中华人民共和国劳动法", OFFICIAL_TIZHU, *contents, *LAW_BODY])
     source = load_source(path, path.name)
     document = source.document
     assert document is not None and document.genre == "regulation"
-    assert [(line.role, line.line) for line in document.head] == [("history", 2)]
+    assert [(line.role, line.line) for line in document.head] == [
+        ("history", 2),
+        ("contents", 3),
+        ("contents-entry", 4),
+    ]
+    assert [c.anchor for c in document.clauses if c.kind in {"chapter", "article"}] == [
+        "chapter-1",
+        *(f"article-{n}" for n in (1, 2, 3)),
+    ]
     assert (document.printed_date, source.date) == ("2018-12-29", "2018-12-29")
     assert document.warnings == []
     page = render_document(source, document)
@@ -458,6 +468,14 @@ def test_tizhu_lines_that_lost_their_parentheses_get_them_drawn_not_written() ->
         '<p class="pr-doc-line pr-doc-history">2007年8月30日 第十届全国人民代表大会常务委员会第二十九次会议通过</p>'
         in page
     )
+
+
+def test_chapters_that_never_come_again_are_the_text_not_a_contents_list(tmp_path: Path) -> None:
+    path = _write(tmp_path, ["中华人民共和国示范法", OFFICIAL_TIZHU, "目　　录", *LAW_BODY])
+    document = load_source(path, path.name).document
+    assert document is not None
+    assert [line.role for line in document.head] == ["history", "contents"]
+    assert document.clause("chapter-1") is not None and document.clause("article-3-para-2") is not None
 
 
 def test_a_tizhu_line_read_as_text_is_a_warning_naming_it(tmp_path: Path) -> None:
