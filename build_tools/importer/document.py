@@ -4,9 +4,9 @@ The rules describe how Chinese official documents are laid out, not any one docu
 
 - head: a title of one to three lines (it ends at a line ending in a genre word such as 意见 or
   报告), then any of a law's 题注 (its adoption, amendment and revision lines: 2007年8月30日……通过,
-  or one block （……通过　根据……修正）) and 目录 (its chapters listed), a subtitle (——在……上的报告), a date line, an author or
-  issuing body, a source line (来源:), a document number (国发〔2021〕29号), an addressee line
-  (各省、……:) and a salutation (同志们:);
+  or one block （……通过　根据……修正）) and 目录 (its chapters listed), a subtitle (——在……上的报告),
+  a date line, an author or issuing body, a source line (来源:), a document number (国发〔2021〕29号),
+  an addressee line (各省、……:) and a salutation (同志们:);
 - body: numbered clauses 一、 → （一） → 1. → （1） (or 一是 …), the level of a kind of numbering
   being the order in which it first appears; regulations number 第一编 → 第一章 → 第一节 → 第一条,
   and each paragraph of an article is a 款 holding the items （一） that follow it;
