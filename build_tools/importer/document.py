@@ -188,9 +188,25 @@ def parse_document(text: str, path: str, genre: str) -> Document:
     )
     _check_unique_anchors(document)
     document.warnings = cut_off_lines([*body_lines, *attached, *annex_lines], path, regulation)
-    document.warnings += history_read_as_text(document)
+    document.warnings += history_read_as_text(document) + _empty_contents(document)
     document.warnings.sort(key=lambda warning: warning.line or 0)
     return document
+
+
+def _empty_contents(document: Document) -> list[InputError]:
+    """A 目录 line under which no chapter list was found: the text's own chapters follow it at once."""
+    roles = [line.role for line in document.head]
+    return [
+        InputError(
+            document.path,
+            f"line {line.line} 「{line.text}」 opens a table of contents, but the chapters below it never "
+            "come again, so they are read as the text's own and the 目录 as an empty list",
+            "if the copy lost the text's own chapter lines, restore them; if the 目录 lists no chapters, remove it",
+            line=line.line,
+        )
+        for at, line in enumerate(document.head)
+        if line.role == "contents" and roles[at + 1 : at + 2] != ["contents-entry"]
+    ]
 
 
 def history_read_as_text(document: Document) -> list[InputError]:

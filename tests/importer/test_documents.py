@@ -476,6 +476,7 @@ def test_chapters_that_never_come_again_are_the_text_not_a_contents_list(tmp_pat
     assert document is not None
     assert [line.role for line in document.head] == ["history", "contents"]
     assert document.clause("chapter-1") is not None and document.clause("article-3-para-2") is not None
+    assert [(w.line, "table of contents" in w.problem) for w in document.warnings] == [(3, True)]
 
 
 def test_a_tizhu_line_read_as_text_is_a_warning_naming_it(tmp_path: Path) -> None:
