@@ -21,6 +21,7 @@ also run on through the whole text (（五） opening part 二、 after （四�
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -68,8 +69,11 @@ _CONTENTS = re.compile(r"^目\s*录$")
 #: What a 题注 line records: a law adopted (通过), amended (修正), revised (修订), promulgated (公布, 发布).
 _HISTORY_VERB = r"(?:通过|修正|修订|公布|发布|施行|批准)"
 #: A 题注 line, or the whole 题注 as one block: a date (根据 a date, for an amendment) up to its verb,
-#: with no sentence inside. A copy may keep the block's closing ） on the last line only.
-_HISTORY = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。；;！？]*{_HISTORY_VERB}[)）]?$")
+#: with no sentence inside; or a line of a list of amending acts (……会议通过的《刑法修正案（二）》、).
+#: A copy may keep the block's closing ） on the last line only.
+_HISTORY = re.compile(
+    rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。；;！？]*{_HISTORY_VERB}(?:的?《[^。；;！？]*》[、，,和]?)?[)）]?$"
+)
 #: A line that reads like a 题注 wherever it stands: a date, then an adoption or amendment, no full stop.
 _HISTORY_LIKE = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。！？]*?{_HISTORY_VERB}")
 #: What a complete paragraph may end with; anything else may be a line cut off mid-sentence.
@@ -188,7 +192,7 @@ def parse_document(text: str, path: str, genre: str) -> Document:
     )
     _check_unique_anchors(document)
     document.warnings = cut_off_lines([*body_lines, *attached, *annex_lines], path, regulation)
-    document.warnings += history_read_as_text(document) + _empty_contents(document)
+    document.warnings += reader.warnings + history_read_as_text(document) + _empty_contents(document)
     document.warnings.sort(key=lambda warning: warning.line or 0)
     return document
 
@@ -422,12 +426,15 @@ class _ClauseReader:
         self.path = path
         self.regulation = regulation
         self.paragraphs = 0
+        self.chapters_in_books = False
+        self.warnings: list[InputError] = []
 
     def _paragraph(self, line: SourceLine) -> Paragraph:
         self.paragraphs += 1
         return Paragraph(self.paragraphs, line.text, line.number)
 
     def read(self, lines: list[SourceLine], prefix: str) -> list[Clause | Paragraph]:
+        self.chapters_in_books = _chapters_restart_in_books(lines, self.regulation)
         root: list[Clause | Paragraph] = []
         # The open clauses, outermost first, each with the kind of numbering it opened with.
         stack: list[tuple[str, Clause]] = []
@@ -457,6 +464,10 @@ class _ClauseReader:
             expected = last_number.get(key, 0) + 1
             run_on = self._run_on_key(stack, root, marker)
             continues = expected == 1 and run_on is not None and marker.number == through.get(run_on, -1) + 1
+            if marker.number != expected and not continues and self._rejoin_items(stack, marker):
+                parent = self._children(stack, root)
+                key = (id(parent), marker.kind)
+                expected = last_number.get(key, 0) + 1
             if marker.number != expected and not continues:
                 raise self._out_of_turn(line, marker, expected)
             last_number[key] = marker.number
@@ -478,6 +489,40 @@ class _ClauseReader:
             return None
         holder = self._children(stack[:-1], root)
         return (id(holder), stack[-1][1].kind, marker.kind)
+
+    def _rejoin_items(self, stack: list[tuple[str, Clause]], marker: _Marker) -> bool:
+        """Read lines between an article's items as part of the item above them, when the items go on after them.
+
+        A formula or a note under （三） (进项税额＝买价×扣除率) reads like a new 款, but （四） after it
+        shows the list goes on: the lines join （三）, with a warning naming them. Returns whether they did.
+        """
+        if len(stack) < 2 or stack[-1][0] != "para" or stack[-2][0] != "article":
+            return False
+        article = stack[-2][1]
+        paras = [c for c in article.children if isinstance(c, Clause)]
+        between = list(itertools.takewhile(lambda p: all(isinstance(c, Paragraph) for c in p.children), paras[::-1]))
+        if len(between) == len(paras):
+            return False
+        above = paras[-len(between) - 1]
+        items = [c for c in above.children if isinstance(c, Clause)]
+        last = numbering(items[-1].marker) if items else None
+        if last is None or last.kind != marker.kind or last.number != marker.number - 1:
+            return False
+        lines = [p for para in reversed(between) for p in para.children if isinstance(p, Paragraph)]
+        items[-1].children += lines
+        article.children = [c for c in article.children if c not in between]
+        stack[-1] = ("para", above)
+        self.warnings.append(
+            InputError(
+                self.path,
+                f"line {lines[0].line} 「{lines[0].text[:20]}…」 stands between {last.text} and {marker.text} of "
+                f"{article.marker}: it is read as part of {last.text}, not as a 款 of its own",
+                f"if it is a 款 of its own, the items after it must start again at （一）; "
+                f"if it belongs to {last.text}, nothing needs doing",
+                line=lines[0].line,
+            )
+        )
+        return True
 
     def _children(self, stack: list[tuple[str, Clause]], root: list[Clause | Paragraph]) -> list[Clause | Paragraph]:
         return stack[-1][1].children if stack else root
@@ -531,14 +576,20 @@ class _ClauseReader:
         rank = order.index(marker.kind)
         while stack and (stack[-1][0] not in order or order.index(stack[-1][0]) >= rank):
             stack.pop()
-        # Sections restart in each chapter; books, chapters and articles run through the whole text.
-        within = stack[-1][1].anchor if stack and marker.kind == "section" else ""
-        key = f"section/{within}" if marker.kind == "section" else marker.kind
+        # Sections restart in each chapter, and chapters in each book where the text numbers them so
+        # (刑法, 民法典); otherwise books, chapters and articles run through the whole text.
+        book = next((clause for kind, clause in reversed(stack) if kind == "book"), None)
+        within = ""
+        if marker.kind == "section" and stack:
+            within = stack[-1][1].anchor
+        elif marker.kind == "chapter" and book is not None and self.chapters_in_books:
+            within = book.anchor
+        key = f"{marker.kind}/{within}" if within else marker.kind
         expected = last.get(key, 0) + 1
         if marker.number != expected:
             raise self._out_of_turn(line, marker, expected)
         last[key] = marker.number
-        anchor = f"{within}-section-{marker.number}" if within else f"{prefix}{marker.kind}-{marker.number}"
+        anchor = f"{within}-{marker.kind}-{marker.number}" if within else f"{prefix}{marker.kind}-{marker.number}"
         rest = line.text[len(marker.text) :].strip(SPACE)
         article = marker.kind == "article"
         clause = Clause(
@@ -560,6 +611,22 @@ class _ClauseReader:
             "or a paragraph that only starts like a number (e.g. 一是…) must not stand where a clause is expected",
             line=line.number,
         )
+
+
+def _chapters_restart_in_books(lines: list[SourceLine], regulation: bool) -> bool:
+    """Whether chapters are numbered anew in each book (第二编 opens with 第一章, as 刑法 and 民法典 do).
+
+    A plan's books (第二篇) go on with the chapters' numbers instead (第四章); the first chapter after
+    the first book tells which.
+    """
+    later_book = False
+    for line in lines:
+        marker = numbering(line.text, regulation)
+        if marker is not None and marker.kind == "book":
+            later_book = marker.number > 1
+        elif marker is not None and marker.kind == "chapter" and later_book:
+            return marker.number == 1
+    return False
 
 
 def _is_heading_line(rest: str) -> bool:

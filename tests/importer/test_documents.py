@@ -395,6 +395,13 @@ def _write(tmp_path: Path, lines: list[str]) -> Path:
     return path
 
 
+def _read(tmp_path: Path, lines: list[str]) -> Document:
+    """The document a text of these lines is read as."""
+    document = load_source(_write(tmp_path, lines), "text.txt").document
+    assert document is not None
+    return document
+
+
 NUMBERED_THROUGH = ["一、总体要求", "（一）指导思想。", "正文。", "（二）基本原则。", "正文。", "二、主要任务"]
 
 
@@ -505,3 +512,83 @@ def test_a_documents_printed_date_dates_it_unless_a_manifest_does(tmp_path: Path
     copy.write_bytes(path.read_bytes())
     copy.with_suffix(".yaml").write_text('date: "2019-01-22"\n', encoding="utf-8")
     assert load_source(copy, copy.name).date == "2019-01-22"
+
+
+#: 刑法 as printed: its 题注 lists the 修正案 that amended it; chapters start again in each 编.
+CRIMINAL_LAW = [
+    "中华人民共和国刑法",
+    "1979年7月1日 第五届全国人民代表大会第二次会议通过",
+    "1997年3月14日 第八届全国人民代表大会第五次会议修订",
+    "1999年12月25日 第九届全国人民代表大会常务委员会第十三次会议通过的《中华人民共和国刑法修正案》",
+    "2023年12月29日 第十四届全国人民代表大会常务委员会第七次会议通过的《中华人民共和国刑法修正案（十二）》",
+    "第一编 总则",
+    "第一章 刑法的任务、基本原则和适用范围",
+    "第一条 为了惩罚犯罪，保护人民，根据宪法，结合我国同犯罪作斗争的具体经验及实际情况，制定本法。",
+    "第二章 犯罪",
+    "第一节 犯罪和刑事责任",
+    "第二条 明知自己的行为会发生危害社会的结果，并且希望或者放任这种结果发生，因而构成犯罪的，是故意犯罪。",
+    "第二编 分则",
+    "第一章 危害国家安全罪",
+    "第三条 勾结外国，危害中华人民共和国的主权、领土完整和安全的，处无期徒刑或者十年以上有期徒刑。",
+]
+
+
+def test_chapters_start_again_in_each_book_where_the_text_numbers_them_so(tmp_path: Path) -> None:
+    document = load_source(_write(tmp_path, CRIMINAL_LAW), "text.txt").document
+    assert document is not None and document.warnings == []
+    assert [line.role for line in document.head] == ["history"] * 4
+    assert document.printed_date == "2023-12-29"
+    divisions = [c.anchor for c in document.clauses if c.kind in {"book", "chapter", "section", "article"}]
+    assert divisions == [
+        "book-1",
+        "book-1-chapter-1",
+        "article-1",
+        "book-1-chapter-2",
+        "book-1-chapter-2-section-1",
+        "article-2",
+        "book-2",
+        "book-2-chapter-1",
+        "article-3",
+    ]
+
+
+def test_a_plans_chapters_run_on_through_its_books(tmp_path: Path) -> None:
+    lines = [
+        "“十四五”示范规划",
+        "第一篇　发展环境",
+        "第一章　发展基础",
+        "正文。",
+        "第二篇　主要任务",
+        "第二章　创新",
+        "正文。",
+    ]
+    document = _read(tmp_path, lines)
+    assert [c.anchor for c in document.clauses] == ["book-1", "chapter-1", "book-2", "chapter-2"]
+    # Once the chapters have run on into a second book, a third that starts again is out of turn.
+    bad = [*lines, "第三篇　保障措施", "第一章　保障", "正文。"]
+    with pytest.raises(InputError) as caught:
+        load_source(_write(tmp_path, bad), "text.txt")
+    assert caught.value.line == 9
+    assert "expects number 3" in caught.value.problem
+
+
+def test_a_line_between_items_that_go_on_after_it_joins_the_item_above_with_a_warning(tmp_path: Path) -> None:
+    # 增值税暂行条例 第八条: a formula under （三）, then （四）.
+    lines = [
+        "中华人民共和国增值税暂行条例",
+        "第一条 在中华人民共和国境内销售货物的单位和个人，应当依照本条例缴纳增值税。",
+        "第二条 下列进项税额准予从销项税额中抵扣：",
+        "(一)从销售方取得的增值税专用发票上注明的增值税额。",
+        "(二)从海关取得的海关进口增值税专用缴款书上注明的增值税额。",
+        "(三)购进农产品，按照农产品收购发票上注明的农产品买价和11%的扣除率计算的进项税额，计算公式为：",
+        "进项税额＝买价×扣除率",
+        "(四)自境外单位或者个人购进劳务，从税务机关或者扣缴义务人取得的代扣代缴税款的完税凭证上注明的增值税额。",
+        "准予抵扣的项目和扣除率的调整，由国务院决定。",
+        "第三条 本条例自2009年1月1日起施行。",
+    ]
+    document = _read(tmp_path, lines)
+    item = document.clause("article-2-item-3")
+    assert item is not None and [p.line for p in item.children if isinstance(p, Paragraph)] == [6, 7]
+    assert document.clause("article-2-item-4") is not None
+    assert document.clause("article-2-para-2") is not None and document.clause("article-2-para-3") is None
+    assert [(w.line, "part of (三)" in w.problem) for w in document.warnings] == [(7, True)]
