@@ -74,6 +74,10 @@ _HISTORY_VERB = r"(?:通过|修正|修订|公布|发布|施行|批准)"
 _HISTORY = re.compile(
     rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。；;！？]*{_HISTORY_VERB}(?:的?《[^。；;！？]*》[、，,和]?)?[)）]?$"
 )
+#: How a 题注 entry starts: a date, after （ or 根据, with no full stop in the line.
+_HISTORY_START = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。]*$")
+#: A copy may break one 题注 entry over up to this many lines.
+MAX_HISTORY_LINES = 4
 #: A line that reads like a 题注 wherever it stands: a date, then an adoption or amendment, no full stop.
 _HISTORY_LIKE = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。！？]*?{_HISTORY_VERB}")
 #: What a complete paragraph may end with; anything else may be a line cut off mid-sentence.
@@ -257,8 +261,10 @@ def _title(lines: list[SourceLine]) -> list[SourceLine]:
     title = [lines[0]]
     if _GENRE_WORD.search(lines[0].text):
         return title
-    for line in lines[1 : MAX_TITLE_LINES + 1]:
+    for at, line in enumerate(lines[1 : MAX_TITLE_LINES + 1], start=1):
         if _head_role(line.text) or (_PARENTHESISED.match(line.text) and not numbering(line.text, True)):
+            return title
+        if _history_span(lines, at):
             return title
         if not is_heading_like(line.text) or numbering(line.text, True):
             break
@@ -296,6 +302,10 @@ def _head(lines: list[SourceLine], start: int) -> tuple[list[DocLine], int]:
     at = start
     while at < len(lines) - 1:
         text = lines[at].text
+        if span := _history_span(lines, at):
+            head += [DocLine("history", line.text, line.number) for line in lines[at : at + span]]
+            at += span
+            continue
         role = _head_role(text)
         if role is None and _PARENTHESISED.match(text) and not numbering(text, True) and len(text) <= 200:
             role = "note"
@@ -396,12 +406,33 @@ def _attached_text(lines: list[SourceLine], reader: _ClauseReader) -> Clause:
 
 def _history(lines: list[SourceLine]) -> list[DocLine]:
     """The 题注 lines a text opens with (under the title of a regulation a notice promulgates)."""
-    history = []
-    for line in lines[:-1]:  # the text itself follows
-        if not _HISTORY.match(line.text):
-            break
-        history.append(DocLine("history", line.text, line.number))
-    return history
+    at = 0
+    while span := _history_span(lines, at):
+        at += span
+    return [DocLine("history", line.text, line.number) for line in lines[:at]]
+
+
+def _history_span(lines: list[SourceLine], at: int) -> int:
+    """How many lines from `at` make one 题注 entry: 1, more where a copy broke it over lines, 0 if none.
+
+    A broken entry starts like one (a date, or （ and a date) and ends in its verb a few lines on;
+    no line between starts an entry of its own or a numbered clause. The text itself must follow.
+    """
+    if at >= len(lines) - 1 or not _HISTORY_START.match(lines[at].text):
+        return 0
+    if _HISTORY.match(lines[at].text):
+        return 1
+    joined = lines[at].text
+    for span in range(2, MAX_HISTORY_LINES + 1):
+        if at + span >= len(lines):
+            return 0
+        following = lines[at + span - 1].text
+        if _HISTORY_START.match(following) or numbering(following, True):
+            return 0
+        joined += following
+        if _HISTORY.match(joined):
+            return span
+    return 0
 
 
 def _annexes(lines: list[SourceLine], reader: _ClauseReader, first: int = 1) -> list[Clause]:
@@ -481,11 +512,12 @@ class _ClauseReader:
     def _run_on_key(
         self, stack: list[tuple[str, Clause]], root: list[Clause | Paragraph], marker: _Marker
     ) -> tuple[int, str, str] | None:
-        """Where numbering may run on from the previous sibling's (items of parts), or None.
+        """Where numbering may run on from the previous sibling's, or None.
 
-        Only general numbering runs on so: an article's items, and a 款's, always start at （一）.
+        Items may run on through a document's parts, points through its items, parts through its
+        chapters (国务院工作规则: 五、 opens 第二章); an article's items, and a 款's, start at （一）.
         """
-        if not stack or stack[-1][1].kind not in LEVELS:
+        if not stack or stack[-1][1].kind in {"article", "para", "annex"}:
             return None
         holder = self._children(stack[:-1], root)
         return (id(holder), stack[-1][1].kind, marker.kind)

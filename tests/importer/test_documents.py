@@ -36,6 +36,7 @@ EXPECTED = {
     "notice-vocational-education-reform-2019": ("document", 28, 25),
     "notice-kindergartens-in-residential-areas-2019": ("document", 13, 12),
     "digital-economy-plan-14th-2021": ("document", 49, 58),
+    "notice-state-council-work-rules-2004": ("document", 71, 60),
     "anti-monopoly-law-2007": ("regulation", 217, 152),
     "anti-monopoly-law-2022": ("regulation", 255, 177),
     "personal-information-protection-law-2021": ("regulation", 256, 171),
@@ -114,6 +115,11 @@ PERMALINKS = {
         "annex-1-part-7-item-20": "（二十）完善国务院职业教育工作部际联席会议制度",
     },
     "digital-economy-plan-14th-2021": {"annex-1-part-11": "十一、保障措施", "annex-1-part-2-item-3": "（三）发展目标"},
+    "notice-state-council-work-rules-2004": {
+        "annex-1-chapter-1-part-4": "四、",
+        "annex-1-chapter-2-part-5": "五、国务院由下列人员组成",
+        "annex-1-chapter-10-part-54": "五十四、",
+    },
     "administrative-review-law-2023": {
         "chapter-2-section-3": "第三节 申请的提出",
         "article-65-item-2": "（二）程序轻微违法",
@@ -592,3 +598,33 @@ def test_a_line_between_items_that_go_on_after_it_joins_the_item_above_with_a_wa
     assert document.clause("article-2-item-4") is not None
     assert document.clause("article-2-para-2") is not None and document.clause("article-2-para-3") is None
     assert [(w.line, "part of (三)" in w.problem) for w in document.warnings] == [(7, True)]
+
+
+def test_a_tizhu_a_copy_broke_over_lines_is_still_the_head_and_dates_nothing_the_closing_dates() -> None:
+    document = _load("notice-state-council-work-rules-2004")
+    (annex,) = document.annexes
+    assert [(line.role, line.line) for line in annex.head] == [("history", 9), ("history", 10)]
+    assert "".join(line.text for line in annex.head) == "（二○○四年六月十六日国务院第54次常务会议修订通过）"
+    # The notice is dated in words at its end: that is its date, not the rules' revision.
+    assert document.printed_date == "2004-06-26"
+    parts = [c for c in document.clauses if c.kind == "part"]
+    assert [c.number for c in parts] == list(range(1, 55))
+
+
+def test_a_tizhu_line_broken_in_copying_joins_the_head_not_the_text(tmp_path: Path) -> None:
+    # 选举法 as one copy has it: the title of the amending decision broken over three lines.
+    tizhu = [
+        "1979年7月1日 第五届全国人民代表大会第二次会议通过",
+        "2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议《关于修改",
+        "〈中华人民共和国全国人民代表大会和地方各级人民代表大会选举法〉、",
+        "〈中华人民共和国全国人民代表大会和地方各级人民代表大会代表法〉的决定》第五次修正",
+        "2020年10月17日 第十三届全国人民代表大会常务委员会第二十二次会议《关于修改〈中华人民共和国"
+        "全国人民代表大会和地方各级人民代表大会选举法〉的决定》第六次修正",
+    ]
+    document = _read(tmp_path, ["中华人民共和国全国人民代表大会和地方各级人民代表大会选举法", *tizhu, *LAW_BODY])
+    assert [(line.role, line.line) for line in document.head] == [("history", n) for n in range(2, 7)]
+    assert (document.printed_date, document.warnings) == ("2020-10-17", [])
+    # A line that only starts like an entry and never reaches its verb is no 题注: it is text, with a warning.
+    broken = ["中华人民共和国示范法", "2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议通过的", *LAW_BODY]
+    misread = _read(tmp_path, broken)
+    assert misread.head == [] and [w.line for w in misread.warnings] == [2]
