@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.annotations.corpus import corpus_of
 from build_tools.common.errors import InputError
 from build_tools.importer.document import chinese_number, chinese_numeral, numbering
 from build_tools.importer.model import Clause, Document, Paragraph
@@ -628,3 +629,19 @@ def test_a_tizhu_line_broken_in_copying_joins_the_head_not_the_text(tmp_path: Pa
     broken = ["中华人民共和国示范法", "2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议通过的", *LAW_BODY]
     misread = _read(tmp_path, broken)
     assert misread.head == [] and [w.line for w in misread.warnings] == [2]
+
+
+def test_a_note_on_a_kuan_covers_its_items_and_no_other_kuan() -> None:
+    """Annotations see a 款 as a clause holding its items: the first 款 too, whose items keep the article's addresses."""
+    path = DOCUMENTS / "administrative-review-law-2023.txt"
+    text = corpus_of([load_source(path, path.name)]).essays[0]
+    document = _load("administrative-review-law-2023")
+    article = document.clause("article-65")
+    assert article is not None
+    lines = {p.anchor: p.line for p in document.paragraphs}
+    covered = {anchor: [lines[p] for p in text.clause_paragraphs(anchor)] for anchor in text.clauses}
+    assert covered["article-65-para-1"] == [227, 228, 229]
+    assert covered["article-65-para-2"] == [230, 231, 232, 233]
+    assert covered["article-65"] == list(range(227, 234))
+    assert text.clause_of(document.paragraphs[-1].anchor) == "article-90-para-1"
+    assert text.clause_path("article-65-para-2-item-3") == "第六十五条第二款（三）"
