@@ -22,7 +22,7 @@ from build_tools.importer.model import Clause, Document, Paragraph
 from build_tools.importer.parse import SPACE
 from build_tools.importer.render_document import render_document
 from build_tools.importer.source import load_source
-from tests.conftest import REAL_PAGES
+from tests.conftest import REAL_PAGES, policy_reader
 from tests.importer.importer_support import GOLDEN
 
 DOCUMENTS = REAL_PAGES / "documents"
@@ -643,3 +643,15 @@ def test_a_note_on_a_kuan_covers_its_items_and_no_other_kuan() -> None:
     assert covered["article-65"] == list(range(227, 234))
     assert text.clause_of(document.paragraphs[-1].anchor) == "article-90-para-1"
     assert text.clause_path("article-65-para-2-item-3") == "第六十五条第二款（三）"
+
+
+def test_inspect_shows_the_tizhu_the_kuan_their_items_and_a_doubtful_line(tmp_path: Path) -> None:
+    stray = "2022年6月24日第十三届全国人民代表大会常务委员会第三十五次会议修正"
+    path = _write(tmp_path, ["中华人民共和国劳动法", OFFICIAL_TIZHU, *LAW_BODY, stray])
+    result = policy_reader(tmp_path, "inspect", str(path))
+    assert result.returncode == 0, result.stderr
+    assert f"history:        {OFFICIAL_TIZHU[:60]}   [line 2]" in result.stdout
+    assert "第二款   [#article-3-para-2, line 9, opens ¶]" in result.stdout
+    assert "（一）取得劳动报酬   [#article-3-item-1, line 7, opens ¶]" in result.stdout
+    assert "printed date:   2018-12-29" in result.stdout
+    assert "warning:" in result.stderr and "line 10" in result.stderr and "题注" in result.stderr
