@@ -70,9 +70,11 @@ _CONTENTS = re.compile(r"^目\s*录$")
 _HISTORY_VERB = r"(?:通过|修正|修订|公布|发布|施行|批准)"
 #: A 题注 line, or the whole 题注 as one block: a date (根据 a date, for an amendment) up to its verb,
 #: with no sentence inside; or a line of a list of amending acts (……会议通过的《刑法修正案（二）》、).
-#: A copy may keep the block's closing ） on the last line only.
+#: A copy may keep the block's closing ） on the last line only, or end a line with the 根据 that
+#: opens the next entry (……修订  根据 / 2023年……修正).
 _HISTORY = re.compile(
-    rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。；;！？]*{_HISTORY_VERB}(?:的?《[^。；;！？]*》[、，,和]?)?[)）]?$"
+    rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。；;！？]*{_HISTORY_VERB}(?:的?《[^。；;！？]*》[、，,和]?)?"
+    r"(?:[\s\u3000]*根据)?[)）]?$"
 )
 #: How a 题注 entry starts: a date, after （ or 根据, with no full stop in the line.
 _HISTORY_START = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。]*$")

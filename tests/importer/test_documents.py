@@ -627,6 +627,9 @@ def test_a_tizhu_line_broken_in_copying_joins_the_head_not_the_text(tmp_path: Pa
     assert (document.printed_date, document.warnings) == ("2020-10-17", [])
     # A line that only starts like an entry and never reaches its verb is no 题注: it is text, with a warning.
     broken = ["中华人民共和国示范法", "2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议通过的", *LAW_BODY]
+    # A copy that ends an entry with the 根据 opening the next (重庆市人民代表大会常务委员会议事规则).
+    dangling = ["重庆市示范条例", "2005年11月25日 重庆市第二届人民代表大会常务委员会第二十次会议修订  根据", tizhu[-1]]
+    assert [line.role for line in _read(tmp_path, [*dangling, *LAW_BODY]).head] == ["history", "history"]
     misread = _read(tmp_path, broken)
     assert misread.head == [] and [w.line for w in misread.warnings] == [2]
 
