@@ -17,8 +17,8 @@ import pytest
 
 from build_tools.annotations.corpus import corpus_of
 from build_tools.common.errors import InputError
-from build_tools.importer.document import chinese_number, chinese_numeral, numbering
 from build_tools.importer.model import Clause, Document, Paragraph
+from build_tools.importer.numbering import chinese_number, chinese_numeral, numbering
 from build_tools.importer.parse import SPACE
 from build_tools.importer.render_document import render_document
 from build_tools.importer.source import load_source
