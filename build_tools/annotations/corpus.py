@@ -74,7 +74,7 @@ class EssayText:
         names = list(self.clauses)
         for later in names[names.index(clause) + 1 :]:
             first = order.index(self.clauses[later][1])
-            if not later.startswith(f"{clause}-") and first > start:
+            if not _within(later, clause) and first > start:
                 end = first
                 break
         return tuple(order[start:end])
@@ -114,6 +114,18 @@ class Corpus:
         if reference in self.by_key:
             return [self.by_key[reference]]
         return self.by_article.get(reference, [])
+
+
+def _within(inner: str, clause: str) -> bool:
+    """Whether clause `inner` is inside `clause`: its address extends it, or it is an item of a first 款.
+
+    An article's first 款 holds the items that keep the article's addresses (``article-12-item-3``
+    is in ``article-12-para-1``); a later 款's items extend its own (``article-12-para-2-item-1``).
+    """
+    if inner.startswith(f"{clause}-"):
+        return True
+    article = clause.removesuffix("-para-1")
+    return article != clause and inner.startswith(f"{article}-") and "-para-" not in inner[len(article) :]
 
 
 #: The page name a document lives at: its source's own page, ``<source>/index.md``.

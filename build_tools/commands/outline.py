@@ -24,6 +24,7 @@ def _clause_lines(items: list[Clause | Paragraph], depth: int) -> list[str]:
         flush()
         shape = "heading" if item.heading else "opens ¶"
         lines.append(f"{'  ' * depth}{item.label[:40]}   [#{item.anchor}, line {item.line}, {shape}]")
+        lines += [f"{'  ' * (depth + 1)}{line.role}: {line.text[:60]}   [line {line.line}]" for line in item.head]
         lines += _clause_lines(item.children, depth + 1)
     flush()
     return lines
@@ -44,6 +45,8 @@ def document_outline(document: Document, encoding: str) -> str:
         lines.append("")
         lines += _clause_lines([annex], 0)
     lines.append(f"\n{len(document.paragraphs)} paragraphs, {len(document.clauses)} clauses")
+    # The date the site files the text under when its manifest gives none.
+    lines.append(f"printed date:   {document.printed_date or '(none)'}")
     return "\n".join(lines)
 
 

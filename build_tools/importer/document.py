@@ -3,60 +3,53 @@
 The rules describe how Chinese official documents are laid out, not any one document:
 
 - head: a title of one to three lines (it ends at a line ending in a genre word such as 意见 or
-  报告), then any of a subtitle (——在……上的报告), a date line, an author or issuing body, a source
-  line (来源:), a document number (国发〔2021〕29号), an addressee line (各省、……:) and a salutation
-  (同志们:);
+  报告), then any of a law's 题注 (its adoption, amendment and revision lines: 2007年8月30日……通过,
+  or one block （……通过　根据……修正）) and 目录 (its chapters listed), a subtitle (——在……上的报告),
+  a date line, an author or issuing body, a source line (来源:), a document number (国发〔2021〕29号),
+  an addressee line (各省、……:) and a salutation (同志们:);
 - body: numbered clauses 一、 → （一） → 1. → （1） (or 一是 …), the level of a kind of numbering
-  being the order in which it first appears; regulations number 第一编 → 第一章 → 第一节 → 第一条;
+  being the order in which it first appears; regulations number 第一编 → 第一章 → 第一节 → 第一条,
+  and each paragraph of an article is a 款 holding the items （一） that follow it;
 - closing: the issuing body, the date and notes such as （此件公开发布）, after the last paragraph;
 - annexes: from a line 附件 / 附件1 standing alone, each parsed like the body.
 
 Numbers are read as printed and must run in order: a clause numbered out of turn means the
-structure was not understood, and is an error naming the line and the number expected.
+structure was not understood, and is an error naming the line and the number expected. Items may
+also run on through the whole text (（五） opening part 二、 after （四） closed part 一、), as many
+中央 and 国务院 documents number them; a new 款 starts its items again at （一）.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from build_tools.common.errors import InputError
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
+from build_tools.importer.numbering import CN, DIVISIONS, Marker, chinese_numeral, has_articles, numbering
 from build_tools.importer.parse import SPACE, SourceLine, is_heading_like, letters, source_lines
+from build_tools.importer.tizhu import (
+    CONTENTS,
+    HISTORY,
+    contents_entries,
+    empty_contents,
+    history,
+    history_read_as_text,
+    history_span,
+)
 
-_CN = "零〇一二三四五六七八九十百两"
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-#: Kinds of numbering, by the pattern of their marker; the marker's number is group 1.
-_NUMBERINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("dun", re.compile(rf"^([{_CN}]+)、")),
-    ("paren", re.compile(rf"^[（(]([{_CN}]+)[)）]")),
-    ("shi", re.compile(rf"^([{_CN}]+)是(?=[\u4e00-\u9fff“])")),
-    ("arabic", re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)")),
-    ("arabic-paren", re.compile(r"^[（(](\d{1,2})[)）]")),
-    ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
-)
-#: Divisions: each kind and its anchor word, outermost first. A plan (规划) has books, chapters and
-#: sections (第一篇, 第一章, 第一节) too; articles (第一条) are read only where a text numbers several.
-_REGULATION: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("book", re.compile(rf"^第([{_CN}]+)[编篇](?:[\s\u3000]|$)")),
-    ("chapter", re.compile(rf"^第([{_CN}]+)章(?:[\s\u3000]|$)")),
-    ("section", re.compile(rf"^第([{_CN}]+)节(?:[\s\u3000]|$)")),
-    ("article", re.compile(rf"^第([{_CN}]+)条(?:[\s\u3000]|$)")),
-)
-ARTICLE = _REGULATION[3][1]
 #: Level names of general numbering, outermost first: anchors are ``part-4-item-2-point-1-sub-3``.
 LEVELS = ("part", "item", "point", "sub", "sub")
 _GENRE_WORD = re.compile(
     r"(意见|通知|决定|报告|规划|纲要|条例|办法|规定|方案|批复|公告|通告|细则|讲话|决议|建议|通报|指引|指南|措施|计划|要点|法|令|函)$"
 )
 _NUMBER = re.compile(r"^(?:\S{0,12}[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*|\S{0,12}第\s*)\d+\s*号$")
-_DATE = re.compile(rf"^[（(]?(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{_CN}]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)[)）]?$")
+_DATE = re.compile(rf"^[（(]?(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{CN}]{{4}}年[{CN}]{{1,2}}月[{CN}]{{1,3}}日)[)）]?$")
 _SUBTITLE = re.compile(r"^(?:——|--|─|—)")
 _SOURCE = re.compile(r"^(?:来源|出处|发布机关|发文机关|发布单位)\s*[:：]")
 SALUTATION = re.compile(r"^(?:同志们|各位代表|各位委员|同胞们|朋友们|女士们、先生们|各位来宾|全市人民)[，,:：!！]?$")
 _PARENTHESISED = re.compile(r"^[（(].*[)）]$")
-_ANNEX = re.compile(rf"^附\s*件\s*([\d{_CN}]*)\s*[:：]?$")
+_ANNEX = re.compile(rf"^附\s*件\s*([\d{CN}]*)\s*[:：]?$")
 _ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]")
 #: What a complete paragraph may end with; anything else may be a line cut off mid-sentence.
 _CLOSING_PUNCTUATION = "。！？!?；;：:」』”’）)】…—.》"
@@ -64,51 +57,6 @@ _FIRST_SENTENCE = re.compile(r"^(.+?)[。！？!?；;：:]")
 MAX_TITLE_LINES = 3
 MAX_NAME_CHARS = 24
 MAX_NOTE_CHARS = 40
-#: A text with this many lines opening 第…条 numbers articles.
-MIN_ARTICLES = 3
-
-
-@dataclass(frozen=True)
-class _Marker:
-    kind: str
-    number: int
-    text: str  # the marker as printed, e.g. "（二）"
-
-
-def chinese_number(text: str) -> int:
-    """The value of a Chinese numeral as used in numbering: 四 → 4, 十二 → 12, 一百零五 → 105."""
-    if text.isdigit():
-        return int(text)
-    total, digit = 0, 0
-    for char in text:
-        if char == "百":
-            total, digit = total + max(digit, 1) * 100, 0
-        elif char == "十":
-            total, digit = total + max(digit, 1) * 10, 0
-        else:
-            digit = _CN_DIGITS[char]
-    return total + digit
-
-
-def _circled(char: str) -> int:
-    return ord(char) - ord("①") + 1
-
-
-def numbering(text: str, regulation: bool = False) -> _Marker | None:
-    """The numbering a line opens with (一、, （一）, 1., 第一章, and with `regulation` 第十二条 …), if any."""
-    patterns = (*(_REGULATION if regulation else _REGULATION[:3]), *_NUMBERINGS)
-    for kind, pattern in patterns:
-        if match := pattern.match(text):
-            value = match.group(1)
-            number = _circled(value) if kind == "circled" else chinese_number(value)
-            shown = match.group(0).rstrip(" \u3000") if kind not in {"shi"} else match.group(0)
-            return _Marker(kind, number, shown)
-    return None
-
-
-def has_articles(lines: list[SourceLine]) -> bool:
-    """Whether a text numbers articles (第一条 …), as a regulation does."""
-    return sum(1 for line in lines if ARTICLE.match(line.text)) >= MIN_ARTICLES
 
 
 def parse_document(text: str, path: str, genre: str) -> Document:
@@ -162,6 +110,8 @@ def parse_document(text: str, path: str, genre: str) -> Document:
     )
     _check_unique_anchors(document)
     document.warnings = cut_off_lines([*body_lines, *attached, *annex_lines], path, regulation)
+    document.warnings += reader.warnings + history_read_as_text(document) + empty_contents(document)
+    document.warnings.sort(key=lambda warning: warning.line or 0)
     return document
 
 
@@ -189,8 +139,10 @@ def _title(lines: list[SourceLine]) -> list[SourceLine]:
     title = [lines[0]]
     if _GENRE_WORD.search(lines[0].text):
         return title
-    for line in lines[1 : MAX_TITLE_LINES + 1]:
+    for at, line in enumerate(lines[1 : MAX_TITLE_LINES + 1], start=1):
         if _head_role(line.text) or (_PARENTHESISED.match(line.text) and not numbering(line.text, True)):
+            return title
+        if history_span(lines, at):
             return title
         if not is_heading_like(line.text) or numbering(line.text, True):
             break
@@ -202,6 +154,8 @@ def _title(lines: list[SourceLine]) -> list[SourceLine]:
 
 
 def _head_role(text: str) -> str | None:
+    if HISTORY.match(text):
+        return "history"
     if _SUBTITLE.match(text):
         return "subtitle"
     if _DATE.match(text):
@@ -226,11 +180,21 @@ def _head(lines: list[SourceLine], start: int) -> tuple[list[DocLine], int]:
     at = start
     while at < len(lines) - 1:
         text = lines[at].text
+        if span := history_span(lines, at):
+            head += [DocLine("history", line.text, line.number) for line in lines[at : at + span]]
+            at += span
+            continue
         role = _head_role(text)
         if role is None and _PARENTHESISED.match(text) and not numbering(text, True) and len(text) <= 200:
             role = "note"
         if role is None and text[-1] in ":：" and len(text) <= 200 and ("、" in text or text.startswith("各")):
             role = "addressee"
+        if role is None and CONTENTS.match(text):
+            entries = contents_entries(lines[at + 1 :])
+            head += [DocLine("contents", text, lines[at].number)]
+            head += [DocLine("contents-entry", line.text, line.number) for line in entries]
+            at += 1 + len(entries)
+            continue
         if role is None and _is_name_line(text) and not _ANNEX_LIST.match(text):
             role = "author"
         if role is None:
@@ -295,7 +259,8 @@ def _attached_text(lines: list[SourceLine], reader: _ClauseReader) -> Clause:
     """The text a notice issues, as its first annex: its title, then its clauses."""
     title = _title(lines)
     annex = Clause("annex", 1, "", "".join(t.text for t in title), "annex-1", lines[0].number, heading=True)
-    annex.children = reader.read(lines[len(title) :], prefix="annex-1-")
+    annex.head = history(lines[len(title) :])
+    annex.children = reader.read(lines[len(title) + len(annex.head) :], prefix="annex-1-")
     return annex
 
 
@@ -307,6 +272,8 @@ def _annexes(lines: list[SourceLine], reader: _ClauseReader, first: int = 1) -> 
         title = rest[0].text if rest and is_heading_like(rest[0].text) else ""
         annex = Clause("annex", n, marker_line.text, title, f"annex-{n}", marker_line.number, heading=True)
         content = rest[1:] if title else rest
+        annex.head = history(content)
+        content = content[len(annex.head) :]
         annex.children = reader.read(content, prefix=f"annex-{n}-") if content else []
         annexes.append(annex)
     return annexes
@@ -319,21 +286,32 @@ class _ClauseReader:
         self.path = path
         self.regulation = regulation
         self.paragraphs = 0
+        self.chapters_in_books = False
+        self.warnings: list[InputError] = []
 
     def _paragraph(self, line: SourceLine) -> Paragraph:
         self.paragraphs += 1
         return Paragraph(self.paragraphs, line.text, line.number)
 
     def read(self, lines: list[SourceLine], prefix: str) -> list[Clause | Paragraph]:
+        self.chapters_in_books = _chapters_restart_in_books(lines, self.regulation)
         root: list[Clause | Paragraph] = []
         # The open clauses, outermost first, each with the kind of numbering it opened with.
         stack: list[tuple[str, Clause]] = []
         last_number: dict[tuple[int, str], int] = {}  # (id of parent list, kind) → last number seen
+        # (id of the list holding the parent, parent's kind, kind) → last number seen under any such parent:
+        # items numbered through the whole text go on from the previous part's.
+        through: dict[tuple[int, str, str], int] = {}
         regulation_last: dict[str, int] = {}
         for line in lines:
             marker = numbering(line.text, self.regulation)
             if marker is None:
-                self._children(stack, root).append(self._paragraph(line))
+                kinds = [kind for kind, _ in stack]
+                if "article" in kinds:  # a paragraph of an article is a 款 of its own
+                    del stack[kinds.index("article") + 1 :]
+                    self._para(stack, line)
+                else:
+                    self._children(stack, root).append(self._paragraph(line))
                 continue
             if marker.kind in {"book", "chapter", "section", "article"}:
                 clause = self._division(line, marker, stack, root, prefix, regulation_last)
@@ -344,25 +322,96 @@ class _ClauseReader:
             parent = self._children(stack, root)
             key = (id(parent), marker.kind)
             expected = last_number.get(key, 0) + 1
-            if marker.number != expected:
+            run_on = self._run_on_key(stack, root, marker)
+            continues = expected == 1 and run_on is not None and marker.number == through.get(run_on, -1) + 1
+            if marker.number != expected and not continues and self._rejoin_items(stack, marker):
+                parent = self._children(stack, root)
+                key = (id(parent), marker.kind)
+                expected = last_number.get(key, 0) + 1
+            if marker.number != expected and not continues:
                 raise self._out_of_turn(line, marker, expected)
             last_number[key] = marker.number
+            if run_on is not None:
+                through[run_on] = marker.number
             clause = self._clause(line, marker, stack, prefix)
             parent.append(clause)
             stack.append((marker.kind, clause))
         return root
 
+    def _run_on_key(
+        self, stack: list[tuple[str, Clause]], root: list[Clause | Paragraph], marker: Marker
+    ) -> tuple[int, str, str] | None:
+        """Where numbering may run on from the previous sibling's, or None.
+
+        Items may run on through a document's parts, points through its items, parts through its
+        chapters (国务院工作规则: 五、 opens 第二章); an article's items, and a 款's, start at （一）.
+        """
+        if not stack or stack[-1][1].kind in {"article", "para", "annex"}:
+            return None
+        holder = self._children(stack[:-1], root)
+        return (id(holder), stack[-1][1].kind, marker.kind)
+
+    def _rejoin_items(self, stack: list[tuple[str, Clause]], marker: Marker) -> bool:
+        """Read lines between an article's items as part of the item above them, when the items go on after them.
+
+        A formula or a note under （三） (进项税额＝买价×扣除率) reads like a new 款, but （四） after it
+        shows the list goes on: the lines join （三）, with a warning naming them. Returns whether they did.
+        """
+        if len(stack) < 2 or stack[-1][0] != "para" or stack[-2][0] != "article":
+            return False
+        article = stack[-2][1]
+        paras = [c for c in article.children if isinstance(c, Clause)]
+        between = list(takewhile(lambda p: all(isinstance(c, Paragraph) for c in p.children), paras[::-1]))
+        if len(between) == len(paras):
+            return False
+        above = paras[-len(between) - 1]
+        items = [c for c in above.children if isinstance(c, Clause)]
+        last = numbering(items[-1].marker) if items else None
+        if last is None or last.kind != marker.kind or last.number != marker.number - 1:
+            return False
+        lines = [p for para in reversed(between) for p in para.children if isinstance(p, Paragraph)]
+        items[-1].children += lines
+        article.children = [c for c in article.children if c not in between]
+        stack[-1] = ("para", above)
+        self.warnings.append(
+            InputError(
+                self.path,
+                f"line {lines[0].line} 「{lines[0].text[:20]}…」 stands between {last.text} and {marker.text} of "
+                f"{article.marker}: it is read as part of {last.text}, not as a 款 of its own",
+                f"if it is a 款 of its own, the items after it must start again at （一）; "
+                f"if it belongs to {last.text}, nothing needs doing",
+                line=lines[0].line,
+            )
+        )
+        return True
+
     def _children(self, stack: list[tuple[str, Clause]], root: list[Clause | Paragraph]) -> list[Clause | Paragraph]:
         return stack[-1][1].children if stack else root
 
-    def _clause(self, line: SourceLine, marker: _Marker, stack: list[tuple[str, Clause]], prefix: str) -> Clause:
+    def _para(self, stack: list[tuple[str, Clause]], line: SourceLine) -> None:
+        """Open the next 款 of the article on top of `stack` with `line`, its first paragraph."""
+        article = stack[-1][1]
+        number = sum(1 for child in article.children if isinstance(child, Clause) and child.kind == "para") + 1
+        anchor = f"{article.anchor}-para-{number}"
+        para = Clause("para", number, "", f"第{chinese_numeral(number)}款", anchor, line.number, heading=False)
+        para.children.append(self._paragraph(line))
+        article.children.append(para)
+        stack.append(("para", para))
+
+    def _clause(self, line: SourceLine, marker: Marker, stack: list[tuple[str, Clause]], prefix: str) -> Clause:
         general = [clause for kind, clause in stack if kind not in {"book", "chapter", "section"}]
-        articles = [n for n, clause in enumerate(general) if clause.kind == "article"]
+        # A 款 is no level of numbering: its items are an article's items (article-12-item-3).
+        levels = [clause for clause in general if clause.kind != "para"]
+        articles = [n for n, clause in enumerate(levels) if clause.kind == "article"]
         # Depth 0 is a part; inside an article, numbering starts at the item level (article-12-item-3).
-        depth = len(general) - articles[-1] if articles else len(general)
+        depth = len(levels) - articles[-1] if articles else len(levels)
         level = LEVELS[min(depth, len(LEVELS) - 1)]
         if general:
-            anchor = f"{general[-1].anchor}-{level}-{marker.number}"
+            # The first 款's items keep the article's own addresses (article-12-item-3), the others' are
+            # the 款's (article-12-para-2-item-1).
+            first_para = general[-1].kind == "para" and general[-1].number == 1
+            base = levels[-1] if first_para else general[-1]
+            anchor = f"{base.anchor}-{level}-{marker.number}"
         else:  # a part of its own, or the first numbering inside a chapter or section of a plan
             outer = f"{stack[-1][1].anchor}-" if stack else prefix
             anchor = f"{outer}part-{marker.number}"
@@ -378,36 +427,42 @@ class _ClauseReader:
     def _division(
         self,
         line: SourceLine,
-        marker: _Marker,
+        marker: Marker,
         stack: list[tuple[str, Clause]],
         root: list[Clause | Paragraph],
         prefix: str,
         last: dict[str, int],
     ) -> Clause:
-        order = [kind for kind, _ in _REGULATION]
+        order = [kind for kind, _ in DIVISIONS]
         rank = order.index(marker.kind)
         while stack and (stack[-1][0] not in order or order.index(stack[-1][0]) >= rank):
             stack.pop()
-        # Sections restart in each chapter; books, chapters and articles run through the whole text.
-        within = stack[-1][1].anchor if stack and marker.kind == "section" else ""
-        key = f"section/{within}" if marker.kind == "section" else marker.kind
+        # Sections restart in each chapter, and chapters in each book where the text numbers them so
+        # (刑法, 民法典); otherwise books, chapters and articles run through the whole text.
+        book = next((clause for kind, clause in reversed(stack) if kind == "book"), None)
+        within = ""
+        if marker.kind == "section" and stack:
+            within = stack[-1][1].anchor
+        elif marker.kind == "chapter" and book is not None and self.chapters_in_books:
+            within = book.anchor
+        key = f"{marker.kind}/{within}" if within else marker.kind
         expected = last.get(key, 0) + 1
         if marker.number != expected:
             raise self._out_of_turn(line, marker, expected)
         last[key] = marker.number
-        anchor = f"{within}-section-{marker.number}" if within else f"{prefix}{marker.kind}-{marker.number}"
+        anchor = f"{within}-{marker.kind}-{marker.number}" if within else f"{prefix}{marker.kind}-{marker.number}"
         rest = line.text[len(marker.text) :].strip(SPACE)
         article = marker.kind == "article"
         clause = Clause(
             marker.kind, marker.number, marker.text, "" if article else rest, anchor, line.number, not article
         )
-        if article:
-            clause.children.append(self._paragraph(line))
         self._children(stack, root).append(clause)
         stack.append((marker.kind, clause))
+        if article:  # its line is its first 款
+            self._para(stack, line)
         return clause
 
-    def _out_of_turn(self, line: SourceLine, marker: _Marker, expected: int) -> InputError:
+    def _out_of_turn(self, line: SourceLine, marker: Marker, expected: int) -> InputError:
         wanted = "the first of its kind (numbered 1)" if expected == 1 else f"number {expected}"
         return InputError(
             self.path,
@@ -417,6 +472,22 @@ class _ClauseReader:
             "or a paragraph that only starts like a number (e.g. 一是…) must not stand where a clause is expected",
             line=line.number,
         )
+
+
+def _chapters_restart_in_books(lines: list[SourceLine], regulation: bool) -> bool:
+    """Whether chapters are numbered anew in each book (第二编 opens with 第一章, as 刑法 and 民法典 do).
+
+    A plan's books (第二篇) go on with the chapters' numbers instead (第四章); the first chapter after
+    the first book tells which.
+    """
+    later_book = False
+    for line in lines:
+        marker = numbering(line.text, regulation)
+        if marker is not None and marker.kind == "book":
+            later_book = marker.number > 1
+        elif marker is not None and marker.kind == "chapter" and later_book:
+            return marker.number == 1
+    return False
 
 
 def _is_heading_line(rest: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from build_tools.common.errors import InputError
+from build_tools.importer.dates import printed_dates
 
 
 @dataclass
@@ -254,7 +255,8 @@ class DocLine:
 
     Attributes:
         role: What the line is: ``subtitle``, ``date``, ``author``, ``source``, ``number``, ``addressee``,
-            ``salutation``, ``signature`` or ``note``.
+            ``salutation``, ``history`` (a law's 题注: when it was adopted, amended, revised), ``signature``
+            or ``note``.
         text: The line as published, indentation removed.
         line: 1-based line in the source.
     """
@@ -268,8 +270,12 @@ class DocLine:
 class Clause:
     """A numbered part of a document: a part (一、), item (（一）), point (1.), chapter, article (第十二条), annex.
 
+    An article's paragraphs are its 款 (kind ``para``, numbered from 1 though not printed): each holds
+    its paragraph and the items （一） that follow it.
+
     Attributes:
-        kind: ``part``, ``item``, ``point``, ``sub``, ``book``, ``chapter``, ``section``, ``article`` or ``annex``.
+        kind: ``part``, ``item``, ``point``, ``sub``, ``book``, ``chapter``, ``section``, ``article``, ``para``
+            or ``annex``.
         number: The number as printed (四、 is 4).
         marker: The numbering as printed: ``四、``, ``（二）``, ``第十二条``.
         title: The heading after the marker, or the clause's opening thesis sentence ("" when it has neither).
@@ -277,6 +283,7 @@ class Clause:
         line: 1-based line where the clause starts.
         heading: Whether that line is a heading of its own rather than a paragraph.
         children: What the clause holds, in order.
+        head: Lines under an annex's title that are not its text: the 题注 of a regulation it prints.
     """
 
     kind: str
@@ -287,6 +294,7 @@ class Clause:
     line: int
     heading: bool
     children: list[Clause | Paragraph] = field(default_factory=list)
+    head: list[DocLine] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -352,6 +360,21 @@ class Document:
         """The clause with this anchor, if any."""
         return next((c for c in self.clauses if c.anchor == anchor), None)
 
+    @property
+    def printed_date(self) -> str | None:
+        """The document's own date as ``YYYY-MM-DD``: its closing date, else its head's, else its 题注's latest.
+
+        A law's 题注 lists when it was adopted and each time it was amended or revised: the text is
+        of its latest date. The 题注 of a regulation a notice promulgates counts when nothing else dates it.
+        """
+        for line in [*self.closing, *self.head]:
+            if line.role == "date" and (found := printed_dates(line.text)):
+                return found[0]
+        history = [d for d in self.head if d.role == "history"]
+        history += [d for annex in self.annexes for d in annex.head if d.role == "history"]
+        dates = [date for line in history for date in printed_dates(line.text)]
+        return max(dates, default=None)
+
     def lines_of(self, role: str) -> list[str]:
         """The text of the head and closing lines with this role."""
         return [d.text for d in [*self.head, *self.closing] if d.role == role]
@@ -373,11 +396,13 @@ class Document:
 def _item_json(item: Clause | Paragraph) -> dict[str, object]:
     if isinstance(item, Paragraph):
         return {"p": item.number, "line": item.line, "text": item.text[:24]}
+    head = {"head": [{"role": d.role, "text": d.text, "line": d.line} for d in item.head]} if item.head else {}
     return {
         "anchor": item.anchor,
         "marker": item.marker,
         "title": item.title,
         "line": item.line,
         "heading": item.heading,
+        **head,
         "children": [_item_json(c) for c in item.children],
     }

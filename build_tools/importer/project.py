@@ -111,7 +111,7 @@ class Project:
                 errors += many.errors
         if errors:
             raise InputErrors(errors)
-        return sorted(sources, key=lambda s: (s.manifest.date or "", s.id), reverse=True)
+        return sorted(sources, key=lambda s: (s.date or "", s.id), reverse=True)
 
     def _taken_by_hand(self, path: Path) -> InputError | None:
         """An error when a page written by hand in ``docs/`` has the address the source page would get."""

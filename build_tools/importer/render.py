@@ -197,7 +197,7 @@ def _document_facts(source: Source) -> str:
     facts = [GENRE_NAMES[document.genre]]
     facts += document.lines_of("author") or document.lines_of("signature")[:1]
     facts += document.lines_of("number")
-    facts += (document.lines_of("date") or [source.manifest.date or ""])[:1]
+    facts += (document.lines_of("date") or [source.date or ""])[:1]
     return " · ".join(f for f in facts if f)
 
 
@@ -226,7 +226,7 @@ def render_home(sources: list[Source]) -> str:
 
 
 def _by_year(sources: list[Source]) -> dict[str, list[Source]]:
-    return by_year(sources, lambda source: source.manifest.date)
+    return by_year(sources, lambda source: source.date)
 
 
 def render_year(year: str, sources: list[Source]) -> str:

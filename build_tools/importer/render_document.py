@@ -16,13 +16,37 @@ from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.source import Source
 
-#: Other clauses opening with a paragraph (points, an article's items) are anchored on that paragraph.
+#: Other clauses opening with a paragraph (points, an article's 款 and items) are anchored on that paragraph.
 _HEADED_KINDS = frozenset({"part", "item", "book", "chapter", "section", "article", "annex"})
+#: The class of a clause's block where ``pr-<kind>`` is taken: ``pr-para`` is every paragraph block's.
+_BLOCK_CLASS = {"para": "pr-kuan"}
 GENRE_NAMES = {"report": "报告", "document": "文件", "regulation": "法规"}
 
 
 def _doc_line(line: DocLine) -> str:
     return f'<p class="pr-doc-line pr-doc-{line.role}">{html.escape(line.text, quote=False)}</p>\n'
+
+
+def _doc_lines(lines: list[DocLine]) -> list[str]:
+    """Head lines as published; a law's 题注 lines together, as the one parenthesised block a law prints."""
+    out: list[str] = []
+    history = [line for line in lines if line.role == "history"]
+    for line in lines:
+        if line.role != "history":
+            out.append(_doc_line(line))
+        elif line is history[0]:
+            out.append(_history_block(history))
+    return out
+
+
+def _history_block(lines: list[DocLine]) -> str:
+    """The 题注: its lines verbatim; the parentheses a copy lost are drawn by the style sheet, not added to the text."""
+    first, last = lines[0].text, lines[-1].text
+    shape = ("" if first.startswith(("（", "(")) else " pr-doc-history--open") + (
+        "" if last.endswith(("）", ")")) else " pr-doc-history--close"
+    )
+    inner = "".join(_doc_line(line) for line in lines)
+    return f'<div class="pr-doc-history-block{shape}" role="note" aria-label="题注">\n{inner}</div>\n'
 
 
 def _heading(clause: Clause, level: int) -> str:
@@ -40,18 +64,20 @@ def _items(items: list[Clause | Paragraph], out: list[str], depth: int, in_artic
         # An article's own items (（一）有……；) are list entries of its text, not headings of their own.
         if item.heading or (item.kind in _HEADED_KINDS and not in_article):
             out.append(_heading(item, level))
+            out += _doc_lines(item.head)
             _items(item.children, out, level, in_article or item.kind == "article")
             continue
-        # A point opening with its paragraph: the paragraph carries the clause's address.
+        # A point (a 款, an item) opening with its paragraph: the paragraph carries the clause's address.
         first, *rest = item.children
         assert isinstance(first, Paragraph)  # a clause that is no heading opens with its paragraph
-        out += ["\n", paragraph_block(first, f" pr-clause pr-{item.kind}", item.anchor)]
+        css = _BLOCK_CLASS.get(item.kind, f"pr-{item.kind}")
+        out += ["\n", paragraph_block(first, f" pr-clause {css}", item.anchor)]
         _items(rest, out, depth, in_article)
 
 
 def render_document(source: Source, document: Document) -> str:
     """The Markdown page of a whole document."""
-    date = source.manifest.date or next(iter(document.lines_of("date")), None)
+    # A law's first paragraph is its first article: its 题注 is head, not text.
     first = document.paragraphs[0].text if document.paragraphs else document.title
     meta = {
         "title": source.manifest.title or document.title,
@@ -61,13 +87,13 @@ def render_document(source: Source, document: Document) -> str:
             "genre": document.genre,
             "source": source.id,
             "article": source.id,
-            "date": date,
+            "date": source.date,
             "generated": GENERATED_NOTE,
         },
     }
     identity = PageIdentity("document", str(meta["title"]), source.id, source.id)
     out = [front_matter(meta, identity), f"\n# {markdown_text(document.title)}\n\n"]
-    out += [_doc_line(line) for line in document.head]
+    out += _doc_lines(document.head)
     _items(document.body, out, 1)
     if document.closing:
         lines = "".join(_doc_line(line) for line in document.closing)

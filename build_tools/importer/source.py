@@ -63,6 +63,17 @@ class Source:
         return self.manifest.title or self.page.title or self.page.original_title or self.id
 
     @property
+    def date(self) -> str | None:
+        """When the source was published or the text dated: the manifest's date, else the date a document prints.
+
+        A document prints its date (at its end, under its title, or in a law's 题注), so it is filed,
+        sorted and named by it without a manifest.
+        """
+        if self.manifest.date:
+            return self.manifest.date
+        return self.document.printed_date if self.document else None
+
+    @property
     def genre(self) -> str:
         """What the source is: essays, essay, report, document or regulation."""
         return self.page.genre
