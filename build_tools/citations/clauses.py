@@ -3,7 +3,7 @@
 A law's parts are named in words, as 《立法技术规范》 has them cited: 条 (articles numbered through the
 whole text, so no chapter is named), 款 (named only where the article has more than one; its number is
 not printed), 项 and 目 (their printed （三） and 1. read as 第三项, 第一目). A document's general
-numbering is named by its markers as printed, outermost first (三、（三）1.), after the chapter it
+numbering is named by its markers as printed, outermost first (三、（三）1), after the chapter it
 stands in, if any. A part of an annex (a plan a notice issues) is named after the annex: 附件《规划》三、（二）.
 """
 
@@ -69,7 +69,8 @@ def clause_name(chain: tuple[Clause, ...], annexes: int = 1) -> str:
     divisions = [clause for clause in chain if clause.kind in _DIVISIONS]
     start = next((n for n, clause in enumerate(divisions) if clause.kind == "chapter"), 0)
     named = [*divisions[start:], *(clause for clause in chain if clause.kind not in _DIVISIONS)]
-    return prefix + "".join(_marker(clause) for clause in named)
+    # The last marker's own stop is no part of the name: part 三、 is cited as 三, its point 1. as 三、（三）1.
+    return prefix + "".join(_marker(clause) for clause in named).rstrip("、.．")
 
 
 def clause_names(document: Document) -> dict[str, str]:
