@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from build_tools.citations import gbt7714
+from tests.accessibility.conftest import AXE_TAGS, NAMED_RULES, SCHEMES, describe, ensure_axe, reader
 from tests.citations.conftest import LAW, OPINION, DocumentSite
 from tests.citations.test_cite_browser import CLIPBOARD, SCREENSHOTS, clipboard, today
 from tests.conftest import opened
@@ -75,3 +76,20 @@ def test_a_parts_heading_link_chooses_the_part(browser: Browser, hosted: str) ->
         page.locator(".pr-cite__copy").click()
         opinion = "《国务院办公厅关于推进政务新媒体健康有序发展的意见》"
         assert clipboard(page) == f"{opinion}（国办发〔2018〕123号）三、（三）"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_parts_open_panel_has_no_serious_violation(browser: Browser, hosted: str, scheme: str) -> None:
+    # The law's page with a 款's panel open, its form choice shown: axe-core over the control and its panel, with
+    # the rules every page of the site is checked by (the law page's own contents list is not this test's).
+    with reader(browser, f"{hosted}{LAW}/#article-17-para-1", scheme) as page:
+        page.locator(".pr-cite__button--paragraph").click()
+        expect(page.get_by_role("radio", name="行文引注")).to_be_visible()
+        page.add_script_tag(path=str(ensure_axe()))
+        result = page.evaluate(
+            "tags => axe.run({include: [['.pr-cite__panel'], ['.pr-cite__button--paragraph'], ['.pr-tools']]},"
+            " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            AXE_TAGS,
+        )
+    violations = [v for v in result["violations"] if v["impact"] in ("serious", "critical") or v["id"] in NAMED_RULES]
+    assert violations == [], f"law with a part's citation panel open, {scheme}:\n{describe(violations)}"
