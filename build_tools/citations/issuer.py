@@ -46,7 +46,8 @@ def issuers(document: Document) -> tuple[str, ...]:
     if bodies:
         return bodies
     if found := _TITLE_ISSUER.match(document.title):
-        return (found.group(1),)
+        # Joint issuers are named side by side: 中共中央办公厅 国务院办公厅关于…
+        return tuple(_SPACE.split(found.group(1).strip()))
     history = [line for line in document.head if line.role == "history"]
     history += [line for annex in document.annexes for line in annex.head if line.role == "history"]
     body = _body_of_history(history)

@@ -24,6 +24,7 @@ The real texts are read from `tests/data/documents/` and `sources/` by the impor
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import bibtexparser
@@ -33,6 +34,7 @@ import rispy
 from build_tools.citations import gbt7714
 from build_tools.citations.exports import bibtex, csl_json, ris
 from build_tools.citations.gbt7714 import Edition
+from build_tools.citations.issuer import issuers
 from build_tools.citations.work import LEGISLATION, REPORT, CitedWork, cited_works
 from build_tools.importer.source import Source, load_source
 from tests.conftest import REAL_PAGES, ROOT
@@ -308,3 +310,15 @@ def test_a_documents_files_read_back_with_its_issuer_number_and_type() -> None:
     assert opinion_ris["number"] == "国办发〔2018〕123号" and opinion_ris["authors"] == ["国务院办公厅"]
     assert law_ris["date"] == "2022/06/24" and "number" not in law_ris
     assert report_ris["type_of_reference"] == "RPRT"
+
+
+def test_joint_issuers_named_in_a_title_are_each_an_author() -> None:
+    # The opinion's source with its title as a jointly issued document prints it (and no signature).
+    source = _source(ROOT / "sources" / "gov-opinion-government-new-media-2018.txt")
+    assert source.document is not None
+    document = replace(
+        source.document,
+        title="中共中央办公厅 国务院办公厅关于推进政务新媒体健康有序发展的意见",
+        closing=[line for line in source.document.closing if line.role != "signature"],
+    )
+    assert issuers(document) == ("中共中央办公厅", "国务院办公厅")
