@@ -4,9 +4,9 @@ The rules describe how Chinese official documents are laid out, not any one docu
 
 - head: a title of one to three lines (it ends at a line ending in a genre word such as 意见 or
   报告), then any of a law's 题注 (its adoption, amendment and revision lines: 2007年8月30日……通过,
-  or one block （……通过　根据……修正）), a subtitle (——在……上的报告), a date line, an author or
-  issuing body, a source line (来源:), a document number (国发〔2021〕29号), an addressee line
-  (各省、……:) and a salutation (同志们:);
+  or one block （……通过　根据……修正）) and 目录 (its chapters listed), a subtitle (——在……上的报告),
+  a date line, an author or issuing body, a source line (来源:), a document number (国发〔2021〕29号),
+  an addressee line (各省、……:) and a salutation (同志们:);
 - body: numbered clauses 一、 → （一） → 1. → （1） (or 一是 …), the level of a kind of numbering
   being the order in which it first appears; regulations number 第一编 → 第一章 → 第一节 → 第一条,
   and each paragraph of an article is a 款 holding the items （一） that follow it;
@@ -21,6 +21,7 @@ also run on through the whole text (（五） opening part 二、 after （四�
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -63,11 +64,20 @@ SALUTATION = re.compile(r"^(?:同志们|各位代表|各位委员|同胞们|朋�
 _PARENTHESISED = re.compile(r"^[（(].*[)）]$")
 _ANNEX = re.compile(rf"^附\s*件\s*([\d{_CN}]*)\s*[:：]?$")
 _ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]")
+#: A law's table of contents (目　录), listing its chapters before the text repeats them.
+_CONTENTS = re.compile(r"^目\s*录$")
 #: What a 题注 line records: a law adopted (通过), amended (修正), revised (修订), promulgated (公布, 发布).
 _HISTORY_VERB = r"(?:通过|修正|修订|公布|发布|施行|批准)"
 #: A 题注 line, or the whole 题注 as one block: a date (根据 a date, for an amendment) up to its verb,
-#: with no sentence inside. A copy may keep the block's closing ） on the last line only.
-_HISTORY = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。；;！？]*{_HISTORY_VERB}[)）]?$")
+#: with no sentence inside; or a line of a list of amending acts (……会议通过的《刑法修正案（二）》、).
+#: A copy may keep the block's closing ） on the last line only.
+_HISTORY = re.compile(
+    rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。；;！？]*{_HISTORY_VERB}(?:的?《[^。；;！？]*》[、，,和]?)?[)）]?$"
+)
+#: How a 题注 entry starts: a date, after （ or 根据, with no full stop in the line.
+_HISTORY_START = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。]*$")
+#: A copy may break one 题注 entry over up to this many lines.
+MAX_HISTORY_LINES = 4
 #: A line that reads like a 题注 wherever it stands: a date, then an adoption or amendment, no full stop.
 _HISTORY_LIKE = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。！？]*?{_HISTORY_VERB}")
 #: What a complete paragraph may end with; anything else may be a line cut off mid-sentence.
@@ -186,9 +196,25 @@ def parse_document(text: str, path: str, genre: str) -> Document:
     )
     _check_unique_anchors(document)
     document.warnings = cut_off_lines([*body_lines, *attached, *annex_lines], path, regulation)
-    document.warnings += history_read_as_text(document)
+    document.warnings += reader.warnings + history_read_as_text(document) + _empty_contents(document)
     document.warnings.sort(key=lambda warning: warning.line or 0)
     return document
+
+
+def _empty_contents(document: Document) -> list[InputError]:
+    """A 目录 line under which no chapter list was found: the text's own chapters follow it at once."""
+    roles = [line.role for line in document.head]
+    return [
+        InputError(
+            document.path,
+            f"line {line.line} 「{line.text}」 opens a table of contents, but the chapters below it never "
+            "come again, so they are read as the text's own and the 目录 as an empty list",
+            "if the copy lost the text's own chapter lines, restore them; if the 目录 lists no chapters, remove it",
+            line=line.line,
+        )
+        for at, line in enumerate(document.head)
+        if line.role == "contents" and roles[at + 1 : at + 2] != ["contents-entry"]
+    ]
 
 
 def history_read_as_text(document: Document) -> list[InputError]:
@@ -235,8 +261,10 @@ def _title(lines: list[SourceLine]) -> list[SourceLine]:
     title = [lines[0]]
     if _GENRE_WORD.search(lines[0].text):
         return title
-    for line in lines[1 : MAX_TITLE_LINES + 1]:
+    for at, line in enumerate(lines[1 : MAX_TITLE_LINES + 1], start=1):
         if _head_role(line.text) or (_PARENTHESISED.match(line.text) and not numbering(line.text, True)):
+            return title
+        if _history_span(lines, at):
             return title
         if not is_heading_like(line.text) or numbering(line.text, True):
             break
@@ -274,11 +302,21 @@ def _head(lines: list[SourceLine], start: int) -> tuple[list[DocLine], int]:
     at = start
     while at < len(lines) - 1:
         text = lines[at].text
+        if span := _history_span(lines, at):
+            head += [DocLine("history", line.text, line.number) for line in lines[at : at + span]]
+            at += span
+            continue
         role = _head_role(text)
         if role is None and _PARENTHESISED.match(text) and not numbering(text, True) and len(text) <= 200:
             role = "note"
         if role is None and text[-1] in ":：" and len(text) <= 200 and ("、" in text or text.startswith("各")):
             role = "addressee"
+        if role is None and _CONTENTS.match(text):
+            entries = _contents_entries(lines[at + 1 :])
+            head += [DocLine("contents", text, lines[at].number)]
+            head += [DocLine("contents-entry", line.text, line.number) for line in entries]
+            at += 1 + len(entries)
+            continue
         if role is None and _is_name_line(text) and not _ANNEX_LIST.match(text):
             role = "author"
         if role is None:
@@ -288,6 +326,24 @@ def _head(lines: list[SourceLine], start: int) -> tuple[list[DocLine], int]:
         if role in {"addressee", "salutation"}:
             break
     return head, at
+
+
+def _contents_entries(lines: list[SourceLine]) -> list[SourceLine]:
+    """The entries of a law's 目录: its chapters (and books, sections) listed up to where the first comes again."""
+    entries: list[SourceLine] = []
+    for line in lines:
+        marker = numbering(line.text, True)
+        if marker is None or marker.kind not in {"book", "chapter", "section"} or not is_heading_like(line.text):
+            break
+        if entries and _unspaced(line.text) == _unspaced(entries[0].text):
+            return entries
+        entries.append(line)
+    # The 目录 never reaches its text again: these divisions are the text's own, not a list of them.
+    return []
+
+
+def _unspaced(text: str) -> str:
+    return "".join(text.split())
 
 
 def _closing_role(text: str) -> str:
@@ -350,12 +406,33 @@ def _attached_text(lines: list[SourceLine], reader: _ClauseReader) -> Clause:
 
 def _history(lines: list[SourceLine]) -> list[DocLine]:
     """The 题注 lines a text opens with (under the title of a regulation a notice promulgates)."""
-    history = []
-    for line in lines[:-1]:  # the text itself follows
-        if not _HISTORY.match(line.text):
-            break
-        history.append(DocLine("history", line.text, line.number))
-    return history
+    at = 0
+    while span := _history_span(lines, at):
+        at += span
+    return [DocLine("history", line.text, line.number) for line in lines[:at]]
+
+
+def _history_span(lines: list[SourceLine], at: int) -> int:
+    """How many lines from `at` make one 题注 entry: 1, more where a copy broke it over lines, 0 if none.
+
+    A broken entry starts like one (a date, or （ and a date) and ends in its verb a few lines on;
+    no line between starts an entry of its own or a numbered clause. The text itself must follow.
+    """
+    if at >= len(lines) - 1 or not _HISTORY_START.match(lines[at].text):
+        return 0
+    if _HISTORY.match(lines[at].text):
+        return 1
+    joined = lines[at].text
+    for span in range(2, MAX_HISTORY_LINES + 1):
+        if at + span >= len(lines):
+            return 0
+        following = lines[at + span - 1].text
+        if _HISTORY_START.match(following) or numbering(following, True):
+            return 0
+        joined += following
+        if _HISTORY.match(joined):
+            return span
+    return 0
 
 
 def _annexes(lines: list[SourceLine], reader: _ClauseReader, first: int = 1) -> list[Clause]:
@@ -380,12 +457,15 @@ class _ClauseReader:
         self.path = path
         self.regulation = regulation
         self.paragraphs = 0
+        self.chapters_in_books = False
+        self.warnings: list[InputError] = []
 
     def _paragraph(self, line: SourceLine) -> Paragraph:
         self.paragraphs += 1
         return Paragraph(self.paragraphs, line.text, line.number)
 
     def read(self, lines: list[SourceLine], prefix: str) -> list[Clause | Paragraph]:
+        self.chapters_in_books = _chapters_restart_in_books(lines, self.regulation)
         root: list[Clause | Paragraph] = []
         # The open clauses, outermost first, each with the kind of numbering it opened with.
         stack: list[tuple[str, Clause]] = []
@@ -415,6 +495,10 @@ class _ClauseReader:
             expected = last_number.get(key, 0) + 1
             run_on = self._run_on_key(stack, root, marker)
             continues = expected == 1 and run_on is not None and marker.number == through.get(run_on, -1) + 1
+            if marker.number != expected and not continues and self._rejoin_items(stack, marker):
+                parent = self._children(stack, root)
+                key = (id(parent), marker.kind)
+                expected = last_number.get(key, 0) + 1
             if marker.number != expected and not continues:
                 raise self._out_of_turn(line, marker, expected)
             last_number[key] = marker.number
@@ -428,14 +512,49 @@ class _ClauseReader:
     def _run_on_key(
         self, stack: list[tuple[str, Clause]], root: list[Clause | Paragraph], marker: _Marker
     ) -> tuple[int, str, str] | None:
-        """Where numbering may run on from the previous sibling's (items of parts), or None.
+        """Where numbering may run on from the previous sibling's, or None.
 
-        Only general numbering runs on so: an article's items, and a 款's, always start at （一）.
+        Items may run on through a document's parts, points through its items, parts through its
+        chapters (国务院工作规则: 五、 opens 第二章); an article's items, and a 款's, start at （一）.
         """
-        if not stack or stack[-1][1].kind not in LEVELS:
+        if not stack or stack[-1][1].kind in {"article", "para", "annex"}:
             return None
         holder = self._children(stack[:-1], root)
         return (id(holder), stack[-1][1].kind, marker.kind)
+
+    def _rejoin_items(self, stack: list[tuple[str, Clause]], marker: _Marker) -> bool:
+        """Read lines between an article's items as part of the item above them, when the items go on after them.
+
+        A formula or a note under （三） (进项税额＝买价×扣除率) reads like a new 款, but （四） after it
+        shows the list goes on: the lines join （三）, with a warning naming them. Returns whether they did.
+        """
+        if len(stack) < 2 or stack[-1][0] != "para" or stack[-2][0] != "article":
+            return False
+        article = stack[-2][1]
+        paras = [c for c in article.children if isinstance(c, Clause)]
+        between = list(itertools.takewhile(lambda p: all(isinstance(c, Paragraph) for c in p.children), paras[::-1]))
+        if len(between) == len(paras):
+            return False
+        above = paras[-len(between) - 1]
+        items = [c for c in above.children if isinstance(c, Clause)]
+        last = numbering(items[-1].marker) if items else None
+        if last is None or last.kind != marker.kind or last.number != marker.number - 1:
+            return False
+        lines = [p for para in reversed(between) for p in para.children if isinstance(p, Paragraph)]
+        items[-1].children += lines
+        article.children = [c for c in article.children if c not in between]
+        stack[-1] = ("para", above)
+        self.warnings.append(
+            InputError(
+                self.path,
+                f"line {lines[0].line} 「{lines[0].text[:20]}…」 stands between {last.text} and {marker.text} of "
+                f"{article.marker}: it is read as part of {last.text}, not as a 款 of its own",
+                f"if it is a 款 of its own, the items after it must start again at （一）; "
+                f"if it belongs to {last.text}, nothing needs doing",
+                line=lines[0].line,
+            )
+        )
+        return True
 
     def _children(self, stack: list[tuple[str, Clause]], root: list[Clause | Paragraph]) -> list[Clause | Paragraph]:
         return stack[-1][1].children if stack else root
@@ -489,14 +608,20 @@ class _ClauseReader:
         rank = order.index(marker.kind)
         while stack and (stack[-1][0] not in order or order.index(stack[-1][0]) >= rank):
             stack.pop()
-        # Sections restart in each chapter; books, chapters and articles run through the whole text.
-        within = stack[-1][1].anchor if stack and marker.kind == "section" else ""
-        key = f"section/{within}" if marker.kind == "section" else marker.kind
+        # Sections restart in each chapter, and chapters in each book where the text numbers them so
+        # (刑法, 民法典); otherwise books, chapters and articles run through the whole text.
+        book = next((clause for kind, clause in reversed(stack) if kind == "book"), None)
+        within = ""
+        if marker.kind == "section" and stack:
+            within = stack[-1][1].anchor
+        elif marker.kind == "chapter" and book is not None and self.chapters_in_books:
+            within = book.anchor
+        key = f"{marker.kind}/{within}" if within else marker.kind
         expected = last.get(key, 0) + 1
         if marker.number != expected:
             raise self._out_of_turn(line, marker, expected)
         last[key] = marker.number
-        anchor = f"{within}-section-{marker.number}" if within else f"{prefix}{marker.kind}-{marker.number}"
+        anchor = f"{within}-{marker.kind}-{marker.number}" if within else f"{prefix}{marker.kind}-{marker.number}"
         rest = line.text[len(marker.text) :].strip(SPACE)
         article = marker.kind == "article"
         clause = Clause(
@@ -518,6 +643,22 @@ class _ClauseReader:
             "or a paragraph that only starts like a number (e.g. 一是…) must not stand where a clause is expected",
             line=line.number,
         )
+
+
+def _chapters_restart_in_books(lines: list[SourceLine], regulation: bool) -> bool:
+    """Whether chapters are numbered anew in each book (第二编 opens with 第一章, as 刑法 and 民法典 do).
+
+    A plan's books (第二篇) go on with the chapters' numbers instead (第四章); the first chapter after
+    the first book tells which.
+    """
+    later_book = False
+    for line in lines:
+        marker = numbering(line.text, regulation)
+        if marker is not None and marker.kind == "book":
+            later_book = marker.number > 1
+        elif marker is not None and marker.kind == "chapter" and later_book:
+            return marker.number == 1
+    return False
 
 
 def _is_heading_line(rest: str) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.annotations.corpus import corpus_of
 from build_tools.common.errors import InputError
 from build_tools.importer.document import chinese_number, chinese_numeral, numbering
 from build_tools.importer.model import Clause, Document, Paragraph
@@ -36,6 +37,7 @@ EXPECTED = {
     "notice-vocational-education-reform-2019": ("document", 28, 25),
     "notice-kindergartens-in-residential-areas-2019": ("document", 13, 12),
     "digital-economy-plan-14th-2021": ("document", 49, 58),
+    "notice-state-council-work-rules-2004": ("document", 71, 60),
     "anti-monopoly-law-2007": ("regulation", 217, 152),
     "anti-monopoly-law-2022": ("regulation", 255, 177),
     "personal-information-protection-law-2021": ("regulation", 256, 171),
@@ -114,6 +116,11 @@ PERMALINKS = {
         "annex-1-part-7-item-20": "（二十）完善国务院职业教育工作部际联席会议制度",
     },
     "digital-economy-plan-14th-2021": {"annex-1-part-11": "十一、保障措施", "annex-1-part-2-item-3": "（三）发展目标"},
+    "notice-state-council-work-rules-2004": {
+        "annex-1-chapter-1-part-4": "四、",
+        "annex-1-chapter-2-part-5": "五、国务院由下列人员组成",
+        "annex-1-chapter-10-part-54": "五十四、",
+    },
     "administrative-review-law-2023": {
         "chapter-2-section-3": "第三节 申请的提出",
         "article-65-item-2": "（二）程序轻微违法",
@@ -395,6 +402,13 @@ def _write(tmp_path: Path, lines: list[str]) -> Path:
     return path
 
 
+def _read(tmp_path: Path, lines: list[str]) -> Document:
+    """The document a text of these lines is read as."""
+    document = load_source(_write(tmp_path, lines), "text.txt").document
+    assert document is not None
+    return document
+
+
 NUMBERED_THROUGH = ["一、总体要求", "（一）指导思想。", "正文。", "（二）基本原则。", "正文。", "二、主要任务"]
 
 
@@ -437,11 +451,21 @@ LAW_BODY += ["第三条　劳动者享有下列权利：", "（一）取得劳�
 
 
 def test_the_official_tizhu_block_is_the_head_and_prints_as_one_block(tmp_path: Path) -> None:
-    path = _write(tmp_path, ["中华人民共和国劳动法", OFFICIAL_TIZHU, *LAW_BODY])
+    # As the official text prints a law: the 题注 block, then its 目录 listing the chapters the text repeats.
+    contents = ["目　　录", "第一章　总　　则"]
+    path = _write(tmp_path, ["中华人民共和国劳动法", OFFICIAL_TIZHU, *contents, *LAW_BODY])
     source = load_source(path, path.name)
     document = source.document
     assert document is not None and document.genre == "regulation"
-    assert [(line.role, line.line) for line in document.head] == [("history", 2)]
+    assert [(line.role, line.line) for line in document.head] == [
+        ("history", 2),
+        ("contents", 3),
+        ("contents-entry", 4),
+    ]
+    assert [c.anchor for c in document.clauses if c.kind in {"chapter", "article"}] == [
+        "chapter-1",
+        *(f"article-{n}" for n in (1, 2, 3)),
+    ]
     assert (document.printed_date, source.date) == ("2018-12-29", "2018-12-29")
     assert document.warnings == []
     page = render_document(source, document)
@@ -458,6 +482,15 @@ def test_tizhu_lines_that_lost_their_parentheses_get_them_drawn_not_written() ->
         '<p class="pr-doc-line pr-doc-history">2007年8月30日 第十届全国人民代表大会常务委员会第二十九次会议通过</p>'
         in page
     )
+
+
+def test_chapters_that_never_come_again_are_the_text_not_a_contents_list(tmp_path: Path) -> None:
+    path = _write(tmp_path, ["中华人民共和国示范法", OFFICIAL_TIZHU, "目　　录", *LAW_BODY])
+    document = load_source(path, path.name).document
+    assert document is not None
+    assert [line.role for line in document.head] == ["history", "contents"]
+    assert document.clause("chapter-1") is not None and document.clause("article-3-para-2") is not None
+    assert [(w.line, "table of contents" in w.problem) for w in document.warnings] == [(3, True)]
 
 
 def test_a_tizhu_line_read_as_text_is_a_warning_naming_it(tmp_path: Path) -> None:
@@ -486,3 +519,127 @@ def test_a_documents_printed_date_dates_it_unless_a_manifest_does(tmp_path: Path
     copy.write_bytes(path.read_bytes())
     copy.with_suffix(".yaml").write_text('date: "2019-01-22"\n', encoding="utf-8")
     assert load_source(copy, copy.name).date == "2019-01-22"
+
+
+#: 刑法 as printed: its 题注 lists the 修正案 that amended it; chapters start again in each 编.
+CRIMINAL_LAW = [
+    "中华人民共和国刑法",
+    "1979年7月1日 第五届全国人民代表大会第二次会议通过",
+    "1997年3月14日 第八届全国人民代表大会第五次会议修订",
+    "1999年12月25日 第九届全国人民代表大会常务委员会第十三次会议通过的《中华人民共和国刑法修正案》",
+    "2023年12月29日 第十四届全国人民代表大会常务委员会第七次会议通过的《中华人民共和国刑法修正案（十二）》",
+    "第一编 总则",
+    "第一章 刑法的任务、基本原则和适用范围",
+    "第一条 为了惩罚犯罪，保护人民，根据宪法，结合我国同犯罪作斗争的具体经验及实际情况，制定本法。",
+    "第二章 犯罪",
+    "第一节 犯罪和刑事责任",
+    "第二条 明知自己的行为会发生危害社会的结果，并且希望或者放任这种结果发生，因而构成犯罪的，是故意犯罪。",
+    "第二编 分则",
+    "第一章 危害国家安全罪",
+    "第三条 勾结外国，危害中华人民共和国的主权、领土完整和安全的，处无期徒刑或者十年以上有期徒刑。",
+]
+
+
+def test_chapters_start_again_in_each_book_where_the_text_numbers_them_so(tmp_path: Path) -> None:
+    document = load_source(_write(tmp_path, CRIMINAL_LAW), "text.txt").document
+    assert document is not None and document.warnings == []
+    assert [line.role for line in document.head] == ["history"] * 4
+    assert document.printed_date == "2023-12-29"
+    divisions = [c.anchor for c in document.clauses if c.kind in {"book", "chapter", "section", "article"}]
+    assert divisions == [
+        "book-1",
+        "book-1-chapter-1",
+        "article-1",
+        "book-1-chapter-2",
+        "book-1-chapter-2-section-1",
+        "article-2",
+        "book-2",
+        "book-2-chapter-1",
+        "article-3",
+    ]
+
+
+def test_a_plans_chapters_run_on_through_its_books(tmp_path: Path) -> None:
+    lines = [
+        "“十四五”示范规划",
+        "第一篇　发展环境",
+        "第一章　发展基础",
+        "正文。",
+        "第二篇　主要任务",
+        "第二章　创新",
+        "正文。",
+    ]
+    document = _read(tmp_path, lines)
+    assert [c.anchor for c in document.clauses] == ["book-1", "chapter-1", "book-2", "chapter-2"]
+    # Once the chapters have run on into a second book, a third that starts again is out of turn.
+    bad = [*lines, "第三篇　保障措施", "第一章　保障", "正文。"]
+    with pytest.raises(InputError) as caught:
+        load_source(_write(tmp_path, bad), "text.txt")
+    assert caught.value.line == 9
+    assert "expects number 3" in caught.value.problem
+
+
+def test_a_line_between_items_that_go_on_after_it_joins_the_item_above_with_a_warning(tmp_path: Path) -> None:
+    # 增值税暂行条例 第八条: a formula under （三）, then （四）.
+    lines = [
+        "中华人民共和国增值税暂行条例",
+        "第一条 在中华人民共和国境内销售货物的单位和个人，应当依照本条例缴纳增值税。",
+        "第二条 下列进项税额准予从销项税额中抵扣：",
+        "(一)从销售方取得的增值税专用发票上注明的增值税额。",
+        "(二)从海关取得的海关进口增值税专用缴款书上注明的增值税额。",
+        "(三)购进农产品，按照农产品收购发票上注明的农产品买价和11%的扣除率计算的进项税额，计算公式为：",
+        "进项税额＝买价×扣除率",
+        "(四)自境外单位或者个人购进劳务，从税务机关或者扣缴义务人取得的代扣代缴税款的完税凭证上注明的增值税额。",
+        "准予抵扣的项目和扣除率的调整，由国务院决定。",
+        "第三条 本条例自2009年1月1日起施行。",
+    ]
+    document = _read(tmp_path, lines)
+    item = document.clause("article-2-item-3")
+    assert item is not None and [p.line for p in item.children if isinstance(p, Paragraph)] == [6, 7]
+    assert document.clause("article-2-item-4") is not None
+    assert document.clause("article-2-para-2") is not None and document.clause("article-2-para-3") is None
+    assert [(w.line, "part of (三)" in w.problem) for w in document.warnings] == [(7, True)]
+
+
+def test_a_tizhu_a_copy_broke_over_lines_is_still_the_head_and_dates_nothing_the_closing_dates() -> None:
+    document = _load("notice-state-council-work-rules-2004")
+    (annex,) = document.annexes
+    assert [(line.role, line.line) for line in annex.head] == [("history", 9), ("history", 10)]
+    assert "".join(line.text for line in annex.head) == "（二○○四年六月十六日国务院第54次常务会议修订通过）"
+    # The notice is dated in words at its end: that is its date, not the rules' revision.
+    assert document.printed_date == "2004-06-26"
+    parts = [c for c in document.clauses if c.kind == "part"]
+    assert [c.number for c in parts] == list(range(1, 55))
+
+
+def test_a_tizhu_line_broken_in_copying_joins_the_head_not_the_text(tmp_path: Path) -> None:
+    # 选举法 as one copy has it: the title of the amending decision broken over three lines.
+    tizhu = [
+        "1979年7月1日 第五届全国人民代表大会第二次会议通过",
+        "2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议《关于修改",
+        "〈中华人民共和国全国人民代表大会和地方各级人民代表大会选举法〉、",
+        "〈中华人民共和国全国人民代表大会和地方各级人民代表大会代表法〉的决定》第五次修正",
+        "2020年10月17日 第十三届全国人民代表大会常务委员会第二十二次会议《关于修改〈中华人民共和国"
+        "全国人民代表大会和地方各级人民代表大会选举法〉的决定》第六次修正",
+    ]
+    document = _read(tmp_path, ["中华人民共和国全国人民代表大会和地方各级人民代表大会选举法", *tizhu, *LAW_BODY])
+    assert [(line.role, line.line) for line in document.head] == [("history", n) for n in range(2, 7)]
+    assert (document.printed_date, document.warnings) == ("2020-10-17", [])
+    # A line that only starts like an entry and never reaches its verb is no 题注: it is text, with a warning.
+    broken = ["中华人民共和国示范法", "2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议通过的", *LAW_BODY]
+    misread = _read(tmp_path, broken)
+    assert misread.head == [] and [w.line for w in misread.warnings] == [2]
+
+
+def test_a_note_on_a_kuan_covers_its_items_and_no_other_kuan() -> None:
+    """Annotations see a 款 as a clause holding its items, the first 款's too (their addresses are the article's)."""
+    path = DOCUMENTS / "administrative-review-law-2023.txt"
+    text = corpus_of([load_source(path, path.name)]).essays[0]
+    document = _load("administrative-review-law-2023")
+    lines = {p.anchor: p.line for p in document.paragraphs}
+    covered = {anchor: [lines[p] for p in text.clause_paragraphs(anchor)] for anchor in text.clauses}
+    assert covered["article-65-para-1"] == [227, 228, 229]
+    assert covered["article-65-para-2"] == [230, 231, 232, 233]
+    assert covered["article-65"] == list(range(227, 234))
+    assert text.clause_of(document.paragraphs[-1].anchor) == "article-90-para-1"
+    assert text.clause_path("article-65-para-2-item-3") == "第六十五条第二款（三）"
