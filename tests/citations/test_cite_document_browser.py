@@ -8,16 +8,19 @@ date of citing, so the page's script must fill in exactly what the build left.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
 from build_tools.citations import gbt7714
+from build_tools.citations.work import cited_works
+from build_tools.importer.project import Project
 from tests.accessibility.conftest import AXE_TAGS, NAMED_RULES, SCHEMES, describe, ensure_axe, reader
-from tests.citations.conftest import LAW, OPINION, DocumentSite
+from tests.citations.conftest import LAW, OPINION, SITE_URL, DocumentSite
 from tests.citations.test_cite_browser import CLIPBOARD, SCREENSHOTS, clipboard, today
-from tests.conftest import opened
-from tests.search.conftest import serve
+from tests.conftest import ROOT, opened
+from tests.search.conftest import RequestGuard, serve
 
 pytestmark = pytest.mark.browser
 
@@ -93,3 +96,21 @@ def test_a_parts_open_panel_has_no_serious_violation(browser: Browser, hosted: s
         )
     violations = [v for v in result["violations"] if v["impact"] in ("serious", "critical") or v["id"] in NAMED_RULES]
     assert violations == [], f"law with a part's citation panel open, {scheme}:\n{describe(violations)}"
+
+
+def test_from_the_zip_a_part_of_the_opinion_is_cited_with_its_hosted_address(browser: Browser, unzipped: Path) -> None:
+    # Every generator's zip (MkDocs, and Zensical then `policy-reader finish`): the data is in the page itself.
+    work = cited_works(Project(ROOT).load_sources(), SITE_URL)[OPINION]
+    url = (unzipped / OPINION / "index.html").as_uri() + "#part-3-item-3"
+    guard = RequestGuard(("file://",))
+    with opened(browser, url, guard, permissions=CLIPBOARD) as page:
+        button = page.locator(".pr-cite__button--paragraph")
+        expect(button).to_have_text("引用三、（三）")
+        button.click()
+        status = page.locator(".pr-cite__status")
+        expect(status).not_to_have_text("")
+        part = ("part-3-item-3", "三、（三）")
+        expected = gbt7714.fill(gbt7714.clause_reference(work, "2025"), today(page), clause=part)
+        assert page.locator(".pr-cite__text").input_value() == expected
+        assert expected.endswith(f"{SITE_URL}{OPINION}/#part-3-item-3.")
+    assert guard.blocked == []
