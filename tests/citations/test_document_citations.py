@@ -2,7 +2,9 @@
 
 What is rendered is checked against the standard's own examples where it has them:
 
-- GB/T 7714—2015, 电子资源 (4.8), a government notice online, cited as 档案 [A]:
+- GB/T 7714—2015, 电子资源 (4.8), a government notice online, cited as 档案 [A] (quoted from the standard;
+  no copy of it was at hand to check this one against, unlike the report below, which zotero-chinese
+  reproduces):
 
       北京市人民政府办公厅. 关于转发北京市企业投资项目核准暂行实施办法的通知: 京政办发〔2005〕37号[A/OL].
       (2005-07-12)[2011-07-12]. http://china.findlaw.cn/fagui/p_1/39934.html.
