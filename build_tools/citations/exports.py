@@ -1,4 +1,4 @@
-"""An essay's citation as the files reference managers import: CSL-JSON, BibTeX and RIS."""
+"""A citation of an essay or document as the files reference managers import: CSL-JSON, BibTeX and RIS."""
 
 from __future__ import annotations
 
@@ -56,6 +56,8 @@ def bibtex(works: Iterable[CitedWork]) -> str:
             fields.append(model.Field("pages", bibtex_value(work.edition)))
         if work.date_estimated:
             fields.append(model.Field("note", "出版日期为推定"))
+        if work.number:  # a document's number (发文字号)
+            fields.append(model.Field("number", bibtex_value(work.number)))
         library.add(model.Entry(_BIBTEX_TYPES.get(work.csl_type, "misc"), work.key, fields))
     return write_string(library)
 
@@ -86,5 +88,7 @@ def ris(works: Iterable[CitedWork]) -> str:
             entry["start_page"] = ris_value(work.edition)
         if work.date_estimated:
             entry["notes"] = ["出版日期为推定"]
+        if work.number:  # a document's number (发文字号)
+            entry["number"] = ris_value(work.number)
         entries.append(entry)
     return str(rispy.dumps(entries, implementation=_RisWithoutCounts))

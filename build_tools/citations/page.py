@@ -1,4 +1,4 @@
-"""What an essay's page carries for citing it: Highwire ``citation_*`` meta tags and the 引用 control's data."""
+"""What the page of an essay or document carries for citing it: ``citation_*`` meta tags, the 引用 control's data."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from build_tools.citations import gbt7714
 from build_tools.citations.site import citation_path
-from build_tools.citations.work import CitedWork
+from build_tools.citations.work import REPORT, CitedWork
 from build_tools.common.markup import html_text, script_json
 
 
 @dataclass(frozen=True)
 class Downloads:
-    """The essay's citation files, as addresses relative to its page."""
+    """The essay's or document's citation files, as addresses relative to its page."""
 
     csl_json: str
     bibtex: str
@@ -36,6 +36,8 @@ def meta_tags(work: CitedWork) -> str:
         tags.append(("citation_journal_title", work.publication))
     if work.edition:
         tags.append(("citation_firstpage", work.edition))
+    if work.number and work.csl_type == REPORT:
+        tags.append(("citation_technical_report_number", work.number))
     tags += [("citation_language", "zh"), ("citation_public_url", work.url), ("citation_fulltext_html_url", work.url)]
     return "".join(f'<meta name="{name}" content="{html_text(value)}">\n' for name, value in tags)
 
@@ -51,6 +53,8 @@ def with_meta_tags(html: str, work: CitedWork) -> str:
 def _style_data(work: CitedWork, edition: gbt7714.Edition) -> dict[str, str]:
     essay, paragraph = gbt7714.page_references(work, edition)
     data = {"id": edition, "label": gbt7714.LABELS[edition], "essay": essay, "paragraph": paragraph}
+    if work.clauses:
+        data["clause"] = gbt7714.clause_reference(work, edition)
     if work.publication:
         # The newspaper as printed, offered only where the manifest names it.
         data["print"] = gbt7714.print_reference(work, edition)
@@ -66,6 +70,8 @@ def cite_data(work: CitedWork, downloads: Downloads) -> str:
             "accessed": gbt7714.ACCESSED,
             "accessedYear": gbt7714.ACCESSED_YEAR,
             "paragraph": gbt7714.PARAGRAPH,
+            "clause": gbt7714.CLAUSE,
+            "anchor": gbt7714.ANCHOR,
         },
         "downloads": [
             {"label": "CSL-JSON", "href": downloads.csl_json},
@@ -73,4 +79,10 @@ def cite_data(work: CitedWork, downloads: Downloads) -> str:
             {"label": "RIS", "href": downloads.ris},
         ],
     }
+    if work.clauses:
+        # A document's parts: each named as cited (第十七条第一款), and each paragraph's innermost part, so that a
+        # paragraph chosen is cited as the part it is in.
+        data["clauses"] = dict(work.clauses)
+        data["paragraphs"] = {str(number): anchor for number, anchor in work.paragraph_clauses}
+        data["inline"] = gbt7714.inline_citation(work)
     return f'<script type="application/json" id="pr-cite-data">{script_json(data)}</script>'

@@ -41,6 +41,8 @@ _NOTES = '<aside class="pr-notes"'
 _BYLINE = '<p class="pr-byline"'
 _PARAGRAPH = '<div class="pr-para'
 _TOOLS_ROW = '<div class="pr-tools"></div>'
+#: A heading below the title: a document's first part, chapter or article, above which its tools go.
+_SUBHEADING = re.compile(r"<h[2-6][\s>]")
 
 #: The content of a fill place (``glossary``, ``measures``) on the page at an address.
 FillContent = Callable[[str, str], str]
@@ -166,17 +168,22 @@ def _essay(content: str, url: str, title: str, identity: PageIdentity, shared: S
 
 
 def with_tools_row(content: str) -> str:
-    """`content` with an empty row before its byline (or, without one, its first paragraph) for the page's tools.
+    """`content` with an empty row for the page's tools: before its byline, first paragraph or first subheading.
 
-    The 引用 button and the notes switch go there once the reader's script comes, after the first paint; the
-    row, kept open for them from the start (notes.css), lets nothing below it move when they do.
+    A law's first chapter heading comes before its first paragraph: the row stays with the title, not between
+    第一条 and its text. The 引用 button and the notes switch go there once the reader's script comes, after the
+    first paint; the row, kept open for them from the start (notes.css), lets nothing below it move when they do.
     """
-    at = min((i for i in (content.find(_BYLINE), content.find(_PARAGRAPH)) if i >= 0), default=-1)
+    heading = _SUBHEADING.search(content)
+    found = (content.find(_BYLINE), content.find(_PARAGRAPH), heading.start() if heading else -1)
+    at = min((i for i in found if i >= 0), default=-1)
     return content if at < 0 else content[:at] + _TOOLS_ROW + content[at:]
 
 
 def _work(identity: PageIdentity | None, shared: Shared) -> CitedWork | None:
-    """What an essay's page is cited as; None for any other page."""
-    if identity is None or identity.kind != "article":
+    """What an essay's or a document's page is cited as; None for any other page."""
+    if identity is None or identity.kind not in TEXT_KINDS:
         return None
+    if identity.kind == "document":  # a document is its source's one text, cited by the source's id
+        return shared.works.get(identity.source or "")
     return shared.works.get(f"{identity.source}/{identity.article}")

@@ -16,7 +16,7 @@ from pathlib import Path
 from build_tools.annotations.corpus import INDEX_PAGE
 from build_tools.annotations.export import annotation_collection
 from build_tools.citations.site import write_citation_files
-from build_tools.citations.work import essay_works
+from build_tools.citations.work import cited_works
 from build_tools.common.errors import InputError
 from build_tools.common.files import write_atomically
 from build_tools.common.page_marker import TEXT_KINDS, read_page_marker
@@ -156,7 +156,7 @@ def finish_site(
         markdown_page_url(GLOSSARY_PAGE, settings.directory_urls),
     )
 
-    works = essay_works(inputs.sources, settings.site_url)
+    works = cited_works(inputs.sources, settings.site_url)
     shared = Shared(inputs, notes, glossary_url, lambda name, url: fill_html(name, url, inputs, notes), works)
     every_page = fingerprint(
         code_fingerprint(),

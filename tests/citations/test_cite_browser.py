@@ -1,6 +1,6 @@
 """The 引用 control in Chromium: one activation copies a paragraph's citation, hosted and from the zip.
 
-The expected text is rendered from the sources (`essay_works` over `Project.load_sources`), with the
+The expected text is rendered from the sources (`cited_works` over `Project.load_sources`), with the
 browser's own today as the date of citing, so the page's script must fill in exactly what the build left.
 """
 
@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from build_tools.citations import gbt7714
-from build_tools.citations.work import CitedWork, essay_works
+from build_tools.citations.work import CitedWork, cited_works
 from build_tools.importer.project import Project
 from tests.conftest import ROOT, copy_project, mkdocs_build, opened
 from tests.search.conftest import RequestGuard, serve
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 GANSU = "gansu-2021-digital-development"
 ESSAY = "digital-government"
 SITE_URL = "https://example.org/policy-reader/"
-WORK: CitedWork = essay_works(Project(ROOT).load_sources(), SITE_URL)[f"{GANSU}/{ESSAY}"]
+WORK: CitedWork = cited_works(Project(ROOT).load_sources(), SITE_URL)[f"{GANSU}/{ESSAY}"]
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "citations"
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 
@@ -168,7 +168,7 @@ def named_paper(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
     manifest.write_text(text.replace("publication_named: false\n", ""), encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
-    work = essay_works(Project(project).load_sources(), SITE_URL)[f"{GANSU}/{ESSAY}"]
+    work = cited_works(Project(project).load_sources(), SITE_URL)[f"{GANSU}/{ESSAY}"]
     assert work.publication == "甘肃日报" and work.edition == "7"
     with serve(project / "site") as base:
         yield base, work

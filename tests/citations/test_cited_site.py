@@ -20,6 +20,7 @@ from tests.conftest import ROOT
 
 SITE_URL = "https://example.org/policy-reader/"  # mkdocs.yml's address when SITE_URL is not set
 ESSAYS = [(source, article) for source in Project(ROOT).load_sources() for article in source.page.articles]
+DOCUMENTS = [source.id for source in Project(ROOT).load_sources() if source.document is not None]
 
 
 def page_of(site: Path, source_id: str, article_id: str) -> BeautifulSoup:
@@ -74,7 +75,9 @@ def test_other_pages_carry_no_citation(built_site: Path) -> None:
 
 def test_the_archive_and_each_essay_have_csl_json_bibtex_and_ris(built_site: Path) -> None:
     cite = built_site / "cite"
-    ids = sorted(f"{source.id}/{article.id}" for source, article in ESSAYS)
+    essays = sorted(f"{source.id}/{article.id}" for source, article in ESSAYS)
+    # The archive holds every text: the essays, and each document by its source's id.
+    ids = sorted([*essays, *DOCUMENTS])
     archive = json.loads((cite / "archive.json").read_text(encoding="utf-8"))
     assert [item["id"] for item in archive] == ids
     assert len(bibtexparser.parse_string((cite / "archive.bib").read_text(encoding="utf-8")).entries) == len(ids)

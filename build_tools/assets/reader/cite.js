@@ -1,8 +1,9 @@
-/* policy-reader: the 引用 control. Cites the essay, or one paragraph of it, in GB/T 7714 (2025 or 2015):
-   one activation copies the citation; a panel shows it, lets the reader choose the edition and the scope,
-   and links the CSL-JSON, BibTeX and RIS files. The texts were rendered at build time (pr-cite-data), so
-   this works from disk too; only the date of citing (the reader's today) and a paragraph's number are
-   filled in here. */
+/* policy-reader: the 引用 control. Cites the essay or document, or one paragraph of an essay, or one part of
+   a document (第十七条第一款, 三、（三）), in GB/T 7714 (2025 or 2015): one activation copies the citation; a
+   panel shows it, lets the reader choose the edition and the scope (and, for a part, the reference or its
+   name in running text), and links the CSL-JSON, BibTeX and RIS files. The texts were rendered at build
+   time (pr-cite-data), so this works from disk too; only the date of citing (the reader's today), a
+   paragraph's number and a part's name and anchor are filled in here. */
 (function () {
   "use strict";
   var KEY = "policy-reader.cite-style";
@@ -30,15 +31,25 @@
     return data.styles[0];
   }
   var style = styleById(remembered());
-  var chosen = null; // the paragraph's number, once one is chosen (its link followed, or its address opened)
+  // What is chosen, once a paragraph's link is followed or its address (or a part's) opened: {n: 3} for a
+  // paragraph; {anchor: "article-17-para-1", name: "第十七条第一款"} for a part of a document.
+  var chosen = null;
+  var clauses = data.clauses || {};
 
-  function citation(paragraph) {
-    if (printedCopy()) return style.print;
-    var text = (paragraph ? style.paragraph : style.essay);
+  function fillIn(text, place) {
     text = text.split(marks.accessed).join(today).split(marks.accessedYear).join(today.slice(0, 4));
-    return paragraph ? text.split(marks.paragraph).join(String(paragraph)) : text;
+    if (place && place.anchor) return text.split(marks.clause).join(place.name).split(marks.anchor).join(place.anchor);
+    return place ? text.split(marks.paragraph).join(String(place.n)) : text;
   }
-  function scopeName(paragraph) { return paragraph ? "第 " + paragraph + " 段" : "全文"; }
+  function citation(place) {
+    if (printedCopy()) return style.print;
+    if (place && place.anchor) return fillIn(inlineForm() ? data.inline : style.clause, place);
+    return fillIn(place ? style.paragraph : style.essay, place);
+  }
+  function scopeName(place) {
+    if (!place) return "全文";
+    return place.anchor ? place.name : "第 " + place.n + " 段";
+  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -84,7 +95,7 @@
   });
   var scopes = element("fieldset", "pr-cite__choice");
   scopes.appendChild(element("legend", null, "范围"));
-  var scopeInputs = [null, "paragraph"].map(function (kind) {
+  var scopeInputs = [null, "part"].map(function (kind) {
     var label = element("label");
     var input = element("input");
     input.type = "radio";
@@ -96,23 +107,33 @@
     scopes.appendChild(label);
     return input;
   });
+  // A choice between two ways of citing, the first chosen: its fieldset and its two inputs.
+  function choice(legend, name, options) {
+    var fieldset = element("fieldset", "pr-cite__choice");
+    fieldset.appendChild(element("legend", null, legend));
+    var inputs = options.map(function (option, index) {
+      var label = element("label");
+      var input = element("input");
+      input.type = "radio";
+      input.name = name;
+      input.value = option[0];
+      input.checked = index === 0;
+      input.addEventListener("change", function () { show(scope()); });
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(" " + option[1]));
+      fieldset.appendChild(label);
+      return input;
+    });
+    return {fieldset: fieldset, inputs: inputs};
+  }
   // Where the manifest names the newspaper: the essay as printed there ([N]) instead of this site's copy ([N/OL]).
-  var copies = element("fieldset", "pr-cite__choice");
-  copies.appendChild(element("legend", null, "来源"));
-  var copyInputs = [["online", "本站网络版"], ["print", "报纸原版"]].map(function (choice, index) {
-    var label = element("label");
-    var input = element("input");
-    input.type = "radio";
-    input.name = "pr-cite-copy";
-    input.value = choice[0];
-    input.checked = index === 0;
-    input.addEventListener("change", function () { show(scope()); });
-    label.appendChild(input);
-    label.appendChild(document.createTextNode(" " + choice[1]));
-    copies.appendChild(label);
-    return input;
-  });
+  var copyChoice = choice("来源", "pr-cite-copy", [["online", "本站网络版"], ["print", "报纸原版"]]);
+  var copies = copyChoice.fieldset, copyInputs = copyChoice.inputs;
   function printedCopy() { return copyInputs[1].checked && !!style.print; }
+  // A part of a document: its reference, or its name in running text (《中华人民共和国反垄断法》第十七条第一款).
+  var formChoice = choice("形式", "pr-cite-form", [["reference", "参考文献"], ["inline", "行文引注"]]);
+  var forms = formChoice.fieldset, formInputs = formChoice.inputs;
+  function inlineForm() { return formInputs[1].checked && !!data.inline; }
   var text = element("textarea", "pr-cite__text");
   text.readOnly = true;
   text.rows = 3;
@@ -132,7 +153,7 @@
     link.setAttribute("download", "");
     downloads.appendChild(link);
   });
-  [heading, editions, copies, scopes, text, actions, downloads].forEach(function (part) { panel.appendChild(part); });
+  [heading, editions, copies, scopes, forms, text, actions, downloads].forEach(function (part) { panel.appendChild(part); });
 
   // Printed once, at the end of the essay.
   var printed = element("p", "pr-cite-print");
@@ -140,16 +161,17 @@
   article.appendChild(printed);
 
   function scope() { return scopeInputs[1].checked && chosen && !printedCopy() ? chosen : null; }
-  function show(paragraph) {
-    scopeInputs[0].checked = !paragraph;
-    scopeInputs[1].checked = !!paragraph;
+  function show(place) {
+    scopeInputs[0].checked = !place;
+    scopeInputs[1].checked = !!place;
     copies.hidden = !style.print;
     scopes.hidden = printedCopy();
+    forms.hidden = !(place && place.anchor);
     scopeInputs[1].parentNode.hidden = !chosen;
     scopeInputs[1].nextSibling.textContent = " " + scopeName(chosen);
     scopeInputs[0].nextSibling.textContent = " 全文";
-    heading.textContent = paragraph && !printedCopy() ? "引用第 " + paragraph + " 段" : "引用本文";
-    text.value = citation(paragraph);
+    heading.textContent = place && !printedCopy() ? "引用" + scopeName(place) : "引用本文";
+    text.value = citation(place);
     status.textContent = "";
   }
 
@@ -157,8 +179,9 @@
   // (some browsers refuse it to pages opened from disk).
   function copyShown() {
     var value = text.value;
-    var said = "已复制" + (scope() ? "第 " + scope() + " 段" : "本文") + (printedCopy() ? "(报纸原版)" : "") +
-      "的引文(" + style.label + ")";
+    var place = scope();
+    var said = place && place.anchor && inlineForm() ? "已复制" + place.name + "的行文引注" :
+      "已复制" + (place ? scopeName(place) : "本文") + (printedCopy() ? "(报纸原版)" : "") + "的引文(" + style.label + ")";
     function fallback() {
       text.focus();
       text.select();
@@ -177,7 +200,7 @@
     place.parentNode.insertBefore(panel, place.nextSibling);
     panel.hidden = false;
     panel.opener = opener;
-    if (paragraph) copyInputs[0].checked = true; // a paragraph is cited in this site's copy, by its address
+    if (paragraph) copyInputs[0].checked = true; // a paragraph or part is cited in this site's copy, by its address
     [toggle, paragraphButton].forEach(function (button) {
       button.setAttribute("aria-expanded", button === opener ? "true" : "false");
     });
@@ -208,16 +231,26 @@
   paragraphButton.setAttribute("aria-controls", "pr-cite-panel");
   paragraphButton.addEventListener("click", function () {
     if (!panel.hidden && panel.opener === paragraphButton) return close();
-    open(paragraphButton.closest(".pr-para"), chosen, paragraphButton);
+    open(paragraphButton.closest(".pr-para") || paragraphButton, chosen, paragraphButton);
   });
+  // A paragraph of a document is cited as the innermost part holding it (data.paragraphs); a part's own
+  // address (#article-17-para-1, a heading's #part-3) chooses the part.
+  function placeOf(hash) {
+    var id = decodeURIComponent(hash.slice(1));
+    var match = /^p(\d+)$/.exec(id);
+    var anchor = match ? (data.paragraphs || {})[match[1]] : (Object.prototype.hasOwnProperty.call(clauses, id) ? id : null);
+    if (anchor) return {anchor: anchor, name: clauses[anchor], target: document.getElementById(id)};
+    return match ? {n: Number(match[1]), target: document.getElementById(id)} : null;
+  }
   function choose() {
-    var match = /^#p(\d+)$/.exec(window.location.hash);
-    var target = match && document.getElementById("p" + match[1]);
+    var place = placeOf(window.location.hash);
+    var target = place && place.target;
     var holder = target && target.closest(".pr-para");
-    if (!holder) return;
-    chosen = Number(match[1]);
-    paragraphButton.textContent = "引用第 " + chosen + " 段";
-    holder.insertBefore(paragraphButton, target);
+    if (!target || !(holder || /^H[2-6]$/.test(target.tagName))) return;
+    chosen = place;
+    paragraphButton.textContent = "引用" + scopeName(place);
+    if (!holder) target.parentNode.insertBefore(paragraphButton, target.nextSibling); // after a part's heading
+    else holder.insertBefore(paragraphButton, target === holder ? holder.querySelector("p") : target);
     if (!panel.hidden) show(scope() ? chosen : null);
   }
   window.addEventListener("hashchange", choose);
