@@ -217,7 +217,8 @@
     if (!holder) return;
     chosen = Number(match[1]);
     paragraphButton.textContent = "引用第 " + chosen + " 段";
-    holder.insertBefore(paragraphButton, target);
+    // After the paragraph's text, never inside its lines: choosing a paragraph must not reflow it.
+    holder.insertBefore(paragraphButton, target.nextSibling);
     if (!panel.hidden) show(scope() ? chosen : null);
   }
   window.addEventListener("hashchange", choose);
