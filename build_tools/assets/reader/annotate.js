@@ -339,8 +339,26 @@
     pop.hidden = false;
   }
 
+  // The draft opens under the words just noted, never over them: placed in the page below the selection
+  // (at its paragraph's left), then the page scrolls just enough to show it, keeping the
+  // selection in view below the sticky header. A draft restored on load, with nothing selected, keeps
+  // its corner of the window.
+  function placeBelow(rect, paragraph) {
+    panel.classList.add("pr-annotate-panel--by-text");
+    var room = document.documentElement.clientWidth;
+    var left = Math.min(paragraph.getBoundingClientRect().left, room - panel.offsetWidth - 8);
+    panel.style.left = window.scrollX + Math.max(8, left) + "px";
+    panel.style.top = window.scrollY + rect.bottom + 12 + "px";
+    var header = document.querySelector(".md-header");
+    var clear = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+    var below = panel.getBoundingClientRect().bottom + 8 - window.innerHeight;
+    if (below > 0) window.scrollBy(0, Math.min(below, rect.top - clear));
+  }
+
   popButton.addEventListener("click", function () {
     if (!offered || !offered.passage) return;
+    var noted = offered.range.getBoundingClientRect();
+    var paragraph = document.getElementById(offered.paragraph);
     if (draft) {
       draft.related.push(offered.passage);
       showDraft("");
@@ -351,6 +369,7 @@
       copyDraft("注释草稿已写好,");
     }
     pop.hidden = true;
+    placeBelow(noted, paragraph);
     window.getSelection().removeAllRanges();
   });
   copy.addEventListener("click", function () { copyDraft(""); });
