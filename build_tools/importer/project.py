@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
-from build_tools.common.files import write_atomically
+from build_tools.common.files import remove_file, staged_writes, write_atomically
 from build_tools.editions.render import edition_pages
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.render import GENERATED_NOTE, GLOSSARY_PAGE, MEASURES_PAGE, render_pages
@@ -102,6 +102,7 @@ class Project:
                 found.add(path.relative_to(self.docs_dir).as_posix())
         return found
 
+    @staged_writes()  # every page is put in place at the end, or none: a failure leaves docs/ as it was
     def import_sources(self, files: list[Path] | None = None) -> list[str]:
         """Write the pages of the given sources (default: all) and the home page.
 
@@ -143,7 +144,7 @@ class Project:
                 changed.append(name)
         for name in sorted(self.generated_pages_on_disk() - set(self.expected_pages(sources))):
             if _lists_sources(name) or name.split("/")[0] in chosen:
-                (self.docs_dir / name).unlink()
+                remove_file(self.docs_dir / name)
                 changed.append(name)
         return changed
 
