@@ -84,11 +84,11 @@ def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def settings_from_config(config_file: Path, **overrides: Any) -> FinishSettings:
-    """The settings mkdocs.yml gives, with `overrides` (those not None) in place of its values.
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as a mapping, ``!ENV`` values read from the environment.
 
     Raises:
-        InputError: The file cannot be read, or a value the step uses is not one it understands.
+        InputError: The file cannot be read, or is not a mapping of settings.
     """
     shown = config_file.name
     try:
@@ -97,10 +97,27 @@ def settings_from_config(config_file: Path, **overrides: Any) -> FinishSettings:
         raise InputError(
             shown, f"cannot read the configuration ({error.strerror})", "name an existing mkdocs.yml with --config"
         ) from None
+    except UnicodeDecodeError as error:
+        raise InputError(
+            shown,
+            f"is not UTF-8 text (byte {error.object[error.start]:#04x} at offset {error.start})",
+            "save it as UTF-8",
+        ) from None
     except yaml.YAMLError as error:
         raise InputError(shown, f"is not valid YAML: {error}", "correct the YAML syntax") from None
     if not isinstance(config, dict):
         raise InputError(shown, "is not a mapping of settings", "write mkdocs.yml as `key: value` lines")
+    return config
+
+
+def settings_from_config(config_file: Path, **overrides: Any) -> FinishSettings:
+    """The settings mkdocs.yml gives, with `overrides` (those not None) in place of its values.
+
+    Raises:
+        InputError: The file cannot be read, or a value the step uses is not one it understands.
+    """
+    shown = config_file.name
+    config = read_config(config_file)
     options = _plugin_options(config)
     marks = str(options.get("glossary_marks", MarkPolicy.FIRST_IN_SECTION.value))
     if marks not in {p.value for p in MarkPolicy}:

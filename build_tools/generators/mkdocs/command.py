@@ -6,11 +6,14 @@ The core never imports MkDocs; it starts it, with this interpreter, in the proje
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
+
+from build_tools.common.files import folder_beside, replace_folder
 
 #: Material prints a notice of its end of life (May 2027) at every start of `mkdocs`; our commands
 #: leave it out, since the README says once what the project will do then.
@@ -27,6 +30,36 @@ def run_mkdocs(
     """`mkdocs ARGS` for the project in `root`, without Material's notice; output captured when asked."""
     command = [sys.executable, "-m", "mkdocs", *args]
     return subprocess.run(command, cwd=root, env=_environment(env), capture_output=capture, text=True, check=False)
+
+
+def build_site(root: Path, config_file: Path, site_dir: Path, args: Sequence[str]) -> int:
+    """`mkdocs build --strict ARGS` into a folder beside `site_dir`, put in its place only if the build succeeds.
+
+    A failed or interrupted build leaves the site as it was. MkDocs runs in its own process group:
+    Ctrl-C reaches this process alone, which stops the build and removes what it wrote.
+
+    Returns:
+        MkDocs' exit status.
+    """
+    building = folder_beside(site_dir, "building")
+    try:
+        if "--dirty" in args and site_dir.is_dir():
+            # A dirty build renders only changed pages: it starts from the site as it is.
+            shutil.copytree(site_dir, building, symlinks=True, dirs_exist_ok=True)
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
+        command += ["--site-dir", str(building), *args]
+        process = subprocess.Popen(command, cwd=root, env=_environment(), process_group=0)
+        try:
+            status = process.wait()
+        except BaseException:
+            process.terminate()
+            process.wait()
+            raise
+        if status == 0:
+            replace_folder(site_dir, building)
+        return status
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
 
 
 def become_mkdocs(root: Path, args: Sequence[str]) -> NoReturn:
