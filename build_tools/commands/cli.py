@@ -12,7 +12,6 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -37,6 +36,8 @@ OUTSIDE_A_PROJECT = {"inspect"}
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("policy-reader")
     except PackageNotFoundError:  # run from a checkout that was never installed
@@ -154,19 +155,29 @@ def _project(args: argparse.Namespace) -> Project:
     return Project(here)
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    # As Ctrl-C: what the command was writing is discarded on the way out (see `_run`).
-    raise KeyboardInterrupt
+class _Stops:
+    """Ctrl-C and SIGTERM (a stopped CI job, `kill`) while a command runs: both stop it as Ctrl-C does.
 
+    Whether one came is remembered: a library interrupted while it loads may say so as an error of
+    its own (opencc reports an ImportError), which is then the stop, not a bug.
+    """
 
-@contextmanager
-def _stops_cleanly() -> Iterator[None]:
-    """Have SIGTERM (a stopped CI job, `kill`) stop the command as Ctrl-C does, while it runs."""
-    before = signal.signal(signal.SIGTERM, _on_sigterm)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, before)
+    def __init__(self) -> None:
+        self.signal: int | None = None
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        self.signal = signum
+        raise KeyboardInterrupt  # what the command was writing is discarded on the way out
+
+    @contextmanager
+    def handled(self) -> Iterator[None]:
+        """Stop on either signal while the block runs."""
+        before = {signum: signal.signal(signum, self) for signum in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for signum, handler in before.items():
+                signal.signal(signum, handler)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -193,46 +204,54 @@ def _quiet_on_a_closed_pipe() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; every failure becomes a message and a non-zero exit, never a traceback."""
-    parser = build_parser()
-    # `build` and `serve` hand any further options on to MkDocs (`--dev-addr`, `--quiet` …).
-    args, passed_on = parser.parse_known_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_USAGE
-    args.mkdocs_args = passed_on
-    if passed_on and not getattr(args, "passes_on", False):
-        parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
-    args.command_line = " ".join(["policy-reader", *(sys.argv[1:] if argv is None else argv)])
+    stops = _Stops()
+    command = "(starting)"
     try:
-        with _stops_cleanly():
+        with stops.handled():
+            parser = build_parser()
+            # `build` and `serve` hand any further options on to MkDocs (`--dev-addr`, `--quiet` …).
+            args, passed_on = parser.parse_known_args(argv)
+            if args.command is None:
+                parser.print_help()
+                return EXIT_USAGE
+            command = args.command
+            args.mkdocs_args = passed_on
+            if passed_on and not getattr(args, "passes_on", False):
+                parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
+            args.command_line = " ".join(["policy-reader", *(sys.argv[1:] if argv is None else argv)])
             status = _run(args)
             sys.stdout.flush()  # here, where a closed pipe is caught, rather than on the way out
             return status
-    except InputError as error:
+    except BaseException as error:  # each kind becomes its message and exit status below
+        if stops.signal is not None or isinstance(error, KeyboardInterrupt):
+            print(
+                f"\npolicy-reader {command}: stopped; nothing was left half-written (the files are as they "
+                "were before, or as this run finished them). Run the command again when you want it done.",
+                file=sys.stderr,
+            )
+            return EXIT_INTERRUPTED
+        return _failed(error, command)
+
+
+def _failed(error: BaseException, command: str) -> int:
+    """The message and exit status for an error that ended `command`."""
+    if isinstance(error, InputError):
         return _report([error])
-    except InputErrors as many:
-        return _report(many.errors)
-    except KeyboardInterrupt:
-        print(
-            f"\npolicy-reader {args.command}: stopped; nothing was left half-written (the files are as they were "
-            "before, or as this run finished them). Run the command again when you want it done.",
-            file=sys.stderr,
-        )
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    if isinstance(error, InputErrors):
+        return _report(error.errors)
+    if isinstance(error, BrokenPipeError):
         return _quiet_on_a_closed_pipe()
-    except OSError as error:
+    if isinstance(error, OSError):
         return _report([os_error(error)])
-    except Exception as error:  # a bug of ours: one line, and how to see more
-        if os.environ.get(DEBUG_VARIABLE):
-            raise
-        print(
-            f"error: policy-reader {args.command} failed unexpectedly ({type(error).__name__}: {error})\n"
-            f"  fix: this is a bug in policy-reader: run it again with {DEBUG_VARIABLE}=1 to see where, "
-            "and report that with the command you ran",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+    if not isinstance(error, Exception) or os.environ.get(DEBUG_VARIABLE):
+        raise error  # SystemExit and the like; or the traceback, when asked for
+    print(
+        f"error: policy-reader {command} failed unexpectedly ({type(error).__name__}: {error})\n"
+        f"  fix: this is a bug in policy-reader: run it again with {DEBUG_VARIABLE}=1 to see where, "
+        "and report that with the command you ran",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":
