@@ -27,6 +27,9 @@ def write_citation_files(site: Path, works: Iterable[CitedWork]) -> list[str]:
     for name, group in [*((work.id, [work]) for work in works), (ARCHIVE, works)]:
         for extension, writer in FORMATS.items():
             path = citation_path(name, extension)
-            write_atomically(site / path, writer(group))
+            target, text = site / path, writer(group)
+            # A rerun rewrites only what changed.
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                write_atomically(target, text)
             written.append(path)
     return written

@@ -108,6 +108,8 @@ def _signals_held() -> Iterator[None]:
 
 
 def _make_parents(folder: Path, staged: StagedWrites | None) -> None:
+    if folder.is_dir():
+        return
     missing = [p for p in (folder, *folder.parents) if not p.exists()]
     folder.mkdir(parents=True, exist_ok=True)
     if staged is not None:
