@@ -16,9 +16,9 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from build_tools.commands.failures import os_error
 from build_tools.commands.report import FORMATS
 from build_tools.common.errors import InputError, InputErrors, display_path
+from build_tools.common.system_errors import os_error
 
 if TYPE_CHECKING:
     from build_tools.importer.project import Project

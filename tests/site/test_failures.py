@@ -17,8 +17,8 @@ import pytest
 
 from build_tools.commands import actions
 from build_tools.commands.cli import EXIT_CLOSED_PIPE, EXIT_INTERNAL, main
-from build_tools.commands.failures import os_error
-from tests.conftest import copy_project
+from build_tools.common.system_errors import os_error
+from tests.conftest import copy_project, policy_reader
 from tests.importer.importer_support import PROJECT_GANSU, PROJECT_GANSU_DOCS, PROJECT_GANSU_MANIFEST, snapshot
 from tests.site.conftest import folder_size_kib, read_only, refusing_writes, small_disk, temporary_files
 
@@ -253,3 +253,19 @@ def test_each_refusal_of_the_system_names_the_file_and_a_fix(error: OSError, say
     message = str(os_error(error))
     assert message.startswith(f"{error.filename}: the system refused to read or write it: {error.strerror}")
     assert says in message
+
+
+def test_a_build_that_fills_the_disk_names_the_file_and_keeps_the_last_site(tmp_path: Path) -> None:
+    """MkDocs' own writes fail here (its traceback held back and said as ours), before the plugin's."""
+    project = copy_project(tmp_path / "project")
+    with small_disk(tmp_path / "disk", 1024) as disk:
+        (disk / "site").mkdir()
+        (disk / "site" / "index.html").write_text("the last site\n", encoding="utf-8")
+        result = policy_reader(project, "build", "--site-dir", str(disk / "site"))
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert f"{disk}/.site.building-" in result.stderr
+        assert "the system refused to read or write it: No space left on device" in result.stderr
+        assert "fix: free some space on that disk" in result.stderr
+        assert snapshot(disk / "site") == {"index.html": b"the last site\n"}
+        assert [p.name for p in disk.iterdir()] == ["site"]
