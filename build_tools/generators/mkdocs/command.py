@@ -87,17 +87,17 @@ def build_site(root: Path, config_file: Path, site_dir: Path, args: Sequence[str
             shutil.copytree(site_dir, building, symlinks=True, dirs_exist_ok=True)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
         command += ["--site-dir", str(building), *args]
-        process = subprocess.Popen(
+        with subprocess.Popen(
             command, cwd=root, env=_environment(), process_group=0, stderr=subprocess.PIPE, text=True
-        )
-        try:
-            assert process.stderr is not None
-            failure = _pass_on_without_tracebacks(process.stderr)
-            status = process.wait()
-        except BaseException:
-            process.terminate()
-            process.wait()
-            raise
+        ) as process:
+            try:
+                assert process.stderr is not None
+                failure = _pass_on_without_tracebacks(process.stderr)
+                status = process.wait()
+            except BaseException:
+                process.terminate()
+                process.wait()
+                raise
         if failure is not None:
             _raise_as_ours(failure)
         if status == 0:
