@@ -139,7 +139,7 @@ class Project:
         changed = []
         for name, text in pages.items():
             target = self.docs_dir / name
-            if not target.exists() or target.read_text(encoding="utf-8") != text:
+            if not target.exists() or _text_on_disk(target) != text:
                 write_atomically(target, text)
                 changed.append(name)
         for name in sorted(self.generated_pages_on_disk() - set(self.expected_pages(sources))):
@@ -160,8 +160,12 @@ class Project:
                     InputError(shown, "this page is missing", "run `policy-reader import` to write it")
                 )
                 continue
-            actual = target.read_text(encoding="utf-8")
-            if actual != text:
+            actual = _text_on_disk(target)
+            if actual is None:
+                report.errors.append(
+                    InputError(shown, "this page is not UTF-8 text (damaged)", "run `policy-reader import` to write it")
+                )
+            elif actual != text:
                 line = _first_difference(actual, text)
                 report.errors.append(
                     InputError(
@@ -196,6 +200,14 @@ class Project:
 def _lists_sources(page: str) -> bool:
     """Whether `import` writes `page` from every source (home, a year's page, the reader's pages), not from one."""
     return page in {"index.md", GLOSSARY_PAGE, MEASURES_PAGE} or page.startswith(ARCHIVE_DIR)
+
+
+def _text_on_disk(page: Path) -> str | None:
+    """A page `import` writes, as it is on disk; None when it is not UTF-8 (damaged: `import` writes it again)."""
+    try:
+        return page.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _first_difference(actual: str, expected: str) -> int:

@@ -269,3 +269,18 @@ def test_a_build_that_fills_the_disk_names_the_file_and_keeps_the_last_site(tmp_
         assert "fix: free some space on that disk" in result.stderr
         assert snapshot(disk / "site") == {"index.html": b"the last site\n"}
         assert [p.name for p in disk.iterdir()] == ["site"]
+
+
+def test_a_damaged_generated_page_is_named_by_check_and_written_again_by_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / PROJECT_GANSU_DOCS / "index.md"
+    page.write_bytes(page.read_bytes()[:100] + b"\xff\xfe")
+    status, _out, err = policy_reader_in_process(project, capsys, "check")
+    assert status == 1
+    assert f"error: {PROJECT_GANSU_DOCS}/index.md: this page is not UTF-8 text" in err
+    assert "fix: run `policy-reader import` to write it" in err
+    status, out, _err = policy_reader_in_process(project, capsys, "import")
+    assert status == 0
+    assert f"wrote {PROJECT_GANSU_DOCS}/index.md" in out
