@@ -225,8 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BaseException as error:  # each kind becomes its message and exit status below
         if stops.signal is not None or isinstance(error, KeyboardInterrupt):
             print(
-                f"\npolicy-reader {command}: stopped; nothing was left half-written (the files are as they "
-                "were before, or as this run finished them). Run the command again when you want it done.",
+                f"\npolicy-reader {command}: stopped; nothing is half-written (each file is as it was, "
+                "or as this run finished it): run it again to finish",
                 file=sys.stderr,
             )
             return EXIT_INTERRUPTED

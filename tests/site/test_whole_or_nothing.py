@@ -71,7 +71,7 @@ def test_ctrl_c_during_finish_leaves_the_site_as_it_was_and_the_next_run_works(u
             continue
         interrupted += 1
         assert run.returncode == EXIT_INTERRUPTED, err
-        assert "stopped; nothing was left half-written" in err
+        assert "stopped; nothing is half-written" in err
         assert snapshot(site) == plain
         assert temporary_files(site) == []
         again = subprocess.run(
