@@ -10,6 +10,7 @@ import argparse
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,12 +27,12 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 #: A bug of ours: said in a line, the traceback shown only when asked for (sysexits' EX_SOFTWARE).
 EXIT_INTERNAL = 70
-#: As a shell reports a command stopped by the signal: 128 + its number.
+#: As a shell reports a command stopped by the signal: 128 + its number (SIGTERM's is 143).
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE
 CONFIG_FILE = "mkdocs.yml"
 DEBUG_VARIABLE = "POLICY_READER_DEBUG"
-#: Commands that read the project's files; `inspect` reads one page, wherever it is.
+#: Commands that run outside a project too: `inspect` reads one page, wherever it is.
 OUTSIDE_A_PROJECT = {"inspect"}
 
 
@@ -171,7 +172,10 @@ class _Stops:
 
     @contextmanager
     def handled(self) -> Iterator[None]:
-        """Stop on either signal while the block runs."""
+        """Stop on either signal while the block runs (signals reach Python's main thread only)."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
         before = {signum: signal.signal(signum, self) for signum in (signal.SIGINT, signal.SIGTERM)}
         try:
             yield
@@ -229,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "or as this run finished it): run it again to finish",
                 file=sys.stderr,
             )
-            return EXIT_INTERRUPTED
+            return 128 + (stops.signal or signal.SIGINT)  # as a shell reports a command the signal stopped
         return _failed(error, command)
 
 

@@ -47,7 +47,10 @@ def wait_until_it_holds_the_lock(project: Path, run: subprocess.Popen[str]) -> N
         time.sleep(0.01)
 
 
-def test_ctrl_c_during_finish_leaves_the_site_as_it_was_and_the_next_run_works(unfinished: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_during_finish_leaves_the_site_as_it_was_and_the_next_run_works(
+    unfinished: Path, stop: signal.Signals
+) -> None:
     plain = snapshot(unfinished / SITE)
     interrupted = 0
     # Ctrl-C at several moments of the run, once it holds the project (each on a fresh copy of the site).
@@ -63,14 +66,14 @@ def test_ctrl_c_during_finish_leaves_the_site_as_it_was_and_the_next_run_works(u
         ) as run:
             wait_until_it_holds_the_lock(unfinished, run)
             time.sleep(delay)
-            run.send_signal(signal.SIGINT)
+            run.send_signal(stop)
             _out, err = run.communicate(timeout=120)
         assert "Traceback" not in err, err
         if run.returncode == 0:  # done before the signal came: finished whole
             assert all(finished_pages(site).values())
             continue
         interrupted += 1
-        assert run.returncode == EXIT_INTERRUPTED, err
+        assert run.returncode == 128 + stop, err
         assert "stopped; nothing is half-written" in err
         assert snapshot(site) == plain
         assert temporary_files(site) == []
