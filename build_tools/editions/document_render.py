@@ -78,7 +78,7 @@ def render_document_edition(source: Source, index: int, comparison: DocumentComp
     )
     page = render_document(as_then, edition.document)
     body = without_page_marker(page[page.index("\n---\n", 3) + 5 :])
-    title = f"{edition.document.title}({edition.label})"
+    title = f"{edition.document.title}({edition.entry.label},{edition.entry.date})"
     meta = _meta(title, "edition", source, edition.slug, {"value": status.value, "date": status.date})
     current = f"[阅读{markdown_text(current_name(source))}]({_UP}index.md)"
     changes = "[修改对照](changes.md)"
@@ -118,8 +118,11 @@ def _counterpart(source: Source, comparison: DocumentComparison, old_index: int)
         return f"\n{said}([对照]({where}))\n{{: .pr-counterpart .pr-counterpart--removed }}\n"
     unit = comparison.new[row.new]
     how = _how(comparison, row)
+    parts = [n for n, olds in comparison.pairing.split_from.items() if old_index in olds]
+    also = "、".join(f"[{comparison.new[n].name}]({_UP}index.md#{comparison.new[n].anchor})" for n in parts)
+    also = f";部分内容现为{also}" if also else ""
     return (
-        f"\n现为[{name}{unit.name}]({_UP}index.md#{unit.anchor})({how},[对照](changes.md#{unit.anchor}))\n"
+        f"\n现为[{name}{unit.name}]({_UP}index.md#{unit.anchor})({how},[对照](changes.md#{unit.anchor}){also})\n"
         "{: .pr-counterpart }\n"
     )
 
@@ -140,7 +143,7 @@ def render_document_changes(source: Source, index: int, comparison: DocumentComp
     assert source.document is not None
     title = f"修改对照:{source.document.title}"
     meta = _meta(title, "changes", source, edition.slug, {"value": "修改对照", "date": None})
-    then, now = markdown_text(edition.label), markdown_text(current_name(source))
+    then, now = markdown_text(edition.entry.label), markdown_text(current_name(source))
     out = [
         front_matter(meta, PageIdentity("changes", title, source.id, source.id)),
         f"\n# 修改对照:{markdown_text(source.document.title)}\n",
@@ -180,9 +183,8 @@ def _row(comparison: DocumentComparison, row: Row, then: str, now: str) -> str:
         places.append(_place(comparison.old[row.old], then, "index.md"))
     if row.new is not None:
         places.append(_place(comparison.new[row.new], now, f"{_UP}index.md"))
-    kinds = [_how(comparison, row) if row.change != "added" else f"新增{comparison.measure}"]
-    if row.change == "removed":
-        kinds = [f"删除{comparison.measure}"]
+    whole = "条文" if comparison.measure == "条" else "段落"
+    kinds = [_how(comparison, row) if row.change not in {"added", "removed"} else f"{_how(comparison, row)}{whole}"]
     split = comparison.pairing.split_from.get(row.new, ()) if row.new is not None else ()
     if split:
         kinds.append("拆分自" + "、".join(f"{then}{comparison.old[o].name}" for o in split))
@@ -235,5 +237,5 @@ def _unchanged(comparison: DocumentComparison, run: list[Row]) -> str:
 def _renumbering(comparison: DocumentComparison, row: Row) -> str:
     """第二十一条, or 2007年文本第十六条 → 第二十一条 where the number changed."""
     new, old = comparison.new[row.new or 0].name, comparison.old[row.old or 0].name
-    shown = new if old == new else f"{comparison.edition.label}{old} → {new}"
+    shown = new if old == new else f"{comparison.edition.entry.label}{old} → {new}"
     return html.escape(shown, quote=False)
