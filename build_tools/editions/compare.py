@@ -164,3 +164,22 @@ def compare_document(edition: Edition, current: Document) -> DocumentComparison:
     assert edition.document is not None  # a document's editions are read as documents (editions/load.py)
     old, new = tuple(document_units(edition.document)), tuple(document_units(current))
     return DocumentComparison(edition, old, new, pair_units(old, new))
+
+
+def paragraph_counterparts(comparison: DocumentComparison) -> dict[str, str | None]:
+    """Each paragraph of the earlier document (by anchor) and the current paragraph it became (None: removed).
+
+    Paragraphs are paired inside each pair of units (an article's 款 and items with its counterpart's);
+    a unit removed takes its paragraphs with it.
+    """
+    found: dict[str, str | None] = {}
+    for row in comparison.rows:
+        if row.old is None:
+            continue
+        old = comparison.old[row.old].paragraphs
+        new = comparison.new[row.new].paragraphs if row.new is not None else ()
+        inner = match_paragraphs([p.text for p in old], [p.text for p in new])
+        for pair in inner:
+            if pair.old is not None:
+                found[old[pair.old].anchor] = new[pair.new].anchor if pair.new is not None else None
+    return found

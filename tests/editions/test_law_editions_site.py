@@ -160,3 +160,25 @@ def test_an_edition_the_importer_cannot_use_is_an_error_at_the_manifests_line(
     assert f"sources/{LAW}.yaml:{line}" in result.stderr and said in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert {p: p.read_bytes() for p in (project / "docs").rglob("*.md")} == before  # nothing half-written
+
+
+def test_notes_on_a_law_follow_its_articles_across_editions(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    add_law(project)
+    assert policy_reader(project, "import").returncode == 0
+    # 2007 第十条's 国务院规定的承担反垄断执法职责的机构 is gone from 2022 第十三条; 第十五条's opening survives as 第二十条's.
+    notes = (
+        "- id: law-exemption\n"
+        '  target: {article: anti-monopoly-law, quote: "经营者能够证明所达成的协议属于下列情形之一的"}\n'
+        "  body: 豁免。\n"
+        "- id: law-gone\n"
+        '  target: {article: anti-monopoly-law, quote: "国务院规定的承担反垄断执法职责的机构"}\n'
+        "  body: 执法机构。\n"
+    )
+    (project / "annotations" / "law.yaml").write_text(notes, encoding="utf-8")
+    result = policy_reader(project, "check")
+    assert result.returncode != 0
+    gone = next(line for line in result.stderr.splitlines() if "law-gone" in line)
+    assert gone.startswith("error: annotations/law.yaml:5: ")
+    assert "last found in the 2007年文本(2007-08-30), ¶20, 第十条 (reworded in the current ¶25)" in gone
+    assert "law-exemption" not in result.stderr  # its quote re-anchors by itself
