@@ -121,9 +121,11 @@ def versions_line(source: Source, here: str, to_folder: str) -> str:
     links = [_version_link(current, f"{to_folder}index.md", source.date, here == "current")]
     for edition in reversed(source.editions):
         text = TEXT.format(slug=edition.slug)
-        links.append(_version_link(markdown_text(edition.label), to_folder + text, edition.entry.date, here == edition.slug))
+        links.append(
+            _version_link(markdown_text(edition.label), to_folder + text, edition.entry.date, here == edition.slug)
+        )
         links.append(f"[修改对照]({to_folder}{CHANGES.format(slug=edition.slug)}){{: .pr-versions__changes }}")
-    return f"\n版本:{' · '.join(links)}\n{{: .pr-versions data-search-exclude=\"\" }}\n"
+    return f'\n版本:{" · ".join(links)}\n{{: .pr-versions data-search-exclude="" }}\n'
 
 
 def _version_link(text: str, target: str, date: str | None, current: bool) -> str:
@@ -159,7 +161,9 @@ def with_article_history(source: Source, markdown: str) -> str:
             if row.new is None or (row.change == "same" and not row.moved):
                 continue
             unit = comparison.new[row.new]
-            what = "新增" if row.change == "added" else f"原{comparison.old[row.old].name}" if row.old is not None else ""
+            what = (
+                "新增" if row.change == "added" else f"原{comparison.old[row.old].name}" if row.old is not None else ""
+            )
             if row.change == "same":
                 what += ",位置有变"
             word = newer.value.removeprefix("已被")
@@ -170,5 +174,5 @@ def with_article_history(source: Source, markdown: str) -> str:
         found = _ARTICLE_HEADING.match(line.rstrip("\n"))
         if found and found.group(1) in history:
             entries = "、".join(history[found.group(1)])
-            out.append(f"\n修改沿革:{entries}\n{{: .pr-article-history data-search-exclude=\"\" }}\n")
+            out.append(f'\n修改沿革:{entries}\n{{: .pr-article-history data-search-exclude="" }}\n')
     return "".join(out)

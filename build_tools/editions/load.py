@@ -88,9 +88,7 @@ def load_editions(
 
 def _entry_error(manifest: Manifest, index: int, key: str, message: str, fix: str) -> InputError:
     entry = manifest.editions[index]
-    return InputError(
-        manifest.path or "", message, fix, line=entry.line, key=format_key(("editions", index, key))
-    )
+    return InputError(manifest.path or "", message, fix, line=entry.line, key=format_key(("editions", index, key)))
 
 
 def _date_errors(manifest: Manifest, current_date: str | None) -> list[InputError]:

@@ -81,9 +81,7 @@ def document_units(document: Document) -> list[Unit]:
     units = []
     for article in articles:
         kuan = [c for c in article.children if isinstance(c, Clause) and c.kind == "para"] or [article]
-        parts = tuple(
-            _without_marker("\n".join(p.text for p in _paragraphs(k.children)), article.marker) for k in kuan
-        )
+        parts = tuple(_without_marker("\n".join(p.text for p in _paragraphs(k.children)), article.marker) for k in kuan)
         units.append(Unit(article.anchor, article.marker, tuple(_paragraphs(article.children)), parts))
     return units
 
@@ -92,9 +90,7 @@ def pair_units(old: Sequence[Unit], new: Sequence[Unit]) -> Pairing:
     """Pair the units of two editions by their text: whole units alike, else most of one's 款 in the other."""
     old_parts = [(u, k) for u, unit in enumerate(old) for k in range(len(unit.parts))]
     new_parts = [(u, k) for u, unit in enumerate(new) for k in range(len(unit.parts))]
-    part_rows = match_paragraphs(
-        [old[u].parts[k] for u, k in old_parts], [new[u].parts[k] for u, k in new_parts]
-    )
+    part_rows = match_paragraphs([old[u].parts[k] for u, k in old_parts], [new[u].parts[k] for u, k in new_parts])
     # How many characters of each earlier unit went into each current unit.
     shared: dict[tuple[int, int], float] = {}
     for row in part_rows:

@@ -107,9 +107,7 @@ def test_as_of_a_date_opens_the_edition_in_force_then(
         assert (page.locator(".pr-edition-banner").count() == 1) == (lands == EDITION)
 
 
-def test_as_of_works_from_the_offline_zip(
-    browser: Browser, law_project: tuple[Path, str], tmp_path: Path
-) -> None:
+def test_as_of_works_from_the_offline_zip(browser: Browser, law_project: tuple[Path, str], tmp_path: Path) -> None:
     output = tmp_path / "site.zip"
     result = run([sys.executable, "-m", "build_tools", "package", "--output", str(output)], cwd=law_project[0])
     assert result.returncode == 0, result.stderr

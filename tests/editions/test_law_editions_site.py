@@ -136,14 +136,15 @@ def test_front_matter_carries_the_status(tmp_path: Path) -> None:
     ("manifest", "earlier", "line", "said"),
     [
         (
-            MANIFEST + '  - {file: sources/editions/anti-monopoly-law/other.txt, date: "2007-08-30", label: 另一文本}\n',
+            MANIFEST
+            + '  - {file: sources/editions/anti-monopoly-law/other.txt, date: "2007-08-30", label: 另一文本}\n',
             "anti-monopoly-law-2007.txt",
             4,
             "have the same date 2007-08-30",
         ),
         (MANIFEST.replace("2007-08-30", "2023-01-01"), "anti-monopoly-law-2007.txt", 3, "not before the current text"),
         (MANIFEST, "../../data/jfjb-xiuyang-2017.txt", 3, "reads as a page of essays"),
-        (MANIFEST + "status: {value: 已撤销, date: \"2030-01-01\"}\n", "anti-monopoly-law-2007.txt", 4, "status"),
+        (MANIFEST + 'status: {value: 已撤销, date: "2030-01-01"}\n', "anti-monopoly-law-2007.txt", 4, "status"),
     ],
     ids=["same-date", "newer-than-current", "not-a-law", "unknown-status"],
 )
@@ -166,7 +167,8 @@ def test_notes_on_a_law_follow_its_articles_across_editions(tmp_path: Path) -> N
     project = copy_project(tmp_path / "project")
     add_law(project)
     assert policy_reader(project, "import").returncode == 0
-    # 2007 第十条's 国务院规定的承担反垄断执法职责的机构 is gone from 2022 第十三条; 第十五条's opening survives as 第二十条's.
+    # 2007 第十条 named 国务院规定的承担反垄断执法职责的机构, gone from 2022 第十三条;
+    # 第十五条's opening survives as 第二十条's.
     notes = (
         "- id: law-exemption\n"
         '  target: {article: anti-monopoly-law, quote: "经营者能够证明所达成的协议属于下列情形之一的"}\n'
