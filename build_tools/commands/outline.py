@@ -45,4 +45,6 @@ def document_outline(document: Document, encoding: str) -> str:
         lines.append("")
         lines += _clause_lines([annex], 0)
     lines.append(f"\n{len(document.paragraphs)} paragraphs, {len(document.clauses)} clauses")
+    # The date the site files the text under when its manifest gives none.
+    lines.append(f"printed date:   {document.printed_date or '(none)'}")
     return "\n".join(lines)

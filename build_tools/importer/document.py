@@ -21,128 +21,42 @@ also run on through the whole text (（五） opening part 二、 after （四�
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from build_tools.common.errors import InputError
-from build_tools.importer.dates import PRINTED_DATE
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
+from build_tools.importer.numbering import CN, DIVISIONS, Marker, chinese_numeral, has_articles, numbering
 from build_tools.importer.parse import SPACE, SourceLine, is_heading_like, letters, source_lines
+from build_tools.importer.tizhu import (
+    CONTENTS,
+    HISTORY,
+    contents_entries,
+    empty_contents,
+    history,
+    history_read_as_text,
+    history_span,
+)
 
-_CN = "零〇一二三四五六七八九十百两"
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-#: Kinds of numbering, by the pattern of their marker; the marker's number is group 1.
-_NUMBERINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("dun", re.compile(rf"^([{_CN}]+)、")),
-    ("paren", re.compile(rf"^[（(]([{_CN}]+)[)）]")),
-    ("shi", re.compile(rf"^([{_CN}]+)是(?=[\u4e00-\u9fff“])")),
-    ("arabic", re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)")),
-    ("arabic-paren", re.compile(r"^[（(](\d{1,2})[)）]")),
-    ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
-)
-#: Divisions: each kind and its anchor word, outermost first. A plan (规划) has books, chapters and
-#: sections (第一篇, 第一章, 第一节) too; articles (第一条) are read only where a text numbers several.
-_REGULATION: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("book", re.compile(rf"^第([{_CN}]+)[编篇](?:[\s\u3000]|$)")),
-    ("chapter", re.compile(rf"^第([{_CN}]+)章(?:[\s\u3000]|$)")),
-    ("section", re.compile(rf"^第([{_CN}]+)节(?:[\s\u3000]|$)")),
-    ("article", re.compile(rf"^第([{_CN}]+)条(?:[\s\u3000]|$)")),
-)
-ARTICLE = _REGULATION[3][1]
 #: Level names of general numbering, outermost first: anchors are ``part-4-item-2-point-1-sub-3``.
 LEVELS = ("part", "item", "point", "sub", "sub")
 _GENRE_WORD = re.compile(
     r"(意见|通知|决定|报告|规划|纲要|条例|办法|规定|方案|批复|公告|通告|细则|讲话|决议|建议|通报|指引|指南|措施|计划|要点|法|令|函)$"
 )
 _NUMBER = re.compile(r"^(?:\S{0,12}[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*|\S{0,12}第\s*)\d+\s*号$")
-_DATE = re.compile(rf"^[（(]?(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{_CN}]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)[)）]?$")
+_DATE = re.compile(rf"^[（(]?(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{CN}]{{4}}年[{CN}]{{1,2}}月[{CN}]{{1,3}}日)[)）]?$")
 _SUBTITLE = re.compile(r"^(?:——|--|─|—)")
 _SOURCE = re.compile(r"^(?:来源|出处|发布机关|发文机关|发布单位)\s*[:：]")
 SALUTATION = re.compile(r"^(?:同志们|各位代表|各位委员|同胞们|朋友们|女士们、先生们|各位来宾|全市人民)[，,:：!！]?$")
 _PARENTHESISED = re.compile(r"^[（(].*[)）]$")
-_ANNEX = re.compile(rf"^附\s*件\s*([\d{_CN}]*)\s*[:：]?$")
+_ANNEX = re.compile(rf"^附\s*件\s*([\d{CN}]*)\s*[:：]?$")
 _ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]")
-#: A law's table of contents (目　录), listing its chapters before the text repeats them.
-_CONTENTS = re.compile(r"^目\s*录$")
-#: What a 题注 line records: a law adopted (通过), amended (修正), revised (修订), promulgated (公布, 发布).
-_HISTORY_VERB = r"(?:通过|修正|修订|公布|发布|施行|批准)"
-#: A 题注 line, or the whole 题注 as one block: a date (根据 a date, for an amendment) up to its verb,
-#: with no sentence inside; or a line of a list of amending acts (……会议通过的《刑法修正案（二）》、).
-#: A copy may keep the block's closing ） on the last line only.
-_HISTORY = re.compile(
-    rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。；;！？]*{_HISTORY_VERB}(?:的?《[^。；;！？]*》[、，,和]?)?[)）]?$"
-)
-#: How a 题注 entry starts: a date, after （ or 根据, with no full stop in the line.
-_HISTORY_START = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。]*$")
-#: A copy may break one 题注 entry over up to this many lines.
-MAX_HISTORY_LINES = 4
-#: A line that reads like a 题注 wherever it stands: a date, then an adoption or amendment, no full stop.
-_HISTORY_LIKE = re.compile(rf"^[（(]?(?:根据)?\s*{PRINTED_DATE.pattern}[^。！？]*?{_HISTORY_VERB}")
 #: What a complete paragraph may end with; anything else may be a line cut off mid-sentence.
 _CLOSING_PUNCTUATION = "。！？!?；;：:」』”’）)】…—.》"
 _FIRST_SENTENCE = re.compile(r"^(.+?)[。！？!?；;：:]")
 MAX_TITLE_LINES = 3
 MAX_NAME_CHARS = 24
 MAX_NOTE_CHARS = 40
-#: A text with this many lines opening 第…条 numbers articles.
-MIN_ARTICLES = 3
-
-
-@dataclass(frozen=True)
-class _Marker:
-    kind: str
-    number: int
-    text: str  # the marker as printed, e.g. "（二）"
-
-
-def chinese_number(text: str) -> int:
-    """The value of a Chinese numeral as used in numbering: 四 → 4, 十二 → 12, 一百零五 → 105."""
-    if text.isdigit():
-        return int(text)
-    total, digit = 0, 0
-    for char in text:
-        if char == "百":
-            total, digit = total + max(digit, 1) * 100, 0
-        elif char == "十":
-            total, digit = total + max(digit, 1) * 10, 0
-        else:
-            digit = _CN_DIGITS[char]
-    return total + digit
-
-
-def chinese_numeral(number: int) -> str:
-    """How a number up to 999 is written in words: 2 → 二, 12 → 十二, 20 → 二十, 105 → 一百零五."""
-    digits = "零一二三四五六七八九"
-    hundreds, tens, units = number // 100, number // 10 % 10, number % 10
-    out = f"{digits[hundreds]}百" if hundreds else ""
-    if tens:
-        out += f"{digits[tens] if tens > 1 or hundreds else ''}十"
-    elif hundreds and units:
-        out += "零"
-    return out + (digits[units] if units or not number else "")
-
-
-def _circled(char: str) -> int:
-    return ord(char) - ord("①") + 1
-
-
-def numbering(text: str, regulation: bool = False) -> _Marker | None:
-    """The numbering a line opens with (一、, （一）, 1., 第一章, and with `regulation` 第十二条 …), if any."""
-    patterns = (*(_REGULATION if regulation else _REGULATION[:3]), *_NUMBERINGS)
-    for kind, pattern in patterns:
-        if match := pattern.match(text):
-            value = match.group(1)
-            number = _circled(value) if kind == "circled" else chinese_number(value)
-            shown = match.group(0).rstrip(" \u3000") if kind not in {"shi"} else match.group(0)
-            return _Marker(kind, number, shown)
-    return None
-
-
-def has_articles(lines: list[SourceLine]) -> bool:
-    """Whether a text numbers articles (第一条 …), as a regulation does."""
-    return sum(1 for line in lines if ARTICLE.match(line.text)) >= MIN_ARTICLES
 
 
 def parse_document(text: str, path: str, genre: str) -> Document:
@@ -196,45 +110,9 @@ def parse_document(text: str, path: str, genre: str) -> Document:
     )
     _check_unique_anchors(document)
     document.warnings = cut_off_lines([*body_lines, *attached, *annex_lines], path, regulation)
-    document.warnings += reader.warnings + history_read_as_text(document) + _empty_contents(document)
+    document.warnings += reader.warnings + history_read_as_text(document) + empty_contents(document)
     document.warnings.sort(key=lambda warning: warning.line or 0)
     return document
-
-
-def _empty_contents(document: Document) -> list[InputError]:
-    """A 目录 line under which no chapter list was found: the text's own chapters follow it at once."""
-    roles = [line.role for line in document.head]
-    return [
-        InputError(
-            document.path,
-            f"line {line.line} 「{line.text}」 opens a table of contents, but the chapters below it never "
-            "come again, so they are read as the text's own and the 目录 as an empty list",
-            "if the copy lost the text's own chapter lines, restore them; if the 目录 lists no chapters, remove it",
-            line=line.line,
-        )
-        for at, line in enumerate(document.head)
-        if line.role == "contents" and roles[at + 1 : at + 2] != ["contents-entry"]
-    ]
-
-
-def history_read_as_text(document: Document) -> list[InputError]:
-    """Warnings for paragraphs that read like a 题注 line (a date, then 通过 or 修正) yet stand in the text.
-
-    A 题注 is read only directly under its law's title; one found elsewhere, or broken so that it no
-    longer ends in its verb, is shown as a numbered paragraph, which is likely not what was printed.
-    """
-    return [
-        InputError(
-            document.path,
-            f"line {paragraph.line} 「{paragraph.text[:30]}…」 reads like a 题注 (when the text was adopted or "
-            f"amended), but it is read as paragraph {paragraph.number} of the text",
-            "if it is the 题注, put it directly under the title, one dated line each (or the whole "
-            "（……通过　根据……修正） block on one line), ending in its 通过/修正/修订/公布; if it is text, ignore this",
-            line=paragraph.line,
-        )
-        for paragraph in document.paragraphs
-        if _HISTORY_LIKE.match(paragraph.text)
-    ]
 
 
 def _check_unique_anchors(document: Document) -> None:
@@ -264,7 +142,7 @@ def _title(lines: list[SourceLine]) -> list[SourceLine]:
     for at, line in enumerate(lines[1 : MAX_TITLE_LINES + 1], start=1):
         if _head_role(line.text) or (_PARENTHESISED.match(line.text) and not numbering(line.text, True)):
             return title
-        if _history_span(lines, at):
+        if history_span(lines, at):
             return title
         if not is_heading_like(line.text) or numbering(line.text, True):
             break
@@ -276,7 +154,7 @@ def _title(lines: list[SourceLine]) -> list[SourceLine]:
 
 
 def _head_role(text: str) -> str | None:
-    if _HISTORY.match(text):
+    if HISTORY.match(text):
         return "history"
     if _SUBTITLE.match(text):
         return "subtitle"
@@ -302,7 +180,7 @@ def _head(lines: list[SourceLine], start: int) -> tuple[list[DocLine], int]:
     at = start
     while at < len(lines) - 1:
         text = lines[at].text
-        if span := _history_span(lines, at):
+        if span := history_span(lines, at):
             head += [DocLine("history", line.text, line.number) for line in lines[at : at + span]]
             at += span
             continue
@@ -311,8 +189,8 @@ def _head(lines: list[SourceLine], start: int) -> tuple[list[DocLine], int]:
             role = "note"
         if role is None and text[-1] in ":：" and len(text) <= 200 and ("、" in text or text.startswith("各")):
             role = "addressee"
-        if role is None and _CONTENTS.match(text):
-            entries = _contents_entries(lines[at + 1 :])
+        if role is None and CONTENTS.match(text):
+            entries = contents_entries(lines[at + 1 :])
             head += [DocLine("contents", text, lines[at].number)]
             head += [DocLine("contents-entry", line.text, line.number) for line in entries]
             at += 1 + len(entries)
@@ -326,24 +204,6 @@ def _head(lines: list[SourceLine], start: int) -> tuple[list[DocLine], int]:
         if role in {"addressee", "salutation"}:
             break
     return head, at
-
-
-def _contents_entries(lines: list[SourceLine]) -> list[SourceLine]:
-    """The entries of a law's 目录: its chapters (and books, sections) listed up to where the first comes again."""
-    entries: list[SourceLine] = []
-    for line in lines:
-        marker = numbering(line.text, True)
-        if marker is None or marker.kind not in {"book", "chapter", "section"} or not is_heading_like(line.text):
-            break
-        if entries and _unspaced(line.text) == _unspaced(entries[0].text):
-            return entries
-        entries.append(line)
-    # The 目录 never reaches its text again: these divisions are the text's own, not a list of them.
-    return []
-
-
-def _unspaced(text: str) -> str:
-    return "".join(text.split())
 
 
 def _closing_role(text: str) -> str:
@@ -399,40 +259,9 @@ def _attached_text(lines: list[SourceLine], reader: _ClauseReader) -> Clause:
     """The text a notice issues, as its first annex: its title, then its clauses."""
     title = _title(lines)
     annex = Clause("annex", 1, "", "".join(t.text for t in title), "annex-1", lines[0].number, heading=True)
-    annex.head = _history(lines[len(title) :])
+    annex.head = history(lines[len(title) :])
     annex.children = reader.read(lines[len(title) + len(annex.head) :], prefix="annex-1-")
     return annex
-
-
-def _history(lines: list[SourceLine]) -> list[DocLine]:
-    """The 题注 lines a text opens with (under the title of a regulation a notice promulgates)."""
-    at = 0
-    while span := _history_span(lines, at):
-        at += span
-    return [DocLine("history", line.text, line.number) for line in lines[:at]]
-
-
-def _history_span(lines: list[SourceLine], at: int) -> int:
-    """How many lines from `at` make one 题注 entry: 1, more where a copy broke it over lines, 0 if none.
-
-    A broken entry starts like one (a date, or （ and a date) and ends in its verb a few lines on;
-    no line between starts an entry of its own or a numbered clause. The text itself must follow.
-    """
-    if at >= len(lines) - 1 or not _HISTORY_START.match(lines[at].text):
-        return 0
-    if _HISTORY.match(lines[at].text):
-        return 1
-    joined = lines[at].text
-    for span in range(2, MAX_HISTORY_LINES + 1):
-        if at + span >= len(lines):
-            return 0
-        following = lines[at + span - 1].text
-        if _HISTORY_START.match(following) or numbering(following, True):
-            return 0
-        joined += following
-        if _HISTORY.match(joined):
-            return span
-    return 0
 
 
 def _annexes(lines: list[SourceLine], reader: _ClauseReader, first: int = 1) -> list[Clause]:
@@ -443,7 +272,7 @@ def _annexes(lines: list[SourceLine], reader: _ClauseReader, first: int = 1) -> 
         title = rest[0].text if rest and is_heading_like(rest[0].text) else ""
         annex = Clause("annex", n, marker_line.text, title, f"annex-{n}", marker_line.number, heading=True)
         content = rest[1:] if title else rest
-        annex.head = _history(content)
+        annex.head = history(content)
         content = content[len(annex.head) :]
         annex.children = reader.read(content, prefix=f"annex-{n}-") if content else []
         annexes.append(annex)
@@ -510,7 +339,7 @@ class _ClauseReader:
         return root
 
     def _run_on_key(
-        self, stack: list[tuple[str, Clause]], root: list[Clause | Paragraph], marker: _Marker
+        self, stack: list[tuple[str, Clause]], root: list[Clause | Paragraph], marker: Marker
     ) -> tuple[int, str, str] | None:
         """Where numbering may run on from the previous sibling's, or None.
 
@@ -522,7 +351,7 @@ class _ClauseReader:
         holder = self._children(stack[:-1], root)
         return (id(holder), stack[-1][1].kind, marker.kind)
 
-    def _rejoin_items(self, stack: list[tuple[str, Clause]], marker: _Marker) -> bool:
+    def _rejoin_items(self, stack: list[tuple[str, Clause]], marker: Marker) -> bool:
         """Read lines between an article's items as part of the item above them, when the items go on after them.
 
         A formula or a note under （三） (进项税额＝买价×扣除率) reads like a new 款, but （四） after it
@@ -532,7 +361,7 @@ class _ClauseReader:
             return False
         article = stack[-2][1]
         paras = [c for c in article.children if isinstance(c, Clause)]
-        between = list(itertools.takewhile(lambda p: all(isinstance(c, Paragraph) for c in p.children), paras[::-1]))
+        between = list(takewhile(lambda p: all(isinstance(c, Paragraph) for c in p.children), paras[::-1]))
         if len(between) == len(paras):
             return False
         above = paras[-len(between) - 1]
@@ -569,7 +398,7 @@ class _ClauseReader:
         article.children.append(para)
         stack.append(("para", para))
 
-    def _clause(self, line: SourceLine, marker: _Marker, stack: list[tuple[str, Clause]], prefix: str) -> Clause:
+    def _clause(self, line: SourceLine, marker: Marker, stack: list[tuple[str, Clause]], prefix: str) -> Clause:
         general = [clause for kind, clause in stack if kind not in {"book", "chapter", "section"}]
         # A 款 is no level of numbering: its items are an article's items (article-12-item-3).
         levels = [clause for clause in general if clause.kind != "para"]
@@ -598,13 +427,13 @@ class _ClauseReader:
     def _division(
         self,
         line: SourceLine,
-        marker: _Marker,
+        marker: Marker,
         stack: list[tuple[str, Clause]],
         root: list[Clause | Paragraph],
         prefix: str,
         last: dict[str, int],
     ) -> Clause:
-        order = [kind for kind, _ in _REGULATION]
+        order = [kind for kind, _ in DIVISIONS]
         rank = order.index(marker.kind)
         while stack and (stack[-1][0] not in order or order.index(stack[-1][0]) >= rank):
             stack.pop()
@@ -633,7 +462,7 @@ class _ClauseReader:
             self._para(stack, line)
         return clause
 
-    def _out_of_turn(self, line: SourceLine, marker: _Marker, expected: int) -> InputError:
+    def _out_of_turn(self, line: SourceLine, marker: Marker, expected: int) -> InputError:
         wanted = "the first of its kind (numbered 1)" if expected == 1 else f"number {expected}"
         return InputError(
             self.path,

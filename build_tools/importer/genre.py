@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal, get_args
 
-from build_tools.importer.document import SALUTATION, has_articles, numbering
+from build_tools.importer.document import SALUTATION
+from build_tools.importer.numbering import has_articles, numbering
 from build_tools.importer.parse import SourceLine
 
 Genre = Literal["essays", "essay", "report", "document", "regulation"]

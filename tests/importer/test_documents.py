@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.annotations.corpus import corpus_of
 from build_tools.common.errors import InputError
-from build_tools.importer.document import chinese_number, chinese_numeral, numbering
 from build_tools.importer.model import Clause, Document, Paragraph
+from build_tools.importer.numbering import chinese_number, chinese_numeral, numbering
 from build_tools.importer.parse import SPACE
 from build_tools.importer.render_document import render_document
 from build_tools.importer.source import load_source
-from tests.conftest import REAL_PAGES
+from tests.conftest import REAL_PAGES, policy_reader
 from tests.importer.importer_support import GOLDEN
 
 DOCUMENTS = REAL_PAGES / "documents"
@@ -626,5 +627,34 @@ def test_a_tizhu_line_broken_in_copying_joins_the_head_not_the_text(tmp_path: Pa
     assert (document.printed_date, document.warnings) == ("2020-10-17", [])
     # A line that only starts like an entry and never reaches its verb is no 题注: it is text, with a warning.
     broken = ["中华人民共和国示范法", "2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议通过的", *LAW_BODY]
+    # A copy that ends an entry with the 根据 opening the next (重庆市人民代表大会常务委员会议事规则).
+    dangling = ["重庆市示范条例", "2005年11月25日 重庆市第二届人民代表大会常务委员会第二十次会议修订  根据", tizhu[-1]]
+    assert [line.role for line in _read(tmp_path, [*dangling, *LAW_BODY]).head] == ["history", "history"]
     misread = _read(tmp_path, broken)
     assert misread.head == [] and [w.line for w in misread.warnings] == [2]
+
+
+def test_a_note_on_a_kuan_covers_its_items_and_no_other_kuan() -> None:
+    """Annotations see a 款 as a clause holding its items, the first 款's too (their addresses are the article's)."""
+    path = DOCUMENTS / "administrative-review-law-2023.txt"
+    text = corpus_of([load_source(path, path.name)]).essays[0]
+    document = _load("administrative-review-law-2023")
+    lines = {p.anchor: p.line for p in document.paragraphs}
+    covered = {anchor: [lines[p] for p in text.clause_paragraphs(anchor)] for anchor in text.clauses}
+    assert covered["article-65-para-1"] == [227, 228, 229]
+    assert covered["article-65-para-2"] == [230, 231, 232, 233]
+    assert covered["article-65"] == list(range(227, 234))
+    assert text.clause_of(document.paragraphs[-1].anchor) == "article-90-para-1"
+    assert text.clause_path("article-65-para-2-item-3") == "第六十五条第二款（三）"
+
+
+def test_inspect_shows_the_tizhu_the_kuan_their_items_and_a_doubtful_line(tmp_path: Path) -> None:
+    stray = "2022年6月24日第十三届全国人民代表大会常务委员会第三十五次会议修正"
+    path = _write(tmp_path, ["中华人民共和国劳动法", OFFICIAL_TIZHU, *LAW_BODY, stray])
+    result = policy_reader(tmp_path, "inspect", str(path))
+    assert result.returncode == 0, result.stderr
+    assert f"history:        {OFFICIAL_TIZHU[:60]}   [line 2]" in result.stdout
+    assert "第二款   [#article-3-para-2, line 9, opens ¶]" in result.stdout
+    assert "（一）取得劳动报酬   [#article-3-item-1, line 7, opens ¶]" in result.stdout
+    assert "printed date:   2018-12-29" in result.stdout
+    assert "warning:" in result.stderr and "line 10" in result.stderr and "题注" in result.stderr

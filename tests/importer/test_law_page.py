@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
 
 from build_tools.importer.source import load_source
-from tests.conftest import REAL_PAGES, copy_project, mkdocs_build, policy_reader
+from tests.conftest import REAL_PAGES, copy_project, mkdocs_build, opened, policy_reader
 
 LAW = "administrative-review-law-2023"
 NOTICE = "notice-kindergartens-in-residential-areas-2019"
@@ -87,3 +88,29 @@ def test_a_notice_is_filed_and_named_by_the_date_and_title_it_prints(site: Path)
     assert listed.index("国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知") < listed.index(
         "国务院办公厅关于推进政务新媒体健康有序发展的意见"
     )
+
+
+@pytest.mark.browser
+def test_the_tizhu_prints_as_a_law_prints_it_and_a_kuan_address_lands_on_it(browser: Browser, site: Path) -> None:
+    url = (site / LAW / "index.html").as_uri() + "#article-65-para-2-item-1"
+    with opened(browser, url, viewport={"width": 1280, "height": 900}) as page:
+        page.wait_for_timeout(300)
+        top = page.eval_on_selector("#article-65-para-2-item-1", "e => e.getBoundingClientRect().top")
+        assert 0 <= top < 200
+        look = page.eval_on_selector(
+            ".pr-doc-history-block",
+            """block => {
+                const line = block.querySelector('p'), body = document.querySelector('#p1');
+                const style = getComputedStyle(line);
+                return {
+                    align: style.textAlign,
+                    smaller: parseFloat(style.fontSize) < parseFloat(getComputedStyle(body).fontSize),
+                    open: getComputedStyle(block.querySelector('p:first-child'), '::before').content,
+                    close: getComputedStyle(block.querySelector('p:last-child'), '::after').content,
+                    text: block.innerText,
+                };
+            }""",
+        )
+        assert (look["align"], look["smaller"], look["open"], look["close"]) == ("center", True, '"（"', '"）"')
+        # The drawn parentheses are no part of the text copied from the page.
+        assert look["text"].splitlines()[0].startswith("1999年4月29日")
