@@ -194,10 +194,15 @@ def test_a_note_written_on_the_draft_re_anchors_by_itself(project: Path) -> None
             id="no-date",
         ),
         pytest.param(
-            'editions:\n  - {file: sources/editions/a/draft.txt, date: "1", label: 一}\n'
-            '  - {file: sources/editions/b/draft.txt, date: "2", label: 二}\n',
+            'editions:\n  - {file: sources/editions/a/draft.txt, date: "2021-10", label: 一}\n'
+            '  - {file: sources/editions/b/draft.txt, date: "2021-11", label: 二}\n',
             "two editions have the file name 'draft.txt'",
             id="same-address",
+        ),
+        pytest.param(
+            'editions:\n  - {file: sources/editions/gansu/draft.txt, date: "2021年11月", label: 征求意见稿}\n',
+            'editions[0].date: ',
+            id="date-not-iso",
         ),
     ],
 )
