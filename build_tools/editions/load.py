@@ -76,6 +76,19 @@ def load_editions(
                 page = Page(entry.file, document.title, None, [], [], [], genre=genre)
                 editions.append(Edition(entry, entry.file, page, document))
                 continue
+            edition_genre = detect_genre(source_lines(decoded.text))
+            if edition_genre in DOCUMENT_GENRES and manifest.genre is None:
+                errors.append(
+                    _entry_error(
+                        manifest,
+                        index,
+                        "file",
+                        f"the edition '{entry.label}' ({entry.file}) reads as a {edition_genre}, "
+                        "but the current text is a page of essays: the two cannot be compared",
+                        "give the earlier text of this same page, or state the genre both share with `genre:`",
+                    )
+                )
+                continue
             page = parse_page(decoded.text, entry.file, manifest.parse_options)
         except InputError as error:
             errors.append(error)
