@@ -92,7 +92,10 @@ def test_a_reordered_regulation_pairs_moved_articles_and_says_they_moved() -> No
 
 def test_a_text_without_articles_is_compared_paragraph_by_paragraph() -> None:
     text = "关于某事的通知\n一、总体要求\n甲乙丙丁戊己庚辛。\n二、主要任务\n子丑寅卯辰巳午未申酉。\n"
-    revised = "关于某事的通知\n一、总体要求\n甲乙丙丁戊己庚辛壬癸。\n二、主要任务\n新增一段完全不同的文字内容。\n子丑寅卯辰巳午未申酉。\n"
+    revised = (
+        "关于某事的通知\n一、总体要求\n甲乙丙丁戊己庚辛壬癸。\n"
+        "二、主要任务\n新增一段完全不同的文字内容。\n子丑寅卯辰巳午未申酉。\n"
+    )
     old = document_units(parse_document(text, "a.txt", "document"))
     new = document_units(parse_document(revised, "b.txt", "document"))
     assert [unit.anchor for unit in new] == ["p1", "p2", "p3"]

@@ -202,7 +202,7 @@ def test_a_note_written_on_the_draft_re_anchors_by_itself(project: Path) -> None
         ),
         pytest.param(
             'editions:\n  - {file: sources/editions/gansu/draft.txt, date: "2021年11月", label: 征求意见稿}\n',
-            'editions[0].date: ',
+            "editions[0].date: ",
             id="date-not-iso",
         ),
         pytest.param(
