@@ -13,11 +13,13 @@ from build_tools.editions.units import Pairing, Unit, document_units, pair_units
 from build_tools.importer.document import parse_document
 from build_tools.importer.model import Document
 
-DOCUMENTS = Path(__file__).parents[1] / "data" / "documents"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def law(name: str) -> Document:
-    return parse_document((DOCUMENTS / name).read_text(encoding="utf-8"), name, "regulation")
+    """A law of tests/data/documents, or of tests/data/editions (laws read only as editions of one another)."""
+    path = DATA / "documents" / name if (DATA / "documents" / name).exists() else DATA / "editions" / name
+    return parse_document(path.read_text(encoding="utf-8"), name, "regulation")
 
 
 def paired(old_name: str, new_name: str) -> tuple[list[Unit], list[Unit], Pairing]:
