@@ -92,6 +92,20 @@ def test_a_reordered_regulation_pairs_moved_articles_and_says_they_moved() -> No
     assert sum(row.change == "removed" for row in pairing.rows) >= 5
 
 
+def test_a_rewrite_pairs_what_can_be_paired_and_says_the_rest_is_new() -> None:
+    old, new, pairing = paired("administrative-review-law-2017.txt", "administrative-review-law-2023.txt")
+    assert (len(old), len(new)) == (43, 90)
+    rows = by_name(old, new, pairing)
+    assert rows["第九条"][:2] == ("第二十条", "changed")  # 申请期限: 六十日, now after the new 第二节
+    assert rows["第五条"][0] == "第十条"  # 对复议决定不服可以起诉
+    assert rows["第四十一条"] == ("第八十九条", "same", False)  # 外国人 … 适用本法, word for word
+    kept = [row for row in pairing.rows if row.old is not None and row.new is not None]
+    added = [row for row in pairing.rows if row.change == "added"]
+    # Most of 2017 lives on somewhere; most of 2023 is new.
+    assert len(kept) >= 25 and len(added) == 90 - len(kept)
+    assert sum(row.change == "removed" for row in pairing.rows) == 43 - len(kept)
+
+
 def test_a_text_without_articles_is_compared_paragraph_by_paragraph() -> None:
     text = "关于某事的通知\n一、总体要求\n甲乙丙丁戊己庚辛。\n二、主要任务\n子丑寅卯辰巳午未申酉。\n"
     revised = (
