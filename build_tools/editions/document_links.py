@@ -81,18 +81,25 @@ def current_name(source: Source) -> str:
 _MADE: dict[tuple[int, int], tuple[Edition, Document, DocumentComparison]] = {}
 
 
+def _compared(edition: Edition, current: Document) -> DocumentComparison:
+    made = _MADE.get((id(edition), id(current)))
+    if made is None or made[0] is not edition or made[1] is not current:
+        made = (edition, current, compare_document(edition, current))
+        _MADE[(id(edition), id(current))] = made
+    return made[2]
+
+
 def document_comparisons(source: Source) -> list[DocumentComparison]:
     """Each earlier edition compared with the current text, in the manifest's order."""
-    current = source.document
-    assert current is not None
-    out = []
-    for edition in source.editions:
-        made = _MADE.get((id(edition), id(current)))
-        if made is None or made[0] is not edition or made[1] is not current:
-            made = (edition, current, compare_document(edition, current))
-            _MADE[(id(edition), id(current))] = made
-        out.append(made[2])
-    return out
+    assert source.document is not None
+    return [_compared(edition, source.document) for edition in source.editions]
+
+
+def _next_text(source: Source, index: int) -> Document:
+    """The text that followed the edition `index`: the next edition's, or the current one."""
+    following = source.editions[index + 1].document if index + 1 < len(source.editions) else source.document
+    assert following is not None
+    return following
 
 
 def edition_meta(source: Source) -> dict[str, object]:
@@ -149,25 +156,44 @@ def document_head(source: Source) -> str:
     return out + (versions_line(source, "current", "") if source.editions else "")
 
 
+def article_history(source: Source) -> dict[str, list[str]]:
+    """Each current article's changes, oldest first, by its anchor: 2022-06-24 修正(原第十五条), linked.
+
+    Each revision is the step from one edition to the next, so an article left alone in 2015 and
+    reworded in 2022 lists 2022 only; each entry links to that article in the comparison of the
+    edition before the step with the current text.
+    """
+    assert source.document is not None
+    history: dict[str, list[str]] = {}
+    current = document_comparisons(source)
+    for n, unit in enumerate(current[-1].new if current else ()):
+        entries: list[str] = []
+        here: int | None = n
+        for index in reversed(range(len(source.editions))):
+            step = _compared(source.editions[index], _next_text(source, index))
+            row = step.row_of_new(here) if here is not None else None
+            if row is None:
+                break
+            newer = earlier_status(source, index)
+            changes = CHANGES.format(slug=source.editions[index].slug)
+            word = newer.value.removeprefix("已被")
+            if row.change == "added" or row.old is None:
+                entries.append(f"[{newer.date} {word}(新增)]({changes}#{unit.anchor})")
+                break
+            if row.change != "same" or row.moved:
+                what = f"原{step.old[row.old].name}" + (",位置有变" if row.moved else "")
+                entries.append(f"[{newer.date} {word}({what})]({changes}#{unit.anchor})")
+            here = row.old
+        if entries:
+            history[unit.anchor] = entries[::-1]
+    return history
+
+
 def with_article_history(source: Source, markdown: str) -> str:
     """The current text with, under each article heading, the editions in which that article changed."""
     if not source.editions or source.document is None:
         return markdown
-    history: dict[str, list[str]] = {}
-    for comparison in document_comparisons(source):
-        changes = CHANGES.format(slug=comparison.edition.slug)
-        newer = earlier_status(source, source.editions.index(comparison.edition))
-        for row in comparison.rows:
-            if row.new is None or (row.change == "same" and not row.moved):
-                continue
-            unit = comparison.new[row.new]
-            what = (
-                "新增" if row.change == "added" else f"原{comparison.old[row.old].name}" if row.old is not None else ""
-            )
-            if row.change == "same":
-                what += ",位置有变"
-            word = newer.value.removeprefix("已被")
-            history.setdefault(unit.anchor, []).append(f"[{newer.date} {word}({what})]({changes}#{unit.anchor})")
+    history = article_history(source)
     out = []
     for line in markdown.splitlines(keepends=True):
         out.append(line)

@@ -184,3 +184,35 @@ def test_notes_on_a_law_follow_its_articles_across_editions(tmp_path: Path) -> N
     assert gone.startswith("error: annotations/law.yaml:5: ")
     assert "last found in the 2007年文本(2007-08-30), ¶20, 第十条 (reworded in the current ¶25)" in gone
     assert "law-exemption" not in result.stderr  # its quote re-anchors by itself
+
+
+def test_an_articles_history_lists_each_revision_that_changed_it(tmp_path: Path) -> None:
+    """Three editions: 2007, a text of 2015 (2007's with its 施行 article reworded, made here), and 2022."""
+    project = copy_project(tmp_path / "project")
+    add_law(
+        project,
+        MANIFEST
+        + '  - {file: sources/editions/anti-monopoly-law/2015.txt, date: "2015-01-01", label: 假设的2015年文本}\n',
+    )
+    text = (DOCUMENTS / "anti-monopoly-law-2007.txt").read_text(encoding="utf-8")
+    reworded = text.replace(
+        "第五十七条 本法自2008年8月1日起施行。", "第五十七条 本法自2008年8月1日起施行，2015年修改。"
+    )
+    assert reworded != text
+    (project / "sources" / "editions" / LAW / "2015.txt").write_text(reworded, encoding="utf-8")
+    result = policy_reader(project, "import")
+    assert result.returncode == 0, result.stderr
+    page = (project / "docs" / LAW / "index.md").read_text(encoding="utf-8")
+
+    def history(article: str) -> str:
+        after = page[page.index(f"{{#{article} .pr-article}}") :]
+        following = after[: after.index("<div")]
+        return following.split("修改沿革:")[1].split("\n")[0] if "修改沿革:" in following else ""
+
+    # 第七十条 (2007 第五十七条) changed in 2015 and back in 2022; 第二十条 in 2022 only; 第二条 never.
+    assert history("article-70") == (
+        "[2015-01-01 修订(原第五十七条)](editions/2007/changes.md#article-70)、"
+        "[2022-06-24 修正(原第五十七条)](editions/2015/changes.md#article-70)"
+    )
+    assert history("article-20") == "[2022-06-24 修正(原第十五条)](editions/2015/changes.md#article-20)"
+    assert history("article-2") == ""
