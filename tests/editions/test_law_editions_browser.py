@@ -119,3 +119,11 @@ def test_as_of_works_from_the_offline_zip(browser: Browser, law_project: tuple[P
         page.wait_for_url("**/editions/2007/index.html*")
         wait_for_scripts(page)
         assert "不是现行有效的文本" in page.locator(".pr-edition-banner").inner_text()
+
+
+def test_as_of_a_date_before_every_edition_says_so_and_stays(browser: Browser, law_project: tuple[Path, str]) -> None:
+    with reader(browser, law_project[1] + EDITION + "?as-of=2000-01-01") as page:
+        note = page.locator(".pr-as-of-note")
+        note.wait_for()
+        assert note.inner_text() == "本站所载最早的版本晚于 2000-01-01。"
+        assert page.url.split("?")[0].endswith(EDITION)
