@@ -12,7 +12,7 @@ import html
 
 from build_tools.common.markup import markdown_text
 from build_tools.common.page_marker import PageIdentity
-from build_tools.editions.document_links import document_head, edition_meta, with_article_history
+from build_tools.editions.document_links import current_status, document_head, edition_meta, with_article_history
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter, paragraph_block
 from build_tools.importer.source import Source
@@ -93,7 +93,7 @@ def render_document(source: Source, document: Document) -> str:
             "generated": GENERATED_NOTE,
         },
     }
-    identity = PageIdentity("document", str(meta["title"]), source.id, source.id)
+    identity = PageIdentity("document", str(meta["title"]), source.id, source.id, current_status(source).text)
     out = [front_matter(meta, identity), f"\n# {markdown_text(document.title)}\n", document_head(source), "\n"]
     out += _doc_lines(document.head)
     _items(document.body, out, 1)

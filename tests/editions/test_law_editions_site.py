@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from build_tools.common.page_marker import read_page_marker
 from tests.conftest import copy_project, mkdocs_build, policy_reader
 from tests.editions.test_edition_site import resolve
 
@@ -106,6 +107,10 @@ def test_the_comparison_goes_article_by_article_with_numbers_changes_and_new_art
 def test_status_versions_and_history_are_shown_and_written_for_finish_and_search(site: Path) -> None:
     current = soup_of(site, CURRENT)
     assert current.select_one(".pr-status")["data-pr-status"] == "现行有效"
+    # The page marker says it too, for the step over a built site (finish) and search.
+    for address, status in ((CURRENT, "现行有效"), (EDITION, "已被修正(2022-06-24)")):
+        marker = read_page_marker((site / address / "index.html").read_text(encoding="utf-8"))
+        assert marker is not None and marker.status == status
     versions = {a.get_text(): a for a in current.select(".pr-versions a")}
     assert versions["2022年修正文本(2022-06-24)"]["aria-current"] == "page"
     assert versions["2007年文本(2007-08-30)"]["data-pr-date"] == "2007-08-30"
