@@ -221,3 +221,27 @@ def test_an_articles_history_lists_each_revision_that_changed_it(tmp_path: Path)
     )
     assert history("article-20") == "[2022-06-24 修正(原第十五条)](editions/2015/changes.md#article-20)"
     assert history("article-2") == ""
+
+
+def test_a_revised_regulation_is_已被修订_and_its_reordered_articles_are_labelled_moved(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    editions = DOCUMENTS.parent / "editions"
+    shutil.copy2(editions / "state-secrets-law-regulations-2024.txt", project / "sources" / "secrets-regulations.txt")
+    earlier = project / "sources" / "editions" / "secrets-regulations" / "2014.txt"
+    earlier.parent.mkdir(parents=True)
+    shutil.copy2(editions / "state-secrets-law-regulations-2014.txt", earlier)
+    manifest = (
+        'editions:\n  - {file: sources/editions/secrets-regulations/2014.txt, date: "2014-01-17", label: 2014年文本}\n'
+    )
+    (project / "sources" / "secrets-regulations.yaml").write_text(manifest, encoding="utf-8")
+    result = policy_reader(project, "import")
+    assert result.returncode == 0, result.stderr
+    folder = project / "docs" / "secrets-regulations" / "editions" / "2014"
+    text = (folder / "index.md").read_text(encoding="utf-8")
+    assert "已被修订(2024-07-10)" in text  # the 2024 题注: 国务院令第786号修订
+    changes = (folder / "changes.md").read_text(encoding="utf-8")
+    sixty_one = changes[changes.index('id="article-61"') :].split("</section>")[0]
+    assert "2014年文本第三十四条](index.md#article-34) → [现行文本第六十一条]" in sixty_one
+    assert "位置有变" in sixty_one
+    seven = changes[changes.index('id="article-7"') :].split("</section>")[0]
+    assert "拆分自2014年文本第四条" in seven
