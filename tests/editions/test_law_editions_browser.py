@@ -127,3 +127,12 @@ def test_as_of_a_date_before_every_edition_says_so_and_stays(browser: Browser, l
         note.wait_for()
         assert note.inner_text() == "本站所载最早的版本晚于 2000-01-01。"
         assert page.url.split("?")[0].endswith(EDITION)
+
+
+def test_a_link_to_an_article_folded_in_a_kept_run_opens_it(browser: Browser, law_project: tuple[Path, str]) -> None:
+    with reader(browser, law_project[1] + CHANGES) as page:
+        assert not page.locator("#article-25").is_visible()
+        page.evaluate("window.location.hash = 'article-25'")
+        page.wait_for_function("document.getElementById('article-25').closest('details').open")
+        assert page.locator("#article-25").is_visible()
+        assert "第二十条 → 第二十五条" in page.locator("#article-25").inner_text()

@@ -27,3 +27,19 @@
   if (best.getAttribute("aria-current") === "page") return;
   window.location.replace(best.href);
 })();
+/* A link to an article the comparison folds into a kept run (changes/#article-25) opens that run: not
+   every browser opens a <details> for the fragment it holds. */
+(function () {
+  "use strict";
+  function reveal() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var folded = target && target.closest("details.pr-change--same");
+    if (folded && !folded.open) {
+      folded.open = true;
+      target.scrollIntoView();
+    }
+  }
+  reveal();
+  window.addEventListener("hashchange", reveal);
+})();
