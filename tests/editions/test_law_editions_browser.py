@@ -136,3 +136,14 @@ def test_a_link_to_an_article_folded_in_a_kept_run_opens_it(browser: Browser, la
         page.wait_for_function("document.getElementById('article-25').closest('details').open")
         assert page.locator("#article-25").is_visible()
         assert "第二十条 → 第二十五条" in page.locator("#article-25").inner_text()
+
+
+@pytest.mark.parametrize(("scheme", "width"), list(itertools.product(SCHEMES, WIDTHS)))
+def test_the_current_text_with_its_status_versions_and_histories_has_no_serious_violation(
+    browser: Browser, axe: Path, law_project: tuple[Path, str], scheme: str, width: str
+) -> None:
+    with reader(browser, law_project[1] + CURRENT, scheme, WIDTHS[width]) as page:
+        assert page.locator(".pr-status").inner_text() == "现行有效"
+        assert page.locator(".pr-article-history").count() > 20
+        violations = axe_violations(page, axe)
+    assert violations == [], f"{scheme}, {width}:\n{describe(violations)}"
