@@ -71,9 +71,10 @@ def render_document_edition(source: Source, index: int, comparison: DocumentComp
     edition = comparison.edition
     assert edition.document is not None
     status = earlier_status(source, index)
+    # The manifest's title, address, notes and status are the current text's: the earlier one has its date only.
     as_then = replace(
         source,
-        manifest=replace(source.manifest, title=None, date=edition.entry.date, notes=None, status=None),
+        manifest=replace(source.manifest, title=None, date=edition.entry.date, url=None, notes=None, status=None),
         editions=(),
     )
     page = render_document(as_then, edition.document)
