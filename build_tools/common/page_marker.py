@@ -36,17 +36,25 @@ class PageIdentity:
         title: The page's title (its front matter's), as search lists it.
         source: The source page's id, for a source page or an essay.
         article: The essay's id, for an essay.
+        status: Whether a document's text is in force: 现行有效, 已被修正 (2022-06-24) … (None: not said).
     """
 
     kind: str
     title: str
     source: str | None = None
     article: str | None = None
+    status: str | None = None
 
 
 def page_marker(identity: PageIdentity) -> str:
     """The hidden element naming `identity`, as `import` writes it into a page."""
-    values = {"kind": identity.kind, "title": identity.title, "source": identity.source, "article": identity.article}
+    values = {
+        "kind": identity.kind,
+        "title": identity.title,
+        "source": identity.source,
+        "article": identity.article,
+        "status": identity.status,
+    }
     listed = "".join(f' data-pr-{name}="{html_text(value)}"' for name, value in values.items() if value is not None)
     return f'<div class="{MARKER_CLASS}" hidden{listed}></div>'
 
@@ -62,7 +70,13 @@ def read_page_marker(page_html: str) -> PageIdentity | None:
     if found is None:
         return None
     values = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(found.group(1))}
-    return PageIdentity(values.get("kind", ""), values.get("title", ""), values.get("source"), values.get("article"))
+    return PageIdentity(
+        values.get("kind", ""),
+        values.get("title", ""),
+        values.get("source"),
+        values.get("article"),
+        values.get("status"),
+    )
 
 
 def fill_places(page_html: str) -> list[str]:

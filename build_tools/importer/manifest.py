@@ -75,10 +75,17 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                         "`file: sources/editions/<page id>/draft.txt` "
                         "(a .txt directly in sources/ is a page of its own)",
                     },
-                    "date": {"type": "string", "minLength": 1},
+                    "date": _DATE,
                     "label": {"type": "string", "minLength": 1},
                 },
             },
+        },
+        "status": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["value", "date"],
+            "description": 'say what became of the text and when, e.g. status: {value: 已废止, date: "2024-05-01"}',
+            "properties": {"value": {"enum": ["已废止", "尚未生效"]}, "date": _DATE},
         },
         "layout": {
             "type": "object",
@@ -111,6 +118,7 @@ class Manifest:
         publication_named: Whether `publication` is the newspaper's name (not a description of it).
         label: What the current text is called (None: 现行文本).
         editions: The earlier editions, oldest first as listed.
+        status: What became of the text and when (已废止 or 尚未生效, a date); None: in force.
     """
 
     path: str | None = None
@@ -130,6 +138,7 @@ class Manifest:
     editions: tuple[EditionEntry, ...] = ()
     genre: Genre | None = None
     genre_line: int | None = None
+    status: tuple[str, str] | None = None
 
     @property
     def parse_options(self) -> ParseOptions:
@@ -216,6 +225,7 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         editions=editions,
         genre=data.get("genre"),
         genre_line=doc.line_of(("genre",)) if "genre" in data else None,
+        status=(str(data["status"]["value"]), str(data["status"]["date"])) if "status" in data else None,
     )
 
 

@@ -12,6 +12,7 @@ import html
 
 from build_tools.common.markup import markdown_text
 from build_tools.common.page_marker import PageIdentity
+from build_tools.editions.document_links import current_status, document_head, edition_meta, with_article_history
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.source import Source
@@ -88,11 +89,12 @@ def render_document(source: Source, document: Document) -> str:
             "source": source.id,
             "article": source.id,
             "date": source.date,
+            **edition_meta(source),
             "generated": GENERATED_NOTE,
         },
     }
-    identity = PageIdentity("document", str(meta["title"]), source.id, source.id)
-    out = [front_matter(meta, identity), f"\n# {markdown_text(document.title)}\n\n"]
+    identity = PageIdentity("document", str(meta["title"]), source.id, source.id, current_status(source).text)
+    out = [front_matter(meta, identity), f"\n# {markdown_text(document.title)}\n", document_head(source), "\n"]
     out += _doc_lines(document.head)
     _items(document.body, out, 1)
     if document.closing:
@@ -100,7 +102,7 @@ def render_document(source: Source, document: Document) -> str:
         out.append(f'\n<div class="pr-doc-closing">\n{lines}</div>\n')
     _items(list(document.annexes), out, 1)
     out.append(_provenance(source))
-    return "".join(out)
+    return with_article_history(source, "".join(out))
 
 
 def _provenance(source: Source) -> str:
