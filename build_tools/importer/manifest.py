@@ -31,6 +31,26 @@ _CITATION_KEYS: dict[str, Any] = {
     "publication_named": {"type": "boolean"},
 }
 
+#: What a document is and how it stands (国务院政策文件库's card); each, when given, overrides what the text prints.
+STATUSES = ("现行有效", "已被修改", "已废止", "尚未生效")
+_ONE_LINE = {"type": "string", "pattern": r"^[^\n]+\Z", "description": "write it on one line"}
+_CARD_KEYS: dict[str, Any] = {
+    # 发文机关: the body that issued the document (joint issuers side by side, 中共中央办公厅 国务院办公厅).
+    "issuer": {**_ONE_LINE, "minLength": 1},
+    # 发文字号, e.g. 国办发〔2018〕123号.
+    "number": {**_ONE_LINE, "minLength": 1},
+    # 成文日期 (the date it was signed) and 发布日期 (the date it was made public).
+    "written": _DATE,
+    "published": _DATE,
+    # 主题分类 as the issuer files it, e.g. 综合政务\政务公开.
+    "topics": {"type": "array", "minItems": 1, "items": {**_ONE_LINE, "minLength": 1}},
+    # 索引号, e.g. 000014349/2018-00221.
+    "index_number": {**_ONE_LINE, "minLength": 1},
+    "status": {"enum": list(STATUSES), "description": "现行有效 (the default), 已被修改, 已废止 or 尚未生效"},
+    # Since when the status holds (修改 / 废止 / 施行 date).
+    "status_date": _DATE,
+}
+
 MANIFEST_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
@@ -41,6 +61,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
         "url": URL,
         "notes": {"type": "string"},
         **_CITATION_KEYS,
+        **_CARD_KEYS,
         "genre": {
             "enum": list(GENRES),
             "description": "essays (a newspaper page), essay, report (or speech), document or regulation",
@@ -84,7 +105,38 @@ MANIFEST_SCHEMA: dict[str, Any] = {
             "properties": {"lead": {"enum": ["auto", "always", "never"]}},
         },
     },
+    "dependentRequired": {"status_date": ["status"]},
 }
+
+
+@dataclass(frozen=True)
+class CardFacts:
+    """What a manifest says of a document's card; None (or empty) where it says nothing."""
+
+    issuer: str | None = None
+    number: str | None = None
+    written: str | None = None
+    published: str | None = None
+    topics: tuple[str, ...] = ()
+    index_number: str | None = None
+    status: str | None = None
+    status_date: str | None = None
+
+
+def _card_facts(data: dict[str, Any]) -> CardFacts:
+    def text(key: str) -> str | None:
+        return str(data[key]).strip() if key in data else None
+
+    return CardFacts(
+        issuer=text("issuer"),
+        number=text("number"),
+        written=text("written"),
+        published=text("published"),
+        topics=tuple(str(topic).strip() for topic in data.get("topics", [])),
+        index_number=text("index_number"),
+        status=text("status"),
+        status_date=text("status_date"),
+    )
 
 
 @dataclass(frozen=True)
@@ -107,6 +159,7 @@ class Manifest:
         publication_named: Whether `publication` is the newspaper's name (not a description of it).
         label: What the current text is called (None: 现行文本).
         editions: The earlier editions, oldest first as listed.
+        card: What the manifest says of a document's card (发文机关, 发文字号, dates, 主题分类, 索引号, status).
     """
 
     path: str | None = None
@@ -125,6 +178,7 @@ class Manifest:
     editions: tuple[EditionEntry, ...] = ()
     genre: Genre | None = None
     genre_line: int | None = None
+    card: CardFacts = field(default_factory=lambda: CardFacts())
 
     @property
     def parse_options(self) -> ParseOptions:
@@ -210,6 +264,7 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         editions=editions,
         genre=data.get("genre"),
         genre_line=doc.line_of(("genre",)) if "genre" in data else None,
+        card=_card_facts(data),
     )
 
 
