@@ -165,6 +165,11 @@ def test_an_item_heading_is_read_once_and_its_contents_entry_leads_to_it(browser
         assert page.evaluate("location.hash") == "#part-3-item-3"
         top = page.eval_on_selector("#p14", "e => e.getBoundingClientRect().top")
         assert 0 <= top < 200
+        # The contents list follows: the entry gone to is the one marked, not the item before it.
+        active = page.eval_on_selector_all(
+            ".md-nav--secondary .md-nav__link--active", "links => links.map(a => a.textContent.trim())"
+        )
+        assert active and all(heading in text for text in active), active
         page.screenshot(path=ARTIFACTS / "run-in-heading.png")
 
 
