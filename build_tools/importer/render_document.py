@@ -65,15 +65,14 @@ _RUN_IN_STOPS = "。．.：:；;！!？?"
 def _run_in_length(clause: Clause) -> int:
     """How many characters open the clause's first paragraph as its heading; 0 if it does not open so.
 
-    An item's marker, title and the stop after it (（三）加强考核评价。各地区……); an article's number
-    (第十七条　经营者……), its first 款 opening with it.
+    An item's marker, title and the stop after it (（三）加强考核评价。各地区……), or its marker alone where
+    no opening sentence titles it; an article's number (第十七条　经营者……), its first 款 opening with it.
     """
     first = clause.children[0] if clause.children else None
     if isinstance(first, Clause) and first.kind == "para" and first.children:
         first = first.children[0]
     opening = f"{clause.marker}{clause.title}"
-    named = bool(clause.title) or clause.kind == "article"
-    if clause.heading or not named or not isinstance(first, Paragraph) or not first.text.startswith(opening):
+    if clause.heading or not clause.marker or not isinstance(first, Paragraph) or not first.text.startswith(opening):
         return 0
     stop = first.text[len(opening) : len(opening) + 1]
     return len(opening) + (1 if stop and stop in _RUN_IN_STOPS else 0)
