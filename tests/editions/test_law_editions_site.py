@@ -129,7 +129,7 @@ def test_status_versions_and_history_are_shown_and_written_for_finish_and_search
 
 def test_front_matter_carries_the_status(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    add_law(project, MANIFEST + 'status: {value: 已废止, date: "2030-01-01"}\n')
+    add_law(project, MANIFEST + 'status: 已废止\nstatus_date: "2030-01-01"\n')
     assert policy_reader(project, "import").returncode == 0
     head = (project / "docs" / LAW / "index.md").read_text(encoding="utf-8").split("\n---\n")[0]
     assert "status:\n    value: 已废止\n    date: '2030-01-01'" in head
@@ -149,7 +149,7 @@ def test_front_matter_carries_the_status(tmp_path: Path) -> None:
         ),
         (MANIFEST.replace("2007-08-30", "2023-01-01"), "anti-monopoly-law-2007.txt", 3, "not before the current text"),
         (MANIFEST, "../../data/jfjb-xiuyang-2017.txt", 3, "reads as a page of essays"),
-        (MANIFEST + 'status: {value: 已撤销, date: "2030-01-01"}\n', "anti-monopoly-law-2007.txt", 4, "status"),
+        (MANIFEST + 'status: 已撤销\nstatus_date: "2030-01-01"\n', "anti-monopoly-law-2007.txt", 4, "status"),
     ],
     ids=["same-date", "newer-than-current", "not-a-law", "unknown-status"],
 )
