@@ -20,7 +20,8 @@ from build_tools.importer.source import Source
 #: An earlier edition's address and its comparison's, below the document's folder.
 TEXT = "editions/{slug}/index.md"
 CHANGES = "editions/{slug}/changes.md"
-_ARTICLE_HEADING = re.compile(r"^#+ .* \{#(article-\d+) \.pr-article\}$")
+#: An article's heading line as `render_document` writes it (its classes may go on: .pr-runin-heading).
+ARTICLE_HEADING = re.compile(r"^#+ .* \{#(article-\d+) \.pr-article[^}]*\}$")
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def with_article_history(source: Source, markdown: str) -> str:
     out = []
     for line in markdown.splitlines(keepends=True):
         out.append(line)
-        found = _ARTICLE_HEADING.match(line.rstrip("\n"))
+        found = ARTICLE_HEADING.match(line.rstrip("\n"))
         if found and found.group(1) in history:
             entries = "、".join(history[found.group(1)])
             out.append(f'\n修改沿革:{entries}\n{{: .pr-article-history data-search-exclude="" }}\n')

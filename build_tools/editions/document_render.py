@@ -20,6 +20,7 @@ from build_tools.common.page_marker import PageIdentity, without_page_marker
 from build_tools.editions.compare import DocumentComparison
 from build_tools.editions.diff import word_diff
 from build_tools.editions.document_links import (
+    ARTICLE_HEADING,
     CHANGES,
     TEXT,
     current_name,
@@ -35,7 +36,7 @@ from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
 from build_tools.importer.render_document import render_document
 from build_tools.importer.source import Source
 
-_UNIT_LINE = re.compile(r'^#+ .* \{#(article-\d+) \.pr-article\}$|<p id="(p\d+)">')
+_UNIT_LINE = re.compile(ARTICLE_HEADING.pattern + r'|<p id="(p\d+)">')
 #: From an edition's pages (``<id>/editions/<slug>/…``) to the document's folder.
 _UP = "../../"
 
