@@ -210,7 +210,7 @@ def test_an_articles_history_lists_each_revision_that_changed_it(tmp_path: Path)
     page = (project / "docs" / LAW / "index.md").read_text(encoding="utf-8")
 
     def history(article: str) -> str:
-        after = page[page.index(f"{{#{article} .pr-article}}") :]
+        after = page[page.index(f"{{#{article} .pr-article") :]
         following = after[: after.index("<div")]
         return following.split("修改沿革:")[1].split("\n")[0] if "修改沿革:" in following else ""
 
