@@ -23,6 +23,8 @@ from build_tools.common.references import citations_html
 Linker = Callable[[str, str], str]
 
 _PARAGRAPH = re.compile(r'<p id="(p\d+)">(.*?)</p>', re.S)
+#: What `import` writes inside a paragraph besides its text: a reference's link and its preview's template.
+_INLINE = re.compile(r"<a [^>]*>|</a>|<template[\s>].*?</template>", re.S)
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 #: A preview longer than this shows only the sentences around the quote.
 PREVIEW_CHARS = 220
@@ -176,13 +178,13 @@ def apply_to_page(page_html: str, page: PageAnnotations) -> str:
     def paragraph(match: re.Match[str]) -> str:
         nonlocal numbered
         anchor, escaped = match.group(1), match.group(2)
-        text = html.unescape(escaped)
+        text, inline = _split_inline(escaped)
         pending = sorted(page.notes.get(anchor, []), key=lambda note: note[0])
         notes = "".join(render(numbered + n) for n, (_start, render) in enumerate(pending, start=1))
         spans = sorted(page.highlights.get(anchor, []), key=lambda span: span[0])
         refs = {anchor_id: numbered + n for n, (_s, _e, _a, anchor_id) in enumerate(spans, start=1) if anchor_id}
         numbered += len(pending)
-        body = _highlight(text, spans, refs)
+        body = _highlight(text, spans, refs, inline) if spans else escaped
         if not notes:
             return f'<p id="{anchor}">{body}</p>'
         number = anchor.removeprefix("p")
@@ -194,17 +196,37 @@ def apply_to_page(page_html: str, page: PageAnnotations) -> str:
     return _PARAGRAPH.sub(paragraph, page_html)
 
 
-def _highlight(text: str, spans: list[tuple[int, int, str, str | None]], refs: dict[str, int]) -> str:
+def _split_inline(escaped: str) -> tuple[str, dict[int, list[str]]]:
+    """A paragraph's text, and the markup `import` wrote inside it (links, templates) by where it stands in the text."""
+    parts, inline, at = [], defaultdict(list), 0
+    length = 0
+    for found in _INLINE.finditer(escaped):
+        piece = html.unescape(escaped[at : found.start()])
+        parts.append(piece)
+        length += len(piece)
+        inline[length].append(found.group())
+        at = found.end()
+    parts.append(html.unescape(escaped[at:]))
+    return "".join(parts), inline
+
+
+def _highlight(
+    text: str,
+    spans: list[tuple[int, int, str, str | None]],
+    refs: dict[str, int],
+    inline: dict[int, list[str]] | None = None,
+) -> str:
     """`text` escaped, with each stretch covered by one or more annotations in a ``<mark>``.
 
     The stretch where a quote ends names the numbers of the notes on it (`refs`: anchor id → number).
+    `inline` markup (a reference's link) goes back where it stood; marks are cut at it, so the two nest.
     """
-    if not spans:
-        return html.escape(text, quote=False)
-    cuts = sorted({0, len(text), *(s for s, _e, _a, _i in spans), *(e for _s, e, _a, _i in spans)})
+    inline = inline or {}
+    cuts = sorted({0, len(text), *inline, *(s for s, _e, _a, _i in spans), *(e for _s, e, _a, _i in spans)})
     out = []
     opened: set[str] = set()
     for left, right in pairwise(cuts):
+        out += inline.get(left, [])
         piece = html.escape(text[left:right], quote=False)
         covering = [(a, i, s) for s, e, a, i in spans if s <= left and right <= e]
         if not covering:
@@ -220,4 +242,5 @@ def _highlight(text: str, spans: list[tuple[int, int, str, str | None]], refs: d
         out.append(
             f'<mark class="pr-quote"{id_attr}{refs_attr} data-annotations="{html_text(ids)}">{extra}{piece}</mark>'
         )
+    out += inline.get(len(text), [])
     return "".join(out)

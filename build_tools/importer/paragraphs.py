@@ -31,17 +31,20 @@ def front_matter(meta: Mapping[str, object], identity: PageIdentity) -> str:
     return f"---\n{matter}---\n\n{page_marker(identity)}\n"
 
 
-def paragraph_block(paragraph: Paragraph, extra_class: str = "", anchor: str | None = None) -> str:
+def paragraph_block(
+    paragraph: Paragraph, extra_class: str = "", anchor: str | None = None, inner: str | None = None
+) -> str:
     """A published paragraph as raw HTML (Markdown never reinterprets its text), linked by its `p<N>` id.
 
     `anchor` gives the block an id of its own too: a clause (``part-1-item-3-point-2``) that opens with it.
+    `inner` is the paragraph's text as HTML already (its references linked); by default, its text escaped.
     """
     label = f"第 {paragraph.number} 段的链接"
     block_id = f' id="{anchor}"' if anchor else ""
     link = f'<a class="pr-para__link" href="#{paragraph.anchor}" title="{label}" aria-label="{label}">'
     return (
         f'<div class="pr-para{extra_class}"{block_id}>{link}{paragraph.number}</a>'
-        f'<p id="{paragraph.anchor}">{html.escape(paragraph.text, quote=False)}</p></div>\n'
+        f'<p id="{paragraph.anchor}">{html.escape(paragraph.text, quote=False) if inner is None else inner}</p></div>\n'
     )
 
 

@@ -9,12 +9,15 @@ notes and search work on them unchanged.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from build_tools.common.markup import markdown_text
 from build_tools.common.page_marker import PageIdentity
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
+from build_tools.importer.render_references import cited_by_block, linked_text
 from build_tools.importer.source import Source
+from build_tools.importer.text_links import OtherText, TextReferences, text_references
 
 #: Other clauses opening with a paragraph (points, an article's 款 and items) are anchored on that paragraph.
 _HEADED_KINDS = frozenset({"part", "item", "book", "chapter", "section", "article", "annex"})
@@ -54,10 +57,18 @@ def _heading(clause: Clause, level: int) -> str:
     return f"\n{hashes} {markdown_text(clause.label)} {{#{clause.anchor} .pr-{clause.kind}}}\n"
 
 
-def _items(items: list[Clause | Paragraph], out: list[str], depth: int, in_article: bool = False) -> None:
+def _block(paragraph: Paragraph, refs: TextReferences, extra_class: str = "", anchor: str | None = None) -> str:
+    links = refs.links.get(paragraph.number)
+    inner = linked_text(paragraph.text, links) if links else None
+    return paragraph_block(paragraph, extra_class, anchor, inner)
+
+
+def _items(
+    items: list[Clause | Paragraph], out: list[str], depth: int, refs: TextReferences, in_article: bool = False
+) -> None:
     for item in items:
         if isinstance(item, Paragraph):
-            out += ["\n", paragraph_block(item)]
+            out += ["\n", _block(item, refs)]
             continue
         # One level below the heading it stands under (the title is h1): no level is skipped.
         level = depth + 1
@@ -65,18 +76,19 @@ def _items(items: list[Clause | Paragraph], out: list[str], depth: int, in_artic
         if item.heading or (item.kind in _HEADED_KINDS and not in_article):
             out.append(_heading(item, level))
             out += _doc_lines(item.head)
-            _items(item.children, out, level, in_article or item.kind == "article")
+            _items(item.children, out, level, refs, in_article or item.kind == "article")
+            out.append(cited_by_block(refs.cited_by.get(item.anchor, [])))
             continue
         # A point (a 款, an item) opening with its paragraph: the paragraph carries the clause's address.
         first, *rest = item.children
         assert isinstance(first, Paragraph)  # a clause that is no heading opens with its paragraph
         css = _BLOCK_CLASS.get(item.kind, f"pr-{item.kind}")
-        out += ["\n", paragraph_block(first, f" pr-clause {css}", item.anchor)]
-        _items(rest, out, depth, in_article)
+        out += ["\n", _block(first, refs, f" pr-clause {css}", item.anchor)]
+        _items(rest, out, depth, refs, in_article)
 
 
-def render_document(source: Source, document: Document) -> str:
-    """The Markdown page of a whole document."""
+def render_document(source: Source, document: Document, others: Mapping[str, OtherText] | None = None) -> str:
+    """The Markdown page of a whole document; `others` are the site's texts it may name, by title."""
     # A law's first paragraph is its first article: its 题注 is head, not text.
     first = document.paragraphs[0].text if document.paragraphs else document.title
     meta = {
@@ -94,11 +106,12 @@ def render_document(source: Source, document: Document) -> str:
     identity = PageIdentity("document", str(meta["title"]), source.id, source.id)
     out = [front_matter(meta, identity), f"\n# {markdown_text(document.title)}\n\n"]
     out += _doc_lines(document.head)
-    _items(document.body, out, 1)
+    refs = text_references(document, others)
+    _items(document.body, out, 1, refs)
     if document.closing:
         lines = "".join(_doc_line(line) for line in document.closing)
         out.append(f'\n<div class="pr-doc-closing">\n{lines}</div>\n')
-    _items(list(document.annexes), out, 1)
+    _items(list(document.annexes), out, 1, refs)
     out.append(_provenance(source))
     return "".join(out)
 
