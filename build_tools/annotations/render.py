@@ -22,7 +22,8 @@ from build_tools.common.references import citations_html
 #: Relative address from one page to another (page addresses below the site root).
 Linker = Callable[[str, str], str]
 
-_PARAGRAPH = re.compile(r'<p id="(p\d+)">(.*?)</p>', re.S)
+#: A paragraph `import` wrote; a reference's preview template inside it holds paragraphs of its own.
+_PARAGRAPH = re.compile(r'<p id="(p\d+)">((?:<template[\s>].*?</template>|.)*?)</p>', re.S)
 #: What `import` writes inside a paragraph besides its text: a reference's link and its preview's template.
 _INLINE = re.compile(r"<a [^>]*>|</a>|<template[\s>].*?</template>", re.S)
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
