@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from build_tools.annotations.authoring import authoring_marker
-from build_tools.annotations.corpus import INDEX_PAGE
 from build_tools.annotations.render import annotations_for_page, apply_to_page
 from build_tools.citations.page import Downloads, cite_data, with_meta_tags
 from build_tools.citations.work import CitedWork
@@ -171,8 +170,11 @@ def _essay(content: str, url: str, title: str, identity: PageIdentity, shared: S
 
 
 def _text_url(text_id: str, here: str, notes: AnchoredNotes) -> str | None:
-    """The address of the document `text_id` from the page at `here`, as the notes' links have it."""
-    found = notes.corpus.find(f"{text_id}/{INDEX_PAGE}")
+    """The address of the document `text_id` from the page at `here`, as the notes' links have it.
+
+    A document is its source's one text, known to the notes by the source's id twice (``id/id``).
+    """
+    found = notes.corpus.find(f"{text_id}/{text_id}")
     return relative_url(found[0].url, here) if len(found) == 1 else None
 
 

@@ -22,7 +22,8 @@ SECURITY = "data-security-law-2021"
 RULE = "sample-data-export-rule"
 #: A rule written for this test: it names two laws of the site, in full and in short, and itself.
 RULE_TEXT = """示例数据出境管理规定
-第一条　为了规范数据出境活动，根据《中华人民共和国数据安全法》第二十一条、《个人信息保护法》第十三条第一款第二项，制定本规定。
+第一条　为了规范数据出境活动，\
+根据《中华人民共和国数据安全法》第二十一条、《个人信息保护法》第十三条第一款第二项，制定本规定。
 第二条　数据处理者应当依照本规定第一条所列规定开展数据出境活动。
 第三条　本规定自公布之日起施行。
 """
