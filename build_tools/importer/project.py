@@ -12,6 +12,7 @@ from build_tools.editions.render import edition_pages
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.render import GENERATED_NOTE, GLOSSARY_PAGE, MEASURES_PAGE, render_pages
 from build_tools.importer.source import Source, load_source
+from build_tools.importer.text_links import OtherText, text_references, titles_of
 from build_tools.validation.folder import FolderSurvey, survey_folder
 
 PAGE_SUFFIX, MANIFEST_SUFFIX = ".txt", ".yaml"
@@ -228,8 +229,13 @@ class Project:
                 )
             )
         report.warnings += self.survey_sources().warnings
+        texts = titles_of([OtherText(s.id, s.document) for s in sources if s.document])
         for source in sources:
             report.warnings += source.document.warnings if source.document else source.page.warnings
+            if source.document:  # what it names in other texts of the site, known only beside them
+                own = {str(w) for w in source.document.warnings}
+                found = text_references(source.document, texts).warnings
+                report.warnings += [w for w in found if str(w) not in own]
             if source.manifest.path is None:
                 report.warnings.append(
                     InputError(

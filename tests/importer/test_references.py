@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from build_tools.importer.project import Project
 from build_tools.importer.references import Place, Target, find_references
 from build_tools.importer.render_document import render_document
 from build_tools.importer.source import load_source
@@ -181,3 +182,18 @@ def test_a_law_naming_another_text_of_the_site_links_to_that_texts_page() -> Non
     assert links[0].preview[0].startswith("第二十一条")
     # The security law has no 第九十九条: a warning, the words left as they are.
     assert len(refs.warnings) == 1 and "第九十九条" in str(refs.warnings[0])
+
+
+def test_check_warns_of_an_article_another_text_of_the_site_lacks(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(LAWS / "data-security-law-2021.txt", sources / "data-security-law-2021.txt")
+    (sources / "small-rule.txt").write_text(
+        "示例管理规定\n第一条　根据《数据安全法》第二十一条、第九十九条，制定本规定。\n"
+        "第二条　本规定由主管部门解释。\n第三条　本规定自公布之日起施行。\n",
+        encoding="utf-8",
+    )
+    project = Project(tmp_path)
+    warnings = project.check_docs(project.load_sources()).warnings
+    named = [(w.path, w.line) for w in warnings if "第九十九条" in str(w)]
+    assert named == [("sources/small-rule.txt", 2)]
