@@ -121,6 +121,8 @@ def _chain(text: str, start: re.Match[str], place: Place) -> list[Reference]:
         # 前款规定的, 本条所称: the relative word alone names what it stands for.
         first = Reference(head_start, pos, base) if named is None else Reference(head_start, end, (named,))
     else:
+        if place.article is None and not title:
+            return []  # outside an article, 第二条 names nothing of this text
         default = Target(place.article or 0, place.para, None, title)
         named, end = _units(text, pos, default)
         if named is None or (named.article == 0 and not title):

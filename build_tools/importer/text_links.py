@@ -120,15 +120,21 @@ def _preview(clause: Clause) -> tuple[str, ...]:
     return tuple(shown)
 
 
-def _places(document: Document) -> list[tuple[Paragraph, Place, str, Clause, Clause]]:
-    """Each paragraph inside an article: its place, its article's prefix, its article and its 款."""
-    out = []
+def _places(document: Document) -> list[tuple[Paragraph, Place, str, Clause | None, Clause | None]]:
+    """Each paragraph: its place, its article's prefix, its article and its 款 (None outside an article).
+
+    Outside an article (a plan, a notice's own text), a paragraph can name only another text's articles.
+    """
+    out: list[tuple[Paragraph, Place, str, Clause | None, Clause | None]] = []
+    in_articles: set[int] = set()
     for article in (c for c in document.clauses if c.kind == "article"):
         prefix = article.anchor[: -len(f"article-{article.number}")]
         for para in _kids(article):
             for n, paragraph in enumerate(_paragraphs(para)):
                 own = len(article.marker) if para.number == 1 and n == 0 else 0
                 out.append((paragraph, Place(article.number, para.number, own), prefix, article, para))
+                in_articles.add(paragraph.number)
+    out += [(p, Place(None, None), "", None, None) for p in document.paragraphs if p.number not in in_articles]
     return out
 
 
@@ -155,7 +161,7 @@ def text_references(document: Document, others: Mapping[str, OtherText] | None =
             text_id = other.id if other else None
             link = TextLink(reference.start, reference.end, clause.anchor, name, _preview(clause), text_id)
             found.links[paragraph.number].append(link)
-            if other is not None:
+            if other is not None or article is None or para is None:
                 continue
             one_para = len(_kids(article)) == 1
             citing = Citation(para.anchor, Target(article.number, None if one_para else para.number).name)

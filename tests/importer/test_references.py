@@ -197,3 +197,28 @@ def test_check_warns_of_an_article_another_text_of_the_site_lacks(tmp_path: Path
     warnings = project.check_docs(project.load_sources()).warnings
     named = [(w.path, w.line) for w in warnings if "第九十九条" in str(w)]
     assert named == [("sources/small-rule.txt", 2)]
+
+
+def test_a_range_of_articles_links_both_ends_and_covers_those_between() -> None:
+    # The statutory shape (no law on hand has one): 违反本法第二十七条至第二十九条规定的.
+    found = _found("违反本法第二十七条至第二十九条规定的，依照本条第二款处理。", Place(40, 1))
+    assert found == [
+        ("本法第二十七条", [Target(27)]),
+        ("第二十九条", [Target(29), Target(28)]),
+        ("本条第二款", [Target(40, 2)]),
+    ]
+
+
+def test_a_document_without_articles_links_only_what_it_names_in_another_text() -> None:
+    assert _found("第二条所列事项", Place(None, None)) == []
+    assert _found("落实《数据安全法》第二十一条", Place(None, None)) == [
+        ("《数据安全法》第二十一条", [Target(21, title="数据安全法")])
+    ]
+    security = _document("data-security-law-2021")
+    plan = _document("digital-economy-plan-14th-2021")
+    plan.paragraphs[3].text += "落实《数据安全法》第二十一条。"
+    refs = text_references(plan, titles_of([OtherText("data-security-law-2021", security)]))
+    assert [(link.text_id, link.anchor) for link in refs.links[plan.paragraphs[3].number]] == [
+        ("data-security-law-2021", "article-21")
+    ]
+    assert refs.cited_by == {} and refs.warnings == []
