@@ -20,13 +20,16 @@ from build_tools.importer.numbering import chinese_number, chinese_numeral
 _NUM = r"[零〇一二三四五六七八九十百千两\d]+"
 #: Words by which a text names itself: 本法第十七条, 本条例第三条.
 _SCOPE = r"本(?:法|条例|办法|规定|细则|规则|决定|准则)"
+#: Characters that make a word with 前 (目前, 当前, 提前 …): 目前条件 is no 前条.
+_BEFORE_QIAN = "目当提事此之以日生空眼面跟先超向从战史年月"
 _TITLE = r"《(?P<title>[^《》]{1,60})》"
 #: What a reference may start with: a title, a scope word, a relative word or 第N条/款/项.
 _START = re.compile(
     rf"{_TITLE}(?=第{_NUM}条)"
     rf"|(?P<scope>{_SCOPE})(?=第{_NUM}条)"
     rf"|(?P<this>本条(?!例)|本款)"
-    rf"|前(?P<back>[一二两三四五六七八九十]?)(?P<back_unit>条|款)"
+    # 前款, not 当前款项 or 目前条件: words that only hold 前条 or 前款.
+    rf"|(?<![{_BEFORE_QIAN}])前(?P<back>[一二两三四五六七八九十]?)(?P<back_unit>条(?!件)|款(?!项))"
     rf"|(?=第{_NUM}[条款项])"
 )
 _UNIT = re.compile(rf"第(?P<n>{_NUM})(?P<unit>[条款项])(?!之[一二三四五六七八九十])")

@@ -94,6 +94,7 @@ def test_another_laws_articles_and_words_that_only_look_alike_are_not_this_texts
         ("第二十二条第二款", [Target(22, 2, title="中华人民共和国数据安全法")]),
     ]
     assert _found("前款规定的", Place(5, 1)) == []  # a first 款 has none before it
+    assert _found("目前条件下，当前款项提前拨付", Place(5, 2)) == []  # 目前, 当前, 款项: no 前条, no 前款
 
 
 def _document(law: str):  # type: ignore[no-untyped-def]
