@@ -23,6 +23,7 @@ from build_tools.finish.assets import asset_tags
 from build_tools.finish.footer_labels import footer_labels_escaped_once
 from build_tools.finish.inputs import AnchoredNotes, ReaderInputs
 from build_tools.finish.scrolling import focusable_scrolling_regions
+from build_tools.finish.text_links import point_text_links
 from build_tools.finish.theme_scripts import held_theme_scripts
 from build_tools.finish.themes import content_region, theme_names
 from build_tools.glossary.marking import mark_terms
@@ -152,6 +153,7 @@ def _essay(content: str, url: str, title: str, identity: PageIdentity, shared: S
     """An essay's content with its notes and terms, what follows it (tooltips, select-to-note), its terms."""
     inputs, notes = shared.inputs, shared.notes
     on_page = annotations_for_page(notes.by_page.get(url, []), url, relative_url)
+    content = point_text_links(content, lambda text_id: _text_url(text_id, url, notes))
     marked = mark_terms(apply_to_page(content, on_page), inputs.matcher, inputs.settings.glossary_marks)
     glossary_link = relative_url(shared.glossary_url, url)
     extra = render_tooltips((inputs.glossary.by_id[t] for t in marked.marked_terms), glossary_link)
@@ -165,6 +167,15 @@ def _essay(content: str, url: str, title: str, identity: PageIdentity, shared: S
     if work is not None or _NOTES in html:
         html = with_tools_row(html)
     return html, extra, PageUse(url, title or url, tuple(marked.occurrences))
+
+
+def _text_url(text_id: str, here: str, notes: AnchoredNotes) -> str | None:
+    """The address of the document `text_id` from the page at `here`, as the notes' links have it.
+
+    A document is its source's one text, known to the notes by the source's id twice (``id/id``).
+    """
+    found = notes.corpus.find(f"{text_id}/{text_id}")
+    return relative_url(found[0].url, here) if len(found) == 1 else None
 
 
 def with_tools_row(content: str) -> str:

@@ -13,7 +13,9 @@ from build_tools.glossary.matcher import TermMatcher
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SECTION_HEADINGS = frozenset({"h2", "h3", "h4"})
 # Terms are never marked inside these: a heading, a link, code, or a mark of their own.
-NEVER_INSIDE = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "button", "textarea", *HEADINGS})
+NEVER_INSIDE = frozenset(
+    {"a", "code", "pre", "kbd", "samp", "script", "style", "button", "textarea", "template", *HEADINGS}
+)
 TERM_CLASS = "pr-term"
 _ESSAY_PARAGRAPH = re.compile(r"^p\d+$")
 

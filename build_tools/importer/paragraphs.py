@@ -35,18 +35,23 @@ def front_matter(meta: Mapping[str, object], identity: PageIdentity) -> str:
 RUN_IN_CLASS = "pr-runin"
 
 
-def paragraph_block(paragraph: Paragraph, extra_class: str = "", anchor: str | None = None, run_in: int = 0) -> str:
+def paragraph_block(
+    paragraph: Paragraph, extra_class: str = "", anchor: str | None = None, run_in: int = 0, inner: str | None = None
+) -> str:
     """A published paragraph as raw HTML (Markdown never reinterprets its text), linked by its `p<N>` id.
 
     `anchor` gives the block an id of its own too: a clause (``part-1-item-3-point-2``) that opens with it.
     `run_in` characters at its start are its clause's heading, printed once, in bold, as the paragraph's opening.
+    `inner` is the paragraph's text as HTML already (its references linked); by default, its text escaped.
     """
     label = f"第 {paragraph.number} 段的链接"
     block_id = f' id="{anchor}"' if anchor else ""
     link = f'<a class="pr-para__link" href="#{paragraph.anchor}" title="{label}" aria-label="{label}">'
-    text = html.escape(paragraph.text[run_in:], quote=False)
-    if run_in:
-        text = f'<strong class="{RUN_IN_CLASS}">{html.escape(paragraph.text[:run_in], quote=False)}</strong>{text}'
+    text = html.escape(paragraph.text, quote=False) if inner is None else inner
+    opening = html.escape(paragraph.text[:run_in], quote=False)
+    # A reference linked inside the opening would be cut by the bold: the opening stays plain then.
+    if run_in and text.startswith(opening):
+        text = f'<strong class="{RUN_IN_CLASS}">{opening}</strong>{text[len(opening) :]}'
         extra_class += " pr-runin-para"
     return (
         f'<div class="pr-para{extra_class}"{block_id}>{link}{paragraph.number}</a>'

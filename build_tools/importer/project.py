@@ -13,6 +13,7 @@ from build_tools.editions.render import edition_pages
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.render import GENERATED_NOTE, GLOSSARY_PAGE, MEASURES_PAGE, render_pages
 from build_tools.importer.source import Source, large_source_warnings, load_source
+from build_tools.importer.text_links import OtherText, text_references, titles_of
 from build_tools.validation.folder import FolderSurvey, survey_folder
 
 PAGE_SUFFIX, MANIFEST_SUFFIX = ".txt", ".yaml"
@@ -164,8 +165,12 @@ class Project:
     def reading_warnings(self, sources: list[Source]) -> list[InputError]:
         """What `import` and `check` warn of in sources/: files not read, doubtful readings, missing manifests, size."""
         warnings = [*self.survey_sources().warnings, *large_source_warnings(sources)]
+        texts = titles_of([OtherText(s.id, s.document) for s in sources if s.document])
         for source in sources:
             warnings += source.document.warnings if source.document else source.page.warnings
+            if source.document:  # what it names in other texts of the site, known only beside them
+                own = {str(w) for w in source.document.warnings}
+                warnings += [w for w in text_references(source.document, texts).warnings if str(w) not in own]
             if source.manifest.path is None:
                 warnings.append(
                     InputError(

@@ -19,6 +19,7 @@ from build_tools.importer.model import Article, Box, Caption, Heading
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.render_document import GENRE_NAMES, render_document
 from build_tools.importer.source import Source
+from build_tools.importer.text_links import OtherText, titles_of
 
 __all__ = ["GENERATED_NOTE", "render_pages"]
 
@@ -252,9 +253,10 @@ def render_pages(sources: list[Source]) -> dict[str, str]:
     if len(years) > 1:
         for year, in_year in years.items():
             pages[year_page(year)] = render_year(year, in_year)
+    texts = titles_of([OtherText(s.id, s.document) for s in sources if s.document])
     for source in sources:
         if source.document:
-            pages[f"{source.id}/index.md"] = render_document(source, source.document)
+            pages[f"{source.id}/index.md"] = render_document(source, source.document, texts)
             continue
         pages[f"{source.id}/index.md"] = render_source(source)
         for article in source.page.articles:

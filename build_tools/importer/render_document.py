@@ -9,6 +9,7 @@ notes and search work on them unchanged.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from build_tools.common.markup import markdown_text
 from build_tools.common.page_marker import PageIdentity
@@ -16,7 +17,9 @@ from build_tools.editions.document_links import current_status, document_head, e
 from build_tools.importer.card import card_html, document_card
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
+from build_tools.importer.render_references import cited_by_block, linked_text
 from build_tools.importer.source import Source
+from build_tools.importer.text_links import OtherText, TextReferences, text_references
 
 #: Other clauses opening with a paragraph (points, an article's 款 and items) are anchored on that paragraph.
 _HEADED_KINDS = frozenset({"part", "item", "book", "chapter", "section", "article", "annex"})
@@ -79,13 +82,26 @@ def _run_in_length(clause: Clause) -> int:
     return len(opening) + (1 if stop and stop in _RUN_IN_STOPS else 0)
 
 
+def _block(
+    paragraph: Paragraph, refs: TextReferences, extra_class: str = "", anchor: str | None = None, run_in: int = 0
+) -> str:
+    links = refs.links.get(paragraph.number)
+    inner = linked_text(paragraph.text, links) if links else None
+    return paragraph_block(paragraph, extra_class, anchor, run_in, inner)
+
+
 def _items(
-    items: list[Clause | Paragraph], out: list[str], depth: int, in_article: bool = False, run_in: int = 0
+    items: list[Clause | Paragraph],
+    out: list[str],
+    depth: int,
+    refs: TextReferences,
+    in_article: bool = False,
+    run_in: int = 0,
 ) -> None:
     """Write `items`; the first paragraph written opens with a run-in heading of `run_in` characters."""
     for item in items:
         if isinstance(item, Paragraph):
-            out += ["\n", paragraph_block(item, run_in=run_in)]
+            out += ["\n", _block(item, refs, run_in=run_in)]
             run_in = 0
             continue
         # One level below the heading it stands under (the title is h1): no level is skipped.
@@ -96,20 +112,21 @@ def _items(
             opening = _run_in_length(item)
             out.append(_heading(item, level, run_in=bool(opening)))
             out += _doc_lines(item.head)
-            _items(item.children, out, level, in_article or item.kind == "article", opening)
+            _items(item.children, out, level, refs, in_article or item.kind == "article", opening)
+            out.append(cited_by_block(refs.cited_by.get(item.anchor, [])))
             run_in = 0
             continue
         # A point (a 款, an item) opening with its paragraph: the paragraph carries the clause's address.
         first, *rest = item.children
         assert isinstance(first, Paragraph)  # a clause that is no heading opens with its paragraph
         css = _BLOCK_CLASS.get(item.kind, f"pr-{item.kind}")
-        out += ["\n", paragraph_block(first, f" pr-clause {css}", item.anchor, run_in)]
+        out += ["\n", _block(first, refs, f" pr-clause {css}", item.anchor, run_in)]
         run_in = 0
-        _items(rest, out, depth, in_article)
+        _items(rest, out, depth, refs, in_article)
 
 
-def render_document(source: Source, document: Document) -> str:
-    """The Markdown page of a whole document."""
+def render_document(source: Source, document: Document, others: Mapping[str, OtherText] | None = None) -> str:
+    """The Markdown page of a whole document; `others` are the site's texts it may name, by title."""
     # A law's first paragraph is its first article: its 题注 is head, not text.
     first = document.paragraphs[0].text if document.paragraphs else document.title
     meta = {
@@ -134,11 +151,12 @@ def render_document(source: Source, document: Document) -> str:
     if card is not None:
         out.append(card_html(card) + "\n")
     out += _doc_lines(document.head)
-    _items(document.body, out, 1)
+    refs = text_references(document, others)
+    _items(document.body, out, 1, refs)
     if document.closing:
         lines = "".join(_doc_line(line) for line in document.closing)
         out.append(f'\n<div class="pr-doc-closing">\n{lines}</div>\n')
-    _items(list(document.annexes), out, 1)
+    _items(list(document.annexes), out, 1, refs)
     out.append(_provenance(source))
     return with_article_history(source, "".join(out))
 

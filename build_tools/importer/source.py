@@ -22,6 +22,7 @@ from build_tools.importer.manifest import (
 )
 from build_tools.importer.model import Document, Page
 from build_tools.importer.parse import parse_page, source_lines
+from build_tools.importer.text_links import text_references
 from build_tools.validation.fields import SLUG_PATTERN
 
 _SOURCE_ID = re.compile(SLUG_PATTERN)
@@ -109,6 +110,7 @@ def load_source(path: Path, shown_as: str) -> Source:
     genre = manifest.genre or detect_genre(source_lines(decoded.text))
     if genre in DOCUMENT_GENRES:
         document = parse_document(decoded.text, shown_as, genre)
+        document.warnings += text_references(document).warnings
         page = Page(shown_as, document.title, None, [], [], [], genre=genre)
         current_date = manifest.date or document.printed_date
         editions = load_editions(path.resolve().parent.parent, manifest, genre, current_date)
