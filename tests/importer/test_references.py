@@ -162,8 +162,8 @@ def test_rendering_keeps_each_paragraph_verbatim_apart_from_its_links(tmp_path: 
             shown = page.select_one(f"p#{paragraph.anchor}")
             assert shown is not None
             assert shown.get_text() == paragraph.text
-            # Only links inside: the text is the published one, some of it wrapped.
-            assert {child.name for child in shown.children if child.name} <= {"a"}
+            # Only links inside (and an article's or item's run-in opening in bold): the published text, some wrapped.
+            assert {child.name for child in shown.children if child.name} <= {"a", "strong"}
         hrefs = [a["href"] for a in page.select("p a.pr-ref")]
         assert hrefs and {href[1:] for href in hrefs} <= ids
 
