@@ -12,6 +12,7 @@ from build_tools.annotations.corpus import Corpus, EssayText
 from build_tools.annotations.model import Anchor, ResolvedAnnotation
 from build_tools.annotations.render import Linker
 from build_tools.common.markup import html_text, markdown_text
+from build_tools.importer.numbering import chinese_numeral
 
 UNTAGGED = "未归类"
 MeasureKey = tuple[str, str]  # (essay key, measure anchor)
@@ -92,14 +93,11 @@ def measures_page_body(corpus: Corpus, resolved: list[ResolvedAnnotation], page_
 _STATE = "中华人民共和国"
 #: A title at most this long (once the state's name is left out) is its own short label.
 _SHORT_TITLE = 10
-_NUMERALS = "一二三四五六七八九十"
 
 
 def _numeral(n: int) -> str:
-    """1 → 一, 12 → 十二, 23 → 二十三 (the labels count texts, not hundreds of them)."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens - 1] + "十")
-    return head + (_NUMERALS[ones - 1] if ones else "")
+    """1 → 一, 12 → 十二, 105 → 一百零五; from 1,000 on, digits (an archive of thousands of texts: 文章1024)."""
+    return chinese_numeral(n) if n < 1000 else str(n)
 
 
 def short_labels(texts: list[EssayText]) -> dict[str, str]:
