@@ -9,7 +9,9 @@ assets. With a cache, a rerun finishes again only the pages whose inputs changed
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,11 +50,28 @@ MEASURES_PAGE = "measures.md"
 
 @dataclass
 class FinishReport:
-    """What a run did: pages finished afresh, pages taken over from the cache, notices for the user."""
+    """What a run did: pages finished afresh, pages taken over from the cache, notices for the user.
+
+    `phases` is where the run's time went: CPU seconds by phase (`PHASES`), which the benchmark prints.
+    """
 
     finished: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        """Count the CPU time spent inside the block towards `name`."""
+        start = time.process_time()
+        try:
+            yield
+        finally:
+            self.phases[name] = self.phases.get(name, 0.0) + time.process_time() - start
+
+
+#: The phases of a run, in order, as `FinishReport.phases` names them.
+PHASES = ("inputs", "read pages", "fingerprint", "finish pages", "search index", "write")
 
 
 def _pages(site: Path) -> list[str]:
@@ -148,10 +167,13 @@ def finish_site(
     """
     if not site.is_dir():
         raise InputError(str(site), "there is no built site here", "build the site first (e.g. `mkdocs build`)")
-    inputs = inputs or load_inputs(settings)
-    paths = _pages(site)
-    raw, on_disk = _generator_html(site, paths, cache)
-    identities = {path: read_page_marker(text) for path, text in raw.items()}
+    report = FinishReport()
+    with report.phase("inputs"):
+        inputs = inputs or load_inputs(settings)
+    with report.phase("read pages"):
+        paths = _pages(site)
+        raw, on_disk = _generator_html(site, paths, cache)
+        identities = {path: read_page_marker(text) for path, text in raw.items()}
     urls = {path: page_url(path, settings.directory_urls) for path in paths}
     # A document's page is its source's own (`docs/<source>/index.md`), as the corpus addresses it.
     essays = {
@@ -160,8 +182,11 @@ def finish_site(
         if i is not None and i.kind in TEXT_KINDS
     }
     usual = essay_urls(settings)
-    if notes is None or any(usual(*key) != url for key, url in essays.items()):
-        notes = anchor_notes(inputs, lambda source, article: essays.get((source, article)) or usual(source, article))
+    with report.phase("inputs"):
+        if notes is None or any(usual(*key) != url for key, url in essays.items()):
+            notes = anchor_notes(
+                inputs, lambda source, article: essays.get((source, article)) or usual(source, article)
+            )
     glossary_url = next(
         (urls[p] for p, i in identities.items() if i is not None and i.kind == "glossary"),
         markdown_page_url(GLOSSARY_PAGE, settings.directory_urls),
@@ -169,59 +194,77 @@ def finish_site(
 
     works = cited_works(inputs.sources, settings.site_url)
     shared = Shared(inputs, notes, glossary_url, lambda name, url: fill_html(name, url, inputs, notes), works)
-    every_page = fingerprint(
-        code_fingerprint(),
-        inputs.glossary_bytes,
-        repr(settings),
-        glossary_url,
-        "".join(asset_tags("")),
-        repr(sorted(works.items())),  # a manifest's publication or date changes every essay's citation
-    )
-    measures = fingerprint(repr(notes.resolved)) if any(i and i.kind == "measures" for i in identities.values()) else ""
-    report = FinishReport(notices=list(inputs.notices))
+    report.notices += inputs.notices
     finished: dict[str, FinishedPage] = {}
     cache = cache if cache is not None else FinishCache()
-    for path in paths:
-        identity = identities[path]
-        on_page = repr(notes.by_page.get(urls[path], [])) if identity and identity.kind in TEXT_KINDS else ""
-        made_from = fingerprint(
-            every_page, path, raw[path], on_page, measures if identity and identity.kind == "measures" else ""
+    with report.phase("fingerprint"):
+        every_page = fingerprint(
+            code_fingerprint(),
+            inputs.glossary_bytes,
+            repr(settings),
+            glossary_url,
+            "".join(asset_tags("")),
+            repr(sorted(works.items())),  # a manifest's publication or date changes every essay's citation
         )
-        entry = cache.entries.get(path)
-        if entry is not None and entry.fingerprint == made_from:
-            finished[path] = entry.page
-            report.kept.append(path)
-        else:
-            finished[path] = finish_page(raw[path], path, shared)
-            cache.entries[path] = Entry(made_from, raw[path], finished[path], "")
-            report.finished.append(path)
+        measures = (
+            fingerprint(repr(notes.resolved)) if any(i and i.kind == "measures" for i in identities.values()) else ""
+        )
+        made_from = {}
+        for path in paths:
+            identity = identities[path]
+            on_page = repr(notes.by_page.get(urls[path], [])) if identity and identity.kind in TEXT_KINDS else ""
+            made_from[path] = fingerprint(
+                every_page, path, raw[path], on_page, measures if identity and identity.kind == "measures" else ""
+            )
+    with report.phase("finish pages"):
+        for path in paths:
+            entry = cache.entries.get(path)
+            if entry is not None and entry.fingerprint == made_from[path]:
+                finished[path] = entry.page
+                report.kept.append(path)
+            else:
+                finished[path] = finish_page(raw[path], path, shared)
+                cache.entries[path] = Entry(made_from[path], raw[path], finished[path], "")
+                report.finished.append(path)
     uses = [page.use for page in finished.values() if page.use is not None]
     # Every file of the run is put in place at the end, or none: a failure or Ctrl-C leaves the site as it was.
     with staged_writes():
-        for path, page in finished.items():
-            text = page.html
-            if page.identity is not None and page.identity.kind == "glossary":
-                here = urls[path]
-                text = fill_uses(
-                    text, inputs.glossary, [PageUse(relative_url(u.url, here), u.title, u.occurrences) for u in uses]
-                )
-            cache.entries[path].written = _digest(text)
-            _write(site / path, text, on_disk[path])
-        for gone in set(cache.entries) - set(paths):
-            del cache.entries[gone]
-        sections = [s for path in paths if path != NOT_FOUND for s in finished[path].sections]
-        reading = in_reading_order(sections, order if order is not None else reading_order(settings))
-        entries = glossary_entries(inputs.glossary, glossary_url)
-        index = fingerprint(every_page, repr(reading), repr(entries))
-        if index != cache.index or not (site / part_path(0)).exists():
-            _write_index(site, reading, entries)
+        with report.phase("write"):
+            for path, page in finished.items():
+                text = page.html
+                if page.identity is not None and page.identity.kind == "glossary":
+                    here = urls[path]
+                    text = fill_uses(
+                        text,
+                        inputs.glossary,
+                        [PageUse(relative_url(u.url, here), u.title, u.occurrences) for u in uses],
+                    )
+                cache.entries[path].written = _digest(text)
+                _write(site / path, text, on_disk[path])
+            for gone in set(cache.entries) - set(paths):
+                del cache.entries[gone]
+        with report.phase("search index"):
+            sections = [s for path in paths if path != NOT_FOUND for s in finished[path].sections]
+            reading = in_reading_order(sections, order if order is not None else reading_order(settings))
+            entries = glossary_entries(inputs.glossary, glossary_url)
+            index = fingerprint(every_page, repr(reading), repr(entries))
+            index_files = (
+                _index_files(reading, entries)
+                if index != cache.index or not (site / part_path(0)).exists()
+                else {}
+            )
+        with report.phase("write"):
+            for name, text in index_files.items():
+                _write(site / name, text)
             cache.index = index
-        theme = next((t for t in map(theme_of, raw.values()) if t is not None), None)
-        for name, text in (theme.search_files() if theme else {}).items():
-            _write(site / name, text)
-        _write(site / ANNOTATIONS_EXPORT, annotation_collection(notes.resolved, settings.site_url, settings.site_name))
-        write_citation_files(site, works.values())
-        copy_assets(site)
+            theme = next((t for t in map(theme_of, raw.values()) if t is not None), None)
+            for name, text in (theme.search_files() if theme else {}).items():
+                _write(site / name, text)
+            _write(
+                site / ANNOTATIONS_EXPORT, annotation_collection(notes.resolved, settings.site_url, settings.site_name)
+            )
+            write_citation_files(site, works.values())
+            copy_assets(site)
     used = {o.term_id for use in uses for o in use.occurrences}
     report.notices += [
         f"{settings.glossary}:{term.line}: the term '{term.term}' is used in no essay"
@@ -231,9 +274,8 @@ def finish_site(
     return report
 
 
-def _write_index(site: Path, sections: list[Section], entries: dict[str, GlossaryEntry]) -> None:
-    """The engine's search index: its parts and bigram shards."""
-    for n, part in enumerate(index_parts(sections, entries)):
-        _write(site / part_path(n), part)
-    for n, shard in enumerate(index_shards(sections, entries)):
-        _write(site / shard_path(n), shard)
+def _index_files(sections: list[Section], entries: dict[str, GlossaryEntry]) -> dict[str, str]:
+    """The engine's search index, by path below the site root: its parts and bigram shards."""
+    files = {part_path(n): part for n, part in enumerate(index_parts(sections, entries))}
+    files.update((shard_path(n), shard) for n, shard in enumerate(index_shards(sections, entries)))
+    return files
