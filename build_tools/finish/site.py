@@ -249,9 +249,7 @@ def finish_site(
             entries = glossary_entries(inputs.glossary, glossary_url)
             index = fingerprint(every_page, repr(reading), repr(entries))
             index_files = (
-                _index_files(reading, entries)
-                if index != cache.index or not (site / part_path(0)).exists()
-                else {}
+                _index_files(reading, entries) if index != cache.index or not (site / part_path(0)).exists() else {}
             )
         with report.phase("write"):
             for name, text in index_files.items():
