@@ -27,7 +27,8 @@ from build_tools.finish.assets import ASSET_DIR, asset_tags, copy_assets
 from build_tools.finish.cache import Entry, FinishCache, code_fingerprint, fingerprint
 from build_tools.finish.fills import fill_html
 from build_tools.finish.inputs import AnchoredNotes, ReaderInputs, anchor_notes, essay_urls, load_inputs
-from build_tools.finish.page import NOT_FOUND, FinishedPage, Shared, finish_page, is_finished
+from build_tools.finish.page import NOT_FOUND, FinishedPage, Shared, is_finished
+from build_tools.finish.parallel import finish_pages
 from build_tools.finish.settings import FinishSettings
 from build_tools.finish.themes import theme_of
 from build_tools.glossary.pages import PageUse, fill_uses
@@ -217,15 +218,21 @@ def finish_site(
                 every_page, path, raw[path], on_page, measures if identity and identity.kind == "measures" else ""
             )
     with report.phase("finish pages"):
+        to_finish = []
         for path in paths:
             entry = cache.entries.get(path)
             if entry is not None and entry.fingerprint == made_from[path]:
                 finished[path] = entry.page
                 report.kept.append(path)
             else:
-                finished[path] = finish_page(raw[path], path, shared)
-                cache.entries[path] = Entry(made_from[path], raw[path], finished[path], "")
-                report.finished.append(path)
+                to_finish.append(path)
+        jobs = [(raw[path], path) for path in to_finish]
+        for path, (page, worker_cpu) in zip(to_finish, finish_pages(jobs, shared), strict=True):
+            finished[path] = page
+            cache.entries[path] = Entry(made_from[path], raw[path], page, "")
+            report.finished.append(path)
+            report.phases["finish pages"] = report.phases.get("finish pages", 0.0) + worker_cpu
+        finished = {path: finished[path] for path in paths}  # in the site's order, as before
     uses = [page.use for page in finished.values() if page.use is not None]
     # Every file of the run is put in place at the end, or none: a failure or Ctrl-C leaves the site as it was.
     with staged_writes():
