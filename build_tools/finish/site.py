@@ -22,6 +22,7 @@ from build_tools.citations.work import cited_works
 from build_tools.common.errors import InputError, display_path
 from build_tools.common.files import staged_writes, write_atomically
 from build_tools.common.page_marker import TEXT_KINDS, read_page_marker
+from build_tools.common.progress import Progress
 from build_tools.common.urls import markdown_page_url, page_url, relative_url
 from build_tools.finish.assets import ASSET_DIR, asset_tags, copy_assets
 from build_tools.finish.cache import Entry, FinishCache, code_fingerprint, fingerprint
@@ -152,6 +153,7 @@ def finish_site(
     notes: AnchoredNotes | None = None,
     cache: FinishCache | None = None,
     order: list[str] | None = None,
+    progress: Progress | None = None,
 ) -> FinishReport:
     """Finish every page of the built site in `site`; see the module's docstring.
 
@@ -162,6 +164,7 @@ def finish_site(
         notes: The notes anchored at this site's addresses, when the caller has anchored them.
         cache: What the last run left; updated in place.
         order: Page addresses in reading order (default: the navigation `import`'s pages make).
+        progress: Shows the pages finished as they are.
 
     Raises:
         InputError, InputErrors: A bad input or page; nothing is written then.
@@ -227,11 +230,17 @@ def finish_site(
             else:
                 to_finish.append(path)
         jobs = [(raw[path], path) for path in to_finish]
+        if progress:
+            progress.start(len(jobs))
         for path, (page, worker_cpu) in zip(to_finish, finish_pages(jobs, shared), strict=True):
             finished[path] = page
             cache.entries[path] = Entry(made_from[path], raw[path], page, "")
             report.finished.append(path)
             report.phases["finish pages"] = report.phases.get("finish pages", 0.0) + worker_cpu
+            if progress:
+                progress.advance()
+        if progress:
+            progress.end()
         finished = {path: finished[path] for path in paths}  # in the site's order, as before
     uses = [page.use for page in finished.values() if page.use is not None]
     # Every file of the run is put in place at the end, or none: a failure or Ctrl-C leaves the site as it was.
