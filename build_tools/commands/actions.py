@@ -17,6 +17,7 @@ from build_tools.commands.report import github_lines, repository_prefix, step_su
 from build_tools.commands.site_url import placeholder_warning
 from build_tools.common.errors import InputError, InputErrors, display_path
 from build_tools.common.files import staged_writes
+from build_tools.common.progress import Progress
 from build_tools.common.project_lock import project_lock
 from build_tools.editions.links import comparisons
 from build_tools.finish.cache import FinishCache, default_cache_file
@@ -133,7 +134,7 @@ def finish(args: argparse.Namespace, project: Project) -> int:
         cache = FinishCache.load(cache_file) if cache_file else None
         # The cache goes in with the site: a site finished without it could not be finished again.
         with staged_writes():
-            report = finish_site(site, settings, cache=cache)
+            report = finish_site(site, settings, cache=cache, progress=Progress("finish", quiet=args.quiet))
             if cache_file and cache is not None:
                 cache.save(cache_file)
         for notice in report.notices:

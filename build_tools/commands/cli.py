@@ -121,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     finish.add_argument(
         "--no-cache", action="store_true", help="finish every page afresh, and keep nothing for the next run"
     )
+    finish.add_argument(
+        "--quiet", action="store_true", help="show no progress (on a terminal) and no timing line (elsewhere)"
+    )
     finish.set_defaults(run="finish")
     package = commands.add_parser(
         "package",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 
 VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
@@ -17,10 +18,10 @@ class Element:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def classes(self) -> set[str]:
-        """The element's classes."""
-        return set(self.attrs.get("class", "").split())
+    @cached_property
+    def classes(self) -> frozenset[str]:
+        """The element's classes (read once: every text run inside the element asks)."""
+        return frozenset(self.attrs.get("class", "").split())
 
 
 #: Called for each run of text with the open elements around it; returns raw HTML to put in its place.

@@ -18,8 +18,9 @@ with its postings, in a shard it loads anyway.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -36,11 +37,17 @@ _MIN_SHARDS, _MAX_SHARDS = 16, 4096
 _SPACES = frozenset("\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | frozenset(
     chr(c) for c in range(0x2000, 0x200B)
 )
-#: Characters of a Latin query word (the engine's LATIN_WORD, folded); edges are between [a-z0-9] and the rest.
-_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.+#-")
-_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 #: The engine's LATIN_WORD, on a folded word.
 _LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9.+#-]*\Z")
+_SPACE_RUN = re.compile("[" + re.escape("".join(sorted(_SPACES))) + "]+")
+#: A unit of a Latin query word (the engine's LATIN_WORD, folded); edges are between [a-z0-9] and the rest.
+_LATIN_UNIT = re.compile(r"[a-z0-9.+#-]")
+#: A Latin word's edges: (where, rank among the keys at one unit, what goes before and after the unit in
+#: the key); a bigram ranks 0.
+_EDGES = (
+    (re.compile(r"(?<![a-z0-9])[a-z0-9.+#-]"), 1, EDGE, ""),
+    (re.compile(r"[a-z0-9.+#-](?![a-z0-9])"), 2, "", EDGE),
+)
 
 
 def fold(text: str, folds: Mapping[str, str]) -> str:
@@ -93,21 +100,34 @@ def term_key(form: str) -> str:
     return EDGE + word if _LATIN_WORD.match(word) else word
 
 
-def _keys_at(folded: str, offset: int) -> list[tuple[str, int]]:
-    """(key, position) for each bigram and Latin word edge of `folded`, its first unit at `offset`."""
-    keys = []
-    last = len(folded) - 1
-    for i, unit in enumerate(folded):
-        if unit in _SPACES:
-            continue
-        if i < last and folded[i + 1] not in _SPACES:
-            keys.append((folded[i : i + 2], offset + i))
-        if unit in _LATIN:
-            if i == 0 or folded[i - 1] not in _ALNUM:
-                keys.append((EDGE + unit, offset + i))
-            if i == last or folded[i + 1] not in _ALNUM:
-                keys.append((unit + EDGE, offset + i))
-    return keys
+def _keys_of(title: str, text: str) -> dict[str, list[int]]:
+    """Each bigram and Latin word edge key of a section's folded `title` and `text` → its positions.
+
+    Title units sit at negative positions (the title ends at -2), text units from 0. Keys in the
+    order of their first occurrence, a bigram before the edges at the same unit. The bigrams come
+    from C-level string slicing (``map(operator.add, …)``); the one Python step per bigram is
+    the append of its position.
+    """
+    keys: defaultdict[str, list[int]] = defaultdict(list)
+    pieces = ((title, -len(title) - 1), (text, 0))
+    grams = [(list(map(operator.add, folded, folded[1:])), offset) for folded, offset in pieces]
+    for bigrams, offset in grams:
+        for at, key in enumerate(bigrams, offset):
+            keys[key].append(at)
+    for (folded, _), (bigrams, _) in zip(pieces, grams, strict=True):
+        for match in _SPACE_RUN.finditer(folded):  # no key holds a space: drop the bigrams that touch one
+            for at in range(max(match.start() - 1, 0), min(match.end(), len(bigrams))):
+                keys.pop(bigrams[at], None)
+    if not (_LATIN_UNIT.search(title) or _LATIN_UNIT.search(text)):
+        return keys
+    first = {key: (positions[0], 0) for key, positions in keys.items()}  # (unit, rank) where a key first occurs
+    for folded, offset in pieces:
+        for pattern, rank, before, after in _EDGES:
+            for match in pattern.finditer(folded):
+                key, at = before + match.group() + after, offset + match.start()
+                keys[key].append(at)
+                first[key] = min(first.get(key, (at, rank)), (at, rank))
+    return {key: sorted(keys[key]) for key in sorted(keys, key=first.__getitem__)}
 
 
 def gram_shards(
@@ -122,39 +142,28 @@ def gram_shards(
     units from 0. Postings of a single character: per section, the number step, then its
     occurrences in the title and in the text.
     """
-    postings: dict[str, dict[int, list[int]]] = defaultdict(dict)
-    singles: dict[str, dict[int, list[int]]] = defaultdict(dict)
+    postings: dict[str, tuple[list[int], list[int]]] = {}  # key → (its last section's number, its postings)
+    singles: dict[str, tuple[list[int], list[int]]] = {}
     table = _table(folds)  # once: it holds every traditional character the text uses
     for number, (title, text) in enumerate(texts):
         folded_title, folded_text = _fold(title, table), _fold(text, table)
-        for key, at in _keys_at(folded_title, -len(folded_title) - 1) + _keys_at(folded_text, 0):
-            postings[key].setdefault(number, []).append(at)
-        for where, folded in enumerate((folded_title, folded_text)):
-            for unit in folded:
-                if unit not in _SPACES:
-                    singles[unit].setdefault(number, [0, 0])[where] += 1
+        for key, positions in _keys_of(folded_title, folded_text).items():
+            last, flat = postings.setdefault(key, ([0], []))
+            flat += (number - last[0], len(positions), positions[0])
+            flat += map(operator.sub, positions[1:], positions[:-1])
+            last[0] = number
+        in_title, in_text = Counter(folded_title), Counter(folded_text)
+        for unit in dict.fromkeys(itertools.chain(in_title, in_text)):
+            if unit not in _SPACES:
+                last, flat = singles.setdefault(unit, ([0], []))
+                flat += (number - last[0], in_title[unit], in_text[unit])
+                last[0] = number
     shards = shard_count(texts)
     data: list[dict[str, dict[str, Any]]] = [{"g": {}, "t": {}} for _ in range(shards)]
-    for key, by_section in postings.items():
-        data[shard_of(key, shards)]["g"][key] = _encode(by_section, positions=True)
-    for key, by_section in singles.items():
-        data[shard_of(key, shards)]["g"][key] = _encode(by_section, positions=False)
+    for keyed in (postings, singles):
+        for key, (_, flat) in keyed.items():
+            data[shard_of(key, shards)]["g"][key] = flat
     for form, entry in glossary.items():
         folded_form = fold(form, folds)
         data[shard_of(term_key(folded_form), shards)]["t"][folded_form] = entry
     return [f"PolicyReaderSearch.grams({n},{script_string(compact_json(d))});\n" for n, d in enumerate(data)]
-
-
-def _encode(by_section: dict[int, list[int]], positions: bool) -> list[int]:
-    flat: list[int] = []
-    previous = 0
-    for number in sorted(by_section):
-        values = by_section[number]
-        flat.append(number - previous)
-        previous = number
-        if positions:
-            flat.append(len(values))
-            flat.extend([values[0], *(b - a for a, b in itertools.pairwise(values))])
-        else:
-            flat.extend(values)
-    return flat
