@@ -112,7 +112,9 @@ def _note_open(item: ResolvedAnnotation, anchor_id: str, kind: str, quote: str, 
     return (
         f'<details class="{classes}" id="{note_id}" data-note="{html_text(item.annotation.id)}" '
         f'data-quote="{anchor_id}" data-number="{number}">'
-        f'<summary><span class="pr-note__kind">{kind}</span> <q>{html_text(quote)}</q></summary>'
+        # The number tells apart two notes on one quote, whose folded labels would otherwise read the same.
+        f'<summary><span class="pr-note__kind">{kind}<span class="pr-note__number">{number}</span></span> '
+        f"<q>{html_text(quote)}</q></summary>"
     )
 
 

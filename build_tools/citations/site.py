@@ -7,6 +7,7 @@ from pathlib import Path
 
 from build_tools.citations.exports import bibtex, csl_json, ris
 from build_tools.citations.work import CitedWork
+from build_tools.common.files import write_atomically
 
 CITE_DIR = "cite"
 ARCHIVE = "archive"
@@ -26,8 +27,9 @@ def write_citation_files(site: Path, works: Iterable[CitedWork]) -> list[str]:
     for name, group in [*((work.id, [work]) for work in works), (ARCHIVE, works)]:
         for extension, writer in FORMATS.items():
             path = citation_path(name, extension)
-            target = site / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(writer(group), encoding="utf-8")
+            target, text = site / path, writer(group)
+            # A rerun rewrites only what changed.
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                write_atomically(target, text)
             written.append(path)
     return written

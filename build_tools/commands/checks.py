@@ -15,7 +15,7 @@ from build_tools.finish.settings import FinishSettings, settings_from_config
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.importer.project import Project, Report
-from build_tools.importer.source import Source, large_source_warnings
+from build_tools.importer.source import Source
 
 
 def project_settings(project: Project) -> FinishSettings:
@@ -38,7 +38,6 @@ def run_checks(project: Project) -> tuple[Report, list[Source]]:
     """
     sources = project.load_sources()
     report = project.check_docs(sources)
-    report.warnings += large_source_warnings(sources)
     try:
         settings = project_settings(project)
         _check_glossary(settings, sources, report)

@@ -12,9 +12,12 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from build_tools.common.errors import InputError
-from build_tools.importer.project import Report
+
+if TYPE_CHECKING:  # `policy-reader --help` reads FORMATS without loading the importer
+    from build_tools.importer.project import Report
 
 FORMATS = ("text", "github")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from build_tools.common.files import write_atomically
 from build_tools.finish.bundle import ReaderBundle, bundle_reader, minified_script, page_tags
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -34,13 +35,12 @@ def reader_bundle() -> ReaderBundle:
 
 def _write_if_changed(target: Path, content: bytes) -> None:
     if not target.exists() or target.read_bytes() != content:
-        target.write_bytes(content)
+        write_atomically(target, content)
 
 
 def copy_assets(site: Path) -> None:
     """Write the bundles and the search engine's files into `site`, only those that differ: a rerun rewrites nothing."""
     target = site / ASSET_DIR
-    target.mkdir(parents=True, exist_ok=True)
     for asset in sorted(p for p in SEARCH_ASSETS.glob("*.js") if p != SEARCH_SHIM):
         # Minified: the worker asks for the index's head only once its script has come, so on a
         # phone's link each byte of it delays the first result (comments were 40% of it gzipped).

@@ -26,7 +26,7 @@ from build_tools.glossary.load import load_glossary
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.glossary.model import Glossary
 from build_tools.importer.project import Project
-from build_tools.importer.source import Source, large_source_warnings
+from build_tools.importer.source import Source
 
 #: An essay page's address from its source's and its own id.
 EssayUrl = Callable[[str, str], str]
@@ -85,9 +85,8 @@ def load_inputs(settings: FinishSettings) -> ReaderInputs:
     warnings = [
         *loaded.markup,
         *markup,
-        *project.survey_sources().warnings,
+        *project.reading_warnings(sources),
         *survey_annotations(folder, settings.annotations, settings.root).warnings,
-        *large_source_warnings(sources),
         *long_note_notices(annotations),
     ]
     notices = [str(warning) for warning in warnings]

@@ -10,6 +10,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.common.errors import InputError, display_path
+from build_tools.common.files import plain_file_mode
+
 #: Everything in the zip sits in this folder, so unzipping never scatters files.
 TOP_FOLDER = "policy-reader"
 #: What an offline reader never loads: source maps, and Material's own search engine (lunr and its
@@ -45,15 +48,41 @@ def _left_out(name: str) -> bool:
     return name.endswith(LEFT_OUT_SUFFIXES) or name.startswith(LEFT_OUT_FOLDERS) or name in LEFT_OUT_FILES
 
 
+def check_zip_output(output: Path) -> None:
+    """Refuse, before any work, an output the zip cannot be written to.
+
+    Raises:
+        InputError: `output` is a folder, or lies in one that is a file.
+    """
+    if output.is_dir():
+        raise InputError(
+            display_path(output),
+            "this is a folder; the zip is written to a file",
+            f"name the zip file, e.g. {display_path(output / 'policy-reader.zip')}",
+        )
+    blocking = next((p for p in output.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise InputError(
+            display_path(blocking), "this is a file, and the zip's path goes through it as a folder", "correct the path"
+        )
+
+
 def write_zip(site_dir: Path, output: Path, epoch: int) -> Package:
-    """Zip `site_dir` into `output` in a fixed order with fixed times and modes; replace `output` only when done."""
+    """Zip `site_dir` into `output` in a fixed order with fixed times and modes; replace `output` only when done.
+
+    The zip gets the mode a plain write would (the umask's), not the temporary file's owner-only one.
+
+    Raises:
+        InputError: `output` is a folder (see `check_zip_output`).
+    """
+    check_zip_output(output)
     stamp = time.gmtime(max(epoch, _ZIP_EPOCH))[:6]
     files = sorted(p for p in site_dir.rglob("*") if p.is_file() and not _left_out(p.relative_to(site_dir).as_posix()))
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=".package-", suffix=".zip")
-    os.close(handle)
     try:
-        with zipfile.ZipFile(temporary, "w") as archive:
+        with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w") as archive:
+            os.fchmod(raw.fileno(), plain_file_mode(output))
             for path in files:
                 info = zipfile.ZipInfo(f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED

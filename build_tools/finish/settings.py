@@ -142,11 +142,11 @@ def _unknown_option_error(shown: str, options: dict[str, Any]) -> InputError | N
     return None
 
 
-def settings_from_config(config_file: Path, **overrides: Any) -> FinishSettings:
-    """The settings mkdocs.yml gives, with `overrides` (those not None) in place of its values.
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as a mapping, ``!ENV`` values read from the environment.
 
     Raises:
-        InputError: The file cannot be read, or a value the step uses is not one it understands.
+        InputError: The file cannot be read, or is not a mapping of settings.
     """
     shown = config_file.name
     if not config_file.is_file():
@@ -157,6 +157,17 @@ def settings_from_config(config_file: Path, **overrides: Any) -> FinishSettings:
     _node, config = compose_bounded(read_yaml_text(config_file, shown), shown, _ConfigLoader, aliases=True)
     if not isinstance(config, dict):
         raise InputError(shown, "is not a mapping of settings", "write mkdocs.yml as `key: value` lines")
+    return config
+
+
+def settings_from_config(config_file: Path, **overrides: Any) -> FinishSettings:
+    """The settings mkdocs.yml gives, with `overrides` (those not None) in place of its values.
+
+    Raises:
+        InputError: The file cannot be read, or a value the step uses is not one it understands.
+    """
+    shown = config_file.name
+    config = read_config(config_file)
     options = _plugin_options(config)
     if (unknown := _unknown_option_error(shown, options)) is not None:
         raise unknown

@@ -17,8 +17,8 @@ from build_tools.annotations.corpus import INDEX_PAGE
 from build_tools.annotations.export import annotation_collection
 from build_tools.citations.site import write_citation_files
 from build_tools.citations.work import cited_works
-from build_tools.common.errors import InputError
-from build_tools.common.files import write_atomically
+from build_tools.common.errors import InputError, display_path
+from build_tools.common.files import staged_writes, write_atomically
 from build_tools.common.page_marker import TEXT_KINDS, read_page_marker
 from build_tools.common.urls import markdown_page_url, page_url, relative_url
 from build_tools.finish.assets import ASSET_DIR, asset_tags, copy_assets
@@ -91,6 +91,17 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _read_page(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            display_path(path),
+            f"this page is not UTF-8 (byte {error.object[error.start]:#04x} at offset {error.start})",
+            "build the site again with the generator, writing pages as UTF-8",
+        ) from None
+
+
 def _generator_html(site: Path, paths: list[str], cache: FinishCache | None) -> tuple[dict[str, str], dict[str, str]]:
     """Each page as the generator wrote it (from the cache where the page is finished already), and as it is on disk.
 
@@ -99,7 +110,7 @@ def _generator_html(site: Path, paths: list[str], cache: FinishCache | None) -> 
     """
     raw, on_disk = {}, {}
     for path in paths:
-        text = on_disk[path] = (site / path).read_text(encoding="utf-8")
+        text = on_disk[path] = _read_page(site / path)
         if is_finished(text):
             entry = cache.entries.get(path) if cache else None
             if entry is None or entry.written != _digest(text):
@@ -185,30 +196,32 @@ def finish_site(
             cache.entries[path] = Entry(made_from, raw[path], finished[path], "")
             report.finished.append(path)
     uses = [page.use for page in finished.values() if page.use is not None]
-    for path, page in finished.items():
-        text = page.html
-        if page.identity is not None and page.identity.kind == "glossary":
-            here = urls[path]
-            text = fill_uses(
-                text, inputs.glossary, [PageUse(relative_url(u.url, here), u.title, u.occurrences) for u in uses]
-            )
-        cache.entries[path].written = _digest(text)
-        _write(site / path, text, on_disk[path])
-    for gone in set(cache.entries) - set(paths):
-        del cache.entries[gone]
-    sections = [s for path in paths if path != NOT_FOUND for s in finished[path].sections]
-    reading = in_reading_order(sections, order if order is not None else reading_order(settings))
-    entries = glossary_entries(inputs.glossary, glossary_url)
-    index = fingerprint(every_page, repr(reading), repr(entries))
-    if index != cache.index or not (site / part_path(0)).exists():
-        _write_index(site, reading, entries)
-        cache.index = index
-    theme = next((t for t in map(theme_of, raw.values()) if t is not None), None)
-    for name, text in (theme.search_files() if theme else {}).items():
-        _write(site / name, text)
-    _write(site / ANNOTATIONS_EXPORT, annotation_collection(notes.resolved, settings.site_url, settings.site_name))
-    write_citation_files(site, works.values())
-    copy_assets(site)
+    # Every file of the run is put in place at the end, or none: a failure or Ctrl-C leaves the site as it was.
+    with staged_writes():
+        for path, page in finished.items():
+            text = page.html
+            if page.identity is not None and page.identity.kind == "glossary":
+                here = urls[path]
+                text = fill_uses(
+                    text, inputs.glossary, [PageUse(relative_url(u.url, here), u.title, u.occurrences) for u in uses]
+                )
+            cache.entries[path].written = _digest(text)
+            _write(site / path, text, on_disk[path])
+        for gone in set(cache.entries) - set(paths):
+            del cache.entries[gone]
+        sections = [s for path in paths if path != NOT_FOUND for s in finished[path].sections]
+        reading = in_reading_order(sections, order if order is not None else reading_order(settings))
+        entries = glossary_entries(inputs.glossary, glossary_url)
+        index = fingerprint(every_page, repr(reading), repr(entries))
+        if index != cache.index or not (site / part_path(0)).exists():
+            _write_index(site, reading, entries)
+            cache.index = index
+        theme = next((t for t in map(theme_of, raw.values()) if t is not None), None)
+        for name, text in (theme.search_files() if theme else {}).items():
+            _write(site / name, text)
+        _write(site / ANNOTATIONS_EXPORT, annotation_collection(notes.resolved, settings.site_url, settings.site_name))
+        write_citation_files(site, works.values())
+        copy_assets(site)
     used = {o.term_id for use in uses for o in use.occurrences}
     report.notices += [
         f"{settings.glossary}:{term.line}: the term '{term.term}' is used in no essay"

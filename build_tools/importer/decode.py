@@ -53,7 +53,18 @@ def decode_page(data: bytes, path: str) -> DecodedText:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _checked(data.decode("utf-16"), "utf-16", path)
     if data.startswith(codecs.BOM_UTF8):
-        return _checked(data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig", path)
+        try:
+            return _checked(data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig", path)
+        except UnicodeDecodeError as error:
+            # The mark says UTF-8: a bad byte is a damaged or mixed file, not another encoding.
+            offset = error.start + len(codecs.BOM_UTF8)
+            raise InputError(
+                path,
+                f"the file starts with UTF-8's byte-order mark, but byte {data[offset]:#04x} "
+                f"at offset {offset} is not UTF-8",
+                "re-save the file as UTF-8 in an editor, and check the text around that line against the original",
+                line=data[:offset].count(b"\n") + 1,
+            ) from None
     try:
         return _checked(data.decode("utf-8"), "utf-8", path)
     except UnicodeDecodeError as utf8_error:

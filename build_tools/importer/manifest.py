@@ -40,6 +40,8 @@ MANIFEST_SCHEMA: dict[str, Any] = {
         "date": _DATE,
         "url": URL,
         "notes": {"type": "string"},
+        # Where the file came from (repository, commit, record): for maintainers, never shown on the page.
+        "provenance": {"type": "string", "minLength": 1},
         **_CITATION_KEYS,
         "genre": {
             "enum": list(GENRES),
@@ -97,7 +99,9 @@ class Manifest:
         publication: The newspaper or site that published the page.
         date: When it was published, as precisely as known.
         url: Where it was published.
-        notes: Anything else a reader should know about the text's origin.
+        notes: Anything else a reader should know about the text's origin (shown on the page).
+        provenance: Where the file itself came from (a repository, commit, record), for maintainers
+            only: the page does not show it.
         article_ids: Stable essay ids, by essay title.
         lead: Whether essays open with a lead (``auto`` detects it).
         genre: The genre the manifest states (None: told from the source's shape).
@@ -115,6 +119,7 @@ class Manifest:
     date: str | None = None
     url: str | None = None
     notes: str | None = None
+    provenance: str | None = None
     article_ids: dict[str, str] = field(default_factory=dict)
     lead: LeadMode = "auto"
     article_lines: dict[str, int | None] = field(default_factory=dict)
@@ -200,6 +205,7 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         date=str(data["date"]) if "date" in data else None,
         url=data.get("url"),
         notes=data.get("notes"),
+        provenance=data.get("provenance"),
         article_ids=ids,
         lead=data.get("layout", {}).get("lead", "auto"),
         article_lines=lines,

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
-from build_tools.common.files import write_atomically
+from build_tools.common.files import remove_file, staged_writes, write_atomically
 from build_tools.editions.render import edition_pages
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.render import GENERATED_NOTE, GLOSSARY_PAGE, MEASURES_PAGE, render_pages
-from build_tools.importer.source import Source, load_source
+from build_tools.importer.source import Source, large_source_warnings, load_source
 from build_tools.validation.folder import FolderSurvey, survey_folder
 
 PAGE_SUFFIX, MANIFEST_SUFFIX = ".txt", ".yaml"
@@ -152,6 +152,31 @@ class Project:
             InputError: A named file is not under ``sources/`` or does not exist.
             InputErrors: A source page or manifest is bad.
         """
+        return self.import_and_report(files)[0]
+
+    def import_and_report(self, files: list[Path] | None = None) -> tuple[list[str], list[InputError]]:
+        """`import_sources`, and the warnings of what it read: doubtful readings, files not read, large pages."""
+        changed, sources = self._import_staged(files)
+        self._remove_empty_folders(changed)
+        return changed, self.reading_warnings(sources)
+
+    def reading_warnings(self, sources: list[Source]) -> list[InputError]:
+        """What `import` and `check` warn of in sources/: files not read, doubtful readings, missing manifests, size."""
+        warnings = [*self.survey_sources().warnings, *large_source_warnings(sources)]
+        for source in sources:
+            warnings += source.document.warnings if source.document else source.page.warnings
+            if source.manifest.path is None:
+                warnings.append(
+                    InputError(
+                        source.path,
+                        "this page has no manifest, so its provenance (publication, date, address) is not recorded",
+                        f"add {Path(source.path).with_suffix('.yaml')} with publication, date, url and notes",
+                    )
+                )
+        return warnings
+
+    @staged_writes()  # every page is put in place at the end, or none: a failure leaves docs/ as it was
+    def _import_staged(self, files: list[Path] | None) -> tuple[list[str], list[Source]]:
         for path in files or []:
             if path.resolve().parent != self.sources_dir.resolve():
                 raise InputError(
@@ -167,33 +192,31 @@ class Project:
                 )
         sources = self.load_sources()
         chosen = {s.id for s in sources} if files is None else {p.stem for p in files}
-        pages = {
-            name: text
-            for name, text in self.expected_pages(sources).items()
-            if _lists_sources(name) or name.split("/")[0] in chosen
-        }
+        expected = self.expected_pages(sources)
+        pages = {name: text for name, text in expected.items() if _lists_sources(name) or name.split("/")[0] in chosen}
         changed = []
         for name, text in pages.items():
             target = self.docs_dir / name
-            if not target.exists() or target.read_text(encoding="utf-8") != text:
+            if not target.exists() or _text_on_disk(target) != text:
                 write_atomically(target, text)
                 changed.append(name)
         # A full import removes every page it wrote that no source produces any more (a source
         # removed or renamed); an import of named pages, only theirs.
-        for name in sorted(self.generated_pages_on_disk() - set(self.expected_pages(sources))):
+        for name in sorted(self.generated_pages_on_disk() - set(expected)):
             if files is None or _lists_sources(name) or name.split("/")[0] in chosen:
-                self._remove_page(name)
+                remove_file(self.docs_dir / name)
                 changed.append(name)
-        return changed
+        return changed, sources
 
-    def _remove_page(self, name: str) -> None:
-        """Remove a page `import` wrote, and the folders it leaves empty below ``docs/``."""
-        target = self.docs_dir / name
-        target.unlink()
-        for folder in target.parents:
-            if folder == self.docs_dir or not folder.is_relative_to(self.docs_dir) or any(folder.iterdir()):
-                break
-            folder.rmdir()
+    def _remove_empty_folders(self, changed: list[str]) -> None:
+        """Remove the folders below ``docs/`` that the pages removed leave empty (once the removals are made)."""
+        for name in changed:
+            for folder in (self.docs_dir / name).parents:
+                if folder == self.docs_dir or not folder.is_relative_to(self.docs_dir) or not folder.is_dir():
+                    break
+                if any(folder.iterdir()):
+                    break
+                folder.rmdir()
 
     def check_docs(self, sources: list[Source]) -> Report:
         """Compare ``docs/`` with what `import` would write from ``sources/``."""
@@ -207,8 +230,12 @@ class Project:
                     InputError(shown, "this page is missing", "run `policy-reader import` to write it")
                 )
                 continue
-            actual = target.read_text(encoding="utf-8")
-            if actual != text:
+            actual = _text_on_disk(target)
+            if actual is None:
+                report.errors.append(
+                    InputError(shown, "this page is not UTF-8 text (damaged)", "run `policy-reader import` to write it")
+                )
+            elif actual != text:
                 line = _first_difference(actual, text)
                 report.errors.append(
                     InputError(
@@ -227,17 +254,7 @@ class Project:
                     "run `policy-reader import` (it removes stale pages), or delete the file",
                 )
             )
-        report.warnings += self.survey_sources().warnings
-        for source in sources:
-            report.warnings += source.document.warnings if source.document else source.page.warnings
-            if source.manifest.path is None:
-                report.warnings.append(
-                    InputError(
-                        source.path,
-                        "this page has no manifest, so its provenance (publication, date, address) is not recorded",
-                        f"add {Path(source.path).with_suffix('.yaml')} with publication, date, url and notes",
-                    )
-                )
+        report.warnings += self.reading_warnings(sources)
         return report
 
 
@@ -250,6 +267,14 @@ def _written_by_import(page: Path) -> bool:
 def _lists_sources(page: str) -> bool:
     """Whether `import` writes `page` from every source (home, a year's page, the reader's pages), not from one."""
     return page in {"index.md", GLOSSARY_PAGE, MEASURES_PAGE} or page.startswith(ARCHIVE_DIR)
+
+
+def _text_on_disk(page: Path) -> str | None:
+    """A page `import` writes, as it is on disk; None when it is not UTF-8 (damaged: `import` writes it again)."""
+    try:
+        return page.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _first_difference(actual: str, expected: str) -> int:

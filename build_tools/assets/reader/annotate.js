@@ -301,13 +301,25 @@
   function copyDraft(done) {
     var yaml = box.value;
     function fallback() {
-      box.select();
+      // Copied from a scratch box fixed in the window's corner: selecting the draft's own box would
+      // scroll the page to it, taking the noted words out of view. The draft's box is selected only
+      // when copying is refused, for the editor to copy by hand.
+      var scratch = element("textarea", "pr-annotate-scratch");
+      scratch.value = yaml;
+      scratch.setAttribute("aria-hidden", "true");
+      scratch.tabIndex = -1;
+      document.body.append(scratch);
+      scratch.focus({preventScroll: true});
+      scratch.select();
       var copied = false;
       try {
         copied = document.execCommand("copy");
       } catch (error) {
         copied = false;
       }
+      scratch.remove();
+      box.focus({preventScroll: true});
+      if (!copied) box.setSelectionRange(0, box.value.length);
       status.textContent = copied ? done + "已复制到剪贴板。" : done + "请按 Ctrl+C(或 ⌘C)复制下面的文字。";
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -339,8 +351,28 @@
     pop.hidden = false;
   }
 
+  // The draft opens under the words just noted, never over them: placed in the page below the selection
+  // (at its paragraph's left), then the page scrolls to show as much of it as it can while the
+  // words stay in view below the sticky header. A draft restored on load, with nothing selected, keeps
+  // its corner of the window.
+  function placeBelow(rect, paragraph) {
+    panel.classList.add("pr-annotate-panel--by-text");
+    var room = document.documentElement.clientWidth;
+    var left = Math.min(paragraph.getBoundingClientRect().left, room - panel.offsetWidth - 8);
+    panel.style.left = window.scrollX + Math.max(8, left) + "px";
+    panel.style.top = window.scrollY + rect.bottom + 12 + "px";
+    var header = document.querySelector(".md-header");
+    var clear = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+    var hidden = Math.max(0, panel.getBoundingClientRect().bottom + 8 - window.innerHeight);
+    // Down as far as the panel needs and the words allow; up if the words are above the window already.
+    var shift = rect.top < clear ? rect.top - clear : Math.min(hidden, rect.top - clear);
+    if (shift) window.scrollBy(0, shift);
+  }
+
   popButton.addEventListener("click", function () {
     if (!offered || !offered.passage) return;
+    var noted = offered.range.getBoundingClientRect();
+    var paragraph = document.getElementById(offered.paragraph);
     if (draft) {
       draft.related.push(offered.passage);
       showDraft("");
@@ -351,6 +383,7 @@
       copyDraft("注释草稿已写好,");
     }
     pop.hidden = true;
+    placeBelow(noted, paragraph);
     window.getSelection().removeAllRanges();
   });
   copy.addEventListener("click", function () { copyDraft(""); });

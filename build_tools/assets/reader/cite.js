@@ -249,8 +249,10 @@
     if (!target || !(holder || /^H[2-6]$/.test(target.tagName))) return;
     chosen = place;
     paragraphButton.textContent = "引用" + scopeName(place);
+    // After the text chosen, never inside its lines: choosing a paragraph must not reflow it.
     if (!holder) target.parentNode.insertBefore(paragraphButton, target.nextSibling); // after a part's heading
-    else holder.insertBefore(paragraphButton, target === holder ? holder.querySelector("p") : target);
+    else if (target === holder) holder.appendChild(paragraphButton);
+    else holder.insertBefore(paragraphButton, target.nextSibling);
     if (!panel.hidden) show(scope() ? chosen : null);
   }
   window.addEventListener("hashchange", choose);

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from build_tools.common.errors import InputError
-from build_tools.finish.package import Package, source_date_epoch, write_zip
+from build_tools.finish.package import Package, check_zip_output, source_date_epoch, write_zip
 from build_tools.generators.mkdocs.command import run_mkdocs
 
 
@@ -32,8 +32,9 @@ def package_site(root: Path, output: Path) -> Package:
     """Build the offline site and zip it into `output`.
 
     Raises:
-        InputError: The build failed; nothing is written.
+        InputError: The build failed, or `output` cannot be a zip file; nothing is written.
     """
+    check_zip_output(output)  # before the build, which takes a while
     epoch = source_date_epoch(root)
     with tempfile.TemporaryDirectory(prefix="policy-reader-package-") as work:
         site = Path(work) / "site"

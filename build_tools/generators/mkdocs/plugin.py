@@ -24,6 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.common.system_errors import os_error
 from build_tools.finish.cache import FinishCache, fingerprint
 from build_tools.finish.fills import filled_stub
 from build_tools.finish.inputs import anchor_notes, essay_urls, load_inputs
@@ -52,7 +53,10 @@ class _PreciseDirtyBuilds(logging.Filter):
         return not record.getMessage().startswith(DIRTY_NOTICE)
 
 
-def _plugin_error(error: InputError | InputErrors) -> PluginError:
+def _plugin_error(error: InputError | InputErrors | OSError) -> PluginError:
+    """The error as MkDocs reports a plugin's: a message, not a traceback (a refused write names its file)."""
+    if isinstance(error, OSError):
+        error = os_error(error)
     errors = error.errors if isinstance(error, InputErrors) else [error]
     return PluginError("\n".join(str(e) for e in errors))
 
@@ -101,7 +105,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         try:
             for name in project.import_sources():
                 log.info("policy-reader import: wrote docs/%s", name)
-        except (InputError, InputErrors) as error:
+        except (InputError, InputErrors, OSError) as error:
             raise _plugin_error(error) from None
         PolicyReaderPlugin.imported = state
 
@@ -195,7 +199,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
                 cache=cache,
                 order=self.page_urls,
             )
-        except (InputError, InputErrors) as error:
+        except (InputError, InputErrors, OSError) as error:
             raise _plugin_error(error) from None
         for notice in report.notices:
             log.info("%s", notice)
