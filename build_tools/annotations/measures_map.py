@@ -12,6 +12,7 @@ from build_tools.annotations.corpus import Corpus, EssayText
 from build_tools.annotations.model import Anchor, ResolvedAnnotation
 from build_tools.annotations.render import Linker
 from build_tools.common.markup import html_text, markdown_text
+from build_tools.importer.numbering import chinese_numeral
 
 UNTAGGED = "未归类"
 MeasureKey = tuple[str, str]  # (essay key, measure anchor)
@@ -92,14 +93,6 @@ def measures_page_body(corpus: Corpus, resolved: list[ResolvedAnnotation], page_
 _STATE = "中华人民共和国"
 #: A title at most this long (once the state's name is left out) is its own short label.
 _SHORT_TITLE = 10
-_NUMERALS = "一二三四五六七八九十"
-
-
-def _numeral(n: int) -> str:
-    """1 → 一, 12 → 十二, 23 → 二十三 (the labels count texts, not hundreds of them)."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens - 1] + "十")
-    return head + (_NUMERALS[ones - 1] if ones else "")
 
 
 def short_labels(texts: list[EssayText]) -> dict[str, str]:
@@ -117,7 +110,8 @@ def short_labels(texts: list[EssayText]) -> dict[str, str]:
             continue
         kind = "文件" if text.clauses else "文章"
         counts[kind] += 1
-        labels[text.key] = kind + _numeral(counts[kind])
+        # Words up to 999 (文章一百零五), digits past that.
+        labels[text.key] = kind + (chinese_numeral(counts[kind]) if counts[kind] < 1000 else str(counts[kind]))
     return labels
 
 
