@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from build_tools.editions.compare import paragraph_counterparts
+from build_tools.editions.document_links import document_comparisons
 from build_tools.editions.links import comparisons
 from build_tools.importer.model import Clause, Document, Heading, Paragraph
 from build_tools.importer.source import Source
@@ -23,11 +25,13 @@ class EarlierText:
         label: The edition's name and date: 征求意见稿(2021-11).
         paragraphs: ``(anchor, text)`` pairs, anchors as they were then.
         counterpart: Earlier anchor → the current anchor (None where the paragraph was removed).
+        places: Earlier anchor → the article it stood in then (第十条), for a law's edition.
     """
 
     label: str
     paragraphs: tuple[tuple[str, str], ...]
     counterpart: dict[str, str | None]
+    places: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,8 @@ def corpus_of(sources: list[Source], url_of: Callable[[str, str], str] = directo
     for source in sources:
         earlier = _earlier_texts(source)
         if source.document:
-            essays.append(_document_text(source.id, source.document, url_of(source.id, INDEX_PAGE)))
+            document = _document_text(source.id, source.document, url_of(source.id, INDEX_PAGE))
+            essays.append(replace(document, earlier=_earlier_documents(source)))
         for article in source.page.articles:
             measures: dict[str, tuple[int, str, str]] = {}
             measure_of: dict[str, str] = {}
@@ -189,6 +194,23 @@ def _earlier_texts(source: Source) -> dict[str, list[EarlierText]]:
         paragraphs = tuple((p.anchor, p.text) for p in comparison.old.paragraphs)
         found.setdefault(comparison.new.id, []).append(EarlierText(comparison.edition.label, paragraphs, counterpart))
     return found
+
+
+def _earlier_documents(source: Source) -> tuple[EarlierText, ...]:
+    """A document's earlier editions as notes see them, the newest first."""
+    found = []
+    for comparison in reversed(document_comparisons(source)):
+        assert comparison.edition.document is not None
+        paragraphs = tuple((p.anchor, p.text) for p in comparison.edition.document.paragraphs)
+        counterpart = paragraph_counterparts(comparison)
+        places = {
+            p.anchor: unit.name
+            for unit in comparison.old
+            if unit.anchor.startswith("article-")
+            for p in unit.paragraphs
+        }
+        found.append(EarlierText(comparison.edition.label, paragraphs, counterpart, places))
+    return tuple(found)
 
 
 def _first_paragraph(clause: Clause) -> str | None:

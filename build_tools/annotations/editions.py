@@ -69,7 +69,8 @@ def gone_since(essay: EssayText, selector: Selector) -> str:
     earlier, was = found
     now = earlier.counterpart.get(was)
     then = "a paragraph the current text removed" if now is None else f"reworded in the current ¶{now[1:]}"
-    return f"; it was last found in the {earlier.label}, ¶{was[1:]} ({then})"
+    article = f", {earlier.places[was]}" if was in earlier.places else ""
+    return f"; it was last found in the {earlier.label}, ¶{was[1:]}{article} ({then})"
 
 
 def moved_summary(moved_notes: list[MovedNote]) -> str:

@@ -95,6 +95,11 @@ _STATE = "中华人民共和国"
 _SHORT_TITLE = 10
 
 
+def _numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 105 → 一百零五; past 999 in figures (an archive's map may name a thousand texts)."""
+    return chinese_numeral(n) if n < 1000 else str(n)
+
+
 def short_labels(texts: list[EssayText]) -> dict[str, str]:
     """A short label for each text, by key, for the map's rows; the legend gives each one's full title.
 
@@ -110,8 +115,7 @@ def short_labels(texts: list[EssayText]) -> dict[str, str]:
             continue
         kind = "文件" if text.clauses else "文章"
         counts[kind] += 1
-        # Words up to 999 (文章一百零五), digits past that.
-        labels[text.key] = kind + (chinese_numeral(counts[kind]) if counts[kind] < 1000 else str(counts[kind]))
+        labels[text.key] = kind + _numeral(counts[kind])
     return labels
 
 

@@ -23,6 +23,8 @@ from build_tools.common.references import citations_html
 Linker = Callable[[str, str], str]
 
 _PARAGRAPH = re.compile(r'<p id="(p\d+)">(.*?)</p>', re.S)
+#: A run-in heading (its paragraph's opening, in bold), as `import` writes it: plain escaped text.
+_RUN_IN = re.compile(r'^<strong class="pr-runin">([^<]*)</strong>')
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 #: A preview longer than this shows only the sentences around the quote.
 PREVIEW_CHARS = 220
@@ -178,13 +180,16 @@ def apply_to_page(page_html: str, page: PageAnnotations) -> str:
     def paragraph(match: re.Match[str]) -> str:
         nonlocal numbered
         anchor, escaped = match.group(1), match.group(2)
-        text = html.unescape(escaped)
+        # A document's run-in heading opens its paragraph in bold: the quote offsets count its words too.
+        run_in = _RUN_IN.match(escaped)
+        bold = len(html.unescape(run_in.group(1))) if run_in else 0
+        text = html.unescape(_RUN_IN.sub(r"\1", escaped, count=1) if run_in else escaped)
         pending = sorted(page.notes.get(anchor, []), key=lambda note: note[0])
         notes = "".join(render(numbered + n) for n, (_start, render) in enumerate(pending, start=1))
         spans = sorted(page.highlights.get(anchor, []), key=lambda span: span[0])
         refs = {anchor_id: numbered + n for n, (_s, _e, _a, anchor_id) in enumerate(spans, start=1) if anchor_id}
         numbered += len(pending)
-        body = _highlight(text, spans, refs)
+        body = _highlight(text, spans, refs, bold)
         if not notes:
             return f'<p id="{anchor}">{body}</p>'
         number = anchor.removeprefix("p")
@@ -196,11 +201,20 @@ def apply_to_page(page_html: str, page: PageAnnotations) -> str:
     return _PARAGRAPH.sub(paragraph, page_html)
 
 
-def _highlight(text: str, spans: list[tuple[int, int, str, str | None]], refs: dict[str, int]) -> str:
+def _highlight(text: str, spans: list[tuple[int, int, str, str | None]], refs: dict[str, int], bold: int = 0) -> str:
     """`text` escaped, with each stretch covered by one or more annotations in a ``<mark>``.
 
     The stretch where a quote ends names the numbers of the notes on it (`refs`: anchor id → number).
+    The first `bold` characters (a run-in heading) stay in their ``<strong>``, marks inside it cut at its end.
     """
+    if bold:
+        # A quote running on past the heading ends (and names its notes) after it, not at its end.
+        continuing = {i for s, e, _a, i in spans if s < bold < e}
+        opening = _highlight(
+            text[:bold], _clipped(spans, 0, bold), {i: n for i, n in refs.items() if i not in continuing}
+        )
+        rest = _highlight(text[bold:], _clipped(spans, bold, len(text)), refs)
+        return f'<strong class="pr-runin">{opening}</strong>{rest}'
     if not spans:
         return html.escape(text, quote=False)
     cuts = sorted({0, len(text), *(s for s, _e, _a, _i in spans), *(e for _s, e, _a, _i in spans)})
@@ -223,3 +237,14 @@ def _highlight(text: str, spans: list[tuple[int, int, str, str | None]], refs: d
             f'<mark class="pr-quote"{id_attr}{refs_attr} data-annotations="{html_text(ids)}">{extra}{piece}</mark>'
         )
     return "".join(out)
+
+
+def _clipped(
+    spans: list[tuple[int, int, str, str | None]], start: int, end: int
+) -> list[tuple[int, int, str, str | None]]:
+    """The parts of `spans` inside [start, end), counted from `start`; a span begun before keeps its id there only."""
+    return [
+        (max(s, start) - start, min(e, end) - start, a, i if s >= start else None)
+        for s, e, a, i in spans
+        if s < end and e > start
+    ]

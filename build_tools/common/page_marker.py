@@ -8,7 +8,9 @@ from whatever HTML the generator made, so it never needs the generator's own pag
 from __future__ import annotations
 
 import html
+import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from build_tools.common.markup import html_text
@@ -25,6 +27,8 @@ FILL = '<div class="pr-fill" data-pr-fill="{name}"></div>'
 _MARKER = re.compile(r'<div class="pr-page" hidden((?: data-pr-[a-z]+="[^"]*")*)></div>')
 _ATTRIBUTE = re.compile(r' data-pr-([a-z]+)="([^"]*)"')
 _FILL = re.compile(r'<div class="pr-fill" data-pr-fill="([a-z]+)"></div>')
+#: A document's card (issuer, number, dates, topics, status) as the built page carries it.
+_CARD = re.compile(r'<dl class="pr-doc-card[^"]*"[^>]*? data-pr-card="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -36,17 +40,25 @@ class PageIdentity:
         title: The page's title (its front matter's), as search lists it.
         source: The source page's id, for a source page or an essay.
         article: The essay's id, for an essay.
+        status: Whether a document's text is in force: 现行有效, 已被修正 (2022-06-24) … (None: not said).
     """
 
     kind: str
     title: str
     source: str | None = None
     article: str | None = None
+    status: str | None = None
 
 
 def page_marker(identity: PageIdentity) -> str:
     """The hidden element naming `identity`, as `import` writes it into a page."""
-    values = {"kind": identity.kind, "title": identity.title, "source": identity.source, "article": identity.article}
+    values = {
+        "kind": identity.kind,
+        "title": identity.title,
+        "source": identity.source,
+        "article": identity.article,
+        "status": identity.status,
+    }
     listed = "".join(f' data-pr-{name}="{html_text(value)}"' for name, value in values.items() if value is not None)
     return f'<div class="{MARKER_CLASS}" hidden{listed}></div>'
 
@@ -62,7 +74,13 @@ def read_page_marker(page_html: str) -> PageIdentity | None:
     if found is None:
         return None
     values = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(found.group(1))}
-    return PageIdentity(values.get("kind", ""), values.get("title", ""), values.get("source"), values.get("article"))
+    return PageIdentity(
+        values.get("kind", ""),
+        values.get("title", ""),
+        values.get("source"),
+        values.get("article"),
+        values.get("status"),
+    )
 
 
 def fill_places(page_html: str) -> list[str]:
@@ -73,3 +91,21 @@ def fill_places(page_html: str) -> list[str]:
 def fill(page_html: str, name: str, content: str) -> str:
     """`page_html` with the fill place `name` replaced by `content`."""
     return page_html.replace(FILL.format(name=name), content, 1)
+
+
+def card_data_attribute(facts: Mapping[str, object]) -> str:
+    """The ``data-pr-card`` attribute holding a document card's facts as JSON, as `import` writes it on the card."""
+    return f' data-pr-card="{html_text(json.dumps(dict(facts), ensure_ascii=False, sort_keys=True))}"'
+
+
+def read_card(page_html: str) -> dict[str, object] | None:
+    """The facts of the document card in a built page, or None for a page with no card.
+
+    The keys: ``issuer`` (发文机关), ``number``, ``written``, ``published``, ``topics``, ``index_number``,
+    ``status``, ``status_date`` (each only when the card has it).
+    """
+    found = _CARD.search(page_html)
+    if found is None:
+        return None
+    facts = json.loads(html.unescape(found.group(1)))
+    return facts if isinstance(facts, dict) else None

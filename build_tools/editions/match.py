@@ -61,6 +61,11 @@ def match_paragraphs(old: Sequence[str], new: Sequence[str]) -> list[Row]:
         if i not in new_of and j not in taken:
             new_of[i] = (j, similarity)
             taken.add(j)
+    return rows_from_pairs(old, new, new_of)
+
+
+def rows_from_pairs(old: Sequence[str], new: Sequence[str], new_of: dict[int, tuple[int, float]]) -> list[Row]:
+    """The comparison's rows from the pairs found (earlier index → current index and similarity)."""
     in_order = _keeping_order([new_of[i][0] for i in sorted(new_of)])
     rows: list[Row] = []
     for j in range(len(new)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_tools.importer.model import Page
+from build_tools.importer.model import Document, Page
 
 #: What the current text is called when the manifest does not say.
 CURRENT_LABEL = "现行文本"
@@ -40,11 +40,13 @@ class Edition:
         entry: What the manifest says of it.
         path: Its file as shown in messages.
         page: The structure the importer recognised in it.
+        document: The edition read as a document, when the current text is one (report, document, regulation).
     """
 
     entry: EditionEntry
     path: str
     page: Page
+    document: Document | None = None
 
     @property
     def slug(self) -> str:

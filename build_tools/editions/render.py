@@ -111,7 +111,7 @@ def render_changes(source: Source, comparison: EssayComparison) -> str:
         '<p class="pr-changes-legend" aria-hidden="true"><ins>新增的字词</ins> <del>删去的字词</del></p>\n',
     ]
     if old.title != new.title:
-        title = "".join(_marked(word_diff(old.title, new.title)))
+        title = "".join(marked(word_diff(old.title, new.title)))
         out.append(f'\n<p class="pr-change__title">标题:{title}</p>\n')
     for row in _folded(comparison.rows):
         out.append(_row(row, comparison, old, new, name) if isinstance(row, Row) else _unchanged(row, new))
@@ -133,7 +133,8 @@ def _folded(rows: tuple[Row, ...]) -> Iterator[Row | list[Row]]:
         yield run
 
 
-def _marked(diff: list[tuple[Op, str]]) -> Iterator[str]:
+def marked(diff: list[tuple[Op, str]]) -> Iterator[str]:
+    """Each run of the diff as HTML: inserted and deleted words marked, with the words screen readers speak."""
     for op, text in diff:
         if op == "equal":
             yield html.escape(text, quote=False)
@@ -162,7 +163,7 @@ def _row(row: Row, comparison: EssayComparison, old: Article, new: Article, now:
     kind = _KIND[row.change] + (",位置有变" if row.moved else "")
     before = old.paragraphs[row.old].text if row.old is not None else ""
     after = new.paragraphs[row.new].text if row.new is not None else ""
-    text = "".join(_marked(word_diff(before, after)))
+    text = "".join(marked(word_diff(before, after)))
     return (
         f'\n<section class="pr-change pr-change--{row.change}{" pr-change--moved" if row.moved else ""}" markdown>\n\n'
         f"{' → '.join(places)} · {kind}\n{{: .pr-change__where }}\n\n"

@@ -31,6 +31,26 @@ _CITATION_KEYS: dict[str, Any] = {
     "publication_named": {"type": "boolean"},
 }
 
+#: What a document is and how it stands (国务院政策文件库's card); each, when given, overrides what the text prints.
+STATUSES = ("现行有效", "已被修改", "已废止", "尚未生效")
+_ONE_LINE = {"type": "string", "pattern": r"^[^\n]+\Z", "description": "write it on one line"}
+_CARD_KEYS: dict[str, Any] = {
+    # 发文机关: the body that issued the document (joint issuers side by side, 中共中央办公厅 国务院办公厅).
+    "issuer": {**_ONE_LINE, "minLength": 1},
+    # 发文字号, e.g. 国办发〔2018〕123号.
+    "number": {**_ONE_LINE, "minLength": 1},
+    # 成文日期 (the date it was signed) and 发布日期 (the date it was made public).
+    "written": _DATE,
+    "published": _DATE,
+    # 主题分类 as the issuer files it, e.g. 综合政务\政务公开.
+    "topics": {"type": "array", "minItems": 1, "items": {**_ONE_LINE, "minLength": 1}},
+    # 索引号, e.g. 000014349/2018-00221.
+    "index_number": {**_ONE_LINE, "minLength": 1},
+    "status": {"enum": list(STATUSES), "description": "现行有效 (the default), 已被修改, 已废止 or 尚未生效"},
+    # Since when the status holds (修改 / 废止 / 施行 date).
+    "status_date": _DATE,
+}
+
 MANIFEST_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
@@ -43,6 +63,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
         # Where the file came from (repository, commit, record): for maintainers, never shown on the page.
         "provenance": {"type": "string", "minLength": 1},
         **_CITATION_KEYS,
+        **_CARD_KEYS,
         "genre": {
             "enum": list(GENRES),
             "description": "essays (a newspaper page), essay, report (or speech), document or regulation",
@@ -75,7 +96,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                         "`file: sources/editions/<page id>/draft.txt` "
                         "(a .txt directly in sources/ is a page of its own)",
                     },
-                    "date": {"type": "string", "minLength": 1},
+                    "date": _DATE,
                     "label": {"type": "string", "minLength": 1},
                 },
             },
@@ -86,7 +107,38 @@ MANIFEST_SCHEMA: dict[str, Any] = {
             "properties": {"lead": {"enum": ["auto", "always", "never"]}},
         },
     },
+    "dependentRequired": {"status_date": ["status"]},
 }
+
+
+@dataclass(frozen=True)
+class CardFacts:
+    """What a manifest says of a document's card; None (or empty) where it says nothing."""
+
+    issuer: str | None = None
+    number: str | None = None
+    written: str | None = None
+    published: str | None = None
+    topics: tuple[str, ...] = ()
+    index_number: str | None = None
+    status: str | None = None
+    status_date: str | None = None
+
+
+def _card_facts(data: dict[str, Any]) -> CardFacts:
+    def text(key: str) -> str | None:
+        return str(data[key]).strip() if key in data else None
+
+    return CardFacts(
+        issuer=text("issuer"),
+        number=text("number"),
+        written=text("written"),
+        published=text("published"),
+        topics=tuple(str(topic).strip() for topic in data.get("topics", [])),
+        index_number=text("index_number"),
+        status=text("status"),
+        status_date=text("status_date"),
+    )
 
 
 @dataclass(frozen=True)
@@ -111,6 +163,9 @@ class Manifest:
         publication_named: Whether `publication` is the newspaper's name (not a description of it).
         label: What the current text is called (None: 现行文本).
         editions: The earlier editions, oldest first as listed.
+        status: What became of the text and when (已废止 or 尚未生效, a date), from `status:` and `status_date:`;
+            None: in force.
+        card: What the manifest says of a document's card (发文机关, 发文字号, dates, 主题分类, 索引号, status).
     """
 
     path: str | None = None
@@ -130,11 +185,19 @@ class Manifest:
     editions: tuple[EditionEntry, ...] = ()
     genre: Genre | None = None
     genre_line: int | None = None
+    status: tuple[str, str | None] | None = None
+    card: CardFacts = field(default_factory=lambda: CardFacts())
 
     @property
     def parse_options(self) -> ParseOptions:
         """The hints the parser takes from this manifest."""
         return ParseOptions(lead=self.lead, article_ids=self.article_ids)
+
+
+def _status(data: dict[str, Any]) -> tuple[str, str | None] | None:
+    """What became of the text, when the manifest says it is not (or not yet) in force."""
+    value = data.get("status")
+    return None if value in (None, STATUSES[0]) else (str(value), data.get("status_date"))
 
 
 def load_manifest(path: Path, shown_as: str) -> Manifest:
@@ -216,6 +279,8 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         editions=editions,
         genre=data.get("genre"),
         genre_line=doc.line_of(("genre",)) if "genre" in data else None,
+        status=_status(data),
+        card=_card_facts(data),
     )
 
 

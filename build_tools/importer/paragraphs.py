@@ -31,17 +31,26 @@ def front_matter(meta: Mapping[str, object], identity: PageIdentity) -> str:
     return f"---\n{matter}---\n\n{page_marker(identity)}\n"
 
 
-def paragraph_block(paragraph: Paragraph, extra_class: str = "", anchor: str | None = None) -> str:
+#: The class of a run-in heading's words at the start of its paragraph (（三）加强考核评价。各地区……).
+RUN_IN_CLASS = "pr-runin"
+
+
+def paragraph_block(paragraph: Paragraph, extra_class: str = "", anchor: str | None = None, run_in: int = 0) -> str:
     """A published paragraph as raw HTML (Markdown never reinterprets its text), linked by its `p<N>` id.
 
     `anchor` gives the block an id of its own too: a clause (``part-1-item-3-point-2``) that opens with it.
+    `run_in` characters at its start are its clause's heading, printed once, in bold, as the paragraph's opening.
     """
     label = f"第 {paragraph.number} 段的链接"
     block_id = f' id="{anchor}"' if anchor else ""
     link = f'<a class="pr-para__link" href="#{paragraph.anchor}" title="{label}" aria-label="{label}">'
+    text = html.escape(paragraph.text[run_in:], quote=False)
+    if run_in:
+        text = f'<strong class="{RUN_IN_CLASS}">{html.escape(paragraph.text[:run_in], quote=False)}</strong>{text}'
+        extra_class += " pr-runin-para"
     return (
         f'<div class="pr-para{extra_class}"{block_id}>{link}{paragraph.number}</a>'
-        f'<p id="{paragraph.anchor}">{html.escape(paragraph.text, quote=False)}</p></div>\n'
+        f'<p id="{paragraph.anchor}">{text}</p></div>\n'
     )
 
 

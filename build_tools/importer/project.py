@@ -8,6 +8,7 @@ from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.common.files import remove_file, staged_writes, write_atomically
+from build_tools.editions.document_render import document_edition_pages
 from build_tools.editions.render import edition_pages
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.render import GENERATED_NOTE, GLOSSARY_PAGE, MEASURES_PAGE, render_pages
@@ -128,7 +129,7 @@ class Project:
         """The pages `import` writes for these sources, by path below ``docs/``."""
         pages = render_pages(sources)
         for source in sources:
-            pages.update(edition_pages(source))
+            pages.update(document_edition_pages(source) if source.document else edition_pages(source))
         return pages
 
     def generated_pages_on_disk(self) -> set[str]:

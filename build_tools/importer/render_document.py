@@ -12,6 +12,8 @@ import html
 
 from build_tools.common.markup import markdown_text
 from build_tools.common.page_marker import PageIdentity
+from build_tools.editions.document_links import current_status, document_head, edition_meta, with_article_history
+from build_tools.importer.card import card_html, document_card
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.source import Source
@@ -49,29 +51,60 @@ def _history_block(lines: list[DocLine]) -> str:
     return f'<div class="pr-doc-history-block{shape}" role="note" aria-label="题注">\n{inner}</div>\n'
 
 
-def _heading(clause: Clause, level: int) -> str:
+def _heading(clause: Clause, level: int, run_in: bool = False) -> str:
     hashes = "#" * min(level, 6)
-    return f"\n{hashes} {markdown_text(clause.label)} {{#{clause.anchor} .pr-{clause.kind}}}\n"
+    hidden = f" .{RUN_IN_HEADING_CLASS}" if run_in else ""
+    return f"\n{hashes} {markdown_text(clause.label)} {{#{clause.anchor} .pr-{clause.kind}{hidden}}}\n"
 
 
-def _items(items: list[Clause | Paragraph], out: list[str], depth: int, in_article: bool = False) -> None:
+#: A heading printed as its paragraph's bold opening: kept for the contents list and its address, not shown again.
+RUN_IN_HEADING_CLASS = "pr-runin-heading"
+#: What may close a run-in heading: the stop after 加强考核评价 in （三）加强考核评价。各地区…….
+_RUN_IN_STOPS = "。．.：:；;！!？?"
+
+
+def _run_in_length(clause: Clause) -> int:
+    """How many characters open the clause's first paragraph as its heading; 0 if it does not open so.
+
+    An item's marker, title and the stop after it (（三）加强考核评价。各地区……), or its marker alone where
+    no opening sentence titles it; an article's number (第十七条　经营者……), its first 款 opening with it.
+    """
+    first = clause.children[0] if clause.children else None
+    if isinstance(first, Clause) and first.kind == "para" and first.children:
+        first = first.children[0]
+    opening = f"{clause.marker}{clause.title}"
+    if clause.heading or not clause.marker or not isinstance(first, Paragraph) or not first.text.startswith(opening):
+        return 0
+    stop = first.text[len(opening) : len(opening) + 1]
+    return len(opening) + (1 if stop and stop in _RUN_IN_STOPS else 0)
+
+
+def _items(
+    items: list[Clause | Paragraph], out: list[str], depth: int, in_article: bool = False, run_in: int = 0
+) -> None:
+    """Write `items`; the first paragraph written opens with a run-in heading of `run_in` characters."""
     for item in items:
         if isinstance(item, Paragraph):
-            out += ["\n", paragraph_block(item)]
+            out += ["\n", paragraph_block(item, run_in=run_in)]
+            run_in = 0
             continue
         # One level below the heading it stands under (the title is h1): no level is skipped.
         level = depth + 1
         # An article's own items (（一）有……；) are list entries of its text, not headings of their own.
         if item.heading or (item.kind in _HEADED_KINDS and not in_article):
-            out.append(_heading(item, level))
+            # A heading that opens its paragraph (（三）加强考核评价。各地区……) is printed once, as that opening.
+            opening = _run_in_length(item)
+            out.append(_heading(item, level, run_in=bool(opening)))
             out += _doc_lines(item.head)
-            _items(item.children, out, level, in_article or item.kind == "article")
+            _items(item.children, out, level, in_article or item.kind == "article", opening)
+            run_in = 0
             continue
         # A point (a 款, an item) opening with its paragraph: the paragraph carries the clause's address.
         first, *rest = item.children
         assert isinstance(first, Paragraph)  # a clause that is no heading opens with its paragraph
         css = _BLOCK_CLASS.get(item.kind, f"pr-{item.kind}")
-        out += ["\n", paragraph_block(first, f" pr-clause {css}", item.anchor)]
+        out += ["\n", paragraph_block(first, f" pr-clause {css}", item.anchor, run_in)]
+        run_in = 0
         _items(rest, out, depth, in_article)
 
 
@@ -88,11 +121,18 @@ def render_document(source: Source, document: Document) -> str:
             "source": source.id,
             "article": source.id,
             "date": source.date,
+            **edition_meta(source),
             "generated": GENERATED_NOTE,
         },
     }
-    identity = PageIdentity("document", str(meta["title"]), source.id, source.id)
-    out = [front_matter(meta, identity), f"\n# {markdown_text(document.title)}\n\n"]
+    card = document_card(source.manifest.card, document) if document.genre != "report" else None
+    if card is not None:
+        assert isinstance(meta["policy_reader"], dict)
+        meta["policy_reader"]["card"] = card.to_json()
+    identity = PageIdentity("document", str(meta["title"]), source.id, source.id, current_status(source).text)
+    out = [front_matter(meta, identity), f"\n# {markdown_text(document.title)}\n", document_head(source), "\n"]
+    if card is not None:
+        out.append(card_html(card) + "\n")
     out += _doc_lines(document.head)
     _items(document.body, out, 1)
     if document.closing:
@@ -100,7 +140,7 @@ def render_document(source: Source, document: Document) -> str:
         out.append(f'\n<div class="pr-doc-closing">\n{lines}</div>\n')
     _items(list(document.annexes), out, 1)
     out.append(_provenance(source))
-    return "".join(out)
+    return with_article_history(source, "".join(out))
 
 
 def _provenance(source: Source) -> str:

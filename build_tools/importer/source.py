@@ -110,7 +110,9 @@ def load_source(path: Path, shown_as: str) -> Source:
     if genre in DOCUMENT_GENRES:
         document = parse_document(decoded.text, shown_as, genre)
         page = Page(shown_as, document.title, None, [], [], [], genre=genre)
-        return Source(source_id, shown_as, page, manifest, decoded.encoding, document=document, size=len(data))
+        current_date = manifest.date or document.printed_date
+        editions = load_editions(path.resolve().parent.parent, manifest, genre, current_date)
+        return Source(source_id, shown_as, page, manifest, decoded.encoding, editions, document, size=len(data))
     page = parse_page(decoded.text, shown_as, manifest.parse_options)
     page.genre = "essay" if len(page.articles) == 1 else "essays"
     taken = [article for article in page.articles if article.id in RESERVED_ESSAY_IDS]
@@ -137,7 +139,7 @@ def load_source(path: Path, shown_as: str) -> Source:
     if errors:
         raise InputErrors(errors)
     # sources/<id>.txt: the project is the folder above sources/, and editions' paths start from it.
-    editions = load_editions(path.resolve().parent.parent, manifest)
+    editions = load_editions(path.resolve().parent.parent, manifest, page.genre, manifest.date)
     return Source(source_id, shown_as, page, manifest, decoded.encoding, editions, size=len(data))
 
 

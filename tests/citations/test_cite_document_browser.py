@@ -70,7 +70,8 @@ def test_a_paragraphs_number_chooses_the_part_it_is_in(browser: Browser, hosted:
 
 def test_a_parts_heading_link_chooses_the_part(browser: Browser, hosted: str) -> None:
     with opened(browser, f"{hosted}{OPINION}/", permissions=CLIPBOARD) as page:
-        page.locator('a.headerlink[href="#part-3-item-3"]').click()
+        # 三、（三） opens its paragraph (a run-in heading): its link is the contents list's entry.
+        page.locator('.md-nav--secondary a[href$="#part-3-item-3"]:visible').click()
         button = page.locator(".pr-cite__button--paragraph")
         expect(button).to_have_text("引用三、（三）")
         button.click()

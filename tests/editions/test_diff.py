@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.editions.diff import word_diff
-from build_tools.editions.render import _marked
+from build_tools.editions.render import marked
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,7 @@ def test_words_are_diffed_whole(old: str, new: str, expected: list[tuple[str, st
     ],
 )
 def test_marks_are_announced_and_escaped(old: str, new: str, spoken: str, shown: str) -> None:
-    html = "".join(_marked(word_diff(old, new)))
+    html = "".join(marked(word_diff(old, new)))
     soup = BeautifulSoup(f"<p>{html}</p>", "html.parser")
     assert soup.get_text() == spoken
     for hidden in soup.select(".pr-visually-hidden"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -10,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import policy_reader, read_search_index, run
+from tests.conftest import REAL_PAGES, policy_reader, read_search_index, run
 from tests.editions.conftest import CHANGES, EDITION, ESSAY, GANSU, add_draft
 
 #: Only in the draft: the paragraph the final text removed.
@@ -194,15 +195,28 @@ def test_a_note_written_on_the_draft_re_anchors_by_itself(project: Path) -> None
             id="no-date",
         ),
         pytest.param(
-            'editions:\n  - {file: sources/editions/a/draft.txt, date: "1", label: 一}\n'
-            '  - {file: sources/editions/b/draft.txt, date: "2", label: 二}\n',
+            'editions:\n  - {file: sources/editions/a/draft.txt, date: "2021-10", label: 一}\n'
+            '  - {file: sources/editions/b/draft.txt, date: "2021-11", label: 二}\n',
             "two editions have the file name 'draft.txt'",
             id="same-address",
+        ),
+        pytest.param(
+            'editions:\n  - {file: sources/editions/gansu/draft.txt, date: "2021年11月", label: 征求意见稿}\n',
+            "editions[0].date: ",
+            id="date-not-iso",
+        ),
+        pytest.param(
+            'editions:\n  - {file: sources/editions/gansu/law.txt, date: "2021-11", label: 征求意见稿}\n',
+            "reads as a regulation, but the current text is a page of essays",
+            id="a-law-for-essays",
         ),
     ],
 )
 def test_a_bad_edition_entry_is_reported_at_its_manifest_line(project: Path, manifest_tail: str, message: str) -> None:
     manifest = project / "sources" / f"{GANSU}.yaml"
+    law = project / "sources" / "editions" / "gansu" / "law.txt"
+    law.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REAL_PAGES / "documents" / "anti-monopoly-law-2007.txt", law)
     before = manifest.read_text(encoding="utf-8")
     manifest.write_text(before + manifest_tail, encoding="utf-8")
     docs_before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))

@@ -128,7 +128,7 @@ def test_a_document_imports_beside_the_essays(project: Path) -> None:
     result = policy_reader(project, "import")
     assert result.returncode == 0, result.stderr
     page = (project / "docs" / "gov-new-media-2018" / "index.md").read_text(encoding="utf-8")
-    assert "kind: document" in page and "{#part-3-item-1 .pr-item}" in page
+    assert "kind: document" in page and "{#part-3-item-1 .pr-item .pr-runin-heading}" in page
     home = (project / "docs" / "index.md").read_text(encoding="utf-8")
     assert "(gov-new-media-2018/index.md)" in home and "国办发〔2018〕123号" in home
     check = policy_reader(project, "check")

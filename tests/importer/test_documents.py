@@ -234,7 +234,7 @@ def _rendered(name: str) -> str:
 
 def test_an_articles_items_are_anchored_paragraphs_not_headings() -> None:
     page = _rendered("regulation-patent-agency-2018")
-    assert "{#annex-1-article-8 .pr-article}" in page
+    assert "{#annex-1-article-8 .pr-article .pr-runin-heading}" in page
     assert '<div class="pr-para pr-clause pr-item" id="annex-1-article-8-item-1">' in page
     assert "{#annex-1-article-8-item-1" not in page
 

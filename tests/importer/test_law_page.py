@@ -15,11 +15,13 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
+from build_tools.common.page_marker import read_card
 from build_tools.importer.source import load_source
-from tests.conftest import REAL_PAGES, copy_project, mkdocs_build, opened, policy_reader
+from tests.conftest import REAL_PAGES, ROOT, copy_project, mkdocs_build, opened, policy_reader
 
 LAW = "administrative-review-law-2023"
 NOTICE = "notice-kindergartens-in-residential-areas-2019"
+ARTIFACTS = ROOT / "tests" / "artifacts" / "documents"
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +116,36 @@ def test_the_tizhu_prints_as_a_law_prints_it_and_a_kuan_address_lands_on_it(brow
         assert (look["align"], look["smaller"], look["open"], look["close"]) == ("center", True, '"（"', '"）"')
         # The drawn parentheses are no part of the text copied from the page.
         assert look["text"].splitlines()[0].startswith("1999年4月29日")
+
+
+def test_the_law_has_its_card_and_each_article_number_is_printed_once(site: Path) -> None:
+    built = (site / LAW / "index.html").read_text(encoding="utf-8")
+    assert read_card(built) == {"issuer": "全国人民代表大会常务委员会", "published": "2023-09-01", "status": "现行有效"}
+    page = BeautifulSoup(built, "html.parser")
+    # 第六十五条: a heading for the contents list, the number shown once, in bold at the start of its first 款.
+    assert "pr-runin-heading" in page.select_one("#article-65")["class"]
+    first = page.select_one("#article-65-para-1 p")
+    assert first.select_one("strong.pr-runin").get_text() == "第六十五条"
+    assert first.get_text().count("第六十五条") == 1
+
+
+@pytest.mark.browser
+def test_screenshots_of_the_law_page(browser: Browser, site: Path) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    url = (site / LAW / "index.html").as_uri()
+    looks = {
+        "law-desktop": {"viewport": {"width": 1280, "height": 900}},
+        "law-phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True},
+        "law-dark": {"viewport": {"width": 1280, "height": 900}, "color_scheme": "dark"},
+    }
+    for name, options in looks.items():
+        with opened(browser, url, **options) as page:  # type: ignore[arg-type]
+            page.wait_for_timeout(300)
+            card = page.locator(".pr-doc-card").bounding_box()
+            assert card is not None and card["width"] <= page.viewport_size["width"]  # type: ignore[index]
+            assert page.evaluate("document.scrollingElement.scrollWidth") <= page.viewport_size["width"]  # type: ignore[index]
+            page.screenshot(path=ARTIFACTS / f"{name}.png")
+    with opened(browser, url + "#article-65") as page:
+        page.emulate_media(media="print")
+        assert page.locator(".pr-doc-card").is_visible()
+        page.pdf(path=ARTIFACTS / "law-print.pdf", format="A4")

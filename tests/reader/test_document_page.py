@@ -16,8 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
+from build_tools.common.page_marker import read_card
+from build_tools.importer.source import load_source
 from tests.accessibility.conftest import axe_violations, describe, ensure_axe, reader
 from tests.conftest import REAL_PAGES, ROOT, copy_project, goto, mkdocs_build, opened, policy_reader, read_search_index
 
@@ -64,7 +67,8 @@ def test_desktop_every_clause_at_its_address(browser: Browser, site: Path) -> No
         assert page.inner_text(".pr-doc-number") == "国办发〔2018〕123号"
         assert page.inner_text(".pr-doc-closing .pr-doc-date") == "2018年12月7日"
         assert page.eval_on_selector("#part-3", "e => e.tagName") == "H2"
-        assert page.inner_text("#part-3-item-1").startswith("（一）推进政务公开，强化解读回应")
+        # A heading that opens its paragraph is that paragraph's bold opening, its words shown once.
+        assert page.inner_text("#p12 .pr-runin") == "（一）推进政务公开，强化解读回应。"
         assert page.eval_on_selector("#part-1-item-3-point-2", "e => e.querySelector('p').id") == "p5"
         # The contents list names every part and item and leads to it (beside margin notes it stands
         # in the navigation, under the page's entry).
@@ -85,6 +89,88 @@ def test_desktop_every_clause_at_its_address(browser: Browser, site: Path) -> No
         goto(page, _url(site, "#part-3-item-1"))
         page.wait_for_timeout(300)
         page.screenshot(path=ARTIFACTS / "desktop.png")
+
+
+def test_the_card_and_its_metadata_are_in_the_built_page_and_every_clause_is_there_once(site: Path) -> None:
+    built = (site / DOCUMENT / "index.html").read_text(encoding="utf-8")
+    # No card key in this manifest: what the opinion prints.
+    assert read_card(built) == {
+        "issuer": "国务院办公厅",
+        "number": "国办发〔2018〕123号",
+        "written": "2018-12-07",
+        "status": "现行有效",
+    }
+    page = BeautifulSoup(built, "html.parser")
+    card = page.select_one(".md-content h1 ~ dl.pr-doc-card")
+    assert card is not None
+    assert [(dt.get_text(), dd.get_text()) for dt, dd in zip(card.select("dt"), card.select("dd"), strict=True)] == [
+        ("发文机关", "国务院办公厅"),
+        ("发文字号", "国办发〔2018〕123号"),
+        ("成文日期", "2018年12月7日"),
+        ("时效性", "现行有效"),
+    ]
+    path = REAL_PAGES / "documents" / "gov-opinion-government-new-media-2018.txt"
+    document = load_source(path, path.name).document
+    assert document is not None
+    ids = [tag["id"] for tag in page.select(".md-content [id]")]
+    for clause in document.clauses:
+        assert ids.count(clause.anchor) == 1, clause.anchor
+    for paragraph in document.paragraphs:
+        assert ids.count(paragraph.anchor) == 1, paragraph.anchor
+    # The site's own copy: gov.cn's card from its manifest.
+    own = read_card((site / "gov-opinion-government-new-media-2018" / "index.html").read_text(encoding="utf-8"))
+    assert own is not None
+    assert (own["topics"], own["index_number"], own["published"]) == (
+        ["综合政务\\政务公开"],
+        "000014349/2018-00221",
+        "2018-12-27",
+    )
+
+
+@pytest.mark.browser
+def test_an_item_heading_is_read_once_and_its_contents_entry_leads_to_it(browser: Browser, site: Path) -> None:
+    with opened(browser, _url(site), viewport={"width": 1280, "height": 900}) as page:
+        heading = "突出民生事项，优化掌上服务"
+        assert page.inner_text("#p14").count(heading) == 1
+        assert page.inner_text("#p14").startswith("（三）突出民生事项，优化掌上服务。强化政务新媒体办事服务功能")
+        # Nothing else on the page shows the words: the heading the contents list needs takes no room.
+        shown = page.eval_on_selector_all(
+            ".md-content *",
+            """(all, words) => all.filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.data.includes(words)))
+                .map(e => e.getBoundingClientRect()).filter(r => r.width > 2 && r.height > 2).length""",
+            heading,
+        )
+        assert shown == 1
+        # Copying the paragraph gives its words once.
+        copied = page.eval_on_selector(
+            "#p14",
+            """p => { const range = document.createRange(); range.selectNodeContents(p);
+                const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
+                return selection.toString(); }""",
+        )
+        assert copied.count(heading) == 1
+        # The bold opening and the paragraph share a line.
+        same_line = page.eval_on_selector(
+            "#p14",
+            """p => { const bold = p.querySelector('.pr-runin').getClientRects()[0];
+                const range = document.createRange(); const after = p.querySelector('.pr-runin').nextSibling;
+                range.setStart(after, 0); range.setEnd(after, 1);
+                const next = range.getClientRects()[0]; return Math.abs(bold.top - next.top) < 4; }""",
+        )
+        assert same_line
+        toc = page.locator(".md-nav--secondary a[href$='#part-3-item-3']:visible")
+        assert toc.count() == 1 and heading in toc.inner_text()
+        toc.click()
+        page.wait_for_timeout(400)
+        assert page.evaluate("location.hash") == "#part-3-item-3"
+        top = page.eval_on_selector("#p14", "e => e.getBoundingClientRect().top")
+        assert 0 <= top < 200
+        # The contents list follows: the entry gone to is the one marked, not the item before it.
+        active = page.eval_on_selector_all(
+            ".md-nav--secondary .md-nav__link--active", "links => links.map(a => a.textContent.trim())"
+        )
+        assert active and all(heading in text for text in active), active
+        page.screenshot(path=ARTIFACTS / "run-in-heading.png")
 
 
 def test_phone_reads_without_sideways_scrolling(browser: Browser, site: Path) -> None:

@@ -1,0 +1,149 @@
+"""反垄断法 with its 2007 text in Chromium: the comparison article by article and the bar over the earlier text,
+at desktop and phone widths, light and dark, in print; the as-of reading hosted and from the offline zip.
+
+Screenshots go to ``tests/artifacts/editions/`` for review.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.accessibility.conftest import SCHEMES, WIDTHS, axe_violations, describe, reader
+from tests.conftest import copy_project, policy_reader, run, wait_for_scripts
+from tests.editions.test_changes_browser import ARTIFACTS, shoot
+from tests.editions.test_law_editions_site import CHANGES, CURRENT, EDITION, add_law
+from tests.search.conftest import serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def law_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The project with the law and its earlier edition, built for and served at its own address."""
+    project = copy_project(tmp_path_factory.mktemp("law-browser") / "project")
+    add_law(project)
+    assert policy_reader(project, "import").returncode == 0
+    with serve(project / "site") as base:
+        result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, SITE_URL=base)
+        assert result.returncode == 0, result.stderr
+        yield project, base
+
+
+@pytest.mark.parametrize(("scheme", "width"), list(itertools.product(SCHEMES, WIDTHS)))
+def test_the_comparison_reads_article_by_article_at_each_width_and_scheme(
+    browser: Browser, axe: Path, law_project: tuple[Path, str], scheme: str, width: str
+) -> None:
+    with reader(browser, law_project[1] + CHANGES + "#article-20", scheme, WIDTHS[width]) as page:
+        section = page.locator("section#article-20")
+        assert section.is_visible()
+        where = section.locator(".pr-change__where").inner_text()
+        assert "第十五条" in where and "第二十条" in where
+        spoken = section.locator(".pr-change__text").first.aria_snapshot().replace(" ", "")
+        assert "[新增:" in spoken
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        shoot(page, f"law-changes-{scheme}-{width}")
+        violations = axe_violations(page, axe)
+    assert violations == [], f"{scheme}, {width}:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize(("scheme", "width"), list(itertools.product(SCHEMES, WIDTHS)))
+def test_the_bar_over_an_earlier_edition_stays_in_view_and_leads_to_the_text_in_force(
+    browser: Browser, axe: Path, law_project: tuple[Path, str], scheme: str, width: str
+) -> None:
+    with reader(browser, law_project[1] + EDITION, scheme, WIDTHS[width]) as page:
+        banner = page.locator(".pr-edition-banner")
+        # Before scrolling: scrolled, Material's contents list packs the links it has passed (not this page's).
+        violations = axe_violations(page, axe)
+        page.mouse.wheel(0, 4000)
+        page.wait_for_timeout(200)
+        box = banner.bounding_box()
+        header = page.locator(".md-header").bounding_box()
+        assert box is not None and header is not None
+        # Scrolled far down, the bar is still on screen, just below the header, not hidden under it.
+        assert header["y"] + header["height"] - 1 <= box["y"] <= header["y"] + header["height"] + 2
+        assert page.evaluate("window.scrollY") > 3000
+        shoot(page, f"law-edition-banner-{scheme}-{width}")
+        banner.get_by_role("link").first.click()
+        page.wait_for_url(f"**/{CURRENT}")
+        wait_for_scripts(page)
+        assert page.locator(".pr-status").inner_text() == "现行有效"
+    assert violations == [], f"{scheme}, {width}:\n{describe(violations)}"
+
+
+def test_print_shows_the_bar_once_and_the_changes_in_colour(
+    browser: Browser, law_project: tuple[Path, str], tmp_path: Path
+) -> None:
+    with reader(browser, law_project[1] + EDITION) as page:
+        page.emulate_media(media="print")
+        assert page.evaluate("getComputedStyle(document.querySelector('.pr-edition-banner')).position") == "static"
+        assert not page.locator(".pr-versions").is_visible()
+        page.pdf(path=str(tmp_path / "edition.pdf"), format="A4")
+    with reader(browser, law_project[1] + CHANGES) as page:
+        page.emulate_media(media="print")
+        assert page.evaluate("getComputedStyle(document.querySelector('ins')).printColorAdjust") == "exact"
+        assert page.locator("section#article-20").is_visible()
+        page.pdf(path=str(tmp_path / "changes.pdf"), format="A4")
+    for name in ("edition", "changes"):
+        assert (tmp_path / f"{name}.pdf").read_bytes().startswith(b"%PDF")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "law-changes.pdf").write_bytes((tmp_path / "changes.pdf").read_bytes())
+
+
+@pytest.mark.parametrize(("as_of", "lands"), [("2015-01-01", EDITION), ("2023-03-01", CURRENT)])
+def test_as_of_a_date_opens_the_edition_in_force_then(
+    browser: Browser, law_project: tuple[Path, str], as_of: str, lands: str
+) -> None:
+    with reader(browser, law_project[1] + CURRENT + f"?as-of={as_of}") as page:
+        page.wait_for_url(f"**/{lands}*")
+        wait_for_scripts(page)
+        assert page.url.split("?")[0].endswith(lands)
+        assert (page.locator(".pr-edition-banner").count() == 1) == (lands == EDITION)
+
+
+def test_as_of_works_from_the_offline_zip(browser: Browser, law_project: tuple[Path, str], tmp_path: Path) -> None:
+    output = tmp_path / "site.zip"
+    result = run([sys.executable, "-m", "build_tools", "package", "--output", str(output)], cwd=law_project[0])
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(output) as archive:
+        archive.extractall(tmp_path / "unzipped")
+    top = tmp_path / "unzipped" / "policy-reader"
+    url = (top / CURRENT / "index.html").as_uri() + "?as-of=2010-05-01"
+    with reader(browser, url) as page:
+        page.wait_for_url("**/editions/2007/index.html*")
+        wait_for_scripts(page)
+        assert "不是现行有效的文本" in page.locator(".pr-edition-banner").inner_text()
+
+
+def test_as_of_a_date_before_every_edition_says_so_and_stays(browser: Browser, law_project: tuple[Path, str]) -> None:
+    with reader(browser, law_project[1] + EDITION + "?as-of=2000-01-01") as page:
+        note = page.locator(".pr-as-of-note")
+        note.wait_for()
+        assert note.inner_text() == "本站所载最早的版本晚于 2000-01-01。"
+        assert page.url.split("?")[0].endswith(EDITION)
+
+
+def test_a_link_to_an_article_folded_in_a_kept_run_opens_it(browser: Browser, law_project: tuple[Path, str]) -> None:
+    with reader(browser, law_project[1] + CHANGES) as page:
+        assert not page.locator("#article-25").is_visible()
+        page.evaluate("window.location.hash = 'article-25'")
+        page.wait_for_function("document.getElementById('article-25').closest('details').open")
+        assert page.locator("#article-25").is_visible()
+        assert "第二十条 → 第二十五条" in page.locator("#article-25").inner_text()
+
+
+@pytest.mark.parametrize(("scheme", "width"), list(itertools.product(SCHEMES, WIDTHS)))
+def test_the_current_text_with_its_status_versions_and_histories_has_no_serious_violation(
+    browser: Browser, axe: Path, law_project: tuple[Path, str], scheme: str, width: str
+) -> None:
+    with reader(browser, law_project[1] + CURRENT, scheme, WIDTHS[width]) as page:
+        assert page.locator(".pr-status").inner_text() == "现行有效"
+        assert page.locator(".pr-article-history").count() > 20
+        violations = axe_violations(page, axe)
+    assert violations == [], f"{scheme}, {width}:\n{describe(violations)}"

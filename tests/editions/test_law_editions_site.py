@@ -1,0 +1,247 @@
+"""A real import and build of a law with its earlier edition (反垄断法 2022, amended from 2007): old addresses,
+counterparts, the comparison article by article, status, the 版本 line and each article's history; bad manifests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_tools.common.page_marker import read_page_marker
+from tests.conftest import copy_project, mkdocs_build, policy_reader
+from tests.editions.test_edition_site import resolve
+
+DOCUMENTS = Path(__file__).parents[1] / "data" / "documents"
+LAW = "anti-monopoly-law"
+EDITION_FILE = f"sources/editions/{LAW}/2007.txt"
+MANIFEST = f"""label: 2022年修正文本
+editions:
+  - {{file: {EDITION_FILE}, date: "2007-08-30", label: 2007年文本}}
+"""
+CURRENT = f"{LAW}/"
+EDITION = f"{LAW}/editions/2007/"
+CHANGES = f"{LAW}/editions/2007/changes/"
+
+
+def add_law(project: Path, manifest: str = MANIFEST, earlier: str = "anti-monopoly-law-2007.txt") -> None:
+    """The 2022 text as the source, the 2007 text as its earlier edition, as the README tells a maintainer."""
+    shutil.copy2(DOCUMENTS / "anti-monopoly-law-2022.txt", project / "sources" / f"{LAW}.txt")
+    target = project / EDITION_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(DOCUMENTS / earlier, target)
+    (project / "sources" / f"{LAW}.yaml").write_text(manifest, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("law-editions") / "project")
+    add_law(project)
+    result = policy_reader(project, "import")
+    assert result.returncode == 0, result.stderr
+    built = mkdocs_build(project)
+    assert built.returncode == 0, built.stderr
+    return project / "site"
+
+
+def soup_of(site: Path, address: str) -> BeautifulSoup:
+    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def follow(site: Path, page: str, href: str) -> BeautifulSoup:
+    """The element a link of `page` leads to (its page must exist, its fragment be an id there)."""
+    target, fragment = resolve(site, page, href)
+    found = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=fragment)
+    assert found is not None, f"{href} from {page} leads nowhere"
+    return found
+
+
+def text_after(heading: BeautifulSoup) -> str:
+    """The first paragraph of the article under `heading`."""
+    return heading.find_next("p", id=True).get_text()
+
+
+def test_the_earlier_edition_keeps_its_own_article_addresses_and_links_each_to_its_counterpart(site: Path) -> None:
+    page = soup_of(site, EDITION)
+    # #article-15 is 2007's 第十五条 (经营者能够证明…), which is 第二十条 now.
+    assert text_after(page.find(id="article-15")).startswith("第十五条 经营者能够证明所达成的协议属于下列情形之一")
+    counterpart = page.find(id="article-15").find_next("p", class_="pr-counterpart")
+    assert "有改动" in counterpart.get_text() and "条号有变" in counterpart.get_text()
+    now = follow(site, EDITION, counterpart.find("a")["href"])
+    assert now["id"] == "article-20" and text_after(now).startswith("第二十条 经营者能够证明")
+    compared = follow(site, EDITION, counterpart.find("a", string="对照")["href"])
+    assert compared.name == "section" and compared["id"] == "article-20"
+    # Every article of 2007 says where it stands now, and every such link resolves.
+    notes = page.select("p.pr-counterpart")
+    assert len(notes) == 57
+    for note in notes:
+        for link in note.find_all("a"):
+            follow(site, EDITION, link["href"])
+    # The 2007 第十三条 gave its second 款 to 第十六条: the earlier text says so.
+    thirteen = page.find(id="article-13").find_next("p", class_="pr-counterpart")
+    assert "部分内容现为第十六条" in thirteen.get_text()
+
+
+def test_the_comparison_goes_article_by_article_with_numbers_changes_and_new_articles_labelled(site: Path) -> None:
+    page = soup_of(site, CHANGES)
+    summary = page.select_one(".pr-changes-summary").get_text()
+    assert "新增 13 条" in summary and "删除" not in summary
+    twenty = page.find("section", id="article-20")
+    where = twenty.select_one(".pr-change__where").get_text()
+    assert "2007年文本第十五条 → 2022年修正文本第二十条" in where and "有改动" in where
+    assert "pr-change--changed" in twenty["class"]
+    inserted = [ins.get_text() for ins in twenty.find_all("ins")]
+    assert any(text.startswith("[新增:") for text in inserted)  # the words screen readers speak
+    assert "第十五条" not in twenty.select_one(".pr-change__text").get_text()  # the number is told, not marked
+    added = page.find("section", id="article-5")
+    assert "pr-change--added" in added["class"] and "新增条文" in added.get_text()
+    split = page.find("section", id="article-16")
+    assert "拆分自2007年文本第十三条" in split.get_text()
+    # Runs of articles kept word for word fold into one line, each still addressable, renumbering told.
+    folded = page.find(id="article-25").find_parent("details")
+    assert "文字未改" in folded.summary.get_text()
+    assert "第二十条 → 第二十五条" in page.find(id="article-25").get_text()
+
+
+def test_status_versions_and_history_are_shown_and_written_for_finish_and_search(site: Path) -> None:
+    current = soup_of(site, CURRENT)
+    assert current.select_one(".pr-status")["data-pr-status"] == "现行有效"
+    # The page marker says it too, for the step over a built site (finish) and search.
+    for address, status in ((CURRENT, "现行有效"), (EDITION, "已被修正(2022-06-24)")):
+        marker = read_page_marker((site / address / "index.html").read_text(encoding="utf-8"))
+        assert marker is not None and marker.status == status
+    versions = {a.get_text(): a for a in current.select(".pr-versions a")}
+    assert versions["2022年修正文本(2022-06-24)"]["aria-current"] == "page"
+    assert versions["2007年文本(2007-08-30)"]["data-pr-date"] == "2007-08-30"
+    follow(site, CURRENT, versions["2007年文本(2007-08-30)"]["href"] + "#article-1")
+    # 第二十条 changed in 2022: its history links to that article of the comparison.
+    history = current.find(id="article-20").find_next("p", class_="pr-article-history")
+    assert "2022-06-24 修正(原第十五条)" in history.get_text()
+    assert follow(site, CURRENT, history.find("a")["href"])["id"] == "article-20"
+    assert current.find(id="article-21").find_next("p").get("class") != ["pr-article-history"]  # unchanged
+    earlier = soup_of(site, EDITION)
+    assert earlier.select_one(".pr-status")["data-pr-status"] == "已被修正"  # the 2022 题注 says 修正
+    banner = earlier.select_one(".pr-edition-banner")
+    assert "不是现行有效的文本" in banner.get_text() and "已被修正(2022-06-24)" in banner.get_text()
+    assert follow(site, EDITION, banner.find("a")["href"] + "#article-1").get_text().startswith("第一条")
+
+
+def test_front_matter_carries_the_status(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    add_law(project, MANIFEST + 'status: 已废止\nstatus_date: "2030-01-01"\n')
+    assert policy_reader(project, "import").returncode == 0
+    head = (project / "docs" / LAW / "index.md").read_text(encoding="utf-8").split("\n---\n")[0]
+    assert "status:\n    value: 已废止\n    date: '2030-01-01'" in head
+    edition = (project / "docs" / LAW / "editions" / "2007" / "index.md").read_text(encoding="utf-8")
+    assert "value: 已被修正" in edition.split("\n---\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("manifest", "earlier", "line", "said"),
+    [
+        (
+            MANIFEST
+            + '  - {file: sources/editions/anti-monopoly-law/other.txt, date: "2007-08-30", label: 另一文本}\n',
+            "anti-monopoly-law-2007.txt",
+            4,
+            "have the same date 2007-08-30",
+        ),
+        (MANIFEST.replace("2007-08-30", "2023-01-01"), "anti-monopoly-law-2007.txt", 3, "not before the current text"),
+        (MANIFEST, "../../data/jfjb-xiuyang-2017.txt", 3, "reads as a page of essays"),
+        (MANIFEST + 'status: 已撤销\nstatus_date: "2030-01-01"\n', "anti-monopoly-law-2007.txt", 4, "status"),
+    ],
+    ids=["same-date", "newer-than-current", "not-a-law", "unknown-status"],
+)
+def test_an_edition_the_importer_cannot_use_is_an_error_at_the_manifests_line(
+    tmp_path: Path, manifest: str, earlier: str, line: int, said: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    add_law(project, manifest, earlier)
+    other = project / "sources" / "editions" / LAW / "other.txt"
+    shutil.copy2(DOCUMENTS / "anti-monopoly-law-2007.txt", other)
+    before = {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
+    result = policy_reader(project, "import")
+    assert result.returncode != 0
+    assert f"sources/{LAW}.yaml:{line}" in result.stderr and said in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in (project / "docs").rglob("*.md")} == before  # nothing half-written
+
+
+def test_notes_on_a_law_follow_its_articles_across_editions(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    add_law(project)
+    assert policy_reader(project, "import").returncode == 0
+    # 2007 第十条 named 国务院规定的承担反垄断执法职责的机构, gone from 2022 第十三条;
+    # 第十五条's opening survives as 第二十条's.
+    notes = (
+        "- id: law-exemption\n"
+        '  target: {article: anti-monopoly-law, quote: "经营者能够证明所达成的协议属于下列情形之一的"}\n'
+        "  body: 豁免。\n"
+        "- id: law-gone\n"
+        '  target: {article: anti-monopoly-law, quote: "国务院规定的承担反垄断执法职责的机构"}\n'
+        "  body: 执法机构。\n"
+    )
+    (project / "annotations" / "law.yaml").write_text(notes, encoding="utf-8")
+    result = policy_reader(project, "check")
+    assert result.returncode != 0
+    gone = next(line for line in result.stderr.splitlines() if "law-gone" in line)
+    assert gone.startswith("error: annotations/law.yaml:5: ")
+    assert "last found in the 2007年文本(2007-08-30), ¶20, 第十条 (reworded in the current ¶25)" in gone
+    assert "law-exemption" not in result.stderr  # its quote re-anchors by itself
+
+
+def test_an_articles_history_lists_each_revision_that_changed_it(tmp_path: Path) -> None:
+    """Three editions: 2007, a text of 2015 (2007's with its 施行 article reworded, made here), and 2022."""
+    project = copy_project(tmp_path / "project")
+    add_law(
+        project,
+        MANIFEST
+        + '  - {file: sources/editions/anti-monopoly-law/2015.txt, date: "2015-01-01", label: 假设的2015年文本}\n',
+    )
+    text = (DOCUMENTS / "anti-monopoly-law-2007.txt").read_text(encoding="utf-8")
+    reworded = text.replace(
+        "第五十七条 本法自2008年8月1日起施行。", "第五十七条 本法自2008年8月1日起施行，2015年修改。"
+    )
+    assert reworded != text
+    (project / "sources" / "editions" / LAW / "2015.txt").write_text(reworded, encoding="utf-8")
+    result = policy_reader(project, "import")
+    assert result.returncode == 0, result.stderr
+    page = (project / "docs" / LAW / "index.md").read_text(encoding="utf-8")
+
+    def history(article: str) -> str:
+        after = page[page.index(f"{{#{article} .pr-article}}") :]
+        following = after[: after.index("<div")]
+        return following.split("修改沿革:")[1].split("\n")[0] if "修改沿革:" in following else ""
+
+    # 第七十条 (2007 第五十七条) changed in 2015 and back in 2022; 第二十条 in 2022 only; 第二条 never.
+    assert history("article-70") == (
+        "[2015-01-01 修订(原第五十七条)](editions/2007/changes.md#article-70)、"
+        "[2022-06-24 修正(原第五十七条)](editions/2015/changes.md#article-70)"
+    )
+    assert history("article-20") == "[2022-06-24 修正(原第十五条)](editions/2015/changes.md#article-20)"
+    assert history("article-2") == ""
+
+
+def test_a_revised_regulation_is_已被修订_and_its_reordered_articles_are_labelled_moved(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    editions = DOCUMENTS.parent / "editions"
+    shutil.copy2(editions / "state-secrets-law-regulations-2024.txt", project / "sources" / "secrets-regulations.txt")
+    earlier = project / "sources" / "editions" / "secrets-regulations" / "2014.txt"
+    earlier.parent.mkdir(parents=True)
+    shutil.copy2(editions / "state-secrets-law-regulations-2014.txt", earlier)
+    manifest = (
+        'editions:\n  - {file: sources/editions/secrets-regulations/2014.txt, date: "2014-01-17", label: 2014年文本}\n'
+    )
+    (project / "sources" / "secrets-regulations.yaml").write_text(manifest, encoding="utf-8")
+    result = policy_reader(project, "import")
+    assert result.returncode == 0, result.stderr
+    folder = project / "docs" / "secrets-regulations" / "editions" / "2014"
+    text = (folder / "index.md").read_text(encoding="utf-8")
+    assert "已被修订(2024-07-10)" in text  # the 2024 题注: 国务院令第786号修订
+    changes = (folder / "changes.md").read_text(encoding="utf-8")
+    sixty_one = changes[changes.index('id="article-61"') :].split("</section>")[0]
+    assert "2014年文本第三十四条](index.md#article-34) → [现行文本第六十一条]" in sixty_one
+    assert "位置有变" in sixty_one
+    seven = changes[changes.index('id="article-7"') :].split("</section>")[0]
+    assert "拆分自2014年文本第四条" in seven
