@@ -187,6 +187,27 @@ def test_phone_reads_without_sideways_scrolling(browser: Browser, site: Path) ->
         page.screenshot(path=ARTIFACTS / "phone.png")
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_three_digit_paragraph_numbers_stay_on_one_line_beside_the_text(
+    browser: Browser, site: Path, width: int
+) -> None:
+    # A law runs past ¶99 (个人信息保护法: 171 paragraphs); "100" once broke into "10" over "0" on a phone.
+    url = (site / "personal-information-protection-law-2021" / "index.html").as_uri() + "#p100"
+    with opened(browser, url, viewport={"width": width, "height": 844}, is_mobile=width < 500) as page:
+        page.wait_for_timeout(300)
+        for number in (9, 99, 100, 171):
+            link = page.locator(f'.pr-para__link[href="#p{number}"]')
+            box = link.bounding_box()
+            text = page.locator(f"#p{number}").bounding_box()
+            assert box is not None and text is not None
+            line = float(link.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+            assert box["height"] < 1.5 * line, (number, box, line)
+            assert link.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), number
+            assert box["x"] + box["width"] <= text["x"], (number, box, text)
+        if width < 500:
+            page.screenshot(path=ARTIFACTS / "phone-paragraph-100.png")
+
+
 def test_dark_scheme(browser: Browser, site: Path) -> None:
     with opened(browser, _url(site), viewport={"width": 1280, "height": 900}, color_scheme="dark") as page:
         page.wait_for_timeout(300)
