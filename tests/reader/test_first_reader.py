@@ -77,7 +77,8 @@ HEADING_LINES = """(heading) => {
 @pytest.mark.parametrize("page_name", PAGES)
 def test_a_heading_is_as_tall_as_its_lines(browser: Browser, built_site: Path, page_name: str, screen: str) -> None:
     with reading(browser, built_site, page_name, screen) as page:
-        headings = page.locator("article :is(h1, h2, h3)")
+        # A run-in heading (an item's opening, printed in bold in its paragraph) is kept out of sight on purpose.
+        headings = page.locator("article :is(h1, h2, h3):not(.pr-runin-heading)")
         assert headings.count() > 0
         for n in range(headings.count()):
             found = headings.nth(n).evaluate(HEADING_LINES)
