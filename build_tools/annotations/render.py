@@ -248,4 +248,3 @@ def _highlight(
         )
     out += inline.get(len(text), [])
     return "".join(out)
-

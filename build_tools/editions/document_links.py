@@ -151,9 +151,9 @@ def status_line(status: Status, extra: str = "") -> str:
     )
 
 
-def document_head(source: Source) -> str:
-    """What the current text shows under its title: its status, and the 版本 control when it has editions."""
-    out = status_line(current_status(source))
+def document_head(source: Source, status: bool = True) -> str:
+    """What the current text shows under its title: its status (unless a card shows it), and the 版本 control."""
+    out = status_line(current_status(source)) if status else ""
     return out + (versions_line(source, "current", "") if source.editions else "")
 
 

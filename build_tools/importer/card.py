@@ -133,9 +133,11 @@ def card_facts_shown(card: DocumentCard) -> list[tuple[str, str, str]]:
 def card_html(card: DocumentCard) -> str:
     """The card as a raw HTML block: a definition list, its facts also in ``data-pr-card`` for the finish step."""
     status = _STATUS_CLASSES.get(card.status, "current")
+    # The status's value is marked as the editions' status line marks it: a card stands in for that line.
+    marked = f' data-pr-status="{html_text(card.status)}"'
     facts = "".join(
         f'<div class="pr-doc-card__fact pr-doc-card__{key.replace("_", "-")}">'
-        f"<dt>{html_text(label)}</dt><dd>{html_text(text)}</dd></div>"
+        f"<dt>{html_text(label)}</dt><dd{marked if key == 'status' else ''}>{html_text(text)}</dd></div>"
         for key, label, text in card_facts_shown(card)
     )
     return (

@@ -147,7 +147,12 @@ def render_document(source: Source, document: Document, others: Mapping[str, Oth
         assert isinstance(meta["policy_reader"], dict)
         meta["policy_reader"]["card"] = card.to_json()
     identity = PageIdentity("document", str(meta["title"]), source.id, source.id, current_status(source).text)
-    out = [front_matter(meta, identity), f"\n# {markdown_text(document.title)}\n", document_head(source), "\n"]
+    out = [
+        front_matter(meta, identity),
+        f"\n# {markdown_text(document.title)}\n",
+        document_head(source, status=card is None),
+        "\n",
+    ]
     if card is not None:
         out.append(card_html(card) + "\n")
     out += _doc_lines(document.head)

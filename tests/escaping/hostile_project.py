@@ -79,7 +79,7 @@ MANIFEST_FIELDS = {
     "edition": "7}, note = {injected",
     "label": "定稿<img src=x onerror=alert(1)>\"'",
 }
-# An edition's date is validated as YYYY[-MM[-DD]] (tests/editions: a date with markup is refused); its label is free text.
+# An edition's date is validated (YYYY[-MM[-DD]]: a date with markup is refused); its label is free text.
 EDITION_FIELDS = {"date": "2021-11", "label": "征求意见稿<img src=x onerror=alert(2)>'"}
 URL = "https://example.org/*a*_b_?c=1&d='e'#\u53e5"
 

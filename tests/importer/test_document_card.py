@@ -40,7 +40,7 @@ def _card(markdown: str) -> dict[str, str]:
     """The card's facts as shown: each label with its value, unescaped."""
     block = re.search(r'<dl class="pr-doc-card[^>]*>(.*?)</dl>', markdown, re.S)
     assert block is not None, "no card"
-    pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", block.group(1))
+    pairs = re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>", block.group(1))
     return {html.unescape(label): html.unescape(value) for label, value in pairs}
 
 
