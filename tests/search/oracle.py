@@ -54,6 +54,21 @@ def essays() -> tuple[Essay, ...]:
     )
 
 
+@functools.cache
+def documents() -> dict[str, str]:
+    """The site's other texts, address → title: documents and laws, which search lists among the texts, as essays.
+
+    Their titles are read by the importer (a title may run over several lines of the source).
+    """
+    from build_tools.importer.source import load_source
+
+    return {
+        f"{path.stem}/": load_source(path, path.name).title
+        for path in sorted((ROOT / "sources").glob("*.txt"))
+        if path.stem != SOURCE
+    }
+
+
 def is_latin(word: str) -> bool:
     return bool(_LATIN_WORD.match(word))
 

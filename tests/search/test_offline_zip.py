@@ -259,8 +259,10 @@ def test_search_from_disk_lists_exactly_the_essays_holding_the_query(
     items = [item for item in shown if not is_definition(item)]
     listed = [titles[item[0].heading] for item in items if item[0].heading in titles]
     assert sorted(listed) == sorted(oracle.essays_containing(query))
-    rows = [item[0].heading in titles for item in items]
-    assert rows == sorted(rows, reverse=True), "another page comes before an essay"
+    # Texts first: essays, and the documents and laws they interpret.
+    texts = set(titles) | set(oracle.documents().values())
+    rows = [item[0].heading in texts for item in items]
+    assert rows == sorted(rows, reverse=True), "another page comes before a text"
     for item in items:
         for link in item:
             assert link.href.startswith("file://") and ".html" in link.href, link.href

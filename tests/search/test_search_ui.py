@@ -88,8 +88,10 @@ def test_the_result_list_names_exactly_the_essays_holding_the_query(page: Page, 
     listed = [titles[h] for h in headings if h in titles]
     assert len(listed) == len(set(listed))
     assert set(listed) == oracle.essays_containing(query)
-    essay_rows = [h in titles for h in headings]
-    assert essay_rows == sorted(essay_rows, reverse=True), f"another page comes before an essay: {headings}"
+    # Texts first: essays, and the documents and laws they interpret.
+    texts = set(titles) | set(oracle.documents().values())
+    text_rows = [h in texts for h in headings]
+    assert text_rows == sorted(text_rows, reverse=True), f"another page comes before a text: {headings}"
 
 
 @pytest.mark.parametrize("query", SAMPLES)
