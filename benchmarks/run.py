@@ -314,7 +314,8 @@ def serve_reload_seconds(project: Path, repeat: int, dirty: bool = False) -> flo
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    source = Project(project).load_sources()[0]
+    # The first page of essays (documents and laws, first by name, have no measures to note).
+    source = next(s for s in Project(project).load_sources() if s.page.articles)
     article = source.page.articles[0]
     notes = project / "annotations" / "zz-benchmark.yaml"
 
