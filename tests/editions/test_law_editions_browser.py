@@ -73,7 +73,7 @@ def test_the_bar_over_an_earlier_edition_stays_in_view_and_leads_to_the_text_in_
         banner.get_by_role("link").first.click()
         page.wait_for_url(f"**/{CURRENT}")
         wait_for_scripts(page)
-        assert page.locator("[data-pr-status]").inner_text() == "现行有效"  # in the card
+        assert page.locator("dd[data-pr-status]").inner_text() == "现行有效"  # in the card
     assert violations == [], f"{scheme}, {width}:\n{describe(violations)}"
 
 
@@ -143,7 +143,7 @@ def test_the_current_text_with_its_status_versions_and_histories_has_no_serious_
     browser: Browser, axe: Path, law_project: tuple[Path, str], scheme: str, width: str
 ) -> None:
     with reader(browser, law_project[1] + CURRENT, scheme, WIDTHS[width]) as page:
-        assert page.locator("[data-pr-status]").inner_text() == "现行有效"  # in the card
+        assert page.locator("dd[data-pr-status]").inner_text() == "现行有效"  # in the card
         assert page.locator(".pr-article-history").count() > 20
         violations = axe_violations(page, axe)
     assert violations == [], f"{scheme}, {width}:\n{describe(violations)}"

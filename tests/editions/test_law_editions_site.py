@@ -106,7 +106,7 @@ def test_the_comparison_goes_article_by_article_with_numbers_changes_and_new_art
 
 def test_status_versions_and_history_are_shown_and_written_for_finish_and_search(site: Path) -> None:
     current = soup_of(site, CURRENT)
-    assert current.select_one("[data-pr-status]")["data-pr-status"] == "现行有效"  # in the card
+    assert current.select_one("dd[data-pr-status]")["data-pr-status"] == "现行有效"  # in the card
     # The page marker says it too, for the step over a built site (finish) and search.
     for address, status in ((CURRENT, "现行有效"), (EDITION, "已被修正(2022-06-24)")):
         marker = read_page_marker((site / address / "index.html").read_text(encoding="utf-8"))

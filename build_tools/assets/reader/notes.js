@@ -37,4 +37,13 @@
 
   window.addEventListener("hashchange", openTarget);
   openTarget();
+
+  // A note opened at the bottom of the screen (a phone's long list of notes) would open out of sight:
+  // its text is brought into view, the page moving no more than it must.
+  document.addEventListener("toggle", function (event) {
+    var note = event.target;
+    if (!note.open || !note.classList || !note.classList.contains("pr-note")) return;
+    var body = note.querySelector(".pr-note__body");
+    if (body && body.getBoundingClientRect().bottom > window.innerHeight) body.scrollIntoView({block: "nearest"});
+  }, true);
 })();
