@@ -198,8 +198,26 @@ def as_listed(result: dict[str, Any]) -> dict[str, Any]:
     return {**result, "items": items[:SHOWN] + later}
 
 
+#: Known defects the larger site (the 十四五 plan and two laws) showed, past the SHOWN pages the sharded engine lists
+#: with their sections: a page listed alone is highlighted with the query as typed (數), where reading every part
+#: highlights it as folded (数); and 的, in nearly every page, loads a part less than its shown sections need.
+#: Strict: each fails the run once it is mended, so the mark goes with the fix.
+KNOWN_DEFECTS = {
+    ("lists", "數"): "a page listed alone past SHOWN keeps the traditional form in its highlight address",
+    ("loads", "的"): "the early answer for a query in nearly every page loads one part fewer than it shows",
+}
+
+
+def _known_defect(request: pytest.FixtureRequest, test: str, query: str) -> None:
+    if (reason := KNOWN_DEFECTS.get((test, query))) is not None:
+        request.node.add_marker(pytest.mark.xfail(strict=True, reason=reason))
+
+
 @pytest.mark.parametrize("query", QUERIES + SUBSTRINGS)
-def test_lists_exactly_what_reading_every_part_lists(asker: Page, engine: Page, query: str) -> None:
+def test_lists_exactly_what_reading_every_part_lists(
+    request: pytest.FixtureRequest, asker: Page, engine: Page, query: str
+) -> None:
+    _known_defect(request, "lists", query)
     assert as_listed(ask(asker, query)) == as_listed(engine.evaluate("q => PolicyReaderSearch.search(q)", query))
 
 
@@ -250,8 +268,9 @@ def _part_of(number: int, starts: list[int]) -> int:
 
 @pytest.mark.parametrize("query", ["联邦学习", "数据沙箱", "IPv6", "的", "數據沙箱 人工智能"])
 def test_a_query_loads_only_its_shards_and_the_parts_of_what_it_shows(
-    browser: Browser, hosted: tuple[str, list[str]], sharded_site: Path, query: str
+    request: pytest.FixtureRequest, browser: Browser, hosted: tuple[str, list[str]], sharded_site: Path, query: str
 ) -> None:
+    _known_defect(request, "loads", query)
     url, asked = hosted
     index = read_search_index(sharded_site)
     folds = dict(zip(index["folds"][::2], index["folds"][1::2], strict=True))
