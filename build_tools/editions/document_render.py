@@ -30,7 +30,7 @@ from build_tools.editions.document_links import (
     versions_line,
 )
 from build_tools.editions.match import Row, match_paragraphs
-from build_tools.editions.render import marked
+from build_tools.editions.render import folded, marked
 from build_tools.editions.units import Unit
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
 from build_tools.importer.render_document import render_document
@@ -160,19 +160,8 @@ def render_document_changes(source: Source, index: int, comparison: DocumentComp
 
 
 def _folded(comparison: DocumentComparison) -> Iterator[Row | list[Row]]:
-    """The rows, each run of units kept word for word and in place (though renumbered) as one list."""
-    run: list[Row] = []
-    for row in comparison.rows:
-        plain = row.change == "same" and not row.moved
-        if plain and row.new not in comparison.pairing.split_from:
-            run.append(row)
-            continue
-        if run:
-            yield run
-            run = []
-        yield row
-    if run:
-        yield run
+    """The rows, each run of units kept word for word and in place (though renumbered, not split) as one list."""
+    return folded(comparison.rows, lambda row: row.new not in comparison.pairing.split_from)
 
 
 def _place(unit: Unit, label: str, target: str) -> str:

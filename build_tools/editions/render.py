@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from build_tools.common.markup import markdown_text
@@ -113,16 +113,16 @@ def render_changes(source: Source, comparison: EssayComparison) -> str:
     if old.title != new.title:
         title = "".join(marked(word_diff(old.title, new.title)))
         out.append(f'\n<p class="pr-change__title">标题:{title}</p>\n')
-    for row in _folded(comparison.rows):
+    for row in folded(comparison.rows):
         out.append(_row(row, comparison, old, new, name) if isinstance(row, Row) else _unchanged(row, new))
     return "".join(out)
 
 
-def _folded(rows: tuple[Row, ...]) -> Iterator[Row | list[Row]]:
-    """The rows, with each run of paragraphs kept word for word and in place as one list."""
+def folded(rows: Iterable[Row], foldable: Callable[[Row], bool] = lambda row: True) -> Iterator[Row | list[Row]]:
+    """The rows, with each run kept word for word and in place (and `foldable`) as one list."""
     run: list[Row] = []
     for row in rows:
-        if row.change == "same" and not row.moved:
+        if row.change == "same" and not row.moved and foldable(row):
             run.append(row)
             continue
         if run:
