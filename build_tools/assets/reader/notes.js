@@ -38,11 +38,18 @@
   window.addEventListener("hashchange", openTarget);
   openTarget();
 
-  // A note opened at the bottom of the screen (a phone's long list of notes) would open out of sight:
-  // its text is brought into view, the page moving no more than it must.
+  // A note the reader opens at the bottom of the screen (a phone's long list of notes) would open out
+  // of sight: its text is brought into view, the page moving no more than it must. A note opened for a
+  // link (above) stays where the link's target put the page: that target is what the reader asked for.
+  var openedByReader = null;
+  document.addEventListener("click", function (event) {
+    var summary = event.target.closest && event.target.closest(".pr-note > summary");
+    openedByReader = summary ? summary.parentElement : null;
+  }, true);
   document.addEventListener("toggle", function (event) {
     var note = event.target;
-    if (!note.open || !note.classList || !note.classList.contains("pr-note")) return;
+    if (!note.open || note !== openedByReader) return;
+    openedByReader = null;
     var body = note.querySelector(".pr-note__body");
     if (body && body.getBoundingClientRect().bottom > window.innerHeight) body.scrollIntoView({block: "nearest"});
   }, true);
