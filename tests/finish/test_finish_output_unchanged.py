@@ -5,9 +5,10 @@ index built another way): every file the step writes or changes (every page, the
 its shards, ``annotations.jsonld``, the citation files) is compared by its SHA-256 with
 ``golden/finished-site.json``. A page names the reader's assets by their content's fingerprint
 (``reader.2d1f0ac88d.min.js``); the digest is taken with the fingerprint masked, since a change to
-the reader's script is a change to its own files, not to what the step writes. The project is a small generated archive (benchmarks/corpus.py: 12 essays,
-40 terms, 12 notes), built with plain Material. When a change *means* to change the output, review it
-and take the digests again with ``pytest --update-golden``.
+the reader's script is a change to its own files, not to what the step writes. The project is a
+small generated archive (benchmarks/corpus.py: 12 essays, 40 terms, 12 notes), built with plain
+Material. When a change *means* to change the output, review it and take the digests again with
+``pytest --update-golden``.
 """
 
 from __future__ import annotations
