@@ -113,7 +113,7 @@ def test_every_dependency_is_in_the_table_with_its_reason() -> None:
         *project["project"]["dependencies"],
         *(r for extra in project["project"]["optional-dependencies"].values() for r in extra),
     ]
-    names = {normalised(re.match(r"[A-Za-z0-9_.-]+", requirement).group()) for requirement in requirements}  # type: ignore[union-attr]
+    names = {normalised(re.split(r"[\s\[<>=!~;]", requirement, maxsplit=1)[0]) for requirement in requirements}
     table = README.read_text(encoding="utf-8").split("\n## Dependencies and why\n", 1)
     assert len(table) == 2, "the README has no section 'Dependencies and why'"
     named: dict[str, str] = {}
