@@ -100,53 +100,37 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-#: The generators the README builds the site with: MkDocs (with the plugin) and Zensical (then `policy-reader finish`).
+#: The generators the site is built with: MkDocs (with the plugin) and Zensical (then `policy-reader finish`).
 GENERATORS = ("mkdocs", "zensical")
-_ZENSICAL_BLOCK = re.compile(r"^#+ [^\n]*Zensical[^\n]*\n+```sh\n(.*?)```", re.M | re.S)
+#: The Zensical build ARCHITECTURE.md shows and `.ci/run` runs: import, the offline zip, the hosted site.
+ZENSICAL_BUILD = ROOT / ".ci" / "zensical-build"
 
 
-def zensical_commands() -> list[str]:
-    """The shell block right under the README's heading that names Zensical, one command a line."""
-    block = _ZENSICAL_BLOCK.search((ROOT / "README.md").read_text(encoding="utf-8"))
-    assert block, "the README has no heading naming Zensical followed by a ```sh block"
-    return [line for line in block.group(1).splitlines() if line.strip()]
-
-
-def run_readme_commands(commands: list[str], project: Path, **env: str) -> None:
-    """Run README commands in `project` as written, with this environment's tools for `.venv/bin/`."""
-    tools = Path(sys.executable).parent
-    for command in commands:
-        line = command.replace(".venv/bin/", f"{tools}/")
-        result = run(["bash", "-euo", "pipefail", "-c", line], cwd=project, **env)
-        assert result.returncode == 0, f"{command}\n{result.stdout[-2000:]}{result.stderr[-3000:]}"
-        assert "Traceback" not in result.stderr, result.stderr
+def zensical_build(project: Path, **env: str) -> None:
+    """Run `.ci/zensical-build` in `project` with this environment's tools (so it installs nothing)."""
+    tools = str(Path(sys.executable).parent)
+    result = run(["bash", str(ZENSICAL_BUILD)], cwd=project, POLICY_READER_TOOLS=tools, **env)
+    assert result.returncode == 0, f"{ZENSICAL_BUILD.name}\n{result.stdout[-2000:]}{result.stderr[-3000:]}"
+    assert "Traceback" not in result.stderr, result.stderr
 
 
 @pytest.fixture(scope="session")
 def zensical_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project after the README's Zensical commands (but the first, which installs what this
-    environment has): `site/` as it is hosted, and the offline zip beside it."""
+    """A copy of the project after `.ci/zensical-build`: `site/` as it is hosted, and the offline zip beside it."""
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    run_readme_commands(zensical_builds(), project)
+    zensical_build(project)
     return project
-
-
-def zensical_builds() -> list[str]:
-    """The README's Zensical commands after the first, which installs (what this environment has)."""
-    install, *build = zensical_commands()
-    assert "pip install -c constraints.txt" in install and "[zensical]" in install
-    return build
 
 
 @pytest.fixture(scope="session", params=GENERATORS)
 def generator(request: pytest.FixtureRequest) -> str:
-    """Each generator the README builds with, in turn."""
+    """Each generator the site is built with, in turn."""
     return str(request.param)
 
 
 @pytest.fixture(scope="session")
 def site(generator: str, request: pytest.FixtureRequest) -> Path:
-    """The real project's `site/`, built by each generator as the README says: MkDocs, or Zensical then finish."""
+    """The real project's `site/`, built by each generator: MkDocs, or `.ci/zensical-build` (Zensical then finish)."""
     if generator == "mkdocs":
         built: Path = request.getfixturevalue("built_site")
         return built
@@ -158,7 +142,7 @@ def site(generator: str, request: pytest.FixtureRequest) -> Path:
 def unzipped(generator: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The real offline zip, unzipped; returns its top folder.
 
-    MkDocs: `policy-reader package`; Zensical: the zip the README's Zensical commands make.
+    MkDocs: `policy-reader package`; Zensical: the zip `.ci/zensical-build` makes.
     """
     base = tmp_path_factory.mktemp("offline")
     if generator == "zensical":

@@ -1,27 +1,43 @@
-"""The README's two set-up commands are the ones CI runs."""
+"""Facts the README and the guides state that must stay true: the README's two set-up commands are the ones
+CI runs, every link leads to a file, every dependency is there for a stated reason. Not their wording."""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, zensical_commands
+from tests.conftest import ROOT, ZENSICAL_BUILD
+
+README = ROOT / "README.md"
+#: The README and the guides it sends each reader to.
+GUIDES = ("README.md", "CONTRIBUTING.md", "ARCHITECTURE.md", "MAINTAINING.md", "EDITING.md", "benchmarks/RESULTS.md")
+_FENCED = re.compile(r"^```.*?^```", re.M | re.S)
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
 
 
 def readme_commands() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"```sh\n(.*?)```", text, re.S)
+    """The lines of the README's first code block: the set-up commands."""
+    block = re.search(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
     assert block, "the README has no ```sh block"
     return [line for line in block.group(1).splitlines() if line.strip()]
 
 
 def test_readme_starts_with_exactly_two_commands() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert text.index("```sh") == text.index("```"), "the set-up commands are not the README's first code block"
     build, test = readme_commands()
     assert "policy-reader build" in build and "pip install" in build
     assert "pytest" in test and ".[test]" in test
+
+
+def test_the_readme_is_at_most_200_lines() -> None:
+    lines = README.read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 200, f"README.md has {len(lines)} lines: move the detail into a guide it links to"
 
 
 @pytest.mark.parametrize("command", readme_commands(), ids=["build", "test"])
@@ -32,8 +48,12 @@ def test_both_install_the_pinned_set(command: str) -> None:
         assert re.search(rf"^{package}==\d", pinned, re.M | re.I), f"{package} is not pinned in constraints.txt"
 
 
+def ci_lines() -> list[str]:
+    return [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+
+
 def test_ci_runs_both_readme_commands_in_a_copy_placed_in_an_empty_folder() -> None:
-    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    ci = ci_lines()
     assert all(command in ci for command in readme_commands())
     first_command = ci.index(readme_commands()[0])
     assert any("mktemp -d" in line for line in ci[:first_command])
@@ -47,6 +67,61 @@ def test_ci_runs_them_under_debians_python_and_the_default_one() -> None:
     # Both Pythons: the whole suite under one, the tests without a browser under the other.
     assert re.search(r'readme_commands_under "\$full"', ci)
     assert re.search(r"PYTEST_ADDOPTS=\"-m 'not browser'\"; readme_commands_under \"\$default_python\"", ci)
+
+
+def markdown_links(path: Path) -> list[str]:
+    """The targets of the links and images in a Markdown file, code left out."""
+    text = _INLINE_CODE.sub("", _FENCED.sub("", path.read_text(encoding="utf-8")))
+    return _LINK.findall(text)
+
+
+def heading_anchors(path: Path) -> set[str]:
+    """The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens."""
+    headings = re.findall(r"^#+ (.+)$", _FENCED.sub("", path.read_text(encoding="utf-8")), re.M)
+    return {re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-") for heading in headings}
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_every_relative_link_leads_to_a_file_and_heading_that_exist(guide: str) -> None:
+    source = ROOT / guide
+    broken = []
+    for target in markdown_links(source):
+        if re.match(r"[a-z]+:", target):
+            continue  # an address on the web
+        file_part, _, anchor = target.partition("#")
+        linked = (source.parent / file_part).resolve() if file_part else source
+        if not linked.exists() or ROOT.resolve() not in [linked, *linked.parents]:
+            broken.append(f"{target}: no such file in the repository")
+        elif anchor and linked.suffix == ".md" and anchor not in heading_anchors(linked):
+            broken.append(f"{target}: {linked.name} has no heading with that anchor")
+    assert broken == [], f"{guide} links to what is not there: {broken}"
+
+
+def test_the_readme_links_to_each_guide() -> None:
+    linked = {target.partition("#")[0] for target in markdown_links(README)}
+    assert set(GUIDES) - {"README.md"} <= linked
+
+
+def normalised(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_every_dependency_is_in_the_table_with_its_reason() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    requirements = [
+        *project["build-system"]["requires"],
+        *project["project"]["dependencies"],
+        *(r for extra in project["project"]["optional-dependencies"].values() for r in extra),
+    ]
+    names = {normalised(re.split(r"[\s\[<>=!~;]", requirement, maxsplit=1)[0]) for requirement in requirements}
+    table = README.read_text(encoding="utf-8").split("\n## Dependencies and why\n", 1)
+    assert len(table) == 2, "the README has no section 'Dependencies and why'"
+    named: dict[str, str] = {}
+    for row in re.findall(r"^\| (.+?) \| (.*?) \|$", table[1], re.M):
+        for package in re.findall(r"[A-Za-z][A-Za-z0-9_.-]*", re.sub(r"\(.*?\)|\[.*?\]", "", row[0])):
+            named[normalised(package)] = row[1].strip()
+    missing = sorted(name for name in names if not named.get(name))
+    assert missing == [], f"no row of the README's dependencies table says why these are there: {missing}"
 
 
 PYTHONS = ["3.11.0", "3.11.2", "3.11.4", "3.11.5", "3.11.7", "3.11.9", "3.12.1", "3.13.0"]
@@ -97,13 +172,20 @@ def test_this_python_runs_the_versions_pinned_for_it() -> None:
     assert wrong == {}, f"under Python {sys.version.split()[0]}, installed ≠ pinned: {wrong}"
 
 
-def test_ci_runs_the_readme_zensical_commands_as_written() -> None:
-    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
-    commands = zensical_commands()
-    assert "zensical build" in " ".join(commands) and "policy-reader finish site/" in " ".join(commands)
-    assert all(command in ci for command in commands)
+def test_ci_runs_the_zensical_build_the_architecture_guide_shows() -> None:
+    script = ZENSICAL_BUILD.read_text(encoding="utf-8")
+    assert script.startswith("#!/usr/bin/env bash\n") and "set -euo pipefail" in script
+    assert os.access(ZENSICAL_BUILD, os.X_OK)
+    assert '/zensical" build' in script and '/policy-reader" finish site/' in script
+    assert ".ci/zensical-build" in (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    ci = ci_lines()
     # In the clone, after the MkDocs build and before the tests.
-    assert ci.index(readme_commands()[0]) < ci.index(commands[0]) < ci.index(readme_commands()[1])
+    # As a new user runs it: installing its own tools, whatever the environment says.
+    assert (
+        ci.index(readme_commands()[0])
+        < ci.index("POLICY_READER_TOOLS= .ci/zensical-build")
+        < ci.index(readme_commands()[1])
+    )
 
 
 def test_zensical_is_installed_pinned_and_with_the_tests() -> None:

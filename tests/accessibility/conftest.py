@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.conftest import ROOT, copy_project, opened, run, run_readme_commands, zensical_builds
+from tests.conftest import ROOT, copy_project, opened, run, zensical_build
 from tests.search.conftest import RequestGuard, serve
 
 BROWSER_PACKAGES = ROOT / "tests" / "browser_packages"
@@ -72,12 +72,12 @@ def axe() -> Path:
 def hosted(generator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site built for, and served at, its own address (so the 404 page's absolute links resolve).
 
-    Built by each generator as the README says.
+    Built by each generator: MkDocs, or `.ci/zensical-build`.
     """
     project = copy_project(tmp_path_factory.mktemp("hosted") / "project")
     with serve(project / "site") as base:
         if generator == "zensical":
-            run_readme_commands(zensical_builds(), project, SITE_URL=base)
+            zensical_build(project, SITE_URL=base)
         else:
             result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, SITE_URL=base)
             assert result.returncode == 0, result.stderr

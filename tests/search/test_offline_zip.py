@@ -250,7 +250,7 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 def test_search_from_disk_lists_exactly_the_essays_holding_the_query(
     browser: Browser, unzipped: Path, query: str
 ) -> None:
-    # The zip of each generator: `policy-reader package`, or the README's Zensical commands.
+    # The zip of each generator: `policy-reader package`, or `.ci/zensical-build`'s.
     with offline(browser, (unzipped / "index.html").as_uri(), **DESKTOP) as page:
         type_query(page, query)
         wait_for_results(page)

@@ -1,4 +1,4 @@
-"""The real site's document, built by each generator the README builds with (MkDocs; Zensical then finish):
+"""The real site's document, built by each generator the site is built with (MkDocs; Zensical then finish):
 its card's facts are read back from the built HTML, and each run-in heading stays a contents entry at its address."""
 
 from __future__ import annotations
