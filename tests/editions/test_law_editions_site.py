@@ -134,7 +134,7 @@ def test_status_versions_and_history_are_shown_and_written_for_finish_and_search
 
 
 def test_each_version_carries_the_date_it_took_effect_which_the_as_of_reading_follows(site: Path) -> None:
-    """2007 text: adopted 2007-08-30, in force 2008-08-01 (第五十七条); 2022: adopted 06-24, in force 08-01 (manifest)."""
+    """2007: adopted 2007-08-30, in force 2008-08-01 (第五十七条); 2022: adopted 06-24, in force 08-01 (manifest)."""
     for address in (CURRENT, EDITION, CHANGES):
         links = {a.get_text(): a for a in soup_of(site, address).select(".pr-versions a[data-pr-date]")}
         taken = {text: (a["data-pr-date"], a["data-pr-in-force"]) for text, a in links.items()}
