@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from build_tools.common.markup import markdown_text
 from build_tools.editions.compare import DocumentComparison, compare_document
@@ -30,40 +31,93 @@ class Status:
 
     Attributes:
         value: 现行有效, 已被修正, 已被修订, 已废止 or 尚未生效.
-        date: Since when (None for 现行有效).
+        date: Since when (None for 现行有效); for 现行有效 with a newer text adopted, the day that one was adopted.
+        successor_in_force: When the newer text took (or takes) effect, where it did not on the day it was adopted.
     """
 
     value: str
     date: str | None = None
+    successor_in_force: str | None = None
 
     @property
     def text(self) -> str:
-        """As shown: 已被修正(2022-06-24)."""
+        """As shown: 已被修正(2022-06-24) (…,新文本自2022-08-01起施行), 尚未生效(自2024-01-01起施行)."""
+        if self.value == "现行有效" and self.date and self.successor_in_force:
+            return f"现行有效(新文本已于{self.date}通过,自{self.successor_in_force}起施行)"
+        if self.value == "尚未生效" and self.date:
+            return f"尚未生效(自{self.date}起施行)"
+        if self.date and self.successor_in_force and self.successor_in_force != self.date:
+            return f"{self.value}({self.date},新文本自{self.successor_in_force}起施行)"
         return f"{self.value}({self.date})" if self.date else self.value
 
 
-def current_status(source: Source) -> Status:
-    """The current text's status: the manifest's `status:` (已废止, 尚未生效), else 现行有效."""
+def today() -> str:
+    """The day of the build (``YYYY-MM-DD``): a text is shown in force or not as of it; editions.js reads again."""
+    return date.today().isoformat()
+
+
+def _later(date_: str | None, than: str) -> bool:
+    """Whether `date_` comes after `than`, at the precision both have."""
+    return date_ is not None and date_[: len(than)] > than[: len(date_)]
+
+
+def current_status(source: Source, on: str | None = None) -> Status:
+    """The current text's status: the manifest's `status:`, else 尚未生效 until it takes effect, else 现行有效.
+
+    It takes effect on its 施行 date (`Source.in_force`); `on` is the day asked about (the build's by default).
+    """
     if source.manifest.status:
         return Status(*source.manifest.status)
+    if _later(source.in_force, on or today()):
+        return Status("尚未生效", source.in_force)
     return Status("现行有效")
 
 
-def earlier_status(source: Source, index: int) -> Status:
+def earlier_status(source: Source, index: int, on: str | None = None) -> Status:
     """An earlier edition's status: amended (修正) or revised (修订) on the next edition's date.
 
     The word is the one the newer text's 题注 uses on that date (根据……决定修正 / ……修订), else its label's,
-    else 修订.
+    else 修订. Until the newer text takes effect (after `on`, the day of the build) the earlier one is still
+    现行有效, and says when the newer one was adopted and takes effect.
     """
-    newer_date = source.editions[index + 1].entry.date if index + 1 < len(source.editions) else source.date
+    newer_date, newer_in_force = _newer_dates(source, index)
+    if _later(newer_in_force, on or today()):
+        return Status("现行有效", newer_date, newer_in_force)
+    in_force = newer_in_force if newer_in_force != newer_date else None
+    return Status(revision_word(source, index), newer_date, in_force)
+
+
+def revision_word(source: Source, index: int) -> str:
+    """已被修正 or 已被修订: what the text after the edition `index` did to it, as its 题注 or label says."""
+    newer_date, _in_force = _newer_dates(source, index)
     newer_label = source.editions[index + 1].entry.label if index + 1 < len(source.editions) else current_name(source)
     document = source.document
     told = newer_label
     if document is not None and newer_date:
         printed = _printed(newer_date)
         told = " ".join(line.text for line in document.head if line.role == "history" and printed in line.text) or told
-    word = "已被修正" if "修正" in told and "修订" not in told else "已被修订"
-    return Status(word, newer_date)
+    return "已被修正" if "修正" in told and "修订" not in told else "已被修订"
+
+
+def _newer_dates(source: Source, index: int) -> tuple[str | None, str | None]:
+    """The date and in-force date of the text that followed the edition `index`."""
+    if index + 1 < len(source.editions):
+        newer = source.editions[index + 1]
+        return newer.entry.date, newer.in_force
+    return source.date, source.in_force
+
+
+def in_force_dates(source: Source, here: str) -> dict[str, str | None]:
+    """What editions.js needs to say, as of a date, whether the text shown was in force then.
+
+    `here` is the text shown: ``current`` or an edition's slug. Each value is a date or None: when this
+    text took effect (``in-force``), when the newer text was adopted (``successor``) and took effect (``until``).
+    """
+    slugs = [edition.slug for edition in source.editions]
+    index = slugs.index(here) if here in slugs else len(slugs)
+    own = source.editions[index].in_force if index < len(slugs) else source.in_force
+    successor, until = _newer_dates(source, index) if index < len(slugs) else (None, None)
+    return {"in-force": own, "successor": successor, "until": until}
 
 
 def _printed(date: str) -> str:
@@ -107,11 +161,14 @@ def edition_meta(source: Source) -> dict[str, object]:
     """What the current text's front matter says of its status and editions (navigation and finish read it)."""
     status = current_status(source)
     meta: dict[str, object] = {"status": {"value": status.value, "date": status.date}}
+    if source.in_force:
+        meta["in_force"] = source.in_force
     if source.editions:
         meta["editions"] = [
             {
                 "label": edition.label,
                 "date": edition.entry.date,
+                "in_force": edition.in_force,
                 "pages": [TEXT.format(slug=edition.slug), CHANGES.format(slug=edition.slug)],
             }
             for edition in source.editions
@@ -126,34 +183,51 @@ def versions_line(source: Source, here: str, to_folder: str) -> str:
     document's folder. Each link carries its date, which the as-of reading (editions.js) picks from.
     """
     current = f"{markdown_text(current_name(source))}({source.date})" if source.date else current_name(source)
-    links = [_version_link(current, f"{to_folder}index.md", source.date, here == "current")]
+    links = [_version_link(current, f"{to_folder}index.md", source.date, here == "current", source.in_force)]
     for edition in reversed(source.editions):
         text = TEXT.format(slug=edition.slug)
         links.append(
-            _version_link(markdown_text(edition.label), to_folder + text, edition.entry.date, here == edition.slug)
+            _version_link(
+                markdown_text(edition.label),
+                to_folder + text,
+                edition.entry.date,
+                here == edition.slug,
+                edition.in_force,
+            )
         )
         links.append(f"[修改对照]({to_folder}{CHANGES.format(slug=edition.slug)}){{: .pr-versions__changes }}")
     return f'\n版本:{" · ".join(links)}\n{{: .pr-versions data-search-exclude="" }}\n'
 
 
-def _version_link(text: str, target: str, date: str | None, current: bool) -> str:
+def _version_link(text: str, target: str, date: str | None, current: bool, in_force: str | None = None) -> str:
     attributes = f' data-pr-date="{date}"' if date else ""
+    # Dates are validated (YYYY[-MM[-DD]]) or read as digits: nothing here needs escaping.
+    attributes += f' data-pr-in-force="{in_force}"' if in_force else ""
     attributes += ' aria-current="page"' if current else ""
     return f"[{text}]({target}){{{attributes} }}"
 
 
-def status_line(status: Status, extra: str = "") -> str:
-    """The small line at the top of a text saying whether it is in force."""
+def date_attributes(dates: dict[str, str | None]) -> str:
+    """`in_force_dates` as the attributes editions.js reads (dates are validated or read as digits: no escaping)."""
+    return "".join(f' data-pr-{key}="{value}"' for key, value in dates.items() if value)
+
+
+def status_line(status: Status, extra: str = "", dates: dict[str, str | None] | None = None) -> str:
+    """The small line at the top of a text saying whether it is in force.
+
+    `dates` (`in_force_dates`) let editions.js say it again as of the reader's day or ``?as-of=``.
+    """
+    told = date_attributes(dates or {})
     return (
         f'\n<p class="pr-status pr-status--{"current" if status.value == "现行有效" else "past"}" '
-        f'data-pr-status="{status.value}" data-search-exclude="" markdown>'
+        f'data-pr-status="{status.value}"{told} data-search-exclude="" markdown>'
         f"<strong>{status.text}</strong>{extra}</p>\n"
     )
 
 
 def document_head(source: Source, status: bool = True) -> str:
     """What the current text shows under its title: its status (unless a card shows it), and the 版本 control."""
-    out = status_line(current_status(source)) if status else ""
+    out = status_line(current_status(source), dates=in_force_dates(source, "current")) if status else ""
     return out + (versions_line(source, "current", "") if source.editions else "")
 
 
@@ -175,15 +249,15 @@ def article_history(source: Source) -> dict[str, list[str]]:
             row = step.row_of_new(here) if here is not None else None
             if row is None:
                 break
-            newer = earlier_status(source, index)
+            newer_date, _in_force = _newer_dates(source, index)
             changes = CHANGES.format(slug=source.editions[index].slug)
-            word = newer.value.removeprefix("已被")
+            word = revision_word(source, index).removeprefix("已被")
             if row.change == "added" or row.old is None:
-                entries.append(f"[{newer.date} {word}(新增)]({changes}#{unit.anchor})")
+                entries.append(f"[{newer_date} {word}(新增)]({changes}#{unit.anchor})")
                 break
             if row.change != "same" or row.moved:
                 what = f"原{step.old[row.old].name}" + (",位置有变" if row.moved else "")
-                entries.append(f"[{newer.date} {word}({what})]({changes}#{unit.anchor})")
+                entries.append(f"[{newer_date} {word}({what})]({changes}#{unit.anchor})")
             here = row.old
         if entries:
             history[unit.anchor] = entries[::-1]

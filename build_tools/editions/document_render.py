@@ -26,6 +26,7 @@ from build_tools.editions.document_links import (
     current_name,
     document_comparisons,
     earlier_status,
+    in_force_dates,
     status_line,
     versions_line,
 )
@@ -84,11 +85,13 @@ def render_document_edition(source: Source, index: int, comparison: DocumentComp
     meta = _meta(title, "edition", source, edition.slug, {"value": status.value, "date": status.date})
     current = f"[阅读{markdown_text(current_name(source))}]({_UP}index.md)"
     changes = "[修改对照](changes.md)"
+    # Until the newer text takes effect this one is still in force (editions.js says it again as of the reader's day).
+    said = "仍为现行有效的文本,新文本尚未生效" if status.value == "现行有效" else "不是现行有效的文本"
     banner = (
         f'\n<div class="pr-edition-banner" role="note" aria-label="历史文本" data-search-exclude="" markdown>\n\n'
-        f"**此为{markdown_text(edition.label)},不是现行有效的文本**:{status.text}。{current} · {changes}\n\n</div>\n"
+        f"**此为{markdown_text(edition.label)},{said}**:{status.text}。{current} · {changes}\n\n</div>\n"
     )
-    head = status_line(status) + versions_line(source, edition.slug, _UP)
+    head = status_line(status, dates=in_force_dates(source, edition.slug)) + versions_line(source, edition.slug, _UP)
     out = [front_matter(meta, PageIdentity("edition", title, source.id, source.id, status.text)), banner]
     titled = False
     for line in body.splitlines(keepends=True):

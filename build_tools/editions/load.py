@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.editions.in_force import in_force, in_force_error
 from build_tools.editions.model import Edition, EditionEntry
 from build_tools.importer.decode import decode_page
 from build_tools.importer.document import parse_document
@@ -78,7 +79,8 @@ def load_editions(
                     )
                     continue
                 page = Page(entry.file, document.title, None, [], [], [], genre=genre)
-                editions.append(Edition(entry, entry.file, page, document))
+                effective, warnings = in_force(document, entry.date, entry.in_force)
+                editions.append(Edition(entry, entry.file, page, document, effective.date, tuple(warnings)))
                 continue
             edition_genre = detect_genre(source_lines(decoded.text))
             if edition_genre in DOCUMENT_GENRES and manifest.genre is None:
@@ -125,6 +127,11 @@ def _date_errors(manifest: Manifest, current_date: str | None) -> list[InputErro
                 )
             )
         seen.setdefault(entry.date, entry)
+        if entry.in_force:
+            key = format_key(("editions", index, "in_force"))
+            error = in_force_error(manifest.path or "", entry.in_force, entry.date, entry.label, entry.line, key)
+            if error:
+                errors.append(error)
         if current_date and not _before(entry.date, current_date):
             errors.append(
                 _entry_error(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from build_tools.common.errors import InputError
 from build_tools.importer.model import Document, Page
 
 #: What the current text is called when the manifest does not say.
@@ -19,12 +20,14 @@ class EditionEntry:
         date: When that edition was published.
         label: What it is called, e.g. 征求意见稿.
         line: The manifest line the entry starts on, for messages.
+        in_force: When it took effect, where the manifest says (else its 施行 provision tells).
     """
 
     file: str
     date: str
     label: str
     line: int | None = None
+    in_force: str | None = None
 
     @property
     def slug(self) -> str:
@@ -41,12 +44,16 @@ class Edition:
         path: Its file as shown in messages.
         page: The structure the importer recognised in it.
         document: The edition read as a document, when the current text is one (report, document, regulation).
+        in_force: When it took effect (`editions.in_force`): the manifest's, its 施行 provision's, else its date.
+        warnings: What the importer reports of it (a 施行 provision not understood).
     """
 
     entry: EditionEntry
     path: str
     page: Page
     document: Document | None = None
+    in_force: str | None = None
+    warnings: tuple[InputError, ...] = ()
 
     @property
     def slug(self) -> str:

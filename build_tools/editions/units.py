@@ -7,6 +7,7 @@ two articles are the same article when most of the shorter one's text went to th
 that grew 款 still pairs (2007 第二十一条 → 2022 第二十六条, one 款 kept, two added), and where its
 款 went to two articles the second is shown split from it (保守国家秘密法实施条例 2014 第四条 → 2024
 第七条 and 第八条); an article whose 款 went into an article paired with another was merged into it.
+The last 施行 article (本法自……起施行) of each edition is the same provision, however reworded, and is paired so.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from build_tools.editions.in_force import takes_effect
 from build_tools.editions.match import Row, match_paragraphs, rows_from_pairs
 from build_tools.importer.model import Clause, Document, Paragraph
 
@@ -111,6 +113,7 @@ def pair_units(old: Sequence[Unit], new: Sequence[Unit]) -> Pairing:
         if contained >= SAME_ARTICLE and o not in new_of and n not in taken:
             new_of[o] = (n, _similarity(old[o].text, new[n].text))
             taken.add(n)
+    _pair_final_provisions(old, new, new_of, taken)
     rows = rows_from_pairs([u.text for u in old], [u.text for u in new], new_of)
     split: dict[int, list[int]] = {}
     merged: dict[int, list[int]] = {}
@@ -126,6 +129,34 @@ def pair_units(old: Sequence[Unit], new: Sequence[Unit]) -> Pairing:
         {n: tuple(found) for n, found in split.items()},
         {o: tuple(found) for o, found in merged.items()},
     )
+
+
+def _pair_final_provisions(
+    old: Sequence[Unit], new: Sequence[Unit], new_of: dict[int, tuple[int, float]], taken: set[int]
+) -> None:
+    """Pair the two texts' last 施行 provisions (本法自……起施行), however reworded: each edition's is the same article.
+
+    Its date and what it repeals change with each revision (行政复议法 2017 第四十三条 本法自1999年10月1日起施行。
+    ……同时废止 → 2023 第九十条 本法自2024年1月1日起施行), so its text alone rarely pairs it. A unit either was paired
+    with by its text gives that pair up.
+    """
+    o, n = final_provision(old), final_provision(new)
+    if o is None or n is None or new_of.get(o, (None,))[0] == n:
+        return
+    for other in [k for k, (paired, _score) in new_of.items() if paired == n]:
+        del new_of[other]
+    if o in new_of:
+        taken.discard(new_of[o][0])
+    new_of[o] = (n, _similarity(old[o].text, new[n].text))
+    taken.add(n)
+
+
+def final_provision(units: Sequence[Unit]) -> int | None:
+    """The index of the last article saying when the text itself takes effect (本法自……起施行), if any."""
+    for index in reversed(range(len(units))):
+        if units[index].anchor.startswith("article-") and takes_effect(units[index].text):
+            return index
+    return None
 
 
 def _similarity(old: str, new: str) -> float:

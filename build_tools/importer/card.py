@@ -130,11 +130,14 @@ def card_facts_shown(card: DocumentCard) -> list[tuple[str, str, str]]:
     return shown
 
 
-def card_html(card: DocumentCard) -> str:
-    """The card as a raw HTML block: a definition list, its facts also in ``data-pr-card`` for the finish step."""
+def card_html(card: DocumentCard, status_attributes: str = "") -> str:
+    """The card as a raw HTML block: a definition list, its facts also in ``data-pr-card`` for the finish step.
+
+    `status_attributes` go on the status as they would on the editions' status line (its in-force dates).
+    """
     status = _STATUS_CLASSES.get(card.status, "current")
     # The status's value is marked as the editions' status line marks it: a card stands in for that line.
-    marked = f' data-pr-status="{html_text(card.status)}"'
+    marked = f' data-pr-status="{html_text(card.status)}"{status_attributes}'
     facts = "".join(
         f'<div class="pr-doc-card__fact pr-doc-card__{key.replace("_", "-")}">'
         f"<dt>{html_text(label)}</dt><dd{marked if key == 'status' else ''}>{html_text(text)}</dd></div>"

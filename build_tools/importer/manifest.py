@@ -82,6 +82,8 @@ MANIFEST_SCHEMA: dict[str, Any] = {
             "minLength": 1,
             "description": "name the current text's edition, e.g. `label: 正式印发稿`",
         },
+        # When the current text took (or takes) effect, where its 施行 provision does not say (editions/in_force.py).
+        "in_force": _DATE,
         "editions": {
             "type": "array",
             "items": {
@@ -98,6 +100,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                     },
                     "date": _DATE,
                     "label": {"type": "string", "minLength": 1},
+                    "in_force": _DATE,
                 },
             },
         },
@@ -162,6 +165,8 @@ class Manifest:
         date_estimated: The date is inferred rather than printed on the page.
         publication_named: Whether `publication` is the newspaper's name (not a description of it).
         label: What the current text is called (None: 现行文本).
+        in_force: When the current text took effect, where the manifest says (else its 施行 provision tells).
+        in_force_line: The manifest line of `in_force`, for messages.
         editions: The earlier editions, oldest first as listed.
         status: What became of the text and when (已废止 or 尚未生效, a date), from `status:` and `status_date:`;
             None: in force.
@@ -180,6 +185,8 @@ class Manifest:
     article_lines: dict[str, int | None] = field(default_factory=dict)
     edition: str | None = None
     label: str | None = None
+    in_force: str | None = None
+    in_force_line: int | None = None
     date_estimated: bool = False
     publication_named: bool = True
     editions: tuple[EditionEntry, ...] = ()
@@ -245,7 +252,13 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         ids[item["title"]] = item["id"]
         lines[item["title"]] = doc.line_of(("articles", index, "title"))
     editions = tuple(
-        EditionEntry(str(item["file"]), str(item["date"]), str(item["label"]), doc.line_of(("editions", index)))
+        EditionEntry(
+            str(item["file"]),
+            str(item["date"]),
+            str(item["label"]),
+            doc.line_of(("editions", index)),
+            str(item["in_force"]) if "in_force" in item else None,
+        )
         for index, item in enumerate(data.get("editions", []))
     )
     seen: set[str] = set()
@@ -276,6 +289,8 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         date_estimated=data.get("date_estimated", False),
         publication_named=data.get("publication_named", True),
         label=data.get("label"),
+        in_force=str(data["in_force"]) if "in_force" in data else None,
+        in_force_line=doc.line_of(("in_force",)) if "in_force" in data else None,
         editions=editions,
         genre=data.get("genre"),
         genre_line=doc.line_of(("genre",)) if "genre" in data else None,

@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from dataclasses import replace
 
 from build_tools.common.markup import markdown_text
 from build_tools.common.page_marker import PageIdentity
-from build_tools.editions.document_links import current_status, document_head, edition_meta, with_article_history
+from build_tools.editions.document_links import (
+    current_status,
+    date_attributes,
+    document_head,
+    edition_meta,
+    in_force_dates,
+    with_article_history,
+)
 from build_tools.importer.card import card_html, document_card
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
@@ -143,10 +151,14 @@ def render_document(source: Source, document: Document, others: Mapping[str, Oth
         },
     }
     card = document_card(source.manifest.card, document) if document.genre != "report" else None
+    status = current_status(source)
+    if card is not None and not source.manifest.status and status.value != card.status:
+        # Not yet in force by its own 施行 provision (or `in_force:`): the card says so as the status line would.
+        card = replace(card, status=status.value, status_date=status.date)
     if card is not None:
         assert isinstance(meta["policy_reader"], dict)
         meta["policy_reader"]["card"] = card.to_json()
-    identity = PageIdentity("document", str(meta["title"]), source.id, source.id, current_status(source).text)
+    identity = PageIdentity("document", str(meta["title"]), source.id, source.id, status.text)
     out = [
         front_matter(meta, identity),
         f"\n# {markdown_text(document.title)}\n",
@@ -154,7 +166,7 @@ def render_document(source: Source, document: Document, others: Mapping[str, Oth
         "\n",
     ]
     if card is not None:
-        out.append(card_html(card) + "\n")
+        out.append(card_html(card, date_attributes(in_force_dates(source, "current"))) + "\n")
     out += _doc_lines(document.head)
     refs = text_references(document, others)
     _items(document.body, out, 1, refs)

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.editions.in_force import in_force, in_force_error
 from build_tools.editions.load import load_editions
-from build_tools.editions.model import Edition
+from build_tools.editions.model import CURRENT_LABEL, Edition
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.decode import decode_page
 from build_tools.importer.document import parse_document
@@ -47,6 +48,7 @@ class Source:
         editions: The earlier editions the manifest declares (the page itself is the current one).
         document: A report, document or regulation read as one document (then `page` holds no essays).
         size: The page's file size in bytes.
+        in_force: When a document took effect (`editions.in_force`): the manifest's, its 施行 provision's, or its date.
     """
 
     id: str
@@ -57,6 +59,7 @@ class Source:
     editions: tuple[Edition, ...] = field(default=())
     document: Document | None = None
     size: int = 0
+    in_force: str | None = None
 
     @property
     def title(self) -> str:
@@ -114,7 +117,18 @@ def load_source(path: Path, shown_as: str) -> Source:
         page = Page(shown_as, document.title, None, [], [], [], genre=genre)
         current_date = manifest.date or document.printed_date
         editions = load_editions(path.resolve().parent.parent, manifest, genre, current_date)
-        return Source(source_id, shown_as, page, manifest, decoded.encoding, editions, document, size=len(data))
+        effective, warnings = in_force(document, current_date, manifest.in_force)
+        if manifest.in_force and current_date:
+            label = manifest.label or CURRENT_LABEL
+            too_early = in_force_error(
+                manifest.path or "", manifest.in_force, current_date, label, manifest.in_force_line
+            )
+            if too_early:
+                raise too_early
+        document.warnings += warnings + [w for edition in editions for w in edition.warnings]
+        return Source(
+            source_id, shown_as, page, manifest, decoded.encoding, editions, document, len(data), effective.date
+        )
     page = parse_page(decoded.text, shown_as, manifest.parse_options)
     page.genre = "essay" if len(page.articles) == 1 else "essays"
     taken = [article for article in page.articles if article.id in RESERVED_ESSAY_IDS]

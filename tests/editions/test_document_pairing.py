@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.editions.units import Pairing, Unit, document_units, pair_units
+from build_tools.editions.units import Pairing, Unit, document_units, final_provision, pair_units
 from build_tools.importer.document import parse_document
 from build_tools.importer.model import Document
 
@@ -88,8 +88,33 @@ def test_a_reordered_regulation_pairs_moved_articles_and_says_they_moved() -> No
     four = next(o for o, unit in enumerate(old) if unit.name == "第四条")
     taken = {rows["第四条"][0]} | {new[n].name for n, olds in pairing.split_from.items() if four in olds}
     assert taken == {"第七条", "第八条"}
-    # The 施行 article of 2014 named the rules it repealed; 2024's says only its date: not the same words.
+    # The 施行 article of 2014 named the rules it repealed; 2024's says only its date: not the same words,
+    # yet the same provision (each edition's last 施行 article).
+    assert rows["第四十五条"] == ("第七十四条", "changed", False)
     assert sum(row.change == "removed" for row in pairing.rows) >= 5
+
+
+@pytest.mark.parametrize(
+    ("old_name", "new_name", "final"),
+    [
+        ("anti-monopoly-law-2007.txt", "anti-monopoly-law-2022.txt", ("第五十七条", "第七十条")),
+        (
+            "state-secrets-law-regulations-2014.txt",
+            "state-secrets-law-regulations-2024.txt",
+            ("第四十五条", "第七十四条"),
+        ),
+        # 本法自1999年10月1日起施行。……《行政复议条例》同时废止 → 本法自2024年1月1日起施行: 0.3 alike.
+        ("administrative-review-law-2017.txt", "administrative-review-law-2023.txt", ("第四十三条", "第九十条")),
+    ],
+)
+def test_the_final_provision_on_taking_effect_is_paired_however_reworded(
+    old_name: str, new_name: str, final: tuple[str, str]
+) -> None:
+    old, new, pairing = paired(old_name, new_name)
+    assert (old[final_provision(old) or 0].name, new[final_provision(new) or 0].name) == final
+    assert by_name(old, new, pairing)[final[0]][0] == final[1]
+    # It took no other article's place: every current article stands in one row only.
+    assert sorted(row.new for row in pairing.rows if row.new is not None) == list(range(len(new)))
 
 
 def test_a_rewrite_pairs_what_can_be_paired_and_says_the_rest_is_new() -> None:

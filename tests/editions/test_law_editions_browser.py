@@ -107,18 +107,70 @@ def test_as_of_a_date_opens_the_edition_in_force_then(
         assert (page.locator(".pr-edition-banner").count() == 1) == (lands == EDITION)
 
 
-def test_as_of_works_from_the_offline_zip(browser: Browser, law_project: tuple[Path, str], tmp_path: Path) -> None:
-    output = tmp_path / "site.zip"
+@pytest.fixture(scope="module")
+def unzipped_law(law_project: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip of the project with the law, unpacked: its top folder."""
+    folder = tmp_path_factory.mktemp("law-zip")
+    output = folder / "site.zip"
     result = run([sys.executable, "-m", "build_tools", "package", "--output", str(output)], cwd=law_project[0])
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(output) as archive:
-        archive.extractall(tmp_path / "unzipped")
-    top = tmp_path / "unzipped" / "policy-reader"
-    url = (top / CURRENT / "index.html").as_uri() + "?as-of=2010-05-01"
+        archive.extractall(folder / "unzipped")
+    return folder / "unzipped" / "policy-reader"
+
+
+def test_as_of_works_from_the_offline_zip(browser: Browser, unzipped_law: Path) -> None:
+    url = (unzipped_law / CURRENT / "index.html").as_uri() + "?as-of=2010-05-01"
     with reader(browser, url) as page:
         page.wait_for_url("**/editions/2007/index.html*")
         wait_for_scripts(page)
-        assert "不是现行有效的文本" in page.locator(".pr-edition-banner").inner_text()
+        # Read as of 2010 the 2007 text was the one in force: the banner says so, and what became of it later.
+        banner = page.locator(".pr-edition-banner").inner_text()
+        assert "截至 2010-05-01 仍为现行有效的文本" in banner and "已被修正(2022-06-24" in banner
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_as_of_a_date_between_adoption_and_entry_into_force_opens_the_text_still_in_force(
+    browser: Browser, unzipped_law: Path, width: str
+) -> None:
+    """The 2022 修正 was adopted on 2022-06-24 and took effect on 2022-08-01: on 2022-07-01 the 2007 text was in force.
+
+    From the offline build; screenshots at desktop and phone width go to tests/artifacts/editions/.
+    """
+    url = (unzipped_law / CURRENT / "index.html").as_uri() + "?as-of=2022-07-01"
+    with reader(browser, url, "light", WIDTHS[width]) as page:
+        page.wait_for_url("**/editions/2007/index.html*")
+        wait_for_scripts(page)
+        assert "as-of=2022-07-01" in page.url  # kept, so the page is told as of that date
+        status = page.locator(".pr-status")
+        assert status.get_attribute("data-pr-status") == "现行有效"
+        assert status.inner_text() == "截至 2022-07-01:现行有效(新文本已于2022-06-24通过,自2022-08-01起施行)"
+        banner = page.locator(".pr-edition-banner").inner_text()
+        assert "此为2007年文本(2007-08-30),截至 2022-07-01 仍为现行有效的文本" in banner
+        assert "不是现行有效" not in banner
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        shoot(page, f"law-as-of-before-in-force-{width}")
+    # Without the date, the same page says what became of it.
+    with reader(browser, (unzipped_law / EDITION / "index.html").as_uri(), "light", WIDTHS[width]) as page:
+        wait_for_scripts(page)
+        assert page.locator(".pr-status").inner_text() == "已被修正(2022-06-24,新文本自2022-08-01起施行)"
+
+
+def test_as_of_a_day_the_first_text_was_adopted_but_not_in_force_says_none_was_yet(
+    browser: Browser, law_project: tuple[Path, str]
+) -> None:
+    """反垄断法 was adopted on 2007-08-30 and took effect on 2008-08-01 (第五十七条)."""
+    with reader(browser, law_project[1] + CURRENT + "?as-of=2008-01-01") as page:
+        note = page.locator(".pr-as-of-note")
+        note.wait_for()
+        said = note.inner_text()
+        assert "2008-01-01 时尚无生效的文本" in said and "2007-08-30 通过" in said and "自 2008-08-01 起施行" in said
+        assert page.url.split("?")[0].endswith(CURRENT)
+    # On the day it took effect, it is the text in force.
+    with reader(browser, law_project[1] + CURRENT + "?as-of=2008-08-01") as page:
+        page.wait_for_url(f"**/{EDITION}*")
+        wait_for_scripts(page)
+        assert page.locator(".pr-status").inner_text().startswith("截至 2008-08-01:现行有效")
 
 
 def test_as_of_a_date_before_every_edition_says_so_and_stays(browser: Browser, law_project: tuple[Path, str]) -> None:

@@ -16,7 +16,10 @@ from tests.editions.test_edition_site import resolve
 DOCUMENTS = Path(__file__).parents[1] / "data" / "documents"
 LAW = "anti-monopoly-law"
 EDITION_FILE = f"sources/editions/{LAW}/2007.txt"
+# The 修正决定 of 2022-06-24 took effect on 2022-08-01 (本决定自2022年8月1日起施行), a date the consolidated
+# text does not print (its 第七十条 keeps 本法自2008年8月1日起施行): the manifest gives it.
 MANIFEST = f"""label: 2022年修正文本
+in_force: "2022-08-01"
 editions:
   - {{file: {EDITION_FILE}, date: "2007-08-30", label: 2007年文本}}
 """
@@ -108,7 +111,7 @@ def test_status_versions_and_history_are_shown_and_written_for_finish_and_search
     current = soup_of(site, CURRENT)
     assert current.select_one("dd[data-pr-status]")["data-pr-status"] == "现行有效"  # in the card
     # The page marker says it too, for the step over a built site (finish) and search.
-    for address, status in ((CURRENT, "现行有效"), (EDITION, "已被修正(2022-06-24)")):
+    for address, status in ((CURRENT, "现行有效"), (EDITION, "已被修正(2022-06-24,新文本自2022-08-01起施行)")):
         marker = read_page_marker((site / address / "index.html").read_text(encoding="utf-8"))
         assert marker is not None and marker.status == status
     versions = {a.get_text(): a for a in current.select(".pr-versions a")}
@@ -123,8 +126,46 @@ def test_status_versions_and_history_are_shown_and_written_for_finish_and_search
     earlier = soup_of(site, EDITION)
     assert earlier.select_one(".pr-status")["data-pr-status"] == "已被修正"  # the 2022 题注 says 修正
     banner = earlier.select_one(".pr-edition-banner")
-    assert "不是现行有效的文本" in banner.get_text() and "已被修正(2022-06-24)" in banner.get_text()
+    assert (
+        "不是现行有效的文本" in banner.get_text()
+        and "已被修正(2022-06-24,新文本自2022-08-01起施行)" in banner.get_text()
+    )
     assert follow(site, EDITION, banner.find("a")["href"] + "#article-1").get_text().startswith("第一条")
+
+
+def test_each_version_carries_the_date_it_took_effect_which_the_as_of_reading_follows(site: Path) -> None:
+    """2007: adopted 2007-08-30, in force 2008-08-01 (第五十七条); 2022: adopted 06-24, in force 08-01 (manifest)."""
+    for address in (CURRENT, EDITION, CHANGES):
+        links = {a.get_text(): a for a in soup_of(site, address).select(".pr-versions a[data-pr-date]")}
+        taken = {text: (a["data-pr-date"], a["data-pr-in-force"]) for text, a in links.items()}
+        assert taken == {
+            "2022年修正文本(2022-06-24)": ("2022-06-24", "2022-08-01"),
+            "2007年文本(2007-08-30)": ("2007-08-30", "2008-08-01"),
+        }
+    # The status line of the 2007 text, and the current text's card, carry the dates editions.js tells them by.
+    line = soup_of(site, EDITION).select_one(".pr-status")
+    assert (line["data-pr-in-force"], line["data-pr-successor"], line["data-pr-until"]) == (
+        "2008-08-01",
+        "2022-06-24",
+        "2022-08-01",
+    )
+    card = soup_of(site, CURRENT).select_one("dd[data-pr-status]")
+    assert card["data-pr-in-force"] == "2022-08-01" and not card.has_attr("data-pr-until")
+
+
+def test_a_text_adopted_but_not_yet_in_force_says_so_and_the_earlier_one_is_still_in_force(tmp_path: Path) -> None:
+    """反垄断法 as if its 2022 text took effect in 2999: the 2022 text is 尚未生效, the 2007 text 现行有效."""
+    project = copy_project(tmp_path / "project")
+    add_law(project, MANIFEST.replace("2022-08-01", "2999-01-01"))
+    result = policy_reader(project, "import")
+    assert result.returncode == 0, result.stderr
+    current = (project / "docs" / LAW / "index.md").read_text(encoding="utf-8")
+    assert "value: 尚未生效" in current.split("\n---\n")[0]
+    assert 'data-pr-status="尚未生效" data-pr-in-force="2999-01-01"' in current  # the card's 时效性
+    earlier = (project / "docs" / LAW / "editions" / "2007" / "index.md").read_text(encoding="utf-8")
+    assert "value: 现行有效" in earlier.split("\n---\n")[0]
+    assert "**此为2007年文本(2007-08-30),仍为现行有效的文本,新文本尚未生效**" in earlier
+    assert "现行有效(新文本已于2022-06-24通过,自2999-01-01起施行)" in earlier
 
 
 def test_front_matter_carries_the_status(tmp_path: Path) -> None:
@@ -144,14 +185,22 @@ def test_front_matter_carries_the_status(tmp_path: Path) -> None:
             MANIFEST
             + '  - {file: sources/editions/anti-monopoly-law/other.txt, date: "2007-08-30", label: 另一文本}\n',
             "anti-monopoly-law-2007.txt",
-            4,
+            5,
             "have the same date 2007-08-30",
         ),
-        (MANIFEST.replace("2007-08-30", "2023-01-01"), "anti-monopoly-law-2007.txt", 3, "not before the current text"),
-        (MANIFEST, "../../data/jfjb-xiuyang-2017.txt", 3, "reads as a page of essays"),
-        (MANIFEST + 'status: 已撤销\nstatus_date: "2030-01-01"\n', "anti-monopoly-law-2007.txt", 4, "status"),
+        (MANIFEST.replace("2007-08-30", "2023-01-01"), "anti-monopoly-law-2007.txt", 4, "not before the current text"),
+        (MANIFEST, "../../data/jfjb-xiuyang-2017.txt", 4, "reads as a page of essays"),
+        (MANIFEST + 'status: 已撤销\nstatus_date: "2030-01-01"\n', "anti-monopoly-law-2007.txt", 5, "status"),
+        (
+            MANIFEST.replace("label: 2007年文本}", 'label: 2007年文本, in_force: "2007-01-01"}'),
+            "anti-monopoly-law-2007.txt",
+            4,
+            "take effect on 2007-01-01, before its own date 2007-08-30",
+        ),
+        (MANIFEST.replace("2022-08-01", "2022-06-01"), "anti-monopoly-law-2007.txt", 2, "before its own date"),
+        (MANIFEST.replace('"2022-08-01"', "2022年8月1日"), "anti-monopoly-law-2007.txt", 2, "in_force"),
     ],
-    ids=["same-date", "newer-than-current", "not-a-law", "unknown-status"],
+    ids=["same-date", "newer-than-current", "not-a-law", "unknown-status", "edition-in-force", "in-force", "bad-date"],
 )
 def test_an_edition_the_importer_cannot_use_is_an_error_at_the_manifests_line(
     tmp_path: Path, manifest: str, earlier: str, line: int, said: str
@@ -238,7 +287,8 @@ def test_a_revised_regulation_is_已被修订_and_its_reordered_articles_are_lab
     assert result.returncode == 0, result.stderr
     folder = project / "docs" / "secrets-regulations" / "editions" / "2014"
     text = (folder / "index.md").read_text(encoding="utf-8")
-    assert "已被修订(2024-07-10)" in text  # the 2024 题注: 国务院令第786号修订
+    # The 2024 题注 says 国务院令第786号修订; its 第七十四条 本条例自2024年9月1日起施行.
+    assert "已被修订(2024-07-10,新文本自2024-09-01起施行)" in text
     changes = (folder / "changes.md").read_text(encoding="utf-8")
     sixty_one = changes[changes.index('id="article-61"') :].split("</section>")[0]
     assert "2014年文本第三十四条](index.md#article-34) → [现行文本第六十一条]" in sixty_one
