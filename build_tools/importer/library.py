@@ -28,7 +28,7 @@ from build_tools.importer.source import Source
 LIBRARY_PAGE = "library.md"
 LIBRARY_TITLE = "文库"
 #: Kinds named by what the source is, not by the type its title names, with how the page shows each.
-KIND_NAMES = {"essays": "理论文章", "essay": "理论文章", "law": "法律法规", "report": "报告", "document": "文件"}
+KIND_NAMES = {"essays": "理论文章", "law": "法律法规", "report": "报告", "document": "文件"}
 #: The type a document's title ends in (……的意见), as 国务院政策文件库 files it.
 _TYPE_WORD = re.compile(
     r"(意见|通知|决定|规划|纲要|方案|办法|规定|细则|批复|公告|通告|决议|建议|通报|指引|指南|措施|计划|要点|条例|报告)$"
@@ -81,8 +81,8 @@ def document_type(title: str) -> str | None:
 
 
 def _kind(source: Source) -> str:
-    if source.document is None:
-        return source.genre
+    if source.document is None:  # a page of one essay is filed with the pages of several
+        return "essays"
     if source.document.genre == "regulation":
         return "law"
     if source.document.genre == "report":
