@@ -126,9 +126,10 @@
     });
     if (chosen.sort !== "date") params.set("sort", chosen.sort);
     var query = params.toString();
-    var address = location.pathname + (query ? "?" + query : "");
+    // A heading's #anchor stays; a choice kept after # (see below) is now in the query.
+    var hash = location.hash.indexOf("=") >= 0 ? "" : location.hash;
     try {
-      history.replaceState(history.state, "", address + (location.search.length > 1 || !location.hash ? location.hash : ""));
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + hash);
     } catch (error) {  // a browser that lets no page opened from disk rewrite its query: keep it after #
       location.replace("#" + query);
     }
