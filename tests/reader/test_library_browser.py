@@ -85,6 +85,9 @@ def _two_clicks_to_laws_in_force(page: Page, project: Path) -> None:
     page.get_by_role("checkbox", name="法律法规").click()
     page.get_by_role("checkbox", name="现行有效").click()
     assert sorted(_shown(page)) == sorted(_laws_in_force(project)) != []
+    # Said to screen readers (role=status) and printed with the list: how many, chosen how.
+    status = page.get_by_role("status")
+    assert status.inner_text() == f"共 {len(_laws_in_force(project))} 项(类型:法律法规;时效性:现行有效)"
     query = _query(page)
     assert query == {"kind": ["law"], "status": ["现行有效"]}
 
@@ -189,6 +192,7 @@ def test_print_shows_the_list_chosen_without_the_filters(browser: Browser, proje
     with opened(browser, hosted + "library/?kind=law", **DESKTOP) as page:
         page.emulate_media(media="print")
         assert not page.locator(".pr-library__filters").is_visible()
+        assert page.locator(".pr-library__shown").inner_text().endswith("(类型:法律法规)")
         assert sorted(_shown(page)) == sorted(str(e["id"]) for e in _entries(project) if e["kind"] == "law")
         page.screenshot(path=str(ARTIFACTS / "library-print.png"), full_page=True)
         page.pdf(path=str(ARTIFACTS / "library-print.pdf"))

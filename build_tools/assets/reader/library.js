@@ -103,14 +103,15 @@
   clear.type = "button";
   clear.className = "pr-library__clear";
   clear.textContent = "清除筛选";
+  // Outside the form: what is shown, and chosen, is said to screen readers and printed with the list.
   var shown = document.createElement("p");
   shown.className = "pr-library__shown";
   shown.setAttribute("role", "status");
   bar.appendChild(sortLabel);
   bar.appendChild(clear);
-  bar.appendChild(shown);
   form.appendChild(bar);
   list.parentNode.insertBefore(form, list);
+  list.parentNode.insertBefore(shown, list);
 
   function byDate(a, b) { return (a.date || "") < (b.date || "") ? -1 : (a.date || "") > (b.date || "") ? 1 : 0; }
   var ORDERS = {
@@ -150,7 +151,13 @@
       box.count.textContent = String(n);
       box.label.classList.toggle("pr-library__value--none", n === 0);
     });
-    shown.textContent = count ? "共 " + count + " 项" : "没有符合所选条件的文本。";
+    var named = FACETS.filter(function (facet) { return chosen[facet.key].length; }).map(function (facet) {
+      return facet.legend + ":" + chosen[facet.key].map(function (value) {
+        return facet.key === "kind" ? kindNames[value] || value : value;
+      }).join("、");
+    });
+    shown.textContent = (count ? "共 " + count + " 项" : "没有符合所选条件的文本") +
+      (named.length ? "(" + named.join(";") + ")" : "");
   }
 
   form.addEventListener("change", function () {
