@@ -12,7 +12,7 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -29,6 +29,8 @@ OPINION = "gov-opinion-government-new-media-2018"
 ESSAY = "new-media-essay"
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+#: How many newspapers the copies of the essay are said to be from: with the real sources', more than 8.
+MORE_PUBLICATIONS = 6
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +41,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "sources" / f"{ESSAY}.yaml").write_text(
         f'publication: 测试用文章(本测试自撰)\ndate: "2019-01-10"\ninterprets:\n  - {OPINION}\n', encoding="utf-8"
     )
+    # More publications than a facet shows at first: copies of the essay, each from a newspaper of its own.
+    for n in range(1, MORE_PUBLICATIONS + 1):
+        shutil.copy(REAL_PAGES / "library" / f"{ESSAY}.txt", project / "sources" / f"{ESSAY}-{n}.txt")
+        (project / "sources" / f"{ESSAY}-{n}.yaml").write_text(
+            f'publication: 测试报{n}\ndate: "2019-02-{n:02d}"\n', encoding="utf-8"
+        )
     for result in (
         policy_reader(project, "import"),
         mkdocs_build(project),
@@ -196,3 +204,26 @@ def test_print_shows_the_list_chosen_without_the_filters(browser: Browser, proje
         assert sorted(_shown(page)) == sorted(str(e["id"]) for e in _entries(project) if e["kind"] == "law")
         page.screenshot(path=str(ARTIFACTS / "library-print.png"), full_page=True)
         page.pdf(path=str(ARTIFACTS / "library-print.pdf"))
+
+
+def test_a_long_facet_shows_its_first_values_and_the_chosen_until_opened(
+    browser: Browser, project: Path, hosted: str
+) -> None:
+    issuers = {str(e["issuer"]) for e in _entries(project) if e["issuer"]}
+    assert len(issuers) > 8
+    with opened(browser, hosted + "library/", **DESKTOP) as page:
+        values = page.locator(".pr-library__facet--issuer label.pr-library__value")
+        assert values.locator("input:visible").count() == 8
+        beyond = values.locator("input:not(:visible)").first.get_attribute("value")
+        assert beyond in issuers
+    with opened(browser, hosted + f"library/?issuer={quote(beyond)}", **DESKTOP) as page:
+        facet = page.locator(".pr-library__facet--issuer")
+        # The first 8, and the one chosen though it is not among them.
+        assert facet.locator("input:visible").count() == 9
+        assert facet.get_by_role("checkbox", name=beyond).is_checked()
+        more = facet.get_by_role("button", name=f"显示全部 {len(issuers)} 项")
+        assert more.get_attribute("aria-expanded") == "false"
+        more.focus()
+        page.keyboard.press("Enter")
+        assert facet.locator("input:visible").count() == len(issuers)
+        assert facet.get_by_role("button", name="收起").get_attribute("aria-expanded") == "true"

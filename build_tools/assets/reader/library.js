@@ -19,6 +19,8 @@
     { key: "topic", legend: "主题", of: function (e) { return e.topics || []; } }
   ];
   var SORTS = [["date", "日期(由新到旧)"], ["date-asc", "日期(由旧到新)"], ["title", "标题"]];
+  // A facet shows this many values (the most frequent; the newest years) until asked for all, and any chosen.
+  var FIRST_VALUES = 8;
   var kindNames = {};
   var items = {};
   entries.forEach(function (e) { kindNames[e.kind] = e.kind_name; });
@@ -64,7 +66,7 @@
     var legend = document.createElement("legend");
     legend.textContent = facet.legend;
     fieldset.appendChild(legend);
-    values.forEach(function (value) {
+    values.forEach(function (value, index) {
       var label = document.createElement("label");
       label.className = "pr-library__value";
       var input = document.createElement("input");
@@ -81,7 +83,21 @@
       label.appendChild(count);
       fieldset.appendChild(label);
       boxes.push({ facet: facet, value: value, input: input, count: count, label: label });
+      if (index >= FIRST_VALUES) label.classList.add("pr-library__value--more");
     });
+    if (values.length > FIRST_VALUES) {
+      var more = document.createElement("button");
+      more.type = "button";
+      more.className = "pr-library__more";
+      more.setAttribute("aria-expanded", "false");
+      more.textContent = "显示全部 " + values.length + " 项";
+      more.addEventListener("click", function () {
+        var open = fieldset.classList.toggle("pr-library__facet--open");
+        more.setAttribute("aria-expanded", String(open));
+        more.textContent = open ? "收起" : "显示全部 " + values.length + " 项";
+      });
+      fieldset.appendChild(more);
+    }
     form.appendChild(fieldset);
   });
 
