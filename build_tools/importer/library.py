@@ -190,8 +190,9 @@ def render_library(sources: list[Source]) -> str:
     out = [
         front_matter(meta, PageIdentity("library", LIBRARY_TITLE)),
         f"\n# {LIBRARY_TITLE}\n\n",
-        "本站收录的全部文本:法律法规、政府文件、报告和理论文章。可按类型、发布机关或刊物、年份、时效性和主题筛选,"
-        "筛选结果可通过本页地址分享。\n\n",
+        # Out of search, as the list is: words such as 政府文件 would make the page a hit for every query on them.
+        '<p class="pr-library__intro" data-search-exclude="">本站收录的全部文本:法律法规、政府文件、报告和理论文章。'
+        "可按类型、发布机关或刊物、年份、时效性和主题筛选,筛选结果可通过本页地址分享。</p>\n\n",
         f'<script type="application/json" id="{LIBRARY_DATA_ID}">{data}</script>\n',
         '\n<div class="pr-library" data-search-exclude="" markdown>\n\n',
         '<ul class="pr-library__list" markdown>\n',
