@@ -17,7 +17,7 @@ from build_tools.common.markup import html_text
 
 MARKER_CLASS = "pr-page"
 #: The kinds of page `import` writes.
-KINDS = ("home", "year", "source", "article", "glossary", "measures", "edition", "changes")
+KINDS = ("home", "year", "library", "source", "article", "glossary", "measures", "edition", "changes")
 #: Pages read, marked and noted as essays are: an essay, and a document (report, government document, regulation).
 TEXT_KINDS = frozenset({"article", "document"})
 #: Pages search does not list: an earlier edition's text and its comparison (the current text is listed once).
@@ -28,6 +28,9 @@ _MARKER = re.compile(r'<div class="pr-page" hidden((?: data-pr-[a-z]+="[^"]*")*)
 _ATTRIBUTE = re.compile(r' data-pr-([a-z]+)="([^"]*)"')
 _FILL = re.compile(r'<div class="pr-fill" data-pr-fill="([a-z]+)"></div>')
 #: A document's card (issuer, number, dates, topics, status) as the built page carries it.
+#: The id of the 文库 page's data: every text's facts, as JSON (see build_tools/importer/library.py).
+LIBRARY_DATA_ID = "pr-library-data"
+_LIBRARY = re.compile(rf'<script type="application/json" id="{LIBRARY_DATA_ID}">(.*?)</script>', re.S)
 _CARD = re.compile(r'<dl class="pr-doc-card[^"]*"[^>]*? data-pr-card="([^"]*)"')
 
 
@@ -109,3 +112,17 @@ def read_card(page_html: str) -> dict[str, object] | None:
         return None
     facts = json.loads(html.unescape(found.group(1)))
     return facts if isinstance(facts, dict) else None
+
+
+def read_library(page_html: str) -> list[dict[str, object]] | None:
+    """The facts of every text as the 文库 page in `page_html` carries them, or None for any other page.
+
+    Each entry's keys: ``id``, ``title``, ``kind`` (``essays``, ``law``, ``report``, or a document's type:
+    意见, 通知, 规划 …), ``kind_name``, ``issuer``, ``date``, ``year``, ``status``, ``topics``, ``interprets``,
+    ``interpreted_by`` (a fact not known is null).
+    """
+    found = _LIBRARY.search(page_html)
+    if found is None:
+        return None
+    entries = json.loads(found.group(1))
+    return entries if isinstance(entries, list) else None

@@ -64,6 +64,8 @@ MANIFEST_SCHEMA: dict[str, Any] = {
         "provenance": {"type": "string", "minLength": 1},
         **_CITATION_KEYS,
         **_CARD_KEYS,
+        # The ids of the site's documents and laws this source interprets (its 解读): each lists it, it names them.
+        "interprets": {"type": "array", "minItems": 1, "uniqueItems": True, "items": SLUG},
         "genre": {
             "enum": list(GENRES),
             "description": "essays (a newspaper page), essay, report (or speech), document or regulation",
@@ -171,6 +173,7 @@ class Manifest:
         status: What became of the text and when (已废止 or 尚未生效, a date), from `status:` and `status_date:`;
             None: in force.
         card: What the manifest says of a document's card (发文机关, 发文字号, dates, 主题分类, 索引号, status).
+        interprets: The ids of the documents the source interprets, each with its manifest line, as listed.
     """
 
     path: str | None = None
@@ -194,6 +197,7 @@ class Manifest:
     genre_line: int | None = None
     status: tuple[str, str | None] | None = None
     card: CardFacts = field(default_factory=lambda: CardFacts())
+    interprets: tuple[tuple[str, int | None], ...] = ()
 
     @property
     def parse_options(self) -> ParseOptions:
@@ -296,6 +300,9 @@ def load_manifest(path: Path, shown_as: str) -> Manifest:
         genre_line=doc.line_of(("genre",)) if "genre" in data else None,
         status=_status(data),
         card=_card_facts(data),
+        interprets=tuple(
+            (str(text_id), doc.line_of(("interprets", n))) for n, text_id in enumerate(data.get("interprets", []))
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from build_tools.common.markup import html_text, one_line
 from build_tools.importer.archive import by_year, year_page, year_title
+from build_tools.importer.library import LIBRARY_PAGE
 from build_tools.importer.render import GLOSSARY_PAGE, MEASURES_PAGE
 from build_tools.validation.yamlfile import compose_bounded
 
@@ -43,6 +44,8 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
     """
     if extra_pages is None:
         extra_pages = [name for name in (GLOSSARY_PAGE, MEASURES_PAGE) if (docs_dir / name).exists()]
+    # The 文库 follows the home page: every text, filtered, is the way into the archive.
+    library = [LIBRARY_PAGE] if (docs_dir / LIBRARY_PAGE).exists() else []
     sources = []
     for index in docs_dir.glob("*/index.md"):
         matter = front_matter(index)
@@ -50,7 +53,8 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
         if meta.get("kind") in {"source", "document"}:
             sources.append((str(meta.get("date") or ""), index, matter))
     nav: list[NavItem] = ["index.md"] if (docs_dir / "index.md").exists() else []
-    listed = {"index.md"}
+    nav += library
+    listed = {"index.md", *library}
     sources.sort(key=lambda s: (s[0], s[1].parent.name), reverse=True)
     years = by_year(sources, lambda source: source[0])
     for year, in_year in years.items():

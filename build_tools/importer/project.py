@@ -11,6 +11,7 @@ from build_tools.common.files import remove_file, staged_writes, write_atomicall
 from build_tools.editions.document_render import document_edition_pages
 from build_tools.editions.render import edition_pages
 from build_tools.importer.archive import ARCHIVE_DIR
+from build_tools.importer.library import LIBRARY_PAGE, interprets_errors
 from build_tools.importer.render import GENERATED_NOTE, GLOSSARY_PAGE, MEASURES_PAGE, render_pages
 from build_tools.importer.source import Source, large_source_warnings, load_source
 from build_tools.importer.text_links import OtherText, text_references, titles_of
@@ -111,6 +112,7 @@ class Project:
                 errors.append(error)
             except InputErrors as many:
                 errors += many.errors
+        errors += interprets_errors(sources, sorted(path.stem for path in pages))
         if errors:
             raise InputErrors(errors)
         return sorted(sources, key=lambda s: (s.date or "", s.id), reverse=True)
@@ -198,6 +200,8 @@ class Project:
                 )
         sources = self.load_sources()
         chosen = {s.id for s in sources} if files is None else {p.stem for p in files}
+        # A document lists the essays interpreting it: importing them writes its page too.
+        chosen |= {text_id for s in sources if s.id in chosen for text_id, _line in s.manifest.interprets}
         expected = self.expected_pages(sources)
         pages = {name: text for name, text in expected.items() if _lists_sources(name) or name.split("/")[0] in chosen}
         changed = []
@@ -272,7 +276,7 @@ def _written_by_import(page: Path) -> bool:
 
 def _lists_sources(page: str) -> bool:
     """Whether `import` writes `page` from every source (home, a year's page, the reader's pages), not from one."""
-    return page in {"index.md", GLOSSARY_PAGE, MEASURES_PAGE} or page.startswith(ARCHIVE_DIR)
+    return page in {"index.md", GLOSSARY_PAGE, MEASURES_PAGE, LIBRARY_PAGE} or page.startswith(ARCHIVE_DIR)
 
 
 def _text_on_disk(page: Path) -> str | None:

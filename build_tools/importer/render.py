@@ -15,6 +15,7 @@ from build_tools.common.page_marker import FILL, PageIdentity
 from build_tools.editions.links import edition_bar, editions_section, nav_entries
 from build_tools.glossary.pages import GLOSSARY_TITLE
 from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
+from build_tools.importer.library import LIBRARY_PAGE, LIBRARY_TITLE, interprets_line, readings_section, render_library
 from build_tools.importer.model import Article, Box, Caption, Heading
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.render_document import GENRE_NAMES, render_document
@@ -73,8 +74,8 @@ def _title_heading(article: Article) -> str:
     return f"\n# {markdown_text(article.title)}{column_label(article)}\n\n"
 
 
-def render_article(source: Source, article: Article) -> str:
-    """The Markdown page of one essay."""
+def render_article(source: Source, article: Article, interprets: str = "") -> str:
+    """The Markdown page of one essay; `interprets` names the documents its page interprets (under the byline)."""
     description = _summary_text(article) or article.paragraphs[0].text
     meta = {
         "title": article.title,
@@ -90,7 +91,7 @@ def render_article(source: Source, article: Article) -> str:
     identity = PageIdentity("article", article.title, source.id, article.id)
     if article.column:
         meta["policy_reader"]["column"] = article.column  # type: ignore[index]
-    out = [front_matter(meta, identity), _title_heading(article), _byline(article)]
+    out = [front_matter(meta, identity), _title_heading(article), _byline(article), interprets]
     out.append(edition_bar(source, article))
     if article.lead:
         out += ["\n", paragraph_block(article.lead, " pr-lead")]
@@ -132,8 +133,8 @@ def _author_names(article: Article) -> str:
     return "、".join(a.name for a in article.authors) or UNKNOWN_AUTHOR
 
 
-def render_source(source: Source) -> str:
-    """The Markdown page of a whole source page: provenance, essays, related news."""
+def render_source(source: Source, interprets: str = "") -> str:
+    """The Markdown page of a whole source page: provenance, the documents it interprets, essays, related news."""
     page, manifest = source.page, source.manifest
     meta = {
         "title": source.title,
@@ -158,6 +159,7 @@ def render_source(source: Source) -> str:
         ("说明", manifest.notes),
     ]
     out.append(provenance_list(facts))
+    out.append(interprets)
     if page.boxes:
         out += ["\n", *(box_block(box) for box in page.boxes)]
     elif page.preface:
@@ -214,6 +216,7 @@ def render_home(sources: list[Source]) -> str:
         "\n# 政策文本注读\n\n",
         "本站收录公开发表的政策与理论文章,逐篇呈现原文,并为术语、要点和文章之间的关联加上注释。"
         "每段原文都有固定链接,可按“文章 + 段落”引用。\n",
+        f"\n按类型、发布机关、年份、时效性和主题查找全部文本:[{LIBRARY_TITLE}]({LIBRARY_PAGE})。\n",
     ]
     years = _by_year(sources)
     if len(years) <= 1:
@@ -249,6 +252,8 @@ def render_pages(sources: list[Source]) -> dict[str, str]:
     pages = {"index.md": render_home(sources), GLOSSARY_PAGE: render_reader_page("glossary", GLOSSARY_TITLE)}
     if sources:
         pages[MEASURES_PAGE] = render_reader_page("measures", MEASURES_TITLE)
+        pages[LIBRARY_PAGE] = render_library(sources)
+    by_id = {source.id: source for source in sources}
     years = _by_year(sources)
     if len(years) > 1:
         for year, in_year in years.items():
@@ -256,9 +261,13 @@ def render_pages(sources: list[Source]) -> dict[str, str]:
     texts = titles_of([OtherText(s.id, s.document) for s in sources if s.document])
     for source in sources:
         if source.document:
-            pages[f"{source.id}/index.md"] = render_document(source, source.document, texts)
+            pages[f"{source.id}/index.md"] = render_document(
+                source, source.document, texts, readings_section(source, sources)
+            )
             continue
-        pages[f"{source.id}/index.md"] = render_source(source)
+        pages[f"{source.id}/index.md"] = render_source(source, interprets_line(source, by_id, "../"))
         for article in source.page.articles:
-            pages[f"{source.id}/{article.id}.md"] = render_article(source, article)
+            pages[f"{source.id}/{article.id}.md"] = render_article(
+                source, article, interprets_line(source, by_id, "../")
+            )
     return pages

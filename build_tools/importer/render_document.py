@@ -133,8 +133,13 @@ def _items(
         _items(rest, out, depth, refs, in_article)
 
 
-def render_document(source: Source, document: Document, others: Mapping[str, OtherText] | None = None) -> str:
-    """The Markdown page of a whole document; `others` are the site's texts it may name, by title."""
+def render_document(
+    source: Source, document: Document, others: Mapping[str, OtherText] | None = None, readings: str = ""
+) -> str:
+    """The Markdown page of a whole document; `others` are the site's texts it may name, by title.
+
+    `readings` is its 解读 section: the site's essays interpreting it (see `library.readings_section`).
+    """
     # A law's first paragraph is its first article: its 题注 is head, not text.
     first = document.paragraphs[0].text if document.paragraphs else document.title
     meta = {
@@ -174,6 +179,7 @@ def render_document(source: Source, document: Document, others: Mapping[str, Oth
         lines = "".join(_doc_line(line) for line in document.closing)
         out.append(f'\n<div class="pr-doc-closing">\n{lines}</div>\n')
     _items(list(document.annexes), out, 1, refs)
+    out.append(readings)
     out.append(_provenance(source))
     return with_article_history(source, "".join(out))
 

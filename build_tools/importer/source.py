@@ -31,7 +31,7 @@ _SOURCE_ID = re.compile(SLUG_PATTERN)
 LARGE_SOURCE_BYTES = 2 * 1024 * 1024
 #: Folders of the site that the build or `import` fill: a source of that name would collide.
 RESERVED_IDS = frozenset(
-    {ARCHIVE_DIR.strip("/"), "assets", "glossary", "measures", "search", "includes", "cite", "404", "index"}
+    {ARCHIVE_DIR.strip("/"), "assets", "glossary", "measures", "library", "search", "includes", "cite", "404", "index"}
 )
 
 

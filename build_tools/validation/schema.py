@@ -67,6 +67,10 @@ def _explain(doc: YamlDocument, error: jsonschema.ValidationError) -> InputError
             f"'{key}' is given without {', '.join(f'{n!r}' for n in needed)}",
             f"add `{needed[0]}:` beside it, or remove `{key}`",
         )
+    if error.validator == "uniqueItems":
+        values = [str(v) for v in error.instance] if isinstance(error.instance, list) else []
+        twice = next((v for i, v in enumerate(values) if v in values[:i]), "")
+        return doc.error(path, f"the list names {twice!r} twice", "list each value once")
     if error.validator in ("minLength", "minItems"):
         return doc.error(path, "this may not be empty", "give it a value, or remove the key")
     return doc.error(path, error.message, "correct the value")

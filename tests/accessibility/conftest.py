@@ -29,6 +29,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "home": ("", "index.html"),
     "source page": (f"{GANSU}/", f"{GANSU}/index.html"),
     "essay": (f"{GANSU}/new-infrastructure/", f"{GANSU}/new-infrastructure.html"),
+    "library": ("library/", "library.html"),
     "glossary": ("glossary/", "glossary.html"),
     "measures map": ("measures/", "measures.html"),
     "editors' guide": ("editors/", "editors.html"),

@@ -163,6 +163,7 @@ FOCUS_STOPS = {
     "essay": {"a.md-skip", "a.md-nav__link", "a.pr-para__link", "span.pr-term", "a.pr-tooltip__more", "summary"},
     "glossary": {"a.md-skip", "a.md-nav__link", "a.headerlink", "a"},
     "measures map": {"a.md-skip", "a.md-nav__link", "a"},
+    "library": {"a.md-skip", "a.md-nav__link", "input", "select", "button.pr-library__clear", "a"},
 }
 
 

@@ -24,7 +24,7 @@ from build_tools.citations.exports import bibtex, ris
 from build_tools.citations.page import Downloads, cite_data, meta_tags
 from build_tools.citations.work import CitedWork, essay_work
 from build_tools.common.markup import html_text, markdown_text, one_line, script_json
-from build_tools.common.page_marker import PageIdentity, read_page_marker
+from build_tools.common.page_marker import LIBRARY_DATA_ID, PageIdentity, read_page_marker
 from build_tools.common.urls import is_safe_link, web_url_problem
 from build_tools.editions.render import edition_pages
 from build_tools.finish.markdown import render_markdown
@@ -220,6 +220,11 @@ def test_every_page_import_writes_holds_no_markup_from_the_input(hostile_sources
         meta = yaml.safe_load(matter)
         for written in (render_markdown(body), THEME.render(meta=meta)):
             soup = BeautifulSoup(written, "html.parser")
+            # The 文库's data is a script element of JSON, which no browser runs: the input's text in it is
+            # escaped so that nothing ends the element (no "<" at all), and it reads back as JSON.
+            for data in soup.find_all("script", id=LIBRARY_DATA_ID, type="application/json"):
+                assert "<" not in data.string and json.loads(data.string), name
+                data.decompose()
             assert soup.find(["img", "script", "svg"]) is None, name
             assert not [el.name for el in soup.find_all(True) if any(a.startswith("on") for a in el.attrs)], name
             assert all(is_safe_link(a["href"]) for a in soup.find_all(href=True)), name

@@ -13,6 +13,7 @@ import rispy
 from bs4 import BeautifulSoup, Tag
 
 from build_tools.common.markup import one_line
+from build_tools.common.page_marker import read_library
 from build_tools.common.urls import is_safe_link
 from tests.conftest import policy_reader
 from tests.escaping.hostile_project import (
@@ -199,3 +200,13 @@ def test_a_manifest_address_that_could_break_out_is_refused(tmp_path: Path, url:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"sources/{PAGE}.yaml" in result.stderr and "url: the value" in result.stderr
     assert not (project / "docs" / PAGE).exists()
+
+
+def test_the_library_lists_each_title_as_text_and_its_data_reads_back_intact(hostile_site: tuple[Path, str]) -> None:
+    project, _base = hostile_site
+    path = project / "site" / "library" / "index.html"
+    entries = {entry["id"]: entry for entry in read_library(path.read_text(encoding="utf-8")) or []}
+    assert entries[PAGE]["title"] == MANIFEST_FIELDS["title"]
+    assert entries[PAGE]["issuer"] == " ".join(MANIFEST_FIELDS["publication"].split())
+    shown = _page(project, "library/index.html").select_one(f'[data-pr-id="{PAGE}"] .pr-library__title a')
+    assert shown is not None and shown.get_text() == one_line(MANIFEST_FIELDS["title"])

@@ -67,3 +67,11 @@ def test_home_first_then_extra_pages_then_hand_written(tmp_path: Path) -> None:
     (tmp_path / "editors.md").write_text("# 编辑指南\n", encoding="utf-8")
     nav = build_nav(tmp_path, ["glossary.md"])
     assert nav == ["index.md", {"a 标题": ["a/index.md", "a/x.md"]}, "glossary.md", "editors.md"]
+
+
+def test_the_library_follows_the_home_page(tmp_path: Path) -> None:
+    _write_source(tmp_path, "a", "2021", ["x"])
+    (tmp_path / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (tmp_path / "library.md").write_text("# 文库\n", encoding="utf-8")
+    nav = build_nav(tmp_path, ["glossary.md"])
+    assert nav == ["index.md", "library.md", {"a 标题": ["a/index.md", "a/x.md"]}, "glossary.md"]
