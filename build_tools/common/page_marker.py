@@ -41,6 +41,7 @@ class PageIdentity:
         source: The source page's id, for a source page or an essay.
         article: The essay's id, for an essay.
         status: Whether a document's text is in force: 现行有效, 已被修正 (2022-06-24) … (None: not said).
+        genre: A document's genre (report, document, regulation), on its page and its editions' (None: not said).
     """
 
     kind: str
@@ -48,6 +49,7 @@ class PageIdentity:
     source: str | None = None
     article: str | None = None
     status: str | None = None
+    genre: str | None = None
 
 
 def page_marker(identity: PageIdentity) -> str:
@@ -58,6 +60,7 @@ def page_marker(identity: PageIdentity) -> str:
         "source": identity.source,
         "article": identity.article,
         "status": identity.status,
+        "genre": identity.genre,
     }
     listed = "".join(f' data-pr-{name}="{html_text(value)}"' for name, value in values.items() if value is not None)
     return f'<div class="{MARKER_CLASS}" hidden{listed}></div>'
@@ -80,6 +83,7 @@ def read_page_marker(page_html: str) -> PageIdentity | None:
         values.get("source"),
         values.get("article"),
         values.get("status"),
+        values.get("genre"),
     )
 
 

@@ -146,7 +146,9 @@ def render_document(source: Source, document: Document, others: Mapping[str, Oth
     if card is not None:
         assert isinstance(meta["policy_reader"], dict)
         meta["policy_reader"]["card"] = card.to_json()
-    identity = PageIdentity("document", str(meta["title"]), source.id, source.id, current_status(source).text)
+    identity = PageIdentity(
+        "document", str(meta["title"]), source.id, source.id, current_status(source).text, document.genre
+    )
     out = [
         front_matter(meta, identity),
         f"\n# {markdown_text(document.title)}\n",
