@@ -20,8 +20,9 @@ MARKER_CLASS = "pr-page"
 KINDS = ("home", "year", "source", "article", "glossary", "measures", "edition", "changes")
 #: Pages read, marked and noted as essays are: an essay, and a document (report, government document, regulation).
 TEXT_KINDS = frozenset({"article", "document"})
-#: Pages search does not list: an earlier edition's text and its comparison (the current text is listed once).
-UNLISTED = frozenset({"edition", "changes"})
+#: Pages search does not list: the comparison of an earlier edition with the current text (both texts are listed,
+#: the earlier one marked as not in force).
+UNLISTED = frozenset({"changes"})
 #: Where the step fills in a page made from what editors change (the glossary, the notes).
 FILL = '<div class="pr-fill" data-pr-fill="{name}"></div>'
 _MARKER = re.compile(r'<div class="pr-page" hidden((?: data-pr-[a-z]+="[^"]*")*)></div>')
