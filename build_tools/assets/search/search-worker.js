@@ -268,13 +268,15 @@
     return (start > 0 ? "…" : "") + html.replace(/\n/g, " ") + (end < text.length ? "…" : "");
   }
 
-  /* The words as `doc` prints them (a traditional query opens a simplified page highlighted). */
+  /* The words to highlight on the page a result opens, which matches them in any case but in the script
+   * given: as `doc` prints them (a traditional query opens a simplified page highlighted), in lower case;
+   * without its text (a page listed alone), as search reads them, which is how a simplified page prints them. */
   function printed(doc, matchers) {
     return matchers.map(function (m) {
-      var at = m.find(doc.lowerText, 0);
-      if (at >= 0) return doc.text.slice(at, at + m.length);
-      at = m.find(doc.lowerTitle, 0);
-      return at >= 0 ? doc.title.slice(at, at + m.length) : m.word;
+      var at = doc ? m.find(doc.lowerText, 0) : -1;
+      if (at >= 0) return doc.text.slice(at, at + m.length).toLowerCase();
+      at = doc ? m.find(doc.lowerTitle, 0) : -1;
+      return at >= 0 ? doc.title.slice(at, at + m.length).toLowerCase() : fold(m.word);
     });
   }
 
@@ -331,7 +333,8 @@
   }
 
   /* Hits grouped by page: texts first (readers search the texts), the texts in force before earlier
-   * editions, then other pages; each by its best section. `pageOf(number)` names a section's page: its first section's number and whether it is an essay. */
+   * editions, then other pages; each by its best section. `pageOf(number)` names a section's page: its
+   * first section's number, whether it is a text, its label. */
   function grouped(hits, pageOf) {
     var groups = {}, order = [];
     hits.sort(function (a, b) { return a.number - b.number; });
@@ -367,7 +370,7 @@
       var page = group.page;
       if (n >= shown || !group.found.every(function (hit) { return docOf(hit.number); })) {
         return [{
-          location: withHighlight(page.location, matchers.map(function (m) { return m.word; })),
+          location: withHighlight(page.location, printed(null, matchers)),
           title: escapeHTML(page.title) + labelHTML(page),
           text: "",
           score: group.floor,
