@@ -19,6 +19,8 @@ import pytest
 from playwright.sync_api import Browser, Page, Route
 
 from build_tools.search.index import GlossaryEntry
+from build_tools.search.labels import SearchLabel
+from build_tools.search.sections import Section
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Real published pages the tests read besides the site's own sources (see its README).
@@ -172,6 +174,15 @@ def read_search_index(site: Path) -> dict[str, Any]:
     parts = [parse_index_part(script) for script in search_index_parts(site)]
     fields = {key: value for part in reversed(parts) for key, value in part.items()}
     return {**fields, "docs": [doc for part in parts for doc in part["docs"]]}
+
+
+def sections_of(index: dict[str, Any]) -> list[Section]:
+    """The sections an index was made from, each with its page's label (the head's ``pages`` and ``labels``)."""
+    labels = {page[0]: SearchLabel(*index["labels"][page[4]]) for page in index["pages"] if len(page) > 4}
+    return [
+        Section(d["location"], d["title"], d["text"], bool(d.get("essay")), labels.get(d["location"].split("#")[0]))
+        for d in index["docs"]
+    ]
 
 
 def glossary_of(index: dict[str, Any]) -> dict[str, GlossaryEntry]:

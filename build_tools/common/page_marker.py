@@ -20,8 +20,9 @@ MARKER_CLASS = "pr-page"
 KINDS = ("home", "year", "library", "source", "article", "glossary", "measures", "edition", "changes")
 #: Pages read, marked and noted as essays are: an essay, and a document (report, government document, regulation).
 TEXT_KINDS = frozenset({"article", "document"})
-#: Pages search does not list: an earlier edition's text and its comparison (the current text is listed once).
-UNLISTED = frozenset({"edition", "changes"})
+#: Pages search does not list: the comparison of an earlier edition with the current text (both texts are listed,
+#: the earlier one marked as not in force).
+UNLISTED = frozenset({"changes"})
 #: Where the step fills in a page made from what editors change (the glossary, the notes).
 FILL = '<div class="pr-fill" data-pr-fill="{name}"></div>'
 _MARKER = re.compile(r'<div class="pr-page" hidden((?: data-pr-[a-z]+="[^"]*")*)></div>')
@@ -44,6 +45,7 @@ class PageIdentity:
         source: The source page's id, for a source page or an essay.
         article: The essay's id, for an essay.
         status: Whether a document's text is in force: 现行有效, 已被修正 (2022-06-24) … (None: not said).
+        genre: A document's genre (report, document, regulation), on its page and its editions' (None: not said).
     """
 
     kind: str
@@ -51,6 +53,7 @@ class PageIdentity:
     source: str | None = None
     article: str | None = None
     status: str | None = None
+    genre: str | None = None
 
 
 def page_marker(identity: PageIdentity) -> str:
@@ -61,6 +64,7 @@ def page_marker(identity: PageIdentity) -> str:
         "source": identity.source,
         "article": identity.article,
         "status": identity.status,
+        "genre": identity.genre,
     }
     listed = "".join(f' data-pr-{name}="{html_text(value)}"' for name, value in values.items() if value is not None)
     return f'<div class="{MARKER_CLASS}" hidden{listed}></div>'
@@ -83,6 +87,7 @@ def read_page_marker(page_html: str) -> PageIdentity | None:
         values.get("source"),
         values.get("article"),
         values.get("status"),
+        values.get("genre"),
     )
 
 

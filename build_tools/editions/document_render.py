@@ -92,7 +92,8 @@ def render_document_edition(source: Source, index: int, comparison: DocumentComp
         f"**此为{markdown_text(edition.label)},{said}**:{status.text}。{current} · {changes}\n\n</div>\n"
     )
     head = status_line(status, dates=in_force_dates(source, edition.slug)) + versions_line(source, edition.slug, _UP)
-    out = [front_matter(meta, PageIdentity("edition", title, source.id, source.id, status.text)), banner]
+    identity = PageIdentity("edition", title, source.id, source.id, status.text, edition.document.genre)
+    out = [front_matter(meta, identity), banner]
     titled = False
     for line in body.splitlines(keepends=True):
         if not titled and line.startswith("# "):

@@ -29,6 +29,7 @@ from build_tools.finish.themes import content_region, theme_names
 from build_tools.glossary.marking import mark_terms
 from build_tools.glossary.pages import PageUse, render_tooltips
 from build_tools.search.index import point_search_box_at_engine
+from build_tools.search.labels import search_label
 from build_tools.search.sections import Section, page_sections
 
 #: In the head of every finished page: the step never adds the reader twice.
@@ -136,7 +137,8 @@ def finish_page(raw: str, path: str, shared: Shared) -> FinishedPage:
         if identity is not None and identity.kind in TEXT_KINDS:
             content, extra, use = _essay(content, url, title, identity, shared)
         if path != NOT_FOUND and (identity is None or identity.kind not in UNLISTED):
-            sections = tuple(page_sections(content, url, title or url, use is not None))
+            label = search_label(identity)
+            sections = tuple(page_sections(content, url, title or url, label is not None, label))
         page_html = raw[:start] + content + extra + raw[end:]
     head, body = asset_tags(_to_root(path, settings.site_url), notes=_NOTES in page_html)
     page_html = _insert_before(page_html, "</head>", FINISHED + "\n" + head, path)

@@ -163,7 +163,7 @@ def render_document(
     if card is not None:
         assert isinstance(meta["policy_reader"], dict)
         meta["policy_reader"]["card"] = card.to_json()
-    identity = PageIdentity("document", str(meta["title"]), source.id, source.id, status.text)
+    identity = PageIdentity("document", str(meta["title"]), source.id, source.id, status.text, document.genre)
     out = [
         front_matter(meta, identity),
         f"\n# {markdown_text(document.title)}\n",

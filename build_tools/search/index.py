@@ -13,6 +13,7 @@ from build_tools.common.markup import script_json
 from build_tools.glossary.model import Glossary
 from build_tools.search.grams import gram_shards, shard_count
 from build_tools.search.js_literals import compact_json, script_string
+from build_tools.search.labels import SearchLabel
 from build_tools.search.script_forms import script_folds
 from build_tools.search.sections import Section
 
@@ -101,7 +102,8 @@ def index_parts(
     characters the engine reads as simplified (``folds``: pairs, traditional then simplified, in one string), how many
     shards the bigram index has (``grams``, see grams.py), whether a server loads every part at once
     (``eager``, a small site, whose whole text the head then holds: see EAGER_BYTES), the pages (``pages``:
-    address, title, first section, essay or not) and the first section of each later part (``starts``).
+    address, title, first section, text or not, and for a text the number of its label), the labels (``labels``:
+    kind, status, 1 for an earlier edition; each once) and the first section of each later part (``starts``).
     On a server the engine loads the head only, then per query the shards of its characters and the
     parts holding the results it shows (a small site: nothing more); from disk it reads every part,
     the glossary with the last.
@@ -111,6 +113,7 @@ def index_parts(
     parts: list[list[dict[str, Any]]] = []
     starts: list[int] = []
     pages: list[list[Any]] = []
+    labels: dict[SearchLabel, int] = {}
     size = 0
     for number, section in enumerate(sections):
         doc: dict[str, Any] = {"location": section.location, "title": section.title, "text": section.text}
@@ -119,6 +122,8 @@ def index_parts(
         page = section.location.split("#", 1)[0]
         if not pages or pages[-1][0] != page:
             pages.append([page, section.title, number, 1 if section.essay else 0])
+            if section.label is not None:
+                pages[-1].append(labels.setdefault(section.label, len(labels)))
             if not parts or size >= part_bytes:
                 parts.append([])
                 starts.append(number)
@@ -132,6 +137,7 @@ def index_parts(
         "folds": "".join(t + s for t, s in folds.items()),
         "grams": shard_count([(s.title, s.text) for s in sections]),
         "pages": pages,
+        "labels": [[label.kind, label.status, int(label.earlier)] for label in labels],
         "starts": starts,
         "eager": eager,
         "docs": [],

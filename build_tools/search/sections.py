@@ -7,10 +7,22 @@ import re
 from dataclasses import dataclass, field
 
 from build_tools.common.html_stream import Element, rewrite_text
+from build_tools.search.labels import SearchLabel
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# Not the essay's words: editors' notes, tooltips, paragraph numbers, heading permalinks.
-_SKIPPED_CLASSES = frozenset({"pr-note", "pr-tooltips", "pr-para__link", "headerlink", "pr-note--backlink"})
+# Not the essay's words: editors' notes, tooltips, paragraph numbers, heading permalinks, an earlier
+# edition's notes on where each paragraph stands now.
+_SKIPPED_CLASSES = frozenset(
+    {
+        "pr-note",
+        "pr-tooltips",
+        "pr-para__link",
+        "headerlink",
+        "pr-note--backlink",
+        "pr-counterpart",
+        "pr-edition-notice",
+    }
+)
 _SKIPPED_TAGS = frozenset({"script", "style", "template", "details", "button"})
 _BLOCKS = frozenset({"p", "li", "div", "br", "tr", "td", "th", "dd", "dt", "blockquote", *_HEADINGS})
 _SPACE = re.compile(r"\s+")
@@ -18,12 +30,17 @@ _SPACE = re.compile(r"\s+")
 
 @dataclass
 class Section:
-    """A stretch of a page under one heading: where it is, what it is called, and its text."""
+    """A stretch of a page under one heading: where it is, what it is called, and its text.
+
+    `essay` marks a text's sections (an essay, a document, an earlier edition), listed before other pages';
+    `label` says what text it is (its page's, on every section of it).
+    """
 
     location: str
     title: str
     text: str = ""
     essay: bool = False
+    label: SearchLabel | None = None
     parts: list[str] = field(default_factory=list, repr=False)
 
 
@@ -33,12 +50,14 @@ def _skipped(stack: list[Element]) -> bool:
     )
 
 
-def page_sections(content_html: str, page_url: str, page_title: str, essay: bool = False) -> list[Section]:
+def page_sections(
+    content_html: str, page_url: str, page_title: str, essay: bool = False, label: SearchLabel | None = None
+) -> list[Section]:
     """The sections of a page's content, the first (before any heading with an id) titled by the page.
 
-    `essay` marks the sections of essay pages, which search lists before other pages.
+    `essay` marks the sections of a text's page, which search lists before other pages; `label` says which text.
     """
-    sections = [Section(page_url, page_title, essay=essay)]
+    sections = [Section(page_url, page_title, essay=essay, label=label)]
     heading: list[str] | None = None
     heading_id = ""
 
@@ -56,7 +75,7 @@ def page_sections(content_html: str, page_url: str, page_title: str, essay: bool
         nonlocal heading
         if element.tag in _HEADINGS and heading is not None and element.attrs.get("id") == heading_id:
             title = _SPACE.sub(" ", "".join(heading)).strip()
-            sections.append(Section(f"{page_url}#{heading_id}", title, essay=essay))
+            sections.append(Section(f"{page_url}#{heading_id}", title, essay=essay, label=label))
             heading = None
 
     def on_text(text: str, stack: list[Element]) -> str:

@@ -128,15 +128,20 @@ def test_inspect_says_what_changed_in_each_essay(edition_project: tuple[Path, st
     assert "edition 征求意见稿(2021-11), innovation-highland → innovation-highland: 未改 8 段。" in result.stdout
 
 
-def test_search_lists_the_current_text_only(edition_project: tuple[Path, str, str]) -> None:
+def test_search_lists_the_earlier_text_apart_and_not_the_comparison(edition_project: tuple[Path, str, str]) -> None:
     index = read_search_index(edition_project[0] / "site")
     locations = [doc["location"] for doc in index["docs"]]
-    assert not [where for where in locations if "/editions/" in where]
+    assert not [where for where in locations if "/changes/" in where]
     assert any(where.startswith(ESSAY) for where in locations)
-    text = "\n".join(doc["text"] for doc in index["docs"])
-    assert DRAFT_ONLY not in text
-    assert "早期版本" not in text  # the essay's line naming its editions is not the essay's words
-    assert "依托国家“智慧城市”试点" in text  # the paragraph the final text added
+    current = "\n".join(doc["text"] for doc in index["docs"] if "/editions/" not in doc["location"])
+    earlier = "\n".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(EDITION))
+    assert DRAFT_ONLY not in current and DRAFT_ONLY in earlier
+    # The lines naming the editions, and where each paragraph of the earlier text stands now, are not its words.
+    assert "早期版本" not in current and "定稿第" not in earlier
+    assert "依托国家“智慧城市”试点" in current  # the paragraph the final text added
+    # The earlier essay is labelled so: listed after the texts in force (search-worker.js).
+    labels = {page[0]: index["labels"][page[4]] for page in index["pages"] if len(page) > 4}
+    assert labels[EDITION] == ["文章", "早期版本", 1] and labels[ESSAY] == ["文章", "", 0]
 
 
 def test_the_build_says_how_many_notes_moved(edition_project: tuple[Path, str, str]) -> None:

@@ -20,8 +20,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, Route
 
 from build_tools.search.index import index_parts, part_path
-from build_tools.search.sections import Section
-from tests.conftest import glossary_of, opened, read_search_index, search_index_parts
+from tests.conftest import glossary_of, opened, read_search_index, search_index_parts, sections_of
 from tests.search import oracle
 
 WORKER = "assets/policy-reader/search-worker.js"
@@ -140,13 +139,27 @@ ZENSICAL_SEARCH_BUTTON = ".md-search > button.md-search__button"
 
 @dataclass(frozen=True)
 class Shown:
-    """One link of a rendered result: where it goes, its heading, and its text (the heading, a newline, the rest)."""
+    """One link of a rendered result: where it goes, its heading, and its text (the heading, a newline, the rest).
+
+    `heading` is the title alone; `label` what the engine says of the text after it (文章, 法律法规 · 现行有效 …).
+    """
 
     href: str
     heading: str
     page_heading: bool
     text: str
     html: str
+    label: str = ""
+
+
+#: The heading's text without the label the engine adds after a text's title, and the label's text.
+_HEADING_AND_LABEL = """heading => {
+    if (!heading) return ['', ''];
+    const title = heading.cloneNode(true);
+    title.querySelectorAll('.pr-result-label').forEach(label => label.remove());
+    const label = heading.querySelector('.pr-result-label');
+    return [title.textContent.trim(), label ? label.textContent : ''];
+}"""
 
 
 def is_zensical(page: Page) -> bool:
@@ -204,15 +217,17 @@ def shown_results(page: Page) -> list[list[Shown]]:
             "dialog a[role=option]",
             """rows => rows.map(a => {
                 const heading = a.querySelector('h2');
+                const [title, label] = (HEADING_AND_LABEL)(heading);
                 const excerpt = heading.parentElement.querySelector(':scope > div');
                 return {
                     href: a.href,
-                    heading: heading.textContent,
+                    heading: title,
                     page_heading: !a.querySelector('menu'),
-                    text: heading.textContent + '\\n' + (excerpt ? excerpt.textContent : ''),
+                    text: title + '\\n' + (excerpt ? excerpt.textContent : ''),
                     html: heading.innerHTML + (excerpt ? excerpt.innerHTML : ''),
+                    label: label,
                 };
-            })""",
+            })""".replace("HEADING_AND_LABEL", _HEADING_AND_LABEL),
         )
         items: list[list[Shown]] = []
         for row in rows:
@@ -224,17 +239,19 @@ def shown_results(page: Page) -> list[list[Shown]]:
         ".md-search-result__item",
         """items => items.map(item => Array.from(item.querySelectorAll('.md-search-result__link')).map(a => {
             const heading = a.querySelector('h1, h2');
+            const [title, label] = (HEADING_AND_LABEL)(heading);
             const article = a.querySelector('article');
             const body = article.cloneNode(true);
             body.querySelectorAll('h1, h2').forEach(h => h.remove());
             return {
                 href: a.getAttribute('href'),
-                heading: heading ? heading.textContent : '',
+                heading: title,
                 page_heading: !!a.querySelector('h1'),
-                text: (heading ? heading.textContent : '') + '\\n' + body.textContent,
+                text: title + '\\n' + body.textContent,
                 html: article.innerHTML,
+                label: label,
             };
-        }))""",
+        }))""".replace("HEADING_AND_LABEL", _HEADING_AND_LABEL),
     )
     return [[Shown(**link) for link in item] for item in data]
 
@@ -270,7 +287,7 @@ def large_archive_parts(built_site: Path) -> list[str]:
     that says the site is not small, so the engine loads shards and parts per query."""
     index = read_search_index(built_site)
     assert index["eager"] and index["parts"] == 1, "the built site is small: its text is in the head, loaded at once"
-    sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
+    sections = sections_of(index)
     glossary = glossary_of(index)
     return index_parts(sections, glossary, eager_bytes=0)
 

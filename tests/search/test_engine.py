@@ -14,8 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from build_tools.search.index import index_parts
-from build_tools.search.sections import Section
-from tests.conftest import glossary_of, parse_index_part, search_index_parts
+from tests.conftest import glossary_of, parse_index_part, search_index_parts, sections_of
 from tests.search import oracle
 from tests.search.conftest import engine_page, large_archive_parts, plain, search, split_location
 
@@ -368,7 +367,7 @@ LOADING = "pr-search-loading"
 def test_answers_from_the_first_parts_then_again_as_the_rest_comes_in(
     browser: Browser, built_site: Path, index: dict[str, Any]
 ) -> None:
-    sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
+    sections = sections_of(index)
     glossary = glossary_of(index)
     parts = index_parts(sections, glossary, part_bytes=20_000, eager_bytes=0)
     assert len(parts) >= 4, "the test needs an index in several parts"

@@ -18,8 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from build_tools.search.index import index_parts
-from build_tools.search.sections import Section
-from tests.conftest import glossary_of, opened, parse_index_part, search_index_parts
+from tests.conftest import glossary_of, opened, parse_index_part, search_index_parts, sections_of
 from tests.search import oracle
 from tests.search.conftest import (
     QuietHandler,
@@ -82,7 +81,7 @@ def holding_server(
 @pytest.fixture(scope="module")
 def small_parts(index: dict[str, Any]) -> list[str]:
     """The built index cut into small parts: the first holds the home page and the newest essay."""
-    sections = [Section(d["location"], d["title"], d["text"], bool(d.get("essay"))) for d in index["docs"]]
+    sections = sections_of(index)
     glossary = glossary_of(index)
     return index_parts(sections, glossary, part_bytes=20_000, eager_bytes=0)
 

@@ -106,7 +106,8 @@
 
   /* Zensical's result rows, made to meet WCAG 2.2 AA (axe): a row (role=option) is named by its title
    * alone though it shows its page and text too, so the name is left to the row's whole text; the page
-   * under a section's title is drawn at 3.36:1, so at 70% of the text colour instead of 45%. */
+   * under a section's title is drawn at 3.36:1, so at 70% of the text colour instead of 45%. The label
+   * after a text's title (search.css, which does not reach into the dialog's shadow root) is drawn here. */
   // (No `var` initialised out here: on a server this script returns before reaching it.)
   function readableRows() {
     if (readableRows.done) return;
@@ -117,7 +118,10 @@
     readableRows.done = true;
     var root = host.shadowRoot;
     var style = document.createElement("style");
-    style.textContent = "a[role=option] menu{color:rgb(var(--color-foreground)/.7)}";
+    style.textContent = "a[role=option] menu{color:rgb(var(--color-foreground)/.7)}" +
+      ".pr-result-label{display:inline-block;margin-left:.4em;padding:0 .4em;border-radius:.2em;font-size:.75em;" +
+      "font-weight:400;white-space:nowrap;border:1px solid rgb(var(--color-foreground)/.4)}" +
+      ".pr-result-label--earlier{font-weight:700;color:#7f1d1d;background:#fde2e1;border-color:currentcolor}";
     root.appendChild(style);
     var unname = function () {
       root.querySelectorAll("a[role=option][aria-labelledby]").forEach(function (row) {

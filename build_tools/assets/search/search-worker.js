@@ -17,6 +17,8 @@
  * matches. A query that is a glossary term shows its definition first. Traditional and simplified
  * characters are read alike: query and text both with each traditional character as its simplified
  * form (OpenCC's table, restricted to this corpus, comes with the index), one character for one.
+ * Each text listed says what it is and whether it is in force (文章; 文件 · 现行有效; 法律法规 · 已被修正(…)
+ * on an earlier edition), as its page marker says (build_tools/search/labels.py): a label after its title.
  */
 (function engine(root) {
   "use strict";
@@ -151,8 +153,12 @@
         grams: part.grams,
         eager: Boolean(part.eager),
         starts: part.starts || [],
-        pageList: (part.pages || []).map(function (p) { return { location: p[0], title: p[1], first: p[2], essay: p[3] }; })
+        labels: part.labels || [],
+        labelOf: {},
+        pageList: (part.pages || []).map(function (p) { return { location: p[0], title: p[1], first: p[2], essay: p[3], label: p[4] }; })
       };
+      // Reading every part, a page is known by its first section: its label comes from the head's list.
+      state.pageList.forEach(function (p) { state.labelOf[p.location] = p.label; });
     }
     // Terms are looked up as words are matched: Latin ones (5G, IPv6, MPC) in any case, either script.
     (part.glossary || []).forEach(function (entry) {
@@ -162,7 +168,9 @@
       var entry = entryOf(doc, state.docs.length);
       state.docs.push(entry);
       if (entry.location === entry.page) {
-        state.pages[entry.page] = { location: entry.location, title: entry.title, first: entry.order, essay: entry.essay ? 1 : 0 };
+        state.pages[entry.page] = {
+          location: entry.location, title: entry.title, first: entry.order, essay: entry.essay ? 1 : 0, label: state.labelOf[entry.page]
+        };
         if (entry.essay) state.essays += 1;
       }
     });
@@ -260,14 +268,29 @@
     return (start > 0 ? "…" : "") + html.replace(/\n/g, " ") + (end < text.length ? "…" : "");
   }
 
-  /* The words as `doc` prints them (a traditional query opens a simplified page highlighted). */
+  /* The words to highlight on the page a result opens, which matches them in any case but in the script
+   * given: as `doc` prints them (a traditional query opens a simplified page highlighted), in lower case;
+   * without its text (a page listed alone), as search reads them, which is how a simplified page prints them. */
   function printed(doc, matchers) {
     return matchers.map(function (m) {
-      var at = m.find(doc.lowerText, 0);
-      if (at >= 0) return doc.text.slice(at, at + m.length);
-      at = m.find(doc.lowerTitle, 0);
-      return at >= 0 ? doc.title.slice(at, at + m.length) : m.word;
+      var at = doc ? m.find(doc.lowerText, 0) : -1;
+      if (at >= 0) return doc.text.slice(at, at + m.length).toLowerCase();
+      at = doc ? m.find(doc.lowerTitle, 0) : -1;
+      return at >= 0 ? doc.title.slice(at, at + m.length).toLowerCase() : fold(m.word);
     });
+  }
+
+  /* What a text's page is, after its title: kind and status, an earlier edition's marked apart. */
+  function labelHTML(page) {
+    var label = page.label === undefined ? null : state.labels[page.label];
+    if (!label) return "";
+    return ' <span class="pr-result-label' + (label[2] ? " pr-result-label--earlier" : "") + '">' +
+      escapeHTML(label[0] + (label[1] ? " · " + label[1] : "")) + "</span>";
+  }
+
+  function earlier(page) {
+    var label = page.label === undefined ? null : state.labels[page.label];
+    return label && label[2] ? 1 : 0;
   }
 
   function withHighlight(location, words) {
@@ -309,8 +332,9 @@
     return split.join(" ") === words.join(" ") ? null : split;
   }
 
-  /* Hits grouped by page: essays first (readers search the texts), then other pages; each by its best
-   * section. `pageOf(number)` names a section's page: its first section's number and whether it is an essay. */
+  /* Hits grouped by page: texts first (readers search the texts), the texts in force before earlier
+   * editions, then other pages; each by its best section. `pageOf(number)` names a section's page: its
+   * first section's number, whether it is a text, its label. */
   function grouped(hits, pageOf) {
     var groups = {}, order = [];
     hits.sort(function (a, b) { return a.number - b.number; });
@@ -326,7 +350,8 @@
       group.floor = Math.min(group.floor, hit.score);
     });
     order.sort(function (a, b) {
-      return b.page.essay - a.page.essay || b.best - a.best || a.found[0].number - b.found[0].number;
+      return b.page.essay - a.page.essay || earlier(a.page) - earlier(b.page) || b.best - a.best ||
+        a.found[0].number - b.found[0].number;
     });
     order.forEach(function (group) {
       group.found.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
@@ -344,8 +369,13 @@
     var items = groups.map(function (group, n) {
       var page = group.page;
       if (n >= shown || !group.found.every(function (hit) { return docOf(hit.number); })) {
-        var words = matchers.map(function (m) { return m.word; });
-        return [{ location: withHighlight(page.location, words), title: escapeHTML(page.title), text: "", score: group.floor, terms: terms }];
+        return [{
+          location: withHighlight(page.location, printed(null, matchers)),
+          title: escapeHTML(page.title) + labelHTML(page),
+          text: "",
+          score: group.floor,
+          terms: terms
+        }];
       }
       var docs = group.found.map(function (hit) {
         var doc = docOf(hit.number);
@@ -366,6 +396,7 @@
         docs.sort(function (a, b) { return (a.location.indexOf("#") >= 0) - (b.location.indexOf("#") >= 0); });
         docs[0].score = group.floor;
       }
+      docs[0].title += labelHTML(page);
       return docs;
     });
     if (term) {

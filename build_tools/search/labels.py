@@ -1,0 +1,51 @@
+"""What search says of each text it lists: its kind, and whether it is the text in force.
+
+Read from the page marker `import` wrote into the built page (`PageIdentity`), never from a
+generator's objects: an essay (of a newspaper page), a document (意见, 通知, 规划, a report) or a law
+or regulation; a document's status as its card and status line show it (现行有效, 已废止, 尚未生效 from
+the manifest), an earlier edition's as its banner does (已被修正(2022-06-24)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_tools.common.page_marker import PageIdentity
+
+ESSAY = "文章"
+DOCUMENT = "文件"
+LAW = "法律法规"
+#: An earlier edition of an essay, whose page states no status of its own.
+EARLIER = "早期版本"
+#: A document's genre (`build_tools/importer/genre.py`) → the kind search names.
+_KINDS = {"regulation": LAW, "document": DOCUMENT, "report": DOCUMENT}
+
+
+@dataclass(frozen=True)
+class SearchLabel:
+    """The kind and status search shows beside a page's title.
+
+    Attributes:
+        kind: 文章, 文件 or 法律法规.
+        status: 现行有效, 已被修订(…), 已废止 … (empty for an essay: it is in force or not by no act).
+        earlier: An earlier edition, not the text in force: listed after the current texts, marked apart.
+    """
+
+    kind: str
+    status: str = ""
+    earlier: bool = False
+
+
+def search_label(identity: PageIdentity | None) -> SearchLabel | None:
+    """The label of a text's page (an essay, a document, an earlier edition); None for any other page."""
+    if identity is None:
+        return None
+    if identity.kind == "article":
+        return SearchLabel(ESSAY)
+    if identity.kind == "document":
+        return SearchLabel(_KINDS.get(identity.genre or "", DOCUMENT), identity.status or "")
+    if identity.kind == "edition":
+        # A document's edition names its genre and status; an essay's edition neither.
+        kind = _KINDS.get(identity.genre, DOCUMENT) if identity.genre else ESSAY
+        return SearchLabel(kind, identity.status or EARLIER, earlier=True)
+    return None
