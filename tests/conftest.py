@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import re
@@ -9,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import types
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -83,6 +85,123 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+# ── The `site` marker: tests that build a whole site or run the CLI in a subprocess ─────────────
+#
+# `pytest -m "not browser and not site"` is the fast lane. Nobody marks a test `site` by hand: a test is
+# marked when it, a function of the tests it calls, or a fixture it uses (however indirectly) reaches
+# one of the subprocess helpers below, `sys.executable` or MkDocs' build in this process. What that reading misses the audit hook
+# catches: a test not marked `site` that starts mkdocs, zensical or policy-reader fails, naming the marker.
+
+#: Words in a command line that make it a build or a run of the CLI.
+_SITE_COMMANDS = ("mkdocs", "zensical", "build_tools", "policy-reader")
+_running: list[pytest.Item] = []
+
+
+def _site_helpers() -> set[object]:
+    return {run, mkdocs_build, policy_reader, run_readme_commands}
+
+
+_verdicts: dict[types.CodeType, bool] = {}
+
+
+def _reaches_a_subprocess(function: object, seen: set[int]) -> bool:
+    """Whether `function` (or a function of the tests it names, in turn) runs a build or the CLI in a subprocess."""
+    function = inspect.unwrap(function)  # type: ignore[arg-type]
+    code = getattr(function, "__code__", None)
+    if code is None or id(code) in seen:
+        return False
+    seen.add(id(code))
+    if code not in _verdicts:
+        _verdicts[code] = _names_a_subprocess(function, code, seen)
+    return _verdicts[code]
+
+
+def _names_a_subprocess(function: object, code: types.CodeType, seen: set[int]) -> bool:
+    helpers = _site_helpers()
+    namespace: dict[str, Any] = getattr(function, "__globals__", {})
+    codes = [code]
+    while codes:
+        current = codes.pop()
+        codes += [const for const in current.co_consts if isinstance(const, types.CodeType)]
+        if "executable" in current.co_names and namespace.get("sys") is sys:
+            return True
+        for name in current.co_names:
+            value = namespace.get(name)
+            if any(value is helper for helper in helpers):
+                return True
+            # MkDocs' own commands (`mkdocs.commands.build.build`) build a whole site in this process.
+            if callable(value) and getattr(value, "__module__", "").startswith("mkdocs.commands."):
+                return True
+            if not getattr(value, "__module__", "").startswith("tests"):
+                continue
+            inner = vars(value).values() if isinstance(value, type) else [value]  # a class: its methods
+            if any(isinstance(f, types.FunctionType) and _reaches_a_subprocess(f, seen) for f in inner):
+                return True
+    return False
+
+
+def _builds_a_site(item: pytest.Item) -> bool:
+    seen: set[int] = set()
+    if _reaches_a_subprocess(getattr(item, "function", None), seen):
+        return True
+    # The fixtures it uses, and those they ask for by name (`request.getfixturevalue("built_site")`).
+    manager = item.session._fixturemanager
+    names = list(getattr(item, "fixturenames", ()))
+    asked: set[str] = set(names)
+    while names:
+        for definition in manager.getfixturedefs(names.pop(), item) or ():
+            if _reaches_a_subprocess(definition.func, seen):
+                return True
+            for name in _fixtures_asked_for(definition.func):
+                if name not in asked:
+                    asked.add(name)
+                    names.append(name)
+    return False
+
+
+def _fixtures_asked_for(function: object) -> list[str]:
+    """The string constants of a fixture that calls `request.getfixturevalue`: the fixtures it may ask for."""
+    code = getattr(inspect.unwrap(function), "__code__", None)  # type: ignore[arg-type]
+    codes, names = [code] if code else [], []
+    while codes:
+        current = codes.pop()
+        codes += [const for const in current.co_consts if isinstance(const, types.CodeType)]
+        if "getfixturevalue" in current.co_names:
+            names += [const for const in current.co_consts if isinstance(const, str) and const.isidentifier()]
+    return names
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `site` every test that builds a site or runs the CLI in a subprocess (see above)."""
+    for item in items:
+        if item.get_closest_marker("site") is None and _builds_a_site(item):
+            item.add_marker(pytest.mark.site)
+
+
+def _refuse_unmarked_builds(event: str, args: tuple[Any, ...]) -> None:
+    if event != "subprocess.Popen" or not _running or _running[-1].get_closest_marker("site") is not None:
+        return
+    command = " ".join(map(str, args[1] if isinstance(args[1], list | tuple) else [args[1]]))
+    if any(word in command for word in _SITE_COMMANDS):
+        pytest.fail(
+            f"{_running[-1].nodeid} runs `{command[:120]}` but is not marked `site`, so the fast lane would run it: "
+            "add @pytest.mark.site (or reach the build through tests.conftest's helpers, which mark it)",
+            pytrace=False,
+        )
+
+
+sys.addaudithook(_refuse_unmarked_builds)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    _running.append(item)
+    try:
+        return (yield)
+    finally:
+        _running.pop()
 
 
 @pytest.fixture
