@@ -89,10 +89,11 @@ def free_port() -> int:
 
 # ── The `site` marker: tests that build a whole site or run the CLI in a subprocess ─────────────
 #
-# `pytest -m "not browser and not site"` is the fast lane. Nobody marks a test `site` by hand: a test is
-# marked when it, a function of the tests it calls, or a fixture it uses (however indirectly) reaches
-# one of the subprocess helpers below, `sys.executable` or MkDocs' build in this process. What that reading misses the audit hook
-# catches: a test not marked `site` that starts mkdocs, zensical or policy-reader fails, naming the marker.
+# `pytest -m "not browser and not site"` is the fast lane. Nobody needs to mark a test `site` by hand: a
+# test is marked when it, a function of the tests it calls, or a fixture it uses (however indirectly)
+# reaches one of the subprocess helpers below, `sys.executable` or MkDocs' build in this process. What
+# that reading misses the audit hook catches: a test not marked `site` that starts mkdocs, zensical or
+# policy-reader fails, naming the marker.
 
 #: Words in a command line that make it a build or a run of the CLI.
 _SITE_COMMANDS = ("mkdocs", "zensical", "build_tools", "policy-reader")
