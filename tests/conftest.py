@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import itertools
 import json
 import os
 import re
@@ -174,11 +175,68 @@ def _fixtures_asked_for(function: object) -> list[str]:
     return names
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark `site` every test that builds a site or runs the CLI in a subprocess (see above)."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark `site` every test that builds a site or runs the CLI in a subprocess (see above); keep only
+    the pairwise rows of a test marked `pairwise` (see `pairwise`)."""
     for item in items:
         if item.get_closest_marker("site") is None and _builds_a_site(item):
             item.add_marker(pytest.mark.site)
+    _keep_pairwise_rows(config, items)
+
+
+# ── Pairwise matrices ─────────────────────────────────────────────────────────────────────────
+
+
+def pairwise(*factors: list[Any]) -> list[tuple[Any, ...]]:
+    """Rows of values, one per factor, holding every pair of values of any two factors at least once.
+
+    Picked greedily from the whole product: each row is the one covering most pairs not yet covered,
+    and of those, when that makes no more rows, the one whose values were chosen least (so each value
+    is used about as often).
+    """
+    balanced, plain = _greedy_pairs(factors, balance=True), _greedy_pairs(factors, balance=False)
+    return balanced if len(balanced) <= len(plain) else plain
+
+
+def _greedy_pairs(factors: tuple[list[Any], ...], balance: bool) -> list[tuple[Any, ...]]:
+    product = list(itertools.product(*factors))
+
+    def pairs(row: tuple[Any, ...]) -> set[tuple[int, Any, int, Any]]:
+        return {(i, row[i], j, row[j]) for i, j in itertools.combinations(range(len(row)), 2)}
+
+    def overuse(row: tuple[Any, ...]) -> int:
+        return sum(used.get((i, v), 0) for i, v in enumerate(row)) if balance else 0
+
+    wanted = set().union(*(pairs(row) for row in product))
+    used: dict[tuple[int, Any], int] = {}
+    rows: list[tuple[Any, ...]] = []
+    while wanted:
+        best = max(product, key=lambda row: (len(pairs(row) & wanted), -overuse(row)))
+        rows.append(best)
+        wanted -= pairs(best)
+        for value in enumerate(best):
+            used[value] = used.get(value, 0) + 1
+    return rows
+
+
+def _keep_pairwise_rows(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test marked ``pairwise("kind", "scheme", …)`` runs for the pairwise rows of those parameters only
+    (a fixture's params, such as `generator`'s, count too); the rest of the product is deselected."""
+    groups: dict[tuple[str, str], list[pytest.Item]] = {}
+    for item in items:
+        if item.get_closest_marker("pairwise") is not None and hasattr(item, "callspec"):
+            groups.setdefault((str(item.path), item.originalname), []).append(item)  # type: ignore[attr-defined]
+    dropped: list[pytest.Item] = []
+    for group in groups.values():
+        names = group[0].get_closest_marker("pairwise").args  # type: ignore[union-attr]
+        row_of = {item: tuple(item.callspec.params[name] for name in names) for item in group}  # type: ignore[attr-defined]
+        factors = [sorted({row[n] for row in row_of.values()}) for n in range(len(names))]
+        kept = set(pairwise(*factors))
+        dropped += [item for item, row in row_of.items() if row not in kept]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        gone = set(dropped)
+        items[:] = [item for item in items if item not in gone]
 
 
 def _refuse_unmarked_builds(event: str, args: tuple[Any, ...]) -> None:
