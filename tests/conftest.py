@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import itertools
 import json
@@ -15,6 +16,7 @@ import types
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,45 @@ def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]
 def policy_reader(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The real `policy-reader` command, run in `project`."""
     return run([sys.executable, "-m", "build_tools", *args], cwd=project)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a command said of a project: its exit status and everything it printed."""
+
+    status: int
+    output: str
+
+
+def check_in_process(project: Path, capsys: pytest.CaptureFixture[str]) -> Outcome:
+    """`policy-reader check` as the command line runs it (`cli.main`) in `project`'s folder, in this process."""
+    from build_tools.commands.cli import main
+
+    capsys.readouterr()
+    with contextlib.chdir(project):
+        status = main(["check"])
+    printed = capsys.readouterr()
+    return Outcome(status, printed.err + printed.out)
+
+
+def build_inputs_in_process(project: Path) -> Outcome:
+    """What a build says of `project`'s inputs, read in this process as the plugin reads them before MkDocs
+    renders a page (`load_inputs`, then `anchor_notes`): status 1 and its errors, one after another as
+    `mkdocs build` prints them; or 0 and its notices."""
+    from build_tools.common.errors import InputError, InputErrors
+    from build_tools.finish.inputs import anchor_notes, essay_urls, load_inputs
+    from build_tools.finish.settings import settings_from_config
+
+    with contextlib.chdir(project):
+        try:
+            settings = settings_from_config(project / "mkdocs.yml")
+            inputs = load_inputs(settings)
+            anchor_notes(inputs, essay_urls(settings))
+        except InputErrors as errors:
+            return Outcome(1, "\n".join(str(e) for e in errors.errors))
+        except InputError as error:
+            return Outcome(1, str(error))
+    return Outcome(0, "\n".join(inputs.notices))
 
 
 def free_port() -> int:

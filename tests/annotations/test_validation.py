@@ -21,11 +21,15 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.commands.cli import main
-from build_tools.common.errors import InputError, InputErrors
-from build_tools.finish.inputs import anchor_notes, essay_urls, load_inputs
-from build_tools.finish.settings import settings_from_config
-from tests.conftest import ROOT, copy_project, mkdocs_build, policy_reader
+from tests.conftest import (
+    ROOT,
+    Outcome,
+    build_inputs_in_process,
+    check_in_process,
+    copy_project,
+    mkdocs_build,
+    policy_reader,
+)
 
 BAD = "annotations/bad.yaml"
 
@@ -262,14 +266,6 @@ def with_bad_file(project: Path, text: str) -> Path:
     return project
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What a command said: its exit status and everything it printed."""
-
-    status: int
-    output: str
-
-
 #: Runs a command on the shared project with bad.yaml holding the given text.
 Command = Callable[[str], Outcome]
 
@@ -281,42 +277,16 @@ def shared_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def check(
-    shared_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Command]:
-    """`policy-reader check` as the command line runs it, in the project's folder, in this process."""
-    monkeypatch.chdir(shared_project)
-
-    def run_check(text: str) -> Outcome:
-        with_bad_file(shared_project, text)
-        capsys.readouterr()
-        status = main(["check"])
-        printed = capsys.readouterr()
-        return Outcome(status, printed.err + printed.out)
-
-    yield run_check
+def check(shared_project: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Command]:
+    """`policy-reader check` as the command line runs it, in this process."""
+    yield lambda text: check_in_process(with_bad_file(shared_project, text), capsys)
     (shared_project / BAD).unlink(missing_ok=True)
 
 
 @pytest.fixture
-def build_reads(shared_project: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Command]:
-    """What the build says of its inputs, as the plugin reads them before MkDocs renders a page: status 1
-    and the errors it stops with (one per line, as `mkdocs build` prints them), or 0 and its notices."""
-    monkeypatch.chdir(shared_project)
-
-    def read(text: str) -> Outcome:
-        with_bad_file(shared_project, text)
-        settings = settings_from_config(shared_project / "mkdocs.yml")
-        try:
-            inputs = load_inputs(settings)
-            anchor_notes(inputs, essay_urls(settings))
-        except InputErrors as errors:
-            return Outcome(1, "\n".join(str(e) for e in errors.errors))
-        except InputError as error:
-            return Outcome(1, str(error))
-        return Outcome(0, "\n".join(inputs.notices))
-
-    yield read
+def build_reads(shared_project: Path) -> Iterator[Command]:
+    """What the build says of its inputs, read in this process as the plugin reads them."""
+    yield lambda text: build_inputs_in_process(with_bad_file(shared_project, text))
     (shared_project / BAD).unlink(missing_ok=True)
 
 
