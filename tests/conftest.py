@@ -91,15 +91,22 @@ class Outcome:
     output: str
 
 
-def check_in_process(project: Path, capsys: pytest.CaptureFixture[str]) -> Outcome:
-    """`policy-reader check` as the command line runs it (`cli.main`) in `project`'s folder, in this process."""
+def policy_reader_in_process(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`policy-reader --root PROJECT ARGS` in this process (`cli.main`): (status, stdout, stderr); never a traceback."""
     from build_tools.commands.cli import main
 
     capsys.readouterr()
+    status = main(["--root", str(project), *args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err, err
+    return status, out, err
+
+
+def check_in_process(project: Path, capsys: pytest.CaptureFixture[str]) -> Outcome:
+    """`policy-reader check` as the command line runs it in `project`'s folder (which paths are shown from)."""
     with contextlib.chdir(project):
-        status = main(["check"])
-    printed = capsys.readouterr()
-    return Outcome(status, printed.err + printed.out)
+        status, out, err = policy_reader_in_process(project, capsys, "check")
+    return Outcome(status, err + out)
 
 
 def build_inputs_in_process(project: Path) -> Outcome:

@@ -12,8 +12,8 @@ import pytest
 
 from build_tools.commands.cli import EXIT_USAGE, main
 from build_tools.commands.site_url import is_placeholder
-from tests.conftest import ROOT
-from tests.site.test_failures import SITE, policy_reader_in_process
+from tests.conftest import ROOT, policy_reader_in_process
+from tests.site.test_failures import SITE
 
 COMMANDS = ("inspect", "import", "check", "build", "serve", "finish", "package")
 
