@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import inspect
+import itertools
 import json
 import os
 import re
@@ -9,9 +12,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import types
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -80,11 +85,232 @@ def policy_reader(project: Path, *args: str) -> subprocess.CompletedProcess[str]
     return run([sys.executable, "-m", "build_tools", *args], cwd=project)
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What a command said of a project: its exit status and everything it printed."""
+
+    status: int
+    output: str
+
+
+def policy_reader_in_process(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`policy-reader --root PROJECT ARGS` in this process (`cli.main`): (status, stdout, stderr); never a traceback."""
+    from build_tools.commands.cli import main
+
+    capsys.readouterr()
+    status = main(["--root", str(project), *args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err, err
+    return status, out, err
+
+
+def check_in_process(project: Path, capsys: pytest.CaptureFixture[str]) -> Outcome:
+    """`policy-reader check` as the command line runs it in `project`'s folder (which paths are shown from)."""
+    with contextlib.chdir(project):
+        status, out, err = policy_reader_in_process(project, capsys, "check")
+    return Outcome(status, err + out)
+
+
+def build_inputs_in_process(project: Path) -> Outcome:
+    """What a build says of `project`'s inputs, read in this process as the plugin reads them before MkDocs
+    renders a page (`load_inputs`, then `anchor_notes`): status 1 and its errors, one after another as
+    `mkdocs build` prints them; or 0 and its notices."""
+    from build_tools.common.errors import InputError, InputErrors
+    from build_tools.finish.inputs import anchor_notes, essay_urls, load_inputs
+    from build_tools.finish.settings import settings_from_config
+
+    with contextlib.chdir(project):
+        try:
+            settings = settings_from_config(project / "mkdocs.yml")
+            inputs = load_inputs(settings)
+            anchor_notes(inputs, essay_urls(settings))
+        except InputErrors as errors:
+            return Outcome(1, "\n".join(str(e) for e in errors.errors))
+        except InputError as error:
+            return Outcome(1, str(error))
+    return Outcome(0, "\n".join(inputs.notices))
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+# ── The `site` marker: tests that build a whole site or run the CLI in a subprocess ─────────────
+#
+# `pytest -m "not browser and not site"` is the fast lane. Nobody needs to mark a test `site` by hand: a
+# test is marked when it, a function of the tests it calls, or a fixture it uses (however indirectly)
+# reaches one of the subprocess helpers below, `sys.executable` or MkDocs' build in this process. What
+# that reading misses the audit hook catches: a test not marked `site` that starts mkdocs, zensical or
+# policy-reader fails, naming the marker.
+
+#: Words in a command line that make it a build or a run of the CLI.
+_SITE_COMMANDS = ("mkdocs", "zensical", "build_tools", "policy-reader")
+_running: list[pytest.Item] = []
+
+
+def _site_helpers() -> set[object]:
+    return {run, mkdocs_build, policy_reader, run_readme_commands}
+
+
+_verdicts: dict[types.CodeType, bool] = {}
+
+
+def _reaches_a_subprocess(function: object, seen: set[int]) -> bool:
+    """Whether `function` (or a function of the tests it names, in turn) runs a build or the CLI in a subprocess."""
+    function = inspect.unwrap(function)  # type: ignore[arg-type]
+    code = getattr(function, "__code__", None)
+    if code is None or id(code) in seen:
+        return False
+    seen.add(id(code))
+    if code not in _verdicts:
+        _verdicts[code] = _names_a_subprocess(function, code, seen)
+    return _verdicts[code]
+
+
+def _names_a_subprocess(function: object, code: types.CodeType, seen: set[int]) -> bool:
+    helpers = _site_helpers()
+    namespace: dict[str, Any] = getattr(function, "__globals__", {})
+    codes = [code]
+    while codes:
+        current = codes.pop()
+        codes += [const for const in current.co_consts if isinstance(const, types.CodeType)]
+        if "executable" in current.co_names and namespace.get("sys") is sys:
+            return True
+        for name in current.co_names:
+            value = namespace.get(name)
+            if any(value is helper for helper in helpers):
+                return True
+            # MkDocs' own commands (`mkdocs.commands.build.build`) build a whole site in this process.
+            if callable(value) and getattr(value, "__module__", "").startswith("mkdocs.commands."):
+                return True
+            if not getattr(value, "__module__", "").startswith("tests"):
+                continue
+            inner = vars(value).values() if isinstance(value, type) else [value]  # a class: its methods
+            if any(isinstance(f, types.FunctionType) and _reaches_a_subprocess(f, seen) for f in inner):
+                return True
+    return False
+
+
+def _builds_a_site(item: pytest.Item) -> bool:
+    seen: set[int] = set()
+    if _reaches_a_subprocess(getattr(item, "function", None), seen):
+        return True
+    # The fixtures it uses, and those they ask for by name (`request.getfixturevalue("built_site")`).
+    manager = item.session._fixturemanager
+    names = list(getattr(item, "fixturenames", ()))
+    asked: set[str] = set(names)
+    while names:
+        for definition in manager.getfixturedefs(names.pop(), item) or ():
+            if _reaches_a_subprocess(definition.func, seen):
+                return True
+            for name in _fixtures_asked_for(definition.func):
+                if name not in asked:
+                    asked.add(name)
+                    names.append(name)
+    return False
+
+
+def _fixtures_asked_for(function: object) -> list[str]:
+    """The string constants of a fixture that calls `request.getfixturevalue`: the fixtures it may ask for."""
+    code = getattr(inspect.unwrap(function), "__code__", None)  # type: ignore[arg-type]
+    codes, names = [code] if code else [], []
+    while codes:
+        current = codes.pop()
+        codes += [const for const in current.co_consts if isinstance(const, types.CodeType)]
+        if "getfixturevalue" in current.co_names:
+            names += [const for const in current.co_consts if isinstance(const, str) and const.isidentifier()]
+    return names
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark `site` every test that builds a site or runs the CLI in a subprocess (see above); keep only
+    the pairwise rows of a test marked `pairwise` (see `pairwise`)."""
+    for item in items:
+        if item.get_closest_marker("site") is None and _builds_a_site(item):
+            item.add_marker(pytest.mark.site)
+    _keep_pairwise_rows(config, items)
+
+
+# ── Pairwise matrices ─────────────────────────────────────────────────────────────────────────
+
+
+def pairwise(*factors: list[Any]) -> list[tuple[Any, ...]]:
+    """Rows of values, one per factor, holding every pair of values of any two factors at least once.
+
+    Picked greedily from the whole product: each row is the one covering most pairs not yet covered,
+    and of those, when that makes no more rows, the one whose values were chosen least (so each value
+    is used about as often).
+    """
+    balanced, plain = _greedy_pairs(factors, balance=True), _greedy_pairs(factors, balance=False)
+    return balanced if len(balanced) <= len(plain) else plain
+
+
+def _greedy_pairs(factors: tuple[list[Any], ...], balance: bool) -> list[tuple[Any, ...]]:
+    product = list(itertools.product(*factors))
+
+    def pairs(row: tuple[Any, ...]) -> set[tuple[int, Any, int, Any]]:
+        return {(i, row[i], j, row[j]) for i, j in itertools.combinations(range(len(row)), 2)}
+
+    def overuse(row: tuple[Any, ...]) -> int:
+        return sum(used.get((i, v), 0) for i, v in enumerate(row)) if balance else 0
+
+    wanted = set().union(*(pairs(row) for row in product))
+    used: dict[tuple[int, Any], int] = {}
+    rows: list[tuple[Any, ...]] = []
+    while wanted:
+        best = max(product, key=lambda row: (len(pairs(row) & wanted), -overuse(row)))
+        rows.append(best)
+        wanted -= pairs(best)
+        for value in enumerate(best):
+            used[value] = used.get(value, 0) + 1
+    return rows
+
+
+def _keep_pairwise_rows(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test marked ``pairwise("kind", "scheme", …)`` runs for the pairwise rows of those parameters only
+    (a fixture's params, such as `generator`'s, count too); the rest of the product is deselected."""
+    groups: dict[tuple[str, str], list[pytest.Item]] = {}
+    for item in items:
+        if item.get_closest_marker("pairwise") is not None and hasattr(item, "callspec"):
+            groups.setdefault((str(item.path), item.originalname), []).append(item)  # type: ignore[attr-defined]
+    dropped: list[pytest.Item] = []
+    for group in groups.values():
+        names = group[0].get_closest_marker("pairwise").args  # type: ignore[union-attr]
+        row_of = {item: tuple(item.callspec.params[name] for name in names) for item in group}  # type: ignore[attr-defined]
+        factors = [sorted({row[n] for row in row_of.values()}) for n in range(len(names))]
+        kept = set(pairwise(*factors))
+        dropped += [item for item, row in row_of.items() if row not in kept]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        gone = set(dropped)
+        items[:] = [item for item in items if item not in gone]
+
+
+def _refuse_unmarked_builds(event: str, args: tuple[Any, ...]) -> None:
+    if event != "subprocess.Popen" or not _running or _running[-1].get_closest_marker("site") is not None:
+        return
+    command = " ".join(map(str, args[1] if isinstance(args[1], list | tuple) else [args[1]]))
+    if any(word in command for word in _SITE_COMMANDS):
+        pytest.fail(
+            f"{_running[-1].nodeid} runs `{command[:120]}` but is not marked `site`, so the fast lane would run it: "
+            "add @pytest.mark.site (or reach the build through tests.conftest's helpers, which mark it)",
+            pytrace=False,
+        )
+
+
+sys.addaudithook(_refuse_unmarked_builds)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    _running.append(item)
+    try:
+        return (yield)
+    finally:
+        _running.pop()
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """axe-core over every kind of page, light and dark, desktop and phone: no serious or critical violation.
 
+Matrices run pairwise (`pytest.mark.pairwise`): every page, scheme, width and generator, and every pair of them.
+
 The site is served at the address it was built for; the offline zip is opened from disk. A rule
 the accessibility issue named (contrast, dialog name, focusable scrolling regions, links told apart
 by colour alone, heading order) fails the test whatever impact axe gives it.
@@ -31,6 +33,7 @@ from tests.search.conftest import results_list, type_query, wait_for_results
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.pairwise("kind", "scheme", "width", "generator")
 @pytest.mark.parametrize(
     ("kind", "scheme", "width"),
     list(itertools.product(PAGES, SCHEMES, WIDTHS)),
@@ -43,6 +46,7 @@ def test_hosted_pages_have_no_serious_violation(
     assert violations == [], f"{kind}, {scheme}, {width}:\n{describe(violations)}"
 
 
+@pytest.mark.pairwise("kind", "scheme", "generator")
 @pytest.mark.parametrize(("kind", "scheme"), list(itertools.product(PAGES, SCHEMES)))
 def test_hosted_pages_on_a_touch_phone_have_no_serious_violation(
     browser: Browser, axe: Path, hosted: str, kind: str, scheme: str
@@ -54,6 +58,7 @@ def test_hosted_pages_on_a_touch_phone_have_no_serious_violation(
     assert violations == [], f"{kind}, {scheme}, touch phone:\n{describe(violations)}"
 
 
+@pytest.mark.pairwise("kind", "scheme", "generator")
 @pytest.mark.parametrize(("kind", "scheme"), list(itertools.product([k for k in PAGES if k != "404"], SCHEMES)))
 def test_pages_from_the_zip_have_no_serious_violation(
     browser: Browser, axe: Path, unzipped: Path, kind: str, scheme: str
@@ -76,6 +81,7 @@ def test_an_open_glossary_tooltip_has_no_serious_violation(
     assert violations == [], f"essay with a tooltip open, {scheme}:\n{describe(violations)}"
 
 
+@pytest.mark.pairwise("scheme", "width", "generator")
 @pytest.mark.parametrize(("scheme", "width"), list(itertools.product(SCHEMES, WIDTHS)))
 def test_an_open_citation_panel_has_no_serious_violation(
     browser: Browser, axe: Path, hosted: str, scheme: str, width: str
@@ -102,6 +108,7 @@ def test_a_paragraph_opened_by_its_address_with_a_quote_in_it_has_no_serious_vio
     assert violations == [], f"essay opened at #{paragraph}, {scheme}:\n{describe(violations)}"
 
 
+@pytest.mark.pairwise("scheme", "width", "generator")
 @pytest.mark.parametrize(("scheme", "width"), list(itertools.product(SCHEMES, WIDTHS)))
 def test_search_results_and_the_hits_on_a_page_have_no_serious_violation(
     browser: Browser, axe: Path, hosted: str, scheme: str, width: str

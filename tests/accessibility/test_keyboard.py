@@ -167,6 +167,7 @@ FOCUS_STOPS = {
 }
 
 
+@pytest.mark.pairwise("kind", "scheme", "generator")  # every page, scheme and generator, and each pair of them
 @pytest.mark.parametrize(("kind", "scheme"), [(kind, scheme) for kind in FOCUS_STOPS for scheme in SCHEMES])
 def test_every_focus_stop_shows_a_focus_outline_of_3_to_1(
     browser: Browser, hosted: str, kind: str, scheme: str

@@ -1,15 +1,19 @@
-"""Bad annotation files, through the real `policy-reader check` and a real `mkdocs build`.
+"""Bad annotation files, through `policy-reader check` and the build.
 
-Each case adds one ``annotations/bad.yaml`` to a fresh copy of the project. Both
-commands must exit with status 1 and print the file, the line (found here by
+Each case adds one ``annotations/bad.yaml`` to a copy of the project. Both
+commands must fail with status 1 and print the file, the line (found here by
 searching the case's own text), the key path, the problem and a ``fix:``, and never
-a traceback; the failed build must leave no ``site/`` behind. Where a message
-suggests an edit, making that edit word for word must satisfy `check`.
+a traceback. Every case goes through both in this process: `check` as the command
+line runs it (`cli.main`), the build as the plugin reads its inputs (`load_inputs`,
+then `anchor_notes`). One real `policy-reader check` and one real `mkdocs build`
+(which must leave no ``site/`` behind) prove the entry points print the same.
+Where a message suggests an edit, making that edit word for word must satisfy `check`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -17,7 +21,15 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, mkdocs_build, policy_reader
+from tests.conftest import (
+    ROOT,
+    Outcome,
+    build_inputs_in_process,
+    check_in_process,
+    copy_project,
+    mkdocs_build,
+    policy_reader,
+)
 
 BAD = "annotations/bad.yaml"
 
@@ -254,6 +266,30 @@ def with_bad_file(project: Path, text: str) -> Path:
     return project
 
 
+#: Runs a command on the shared project with bad.yaml holding the given text.
+Command = Callable[[str], Outcome]
+
+
+@pytest.fixture(scope="module")
+def shared_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the project for the in-process cases: each writes bad.yaml, and it is removed after."""
+    return copy_project(tmp_path_factory.mktemp("validation") / "project")
+
+
+@pytest.fixture
+def check(shared_project: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Command]:
+    """`policy-reader check` as the command line runs it, in this process."""
+    yield lambda text: check_in_process(with_bad_file(shared_project, text), capsys)
+    (shared_project / BAD).unlink(missing_ok=True)
+
+
+@pytest.fixture
+def build_reads(shared_project: Path) -> Iterator[Command]:
+    """What the build says of its inputs, read in this process as the plugin reads them."""
+    yield lambda text: build_inputs_in_process(with_bad_file(shared_project, text))
+    (shared_project / BAD).unlink(missing_ok=True)
+
+
 def message_at(output: str, place: str) -> tuple[str, str]:
     """The problem text after `place`, and the `fix:` line under it."""
     lines = output.splitlines()
@@ -274,11 +310,11 @@ def assert_explained(output: str, case: Bad) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_check_explains_the_bad_input(project: Path, case: Bad) -> None:
-    result = policy_reader(with_bad_file(project, case.text), "check")
-    assert result.returncode == 1
-    assert_explained(result.stderr, case)
-    assert "check failed: 1 problem(s)" in result.stderr, "one mistake, one message"
+def test_check_explains_the_bad_input(check: Command, case: Bad) -> None:
+    result = check(case.text)
+    assert result.status == 1
+    assert_explained(result.output, case)
+    assert "check failed: 1 problem(s)" in result.output, "one mistake, one message"
 
 
 #: Markup in a note is refused by `check`; as in the glossary, a build shows it as text and names it.
@@ -286,23 +322,46 @@ SHOWN_AS_TEXT = ("raw-html-in-note", "javascript-link-in-note")
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.name not in SHOWN_AS_TEXT], ids=lambda c: c.name)
-def test_build_fails_on_the_bad_input(project: Path, case: Bad) -> None:
-    assert not (project / "site").exists()
-    result = mkdocs_build(with_bad_file(project, case.text))
-    assert result.returncode == 1
-    assert_explained(result.stdout + result.stderr, case)
-    assert not (project / "site").exists()
+def test_build_stops_on_the_bad_input(build_reads: Command, case: Bad) -> None:
+    result = build_reads(case.text)
+    assert result.status == 1
+    assert_explained(result.output, case)
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.name in SHOWN_AS_TEXT], ids=lambda c: c.name)
-def test_a_build_names_markup_in_a_note_and_shows_it_as_text(project: Path, case: Bad) -> None:
-    result = mkdocs_build(with_bad_file(project, case.text))
+def test_a_build_names_markup_in_a_note(build_reads: Command, case: Bad) -> None:
+    result = build_reads(case.text)
+    assert result.status == 0, result.output
+    assert_explained(result.output, case)
+
+
+QUOTE_NOT_FOUND = next(c for c in CASES if c.name == "quote-not-found")
+
+
+def test_the_real_check_command_explains_the_bad_input(project: Path) -> None:
+    result = policy_reader(with_bad_file(project, QUOTE_NOT_FOUND.text), "check")
+    assert result.returncode == 1
+    assert_explained(result.stderr, QUOTE_NOT_FOUND)
+    assert "check failed: 1 problem(s)" in result.stderr
+
+
+def test_a_real_build_fails_on_the_bad_input_and_leaves_no_site(project: Path) -> None:
+    result = mkdocs_build(with_bad_file(project, QUOTE_NOT_FOUND.text))
+    assert result.returncode == 1
+    assert_explained(result.stdout + result.stderr, QUOTE_NOT_FOUND)
+    assert not (project / "site").exists()
+
+
+def test_a_real_build_shows_markup_in_a_note_as_text(project: Path) -> None:
+    markup = [c for c in CASES if c.name in SHOWN_AS_TEXT]
+    result = mkdocs_build(with_bad_file(project, "".join(case.text for case in markup)))
     assert result.returncode == 0, result.stderr
-    assert_explained(result.stdout + result.stderr, case)
+    assert result.stderr.count(f"{BAD}:") == len(markup) and "Traceback" not in result.stderr
     page = (project / "site" / "gansu-2021-digital-development" / "innovation-highland" / "index.html").read_text(
         encoding="utf-8"
     )
     assert "<script>alert(1)" not in page and 'href="javascript:' not in page
+    assert "&lt;script&gt;alert(1)" in page
 
 
 # --- following the messages' suggestions -------------------------------------------------------------------
@@ -327,31 +386,31 @@ def with_suggestion(text: str, layout: str, suggestion: str) -> str:
 
 @pytest.mark.parametrize("layout", ["block", "flow"])
 @pytest.mark.parametrize(("article", "quote"), REPEATS, ids=[f"repeat{n}" for n in range(len(REPEATS))])
-def test_the_suggested_prefix_or_suffix_works_as_written(project: Path, layout: str, article: str, quote: str) -> None:
+def test_the_suggested_prefix_or_suffix_works_as_written(check: Command, layout: str, article: str, quote: str) -> None:
     text = (TWICE_BLOCK if layout == "block" else TWICE_FLOW).format(article=article, quote=quote)
-    refused = policy_reader(with_bad_file(project, text), "check")
-    assert refused.returncode == 1
-    hint = re.search(r"add (`.+?`) to pick ¶\d+", refused.stderr)
-    assert hint, refused.stderr
+    refused = check(text)
+    assert refused.status == 1
+    hint = re.search(r"add (`.+?`) to pick ¶\d+", refused.output)
+    assert hint, refused.output
     for suggestion in re.findall(r"`([^`]+)`", hint.group(1)):
         text = with_suggestion(text, layout, suggestion)
-    accepted = policy_reader(with_bad_file(project, text), "check")
-    assert accepted.returncode == 0, accepted.stderr
-    assert BAD not in accepted.stderr
+    accepted = check(text)
+    assert accepted.status == 0, accepted.output
+    assert BAD not in accepted.output
 
 
 @pytest.mark.parametrize("layout", ["block", "flow"])
-def test_the_suggested_quote_works_as_written(project: Path, layout: str) -> None:
+def test_the_suggested_quote_works_as_written(check: Command, layout: str) -> None:
     quote = "完善〇据共享平台〇系,探索〇用〇据沙箱"  # four characters changed: too many to re-anchor
     text = (TWICE_BLOCK if layout == "block" else TWICE_FLOW).format(article="new-infrastructure", quote=quote)
-    refused = policy_reader(with_bad_file(project, text), "check")
-    assert refused.returncode == 1
-    suggestion = re.search(r"e\.g\. `quote: ([^`]+)`", refused.stderr)
-    assert suggestion, refused.stderr
+    refused = check(text)
+    assert refused.status == 1
+    suggestion = re.search(r"e\.g\. `quote: ([^`]+)`", refused.output)
+    assert suggestion, refused.output
     fixed = text.replace(f'"{quote}"', suggestion.group(1))
-    accepted = policy_reader(with_bad_file(project, fixed), "check")
-    assert accepted.returncode == 0, accepted.stderr
-    assert BAD not in accepted.stderr
+    accepted = check(fixed)
+    assert accepted.status == 0, accepted.output
+    assert BAD not in accepted.output
 
 
 # --- a quote that changed a little -------------------------------------------------------------------------
@@ -362,15 +421,15 @@ SLIGHTLY_CHANGED = (
 )
 
 
-def test_check_warns_about_a_slightly_changed_quote(project: Path) -> None:
-    result = policy_reader(with_bad_file(project, SLIGHTLY_CHANGED), "check")
-    assert result.returncode == 0, result.stderr
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+def test_check_warns_about_a_slightly_changed_quote(check: Command) -> None:
+    result = check(SLIGHTLY_CHANGED)
+    assert result.status == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning: ")]
     [warning] = [w for w in warnings if BAD in w]
     assert warning.startswith(f"warning: {BAD}:{line_of(SLIGHTLY_CHANGED, 'target:')}: [0].target: ")
     assert f"anchored to 「{IN_ESSAY}」 in ¶4" in warning
     assert f"similarity {similarity(SLIGHTLY, IN_ESSAY)}" in warning
-    assert f'`quote: "{IN_ESSAY}"`' in result.stderr
+    assert f'`quote: "{IN_ESSAY}"`' in result.output
 
 
 def test_build_keeps_a_slightly_changed_quote(project: Path) -> None:

@@ -1,20 +1,31 @@
-"""Bad glossaries, run through the real `policy-reader check` and a real `mkdocs build --strict`.
+"""Bad glossaries, run through `policy-reader check` and the build.
 
-Each case replaces ``glossary.yaml`` in a fresh copy of the project. Both commands
+Each case replaces ``glossary.yaml`` in a copy of the project. Both commands
 must refuse it with exit status 1 and a message that names the file, the line and
-the key at fault, and says how to fix it, never with a traceback.
+the key at fault, and says how to fix it, never with a traceback. Every case goes
+through both in this process (`check_in_process`, `build_inputs_in_process`); one
+real `policy-reader check` and one real `mkdocs build --strict` prove the entry points.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import mkdocs_build, policy_reader, read_search_index
+from tests.conftest import (
+    Outcome,
+    build_inputs_in_process,
+    check_in_process,
+    copy_project,
+    mkdocs_build,
+    policy_reader,
+    read_search_index,
+)
 
 
 def glossary(body: str) -> str:
@@ -211,24 +222,45 @@ def assert_refused(output: str, bad: Bad) -> None:
     assert "Traceback" not in output, output
 
 
-@pytest.mark.parametrize("case", BAD, ids=str)
-def test_check_refuses_a_bad_glossary(project: Path, case: str) -> None:
-    result = policy_reader(with_glossary(project, BAD[case].yaml), "check")
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert_refused(result.stderr, BAD[case])
-    for text in ALSO.get(case, []):
-        assert text in result.stderr
-    assert "check failed" in result.stderr
+#: Runs a command on the shared project with glossary.yaml holding the given text.
+Command = Callable[[str], Outcome]
+
+
+@pytest.fixture(scope="module")
+def shared_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the project for the in-process cases: each writes its glossary.yaml."""
+    return copy_project(tmp_path_factory.mktemp("glossary-validation") / "project")
+
+
+@pytest.fixture
+def check(shared_project: Path, capsys: pytest.CaptureFixture[str]) -> Command:
+    """`policy-reader check` as the command line runs it, in this process."""
+    return lambda text: check_in_process(with_glossary(shared_project, text), capsys)
+
+
+@pytest.fixture
+def build_reads(shared_project: Path) -> Command:
+    """What the build says of its inputs, read in this process as the plugin reads them."""
+    return lambda text: build_inputs_in_process(with_glossary(shared_project, text))
 
 
 @pytest.mark.parametrize("case", BAD, ids=str)
-def test_build_refuses_a_bad_glossary(project: Path, case: str) -> None:
-    result = mkdocs_build(with_glossary(project, BAD[case].yaml))
-    assert result.returncode == 1, result.stderr
-    assert_refused(result.stderr, BAD[case])
+def test_check_refuses_a_bad_glossary(check: Command, case: str) -> None:
+    result = check(BAD[case].yaml)
+    assert result.status == 1, result.output
+    assert_refused(result.output, BAD[case])
     for text in ALSO.get(case, []):
-        assert text in result.stderr
-    assert not (project / "site" / "glossary").exists()
+        assert text in result.output
+    assert "check failed" in result.output
+
+
+@pytest.mark.parametrize("case", BAD, ids=str)
+def test_build_refuses_a_bad_glossary(build_reads: Command, case: str) -> None:
+    result = build_reads(BAD[case].yaml)
+    assert result.status == 1, result.output
+    assert_refused(result.output, BAD[case])
+    for text in ALSO.get(case, []):
+        assert text in result.output
 
 
 BAD_INDENTATION = glossary("""
@@ -239,14 +271,28 @@ BAD_INDENTATION = glossary("""
         definition: 隔离的数据环境。
        english: data sandbox
 """)
+INDENTED_TOO_LITTLE = Bad(BAD_INDENTATION, 6, None, "this is not valid YAML")
 
 
 @pytest.mark.parametrize("command", ["check", "build"])
-def test_a_key_indented_too_little_is_reported_on_its_line(project: Path, command: str) -> None:
-    with_glossary(project, BAD_INDENTATION)
-    result = policy_reader(project, "check") if command == "check" else mkdocs_build(project)
+def test_a_key_indented_too_little_is_reported_on_its_line(check: Command, build_reads: Command, command: str) -> None:
+    result = check(BAD_INDENTATION) if command == "check" else build_reads(BAD_INDENTATION)
+    assert result.status == 1
+    assert_refused(result.output, INDENTED_TOO_LITTLE)
+
+
+def test_the_real_check_command_refuses_a_bad_glossary(project: Path) -> None:
+    result = policy_reader(with_glossary(project, BAD_INDENTATION), "check")
     assert result.returncode == 1
-    assert_refused(result.stderr, Bad(BAD_INDENTATION, 6, None, "this is not valid YAML"))
+    assert_refused(result.stderr, INDENTED_TOO_LITTLE)
+    assert "check failed" in result.stderr
+
+
+def test_a_real_build_refuses_a_bad_glossary_and_writes_no_glossary_page(project: Path) -> None:
+    result = mkdocs_build(with_glossary(project, BAD_INDENTATION))
+    assert result.returncode == 1, result.stderr
+    assert_refused(result.stderr, INDENTED_TOO_LITTLE)
+    assert not (project / "site" / "glossary").exists()
 
 
 UNUSED = glossary("""
@@ -258,12 +304,12 @@ UNUSED = glossary("""
 """)
 
 
-def test_check_warns_of_a_term_used_nowhere(project: Path) -> None:
-    result = policy_reader(with_glossary(project, UNUSED), "check")
-    assert result.returncode == 0, result.stderr
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+def test_check_warns_of_a_term_used_nowhere(check: Command) -> None:
+    result = check(UNUSED)
+    assert result.status == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning: ")]
     assert warnings == ["warning: glossary.yaml:4: the term '量子霸权' is used in no essay"]
-    assert "check passed" in result.stdout
+    assert "check passed" in result.output
 
 
 def test_build_of_a_term_used_nowhere_succeeds_and_lists_it_as_unused(project: Path) -> None:
@@ -286,14 +332,16 @@ MARKUP = glossary(f"""
 """)
 
 
-def test_check_refuses_markup_in_a_definition(project: Path) -> None:
-    result = policy_reader(with_glossary(project, MARKUP), "check")
-    assert result.returncode == 1
-    assert_refused(result.stderr, Bad(MARKUP, 5, "terms[1].definition", "the definition of '数据沙箱' holds markup"))
+def test_check_refuses_markup_in_a_definition(check: Command) -> None:
+    result = check(MARKUP)
+    assert result.status == 1
+    assert_refused(result.output, Bad(MARKUP, 5, "terms[1].definition", "the definition of '数据沙箱' holds markup"))
 
 
-@pytest.fixture
-def site_with_markup(project: Path) -> Path:
+@pytest.fixture(scope="module")
+def site_with_markup(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project built once with markup in a definition (the tests below only read the site)."""
+    project = copy_project(tmp_path_factory.mktemp("glossary-markup") / "project")
     result = mkdocs_build(with_glossary(project, MARKUP))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -1,14 +1,16 @@
-"""Bad source pages and manifests, through the real `inspect` and `import` commands.
+"""Bad source pages and manifests, through the `inspect` and `import` commands.
 
 Each case puts one bad input into a fresh copy of the project. Every command must
 exit with status 1 and a message that names the file (and the line, where there is
 one), says how to fix it and shows no traceback; `import` must leave ``docs/`` and
 ``sources/`` byte for byte as they were. A page in GBK, by contrast, is decoded and
-imported like its UTF-8 original.
+imported like its UTF-8 original. Every case runs the command line in this process;
+one real `policy-reader` process per command proves the entry point prints the same.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from collections.abc import Callable
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import policy_reader
+from tests.conftest import policy_reader, policy_reader_in_process
 from tests.importer.importer_support import (
     GANSU,
     PROJECT_GANSU,
@@ -204,24 +206,51 @@ RUNS = [
 ARGS = {"inspect": ("inspect",), "import": ("import",), "import-all": ("import",)}
 
 
-@pytest.mark.parametrize(("case", "command"), RUNS)
-def test_bad_input_is_refused_with_a_located_fix(case: Case, command: str, project: Path) -> None:
+#: A command line run on the project: (status, stdout, stderr).
+Run = Callable[..., tuple[int, str, str]]
+
+
+def assert_refused_with_a_located_fix(case: Case, command: str, project: Path, run: Run) -> None:
     case.write(project)
     before = {"docs": snapshot(project / "docs"), "sources": snapshot(project / "sources")}
     args = ARGS[command] + (() if command == "import-all" else (case.page,))
-    result = policy_reader(project, *args)
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
+    status, out, err = run(*args)
+    assert status == 1, out + err
+    assert "Traceback" not in err
     line = case.line
     if isinstance(line, str):
         lines = (project / case.named).read_text(encoding="utf-8").splitlines()
         line = max(number for number, text in enumerate(lines, start=1) if line in text)
     place = f"{case.named}:{line}:" if line else f"{case.named}: "
-    assert f"error: {place}" in result.stderr
-    assert case.says in result.stderr
-    assert "\n  fix: " in result.stderr
-    assert "wrote" not in result.stdout
+    assert f"error: {place}" in err
+    assert case.says in err
+    assert "\n  fix: " in err
+    assert "wrote" not in out
     assert {"docs": snapshot(project / "docs"), "sources": snapshot(project / "sources")} == before
+
+
+@pytest.mark.parametrize(("case", "command"), RUNS)
+def test_bad_input_is_refused_with_a_located_fix(
+    case: Case, command: str, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def in_process(*args: str) -> tuple[int, str, str]:
+        with contextlib.chdir(project):  # as the real command runs, in the project's folder
+            return policy_reader_in_process(project, capsys, *args)
+
+    assert_refused_with_a_located_fix(case, command, project, in_process)
+
+
+#: For each command, the first case run through it.
+REAL_RUNS = [next(run for run in RUNS if run.values[1] == command) for command in ARGS]
+
+
+@pytest.mark.parametrize(("case", "command"), REAL_RUNS)
+def test_the_real_command_refuses_bad_input_with_a_located_fix(case: Case, command: str, project: Path) -> None:
+    def real(*args: str) -> tuple[int, str, str]:
+        result = policy_reader(project, *args)
+        return result.returncode, result.stdout, result.stderr
+
+    assert_refused_with_a_located_fix(case, command, project, real)
 
 
 def test_latin_1_message_says_how_to_convert(project: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import runpy
 import subprocess
 import sys
 from importlib.metadata import version
@@ -11,8 +12,8 @@ import pytest
 
 from build_tools.commands.cli import EXIT_USAGE, main
 from build_tools.commands.site_url import is_placeholder
-from tests.conftest import ROOT
-from tests.site.test_failures import SITE, policy_reader_in_process
+from tests.conftest import ROOT, policy_reader_in_process
+from tests.site.test_failures import SITE
 
 COMMANDS = ("inspect", "import", "check", "build", "serve", "finish", "package")
 
@@ -24,6 +25,17 @@ def test_run_alone_it_prints_its_help(capsys: pytest.CaptureFixture[str]) -> Non
     assert all(f"\n    {command} " in out for command in COMMANDS), out
     assert "COMMAND --help" in out
     assert err == ""
+
+
+def test_python_m_build_tools_is_the_command_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In this process (the tests that run `python -m build_tools` itself build sites, outside the fast lane).
+    monkeypatch.setattr(sys, "argv", ["build_tools", "--version"])
+    with pytest.raises(SystemExit) as exit_:
+        runpy.run_module("build_tools", run_name="__main__")
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"policy-reader {version('policy-reader')}\n"
 
 
 def test_version_is_the_installed_package_s(capsys: pytest.CaptureFixture[str]) -> None:

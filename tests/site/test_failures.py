@@ -16,21 +16,13 @@ from pathlib import Path
 import pytest
 
 from build_tools.commands import actions
-from build_tools.commands.cli import EXIT_CLOSED_PIPE, EXIT_INTERNAL, main
+from build_tools.commands.cli import EXIT_CLOSED_PIPE, EXIT_INTERNAL
 from build_tools.common.system_errors import os_error
-from tests.conftest import copy_project, policy_reader
+from tests.conftest import copy_project, policy_reader, policy_reader_in_process
 from tests.importer.importer_support import PROJECT_GANSU, PROJECT_GANSU_DOCS, PROJECT_GANSU_MANIFEST, snapshot
 from tests.site.conftest import folder_size_kib, read_only, refusing_writes, small_disk, temporary_files
 
 SITE = "plain-site"
-
-
-def policy_reader_in_process(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """`policy-reader --root PROJECT ARGS` in this process: (status, stdout, stderr); never a traceback."""
-    status = main(["--root", str(project), *args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err, err
-    return status, out, err
 
 
 def retitle_gansu(project: Path) -> None:

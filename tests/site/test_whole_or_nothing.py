@@ -198,6 +198,7 @@ def test_ctrl_c_during_build_leaves_the_site_as_it_was(tmp_path: Path) -> None:
     assert [p.name for p in project.iterdir() if ".building-" in p.name] == []
 
 
+@pytest.mark.site  # `build` in this process runs mkdocs in a subprocess
 def test_a_failed_build_leaves_the_site_as_it_was(project: Path, capfd: pytest.CaptureFixture[str]) -> None:
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("the site as the last build left it\n", encoding="utf-8")
