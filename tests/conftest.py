@@ -152,7 +152,7 @@ _running: list[pytest.Item] = []
 
 
 def _site_helpers() -> set[object]:
-    return {run, mkdocs_build, policy_reader, run_readme_commands}
+    return {run, mkdocs_build, policy_reader, zensical_build}
 
 
 _verdicts: dict[types.CodeType, bool] = {}
