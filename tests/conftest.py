@@ -8,6 +8,7 @@ import itertools
 import json
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -146,8 +147,10 @@ def free_port() -> int:
 # that reading misses the audit hook catches: a test not marked `site` that starts mkdocs, zensical or
 # policy-reader fails, naming the marker.
 
-#: Words in a command line that make it a build or a run of the CLI.
-_SITE_COMMANDS = ("mkdocs", "zensical", "build_tools", "policy-reader")
+#: Programs, modules (`python -m …`) and scripts that make a command line a build or a run of the CLI.
+#: Matched by name, never inside a path: a clone may sit in a folder called policy-reader.
+_SITE_PROGRAMS = frozenset({"mkdocs", "zensical", "policy-reader", "zensical-build"})
+_SITE_MODULES = frozenset({"mkdocs", "zensical", "build_tools"})
 _running: list[pytest.Item] = []
 
 
@@ -289,11 +292,21 @@ def _keep_pairwise_rows(config: pytest.Config, items: list[pytest.Item]) -> None
         items[:] = [item for item in items if item not in gone]
 
 
+def _starts_a_build(argv: list[str]) -> bool:
+    """Whether a command line runs a generator or the CLI: by its program's, module's or script's name."""
+    names = [os.path.basename(word) for word in argv]
+    if any(name in _SITE_PROGRAMS for name in names[:2]):  # the program, or the script a shell runs
+        return True
+    return any(flag == "-m" and module.split(".")[0] in _SITE_MODULES for flag, module in itertools.pairwise(names))
+
+
 def _refuse_unmarked_builds(event: str, args: tuple[Any, ...]) -> None:
     if event != "subprocess.Popen" or not _running or _running[-1].get_closest_marker("site") is not None:
         return
-    command = " ".join(map(str, args[1] if isinstance(args[1], list | tuple) else [args[1]]))
-    if any(word in command for word in _SITE_COMMANDS):
+    given = args[1]
+    argv = [os.fspath(word) for word in given] if isinstance(given, list | tuple) else shlex.split(os.fspath(given))
+    command = " ".join(argv)
+    if _starts_a_build(argv):
         pytest.fail(
             f"{_running[-1].nodeid} runs `{command[:120]}` but is not marked `site`, so the fast lane would run it: "
             "add @pytest.mark.site (or reach the build through tests.conftest's helpers, which mark it)",
