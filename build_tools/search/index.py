@@ -162,6 +162,11 @@ def _label_row(label: SearchLabel) -> list[Any]:
     return [label.kind, label.status, int(label.earlier), -1 if scope is None else scope, label.year or 0]
 
 
+def label_of_row(row: list[Any]) -> SearchLabel:
+    """The label a row of the head's ``labels`` was written from (its status group follows from its status)."""
+    return SearchLabel(row[0], row[1], bool(row[2]), row[4] or None)
+
+
 def _shown(entry: GlossaryEntry) -> dict[str, Any]:
     return {"term": entry.term, "english": entry.english, "definition": entry.definition, "url": entry.url}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -19,7 +20,7 @@ from build_tools.search.labels import year_of
 from tests.accessibility.conftest import axe_violations, describe, ensure_axe
 from tests.conftest import opened, read_search_index
 from tests.search import test_status_labels as status_labels
-from tests.search.conftest import RequestGuard, Shown, shown_results, type_query, wait_for_results
+from tests.search.conftest import RequestGuard, Shown, serve, shown_results, type_query, wait_for_results
 from tests.search.test_status_labels import (
     CURRENT_LAW,
     DESKTOP,
@@ -85,7 +86,7 @@ def test_narrowed_to_laws_in_force_a_query_lists_only_the_laws_in_force(searched
     narrowed = pages(settled(page))
     assert [row.heading for row in narrowed] == laws_in_force
     assert "中华人民共和国数据安全法" in laws_in_force
-    expect(page.locator(f"{SCOPE} [role=status]")).to_have_text(
+    expect(page.locator(f"{SCOPE} .pr-search-scope__note")).to_have_text(
         f"范围内 {len(laws_in_force)} 篇,共 {found_in(count_line)} 篇"
     )
 
@@ -121,7 +122,7 @@ def test_a_year_range_that_leaves_nothing_says_so(searched: Page, built: Built) 
     choose(page, "to", f"{before[-1]}年")
     wait_for_results(page)
     assert shown_results(page) == []
-    expect(page.locator(f"{SCOPE} [role=status]")).to_have_text(f"所选范围内没有结果(不限范围共 {found} 篇)")
+    expect(page.locator(f"{SCOPE} .pr-search-scope__note")).to_have_text(f"所选范围内没有结果(不限范围共 {found} 篇)")
     # The law's own year lists it again; its earlier edition, whose marker names no date, is in no range.
     choose(page, "to", f"{law_year}年")
     listed = pages(settled(page))
@@ -181,3 +182,18 @@ def test_the_row_is_seen_and_accessible_on_a_desktop_and_a_phone(
         assert violations == [], describe(violations)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"search-scope-{width}-{scheme}.png"))
+
+
+@pytest.mark.browser
+def test_each_generators_search_box_is_narrowed_alike(browser: Browser, site: Path) -> None:
+    """Material's search box and Zensical's dialog (the real project, as each generator builds it)."""
+    with serve(site) as url, opened(browser, url, **DESKTOP) as page:
+        type_query(page, TEXTS_QUERY)
+        everything = pages(settled(page))
+        assert "文章" in {row.label for row in everything}
+        page.locator(f"{SCOPE} .pr-search-scope__current").click()
+        choose(page, "kind", "法律法规")
+        narrowed = pages(settled(page))
+        assert narrowed, "a law in force holds the query"
+        assert {row.label for row in narrowed} == {CURRENT_LAW}
+        assert {row.heading for row in narrowed} == {row.heading for row in everything if row.label == CURRENT_LAW}

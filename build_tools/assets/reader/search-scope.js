@@ -8,12 +8,16 @@
  * and every query typed after; the row says how many pages are listed of how many found, and says so
  * when the scope leaves none. Native selects and a button: a phone shows its own picker, and the
  * keyboard reaches them with Tab from the search box (Material would close search on Tab: not here).
+ * Zensical's search box is a dialog its bundle draws, in a shadow root, once opened: the row goes
+ * above its results whenever the dialog has them (put back if the theme draws them anew), with its
+ * styles inside that root, which the reader's stylesheet does not reach.
  */
 (function () {
   "use strict";
   var link = window.PolicyReaderSearchScope;
   var output = document.querySelector(".md-search__output");
-  if (!link || !output) return;
+  var zensical = !output && document.querySelector(".md-search > .md-search__button");
+  if (!link || !(output || zensical)) return;
   var SCOPES = 102, RESULT = 3, CURRENT = 0;
   var chosen = { kind: "", status: -1, from: 0, to: 0 };
   var bar = null, note = null, current = null, clear = null, selects = {};
@@ -94,9 +98,10 @@
     bar.appendChild(clear);
     note = document.createElement("span");
     note.className = "pr-search-scope__note";
-    note.setAttribute("role", "status");
+    note.setAttribute("aria-live", "polite");  // not role=status: Zensical's dialog has its own count line so named
     bar.appendChild(note);
-    output.insertBefore(bar, output.firstChild);
+    if (output) output.insertBefore(bar, output.firstChild);
+    else inDialog();
     shown();
   }
 
@@ -121,10 +126,49 @@
     else note.textContent = "范围内 " + found.listed + " 篇,共 " + found.all + " 篇";
   }
 
+  /* Zensical: the row above the dialog's results, in the dialog's shadow root, kept there. */
+  var ZENSICAL_STYLE = ".pr-search-scope{display:flex;flex-wrap:wrap;align-items:center;gap:.3rem .4rem;" +
+    "padding:.4rem .8rem;font-size:.75rem;color:rgb(var(--color-foreground));" +
+    "border-bottom:1px solid rgb(var(--color-foreground)/.15)}" +
+    ".pr-search-scope select,.pr-search-scope button{font:inherit;color:inherit;background:transparent;" +
+    "min-height:2rem;border:1px solid rgb(var(--color-foreground)/.4);border-radius:.2rem;padding:0 .3rem;cursor:pointer}" +
+    ".pr-search-scope option{color:initial;background:initial}" +
+    ".pr-search-scope__current[aria-pressed=true]{color:#fff;background:#c62828;border-color:#c62828}" +
+    ".pr-search-scope__years{display:inline-flex;align-items:center;gap:.2rem}" +
+    ".pr-search-scope__note{flex-basis:100%;color:rgb(var(--color-foreground)/.75)}" +
+    ".pr-search-scope__note:empty,.pr-search-scope [hidden]{display:none}";
+  var watched = null;
+  function resultsRegion(root) {
+    var results = root.querySelector("dialog [role=listbox]");
+    return results && results.parentElement;
+  }
+
+  function inDialog() {
+    var host = Array.prototype.find.call(document.body.children, function (e) {
+      return e.shadowRoot && e.shadowRoot.querySelector("dialog");
+    });
+    if (!host || !bar) return;
+    var root = host.shadowRoot;
+    var place = function () {
+      var region = resultsRegion(root);
+      if (region && region.parentElement && bar.nextSibling !== region) region.parentElement.insertBefore(bar, region);
+    };
+    place();
+    if (watched === root) return;
+    watched = root;
+    var style = document.createElement("style");
+    style.textContent = ZENSICAL_STYLE;
+    root.appendChild(style);
+    new MutationObserver(place).observe(root, { subtree: true, childList: true });
+  }
+
   link.listen(function (message) {
     if (!message) return;
     if (message.type === SCOPES) build(message.data);
-    else if (message.type === RESULT && message.data) counted(message.data.found);
+    else if (message.type === RESULT && message.data) {
+      counted(message.data.found);
+      if (zensical) setTimeout(inDialog, 0);
+    }
   });
   link.set(chosen);
 
@@ -133,6 +177,8 @@
   window.addEventListener("keydown", function (event) {
     if (!bar || event.key === "Escape" || !(event.target instanceof Element)) return;
     var fromBox = event.key === "Tab" && !event.shiftKey && event.target.closest(".md-search__form");
-    if (bar.contains(event.target) || fromBox) event.stopPropagation();
+    // In Zensical's dialog the target seen out here is the shadow root's host.
+    var inRow = event.composedPath().indexOf(bar) >= 0;
+    if (inRow || fromBox) event.stopPropagation();
   }, true);
 })();
