@@ -197,3 +197,20 @@ def test_each_generators_search_box_is_narrowed_alike(browser: Browser, site: Pa
         assert narrowed, "a law in force holds the query"
         assert {row.label for row in narrowed} == {CURRENT_LAW}
         assert {row.heading for row in narrowed} == {row.heading for row in everything if row.label == CURRENT_LAW}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("searched", ["server", "zip"], indirect=True)
+def test_the_scope_holds_on_the_page_a_result_opens(searched: Page) -> None:
+    page = searched
+    type_query(page, TEXTS_QUERY)
+    settled(page)
+    page.locator(f"{SCOPE} .pr-search-scope__current").click()
+    choose(page, "kind", "法律法规")
+    law = pages(settled(page))[0]
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_url(f"**{law.href.split('?')[0].lstrip('.')}*")
+    type_query(page, TEXTS_QUERY)
+    assert {row.label for row in pages(settled(page))} == {CURRENT_LAW}
+    expect(page.locator(f"{SCOPE} .pr-search-scope__current")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(f"{SCOPE} select[data-scope=kind]")).to_have_value("法律法规")

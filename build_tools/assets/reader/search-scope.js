@@ -6,7 +6,8 @@
  * statuses and years come from each text's page marker: build_tools/search/labels.py). A choice is sent to
  * the engine (search-worker.js, through search-shim.js), which answers the query shown again within it
  * and every query typed after; the row says how many pages are listed of how many found, and says so
- * when the scope leaves none. Native selects and a button: a phone shows its own picker, and the
+ * when the scope leaves none. The choice holds for the visit (sessionStorage): a result opened, the
+ * next search on that page is narrowed alike, and the row shows it. Native selects and a button: a phone shows its own picker, and the
  * keyboard reaches them with Tab from the search box (Material would close search on Tab: not here).
  * Zensical's search box is a dialog its bundle draws, in a shadow root, once opened: the row goes
  * above its results whenever the dialog has them (put back if the theme draws them anew), with its
@@ -19,8 +20,26 @@
   var zensical = !output && document.querySelector(".md-search > .md-search__button");
   if (!link || !(output || zensical)) return;
   var SCOPES = 102, RESULT = 3, CURRENT = 0;
-  var chosen = { kind: "", status: -1, from: 0, to: 0 };
+  var KEPT = "policy-reader:search-scope";
+  var chosen = kept() || { kind: "", status: -1, from: 0, to: 0 };
   var bar = null, note = null, current = null, clear = null, selects = {};
+
+  function kept() {
+    try {
+      var value = JSON.parse(window.sessionStorage.getItem(KEPT) || "null");
+      return value && typeof value.kind === "string" && typeof value.status === "number" ? value : null;
+    } catch (unavailable) {
+      return null;
+    }
+  }
+
+  function keep() {
+    try {
+      window.sessionStorage.setItem(KEPT, JSON.stringify(chosen));
+    } catch (unavailable) {
+      // Storage refused (a private window's quota): the choice holds on this page only.
+    }
+  }
 
   function active() {
     return Boolean(chosen.kind || chosen.status >= 0 || chosen.from || chosen.to);
@@ -116,6 +135,7 @@
 
   function choose() {
     shown();
+    keep();
     link.set(chosen);
   }
 
