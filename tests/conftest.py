@@ -24,8 +24,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
-from build_tools.search.index import GlossaryEntry
-from build_tools.search.labels import SearchLabel
+from build_tools.search.index import GlossaryEntry, label_of_row
 from build_tools.search.sections import Section
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -417,7 +416,7 @@ def read_search_index(site: Path) -> dict[str, Any]:
 
 def sections_of(index: dict[str, Any]) -> list[Section]:
     """The sections an index was made from, each with its page's label (the head's ``pages`` and ``labels``)."""
-    labels = {page[0]: SearchLabel(*index["labels"][page[4]]) for page in index["pages"] if len(page) > 4}
+    labels = {page[0]: label_of_row(index["labels"][page[4]]) for page in index["pages"] if len(page) > 4}
     return [
         Section(d["location"], d["title"], d["text"], bool(d.get("essay")), labels.get(d["location"].split("#")[0]))
         for d in index["docs"]

@@ -46,6 +46,7 @@ class PageIdentity:
         article: The essay's id, for an essay.
         status: Whether a document's text is in force: 现行有效, 已被修正 (2022-06-24) … (None: not said).
         genre: A document's genre (report, document, regulation), on its page and its editions' (None: not said).
+        date: The text's date (2021-12-07, 2021-12, 2021), on an essay's and a document's page (search scopes by year).
     """
 
     kind: str
@@ -54,6 +55,7 @@ class PageIdentity:
     article: str | None = None
     status: str | None = None
     genre: str | None = None
+    date: str | None = None
 
 
 def page_marker(identity: PageIdentity) -> str:
@@ -65,6 +67,7 @@ def page_marker(identity: PageIdentity) -> str:
         "article": identity.article,
         "status": identity.status,
         "genre": identity.genre,
+        "date": identity.date,
     }
     listed = "".join(f' data-pr-{name}="{html_text(value)}"' for name, value in values.items() if value is not None)
     return f'<div class="{MARKER_CLASS}" hidden{listed}></div>'
@@ -88,6 +91,7 @@ def read_page_marker(page_html: str) -> PageIdentity | None:
         values.get("article"),
         values.get("status"),
         values.get("genre"),
+        values.get("date"),
     )
 
 

@@ -88,7 +88,7 @@ def render_article(source: Source, article: Article, interprets: str = "") -> st
             "generated": GENERATED_NOTE,
         },
     }
-    identity = PageIdentity("article", article.title, source.id, article.id)
+    identity = PageIdentity("article", article.title, source.id, article.id, date=source.date)
     if article.column:
         meta["policy_reader"]["column"] = article.column  # type: ignore[index]
     out = [front_matter(meta, identity), _title_heading(article), _byline(article), interprets]

@@ -163,7 +163,9 @@ def render_document(
     if card is not None:
         assert isinstance(meta["policy_reader"], dict)
         meta["policy_reader"]["card"] = card.to_json()
-    identity = PageIdentity("document", str(meta["title"]), source.id, source.id, status.text, document.genre)
+    identity = PageIdentity(
+        "document", str(meta["title"]), source.id, source.id, status.text, document.genre, source.date
+    )
     out = [
         front_matter(meta, identity),
         f"\n# {markdown_text(document.title)}\n",

@@ -13,7 +13,7 @@ from build_tools.common.markup import script_json
 from build_tools.glossary.model import Glossary
 from build_tools.search.grams import gram_shards, shard_count
 from build_tools.search.js_literals import compact_json, script_string
-from build_tools.search.labels import SearchLabel
+from build_tools.search.labels import KINDS, STATUS_SCOPES, SearchLabel
 from build_tools.search.script_forms import script_folds
 from build_tools.search.sections import Section
 
@@ -103,7 +103,9 @@ def index_parts(
     shards the bigram index has (``grams``, see grams.py), whether a server loads every part at once
     (``eager``, a small site, whose whole text the head then holds: see EAGER_BYTES), the pages (``pages``:
     address, title, first section, text or not, and for a text the number of its label), the labels (``labels``:
-    kind, status, 1 for an earlier edition; each once) and the first section of each later part (``starts``).
+    kind, status, 1 for an earlier edition, the number of its status in ``statuses`` or -1, the year or 0; each
+    once), the kinds and statuses a reader may narrow search to (``kinds``, ``statuses``) and the first section
+    of each later part (``starts``).
     On a server the engine loads the head only, then per query the shards of its characters and the
     parts holding the results it shows (a small site: nothing more); from disk it reads every part,
     the glossary with the last.
@@ -137,7 +139,9 @@ def index_parts(
         "folds": "".join(t + s for t, s in folds.items()),
         "grams": shard_count([(s.title, s.text) for s in sections]),
         "pages": pages,
-        "labels": [[label.kind, label.status, int(label.earlier)] for label in labels],
+        "labels": [_label_row(label) for label in labels],
+        "kinds": list(KINDS),
+        "statuses": [name for name, _ in STATUS_SCOPES],
         "starts": starts,
         "eager": eager,
         "docs": [],
@@ -151,6 +155,16 @@ def index_parts(
     count = len(datas)
     scripts = [script_string(compact_json(d)) for d in datas]
     return [f"PolicyReaderSearch.load({n},{count},{text});\n" for n, text in enumerate(scripts)]
+
+
+def _label_row(label: SearchLabel) -> list[Any]:
+    scope = label.status_scope
+    return [label.kind, label.status, int(label.earlier), -1 if scope is None else scope, label.year or 0]
+
+
+def label_of_row(row: list[Any]) -> SearchLabel:
+    """The label a row of the head's ``labels`` was written from (its status group follows from its status)."""
+    return SearchLabel(row[0], row[1], bool(row[2]), row[4] or None)
 
 
 def _shown(entry: GlossaryEntry) -> dict[str, Any]:

@@ -3,11 +3,13 @@
 Read from the page marker `import` wrote into the built page (`PageIdentity`), never from a
 generator's objects: an essay (of a newspaper page), a document (意见, 通知, 规划, a report) or a law
 or regulation; a document's status as its card and status line show it (现行有效, 已废止, 尚未生效 from
-the manifest), an earlier edition's as its banner does (已被修正(2022-06-24)).
+the manifest), an earlier edition's as its banner does (已被修正(2022-06-24)); and the year of the text's date,
+which a reader may narrow search to (an earlier edition's marker has no date: it is in no year range).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from build_tools.common.page_marker import PageIdentity
@@ -17,6 +19,17 @@ DOCUMENT = "文件"
 LAW = "法律法规"
 #: An earlier edition of an essay, whose page states no status of its own.
 EARLIER = "早期版本"
+#: The kinds a reader may narrow search to, in the order the search box offers them.
+KINDS = (LAW, DOCUMENT, ESSAY)
+#: The statuses a reader may narrow search to, each with the statuses (before any "(date)") it takes in.
+STATUS_SCOPES = (
+    ("现行有效", ("现行有效",)),
+    ("已被修订·已被修正", ("已被修订", "已被修正", "已被修改")),
+    ("已废止", ("已废止",)),
+    ("尚未生效", ("尚未生效",)),
+)
+_YEAR = re.compile(r"(\d{4})(?:-|$)")
+_STATUS_WORD = re.compile(r"[^(（]*")
 #: A document's genre (`build_tools/importer/genre.py`) → the kind search names.
 _KINDS = {"regulation": LAW, "document": DOCUMENT, "report": DOCUMENT}
 
@@ -29,23 +42,39 @@ class SearchLabel:
         kind: 文章, 文件 or 法律法规.
         status: 现行有效, 已被修订(…), 已废止 … (empty for an essay: it is in force or not by no act).
         earlier: An earlier edition, not the text in force: listed after the current texts, marked apart.
+        year: The year of the text's date, as its page marker says (None: not said).
     """
 
     kind: str
     status: str = ""
     earlier: bool = False
+    year: int | None = None
+
+    @property
+    def status_scope(self) -> int | None:
+        """Which of `STATUS_SCOPES` the status falls in (None: none, as an essay's)."""
+        word = _STATUS_WORD.match(self.status)
+        found = word.group(0).strip() if word else ""
+        return next((n for n, (_, words) in enumerate(STATUS_SCOPES) if found in words), None)
+
+
+def year_of(date: str | None) -> int | None:
+    """The year of a marker's date (2021-12-07, 2021-12, 2021); None when it names none."""
+    found = _YEAR.match(date or "")
+    return int(found.group(1)) if found else None
 
 
 def search_label(identity: PageIdentity | None) -> SearchLabel | None:
     """The label of a text's page (an essay, a document, an earlier edition); None for any other page."""
     if identity is None:
         return None
+    year = year_of(identity.date)
     if identity.kind == "article":
-        return SearchLabel(ESSAY)
+        return SearchLabel(ESSAY, year=year)
     if identity.kind == "document":
-        return SearchLabel(_KINDS.get(identity.genre or "", DOCUMENT), identity.status or "")
+        return SearchLabel(_KINDS.get(identity.genre or "", DOCUMENT), identity.status or "", year=year)
     if identity.kind == "edition":
         # A document's edition names its genre and status; an essay's edition neither.
         kind = _KINDS.get(identity.genre, DOCUMENT) if identity.genre else ESSAY
-        return SearchLabel(kind, identity.status or EARLIER, earlier=True)
+        return SearchLabel(kind, identity.status or EARLIER, earlier=True, year=year)
     return None

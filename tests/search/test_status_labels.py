@@ -177,7 +177,9 @@ def test_the_index_labels_each_page_as_its_built_html_marks_it(built: Built) -> 
         html = (built.site / page[0] / "index.html").read_text(encoding="utf-8")
         expected = search_label(read_page_marker(html))
         given = index["labels"][page[4]] if len(page) > 4 else None
-        assert given == (None if expected is None else [expected.kind, expected.status, int(expected.earlier)]), page
+        assert (given and given[:3]) == (
+            None if expected is None else [expected.kind, expected.status, int(expected.earlier)]
+        ), page
         checked.add(None if given is None else given[0])
     assert checked == {None, "文章", "文件", "法律法规"}
     # The earlier edition is listed, its comparison is not.

@@ -25,11 +25,16 @@
  * writes empty), its QUERY an object with the typed `input`, and it draws a RESULT's rows from that
  * index by number. `zensicalPort` speaks that to the theme and Material's to the engine: each answer's
  * rows are appended to the theme's index and handed over by number.
+ *
+ * The search box's row of choices (reader/search-scope.js) talks to the same engine through
+ * `window.PolicyReaderSearchScope`: `set(scope)` sends the scope chosen (held until the engine is
+ * there), `listen(fn)` hears each message the engine sends (what may be chosen, each answer's counts).
  */
 (function () {
   "use strict";
   if (typeof window.Worker === "undefined") return;
   var NativeWorker = window.Worker;
+  var scopeLink = scopeChannel();
   if (location.protocol !== "file:") {
     // The reader's script, named in the head script's element, lies beside the engine's.
     var here = document.currentScript;
@@ -90,12 +95,33 @@
         var started = early;
         taken = true;
         early = null;
+        scopeLink.connect(function (message) { started.postMessage(message); });
+        started.addEventListener("message", function (event) { scopeLink.hear(event.data); });
         if (!zensicalTheme()) return started;
         return zensicalPort(function (message) { started.postMessage(message); }, function (receive) {
           started.onmessage = function (event) { receive(event.data); };
         });
       }
       return new NativeWorker(url, options);
+    };
+  }
+
+  /* The link between the search box's choices and the engine, made before the engine is (see above). */
+  function scopeChannel() {
+    var send = null, waiting = null, listeners = [];
+    window.PolicyReaderSearchScope = {
+      set: function (scope) {
+        if (send) send({ type: 101, data: scope });
+        else waiting = scope;
+      },
+      listen: function (fn) { listeners.push(fn); }
+    };
+    return {
+      connect: function (post) {
+        send = post;
+        if (waiting) send({ type: 101, data: waiting });
+      },
+      hear: function (data) { listeners.forEach(function (fn) { fn(data); }); }
     };
   }
 
@@ -161,6 +187,8 @@
       return { items: shown, query: { values: [] }, pagination: { total: shown.length } };
     };
     listen(function (data) {
+      // The engine's answers to the row of choices are not the theme's.
+      if (data && data.type >= 100) return;
       if (data && data.type === 3) {
         data = { type: 3, data: rows(data.data.items) };
         readableRows();
@@ -206,6 +234,8 @@
       else pending.push(message);
     };
     port.terminate = function () {};
+    port.addEventListener("message", function (event) { scopeLink.hear(event.data); });
+    scopeLink.connect(port.postMessage);
     return theme || port;
   };
 })();

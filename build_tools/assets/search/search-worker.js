@@ -19,12 +19,18 @@
  * form (OpenCC's table, restricted to this corpus, comes with the index), one character for one.
  * Each text listed says what it is and whether it is in force (文章; 文件 · 现行有效; 法律法规 · 已被修正(…)
  * on an earlier edition), as its page marker says (build_tools/search/labels.py): a label after its title.
+ * A reader may narrow search to a kind, a status and a range of years (SCOPE, sent by the search box's
+ * row of choices, search-scope.js): the words are matched as ever, then only the texts in scope are
+ * listed; each answer says how many pages were found in all, and the engine answers the query shown
+ * again whenever the scope changes.
  */
 (function engine(root) {
   "use strict";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  // Not Material's: a part of the index handed on by a page on disk.
-  var PART = 100;
+  // Not Material's: a part of the index handed on by a page on disk; the scope the reader chose, and
+  // what may be chosen (the kinds, statuses and years of the texts in the index), the engine's answer to it.
+  var PART = 100, SCOPE = 101, SCOPES = 102;
+  var scope = { kind: "", status: -1, from: 0, to: 0 };
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   var LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.+#-]*$/;
   var state = null;
@@ -154,6 +160,8 @@
         eager: Boolean(part.eager),
         starts: part.starts || [],
         labels: part.labels || [],
+        kinds: part.kinds || [],
+        statuses: part.statuses || [],
         labelOf: {},
         pageList: (part.pages || []).map(function (p) { return { location: p[0], title: p[1], first: p[2], essay: p[3], label: p[4] }; })
       };
@@ -286,6 +294,40 @@
     if (!label) return "";
     return ' <span class="pr-result-label' + (label[2] ? " pr-result-label--earlier" : "") + '">' +
       escapeHTML(label[0] + (label[1] ? " · " + label[1] : "")) + "</span>";
+  }
+
+  /* Whether a page is in the scope chosen: with any choice made, only texts whose label fits it. */
+  function inScope(page) {
+    if (!scope.kind && scope.status < 0 && !scope.from && !scope.to) return true;
+    var label = page.label === undefined ? null : state.labels[page.label];
+    if (!label) return false;
+    if (scope.kind && label[0] !== scope.kind) return false;
+    if (scope.status >= 0 && label[3] !== scope.status) return false;
+    if ((scope.from || scope.to) && !label[4]) return false;
+    return !(scope.from && label[4] < scope.from) && !(scope.to && label[4] > scope.to);
+  }
+
+  function scoped(groups) {
+    var kept = groups.filter(function (group) { return inScope(group.page); });
+    kept.all = groups.length;
+    return kept;
+  }
+
+  /* What may be chosen: the kinds and statuses some text has, in the head's order, and the years. */
+  function scopes() {
+    var kinds = {}, statuses = {}, years = {};
+    state.labels.forEach(function (label) {
+      kinds[label[0]] = true;
+      if (label[3] >= 0) statuses[label[3]] = true;
+      if (label[4]) years[label[4]] = true;
+    });
+    return {
+      kinds: state.kinds.filter(function (kind) { return kinds[kind]; }),
+      statuses: state.statuses.map(function (name, n) { return { name: name, value: n }; })
+        .filter(function (s) { return statuses[s.value]; }),
+      years: Object.keys(years).map(Number).sort(function (a, b) { return a - b; }),
+      scope: scope
+    };
   }
 
   function earlier(page) {
@@ -421,7 +463,8 @@
         terms: {}
       }]);
     }
-    return { items: items, total: items.length };
+    // Not Material's: how many pages the words were found in, in scope or not (search-scope.js says it).
+    return { items: items, total: items.length, found: { listed: groups.length, all: groups.all } };
   }
 
   function queryWords(query) {
@@ -436,7 +479,7 @@
     match.hits = rank(match.matchers);
     var split = match.hits.length ? null : cut(words, function (piece) { return corpus().indexOf(piece) >= 0; });
     if (split) match = { matchers: split.map(matcher), hits: rank(split.map(matcher)), partial: true };
-    var groups = grouped(match.hits, function (number) { return state.pages[state.docs[number].page]; });
+    var groups = scoped(grouped(match.hits, function (number) { return state.pages[state.docs[number].page]; }));
     var docOf = function (number) { return state.docs[number]; };
     return present(query, match, groups, docOf, Infinity, state.glossary[fold(query.trim())]);
   }
@@ -609,7 +652,7 @@
     var finish = function (match) {
       var key = fold(query.trim());
       var term = shards[termShard(words)].data.t[key];
-      var groups = grouped(match.hits, pageOf);
+      var groups = scoped(grouped(match.hits, pageOf));
       var parts = {};
       groups.slice(0, SHOWN).forEach(function (group) {
         parts[indexURL("part-" + partOf(group.page.first) + ".js")] = true;
@@ -638,12 +681,25 @@
   }
 
   /* Material's messages: SETUP (its own index, which holds no documents: ours loads apart) and QUERY. */
-  var asked = 0;
+  var asked = 0, shownQuery = null;
   function handle(message, reply) {
-    if (message.type === SETUP) {
+    if (message.type === SCOPE) {
+      var chosen = message.data || {};
+      scope = {
+        kind: String(chosen.kind || ""),
+        status: typeof chosen.status === "number" ? chosen.status : -1,
+        from: Number(chosen.from) || 0,
+        to: Number(chosen.to) || 0
+      };
+      whenReady(function () {
+        reply({ type: SCOPES, data: scopes() });
+        if (shownQuery !== null) handle({ type: QUERY, data: shownQuery }, reply);
+      });
+    } else if (message.type === SETUP) {
       whenReady(function () { reply({ type: READY }); });
     } else if (message.type === QUERY) {
       var ticket = ++asked;
+      shownQuery = message.data;
       var answer = function () {
         var send = function (data) {
           // A query answered after a later one was typed would replace that one's results.
