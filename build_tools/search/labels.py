@@ -64,6 +64,22 @@ def year_of(date: str | None) -> int | None:
     return int(found.group(1)) if found else None
 
 
+#: A status as a page states it: its word, then what it says of dates in brackets.
+_STATUS_DATE = re.compile(r"(?P<word>[^(]+)\((?P<date>\d{4}-\d{2}-\d{2})")
+
+
+def brief_status(status: str) -> str:
+    """A status as short as a result's row wants it: its word and its own date, the rest left to the page.
+
+    已被修正(2022-06-24,新文本自2022-08-01起施行) is 已被修正(2022-06-24); 现行有效(新文本已于…通过,…), said of a
+    text whose successor is not yet in force, is 现行有效.
+    """
+    dated = _STATUS_DATE.match(status)
+    if dated:
+        return f"{dated['word']}({dated['date']})"
+    return status.split("(", 1)[0]
+
+
 def search_label(identity: PageIdentity | None) -> SearchLabel | None:
     """The label of a text's page (an essay, a document, an earlier edition); None for any other page."""
     if identity is None:
@@ -72,9 +88,9 @@ def search_label(identity: PageIdentity | None) -> SearchLabel | None:
     if identity.kind == "article":
         return SearchLabel(ESSAY, year=year)
     if identity.kind == "document":
-        return SearchLabel(_KINDS.get(identity.genre or "", DOCUMENT), identity.status or "", year=year)
+        return SearchLabel(_KINDS.get(identity.genre or "", DOCUMENT), brief_status(identity.status or ""), year=year)
     if identity.kind == "edition":
         # A document's edition names its genre and status; an essay's edition neither.
         kind = _KINDS.get(identity.genre, DOCUMENT) if identity.genre else ESSAY
-        return SearchLabel(kind, identity.status or EARLIER, earlier=True, year=year)
+        return SearchLabel(kind, brief_status(identity.status or "") or EARLIER, earlier=True, year=year)
     return None
