@@ -11,6 +11,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from build_tools.search.index import label_of_row
 from tests.conftest import REAL_PAGES, policy_reader, read_search_index, run
 from tests.editions.conftest import CHANGES, EDITION, ESSAY, GANSU, add_draft
 
@@ -140,8 +141,9 @@ def test_search_lists_the_earlier_text_apart_and_not_the_comparison(edition_proj
     assert "早期版本" not in current and "定稿第" not in earlier
     assert "依托国家“智慧城市”试点" in current  # the paragraph the final text added
     # The earlier essay is labelled so: listed after the texts in force (search-worker.js).
-    labels = {page[0]: index["labels"][page[4]] for page in index["pages"] if len(page) > 4}
-    assert labels[EDITION] == ["文章", "早期版本", 1] and labels[ESSAY] == ["文章", "", 0]
+    labels = {page[0]: label_of_row(index["labels"][page[4]]) for page in index["pages"] if len(page) > 4}
+    assert (labels[EDITION].kind, labels[EDITION].status, labels[EDITION].earlier) == ("文章", "早期版本", True)
+    assert (labels[ESSAY].kind, labels[ESSAY].status, labels[ESSAY].earlier) == ("文章", "", False)
 
 
 def test_the_build_says_how_many_notes_moved(edition_project: tuple[Path, str, str]) -> None:
