@@ -27,7 +27,8 @@ UNLISTED = frozenset({"changes"})
 FILL = '<div class="pr-fill" data-pr-fill="{name}"></div>'
 _MARKER = re.compile(r'<div class="pr-page" hidden((?: data-pr-[a-z]+="[^"]*")*)></div>')
 _ATTRIBUTE = re.compile(r' data-pr-([a-z]+)="([^"]*)"')
-_FILL = re.compile(r'<div class="pr-fill" data-pr-fill="([a-z]+)"></div>')
+#: A name, or a name and the id (HTML-escaped) of the text it is filled for (``readings-<document id>``).
+_FILL = re.compile(r'<div class="pr-fill" data-pr-fill="([a-z]+(?:-[^"<>]+)?)"></div>')
 #: A document's card (issuer, number, dates, topics, status) as the built page carries it.
 #: The id of the 文库 page's data: every text's facts, as JSON (see build_tools/importer/library.py).
 LIBRARY_DATA_ID = "pr-library-data"

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from build_tools.common.errors import InputError
-from build_tools.common.markup import markdown_text, script_json
-from build_tools.common.page_marker import LIBRARY_DATA_ID, PageIdentity
+from build_tools.common.markup import html_text, markdown_text, script_json
+from build_tools.common.page_marker import FILL, LIBRARY_DATA_ID, PageIdentity
 from build_tools.editions.document_links import current_status
 from build_tools.importer.archive import year_of
 from build_tools.importer.card import document_card, shown_date
@@ -151,6 +151,14 @@ def interprets_errors(sources: list[Source], known: list[str]) -> list[InputErro
     return errors
 
 
+def noted_place(kind: str, text_id: str) -> str:
+    """Where the step fills in the 解读 relations notes imply for a text (`kind`: readings, interprets, library).
+
+    Notes are read only when a site is finished (see build_tools/annotations/interprets.py).
+    """
+    return "\n" + FILL.format(name=f"{kind}-{html_text(text_id)}") + "\n"
+
+
 def _link(source: Source, to_root: str) -> str:
     return f"[{markdown_text(source.title)}]({to_root}{source.id}/index.md)"
 
@@ -208,6 +216,7 @@ def render_library(sources: list[Source]) -> str:
             links = "、".join(_link(by_id[i], "") for i in ids if i in by_id)
             if links:
                 out.append(f'<p class="pr-library__relation" markdown>{label}：{links}</p>\n\n')
+        out.append(noted_place("library", entry.id) + "\n")
         out.append("</li>\n")
     out.append("</ul>\n\n</div>\n")
     return "".join(out)

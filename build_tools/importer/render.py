@@ -15,7 +15,14 @@ from build_tools.common.page_marker import FILL, PageIdentity
 from build_tools.editions.links import edition_bar, editions_section, nav_entries
 from build_tools.glossary.pages import GLOSSARY_TITLE
 from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
-from build_tools.importer.library import LIBRARY_PAGE, LIBRARY_TITLE, interprets_line, readings_section, render_library
+from build_tools.importer.library import (
+    LIBRARY_PAGE,
+    LIBRARY_TITLE,
+    interprets_line,
+    noted_place,
+    readings_section,
+    render_library,
+)
 from build_tools.importer.model import Article, Box, Caption, Heading
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.render_document import GENRE_NAMES, render_document
@@ -262,12 +269,11 @@ def render_pages(sources: list[Source]) -> dict[str, str]:
     for source in sources:
         if source.document:
             pages[f"{source.id}/index.md"] = render_document(
-                source, source.document, texts, readings_section(source, sources)
+                source, source.document, texts, readings_section(source, sources) + noted_place("readings", source.id)
             )
             continue
-        pages[f"{source.id}/index.md"] = render_source(source, interprets_line(source, by_id, "../"))
+        interprets = interprets_line(source, by_id, "../") + noted_place("interprets", source.id)
+        pages[f"{source.id}/index.md"] = render_source(source, interprets)
         for article in source.page.articles:
-            pages[f"{source.id}/{article.id}.md"] = render_article(
-                source, article, interprets_line(source, by_id, "../")
-            )
+            pages[f"{source.id}/{article.id}.md"] = render_article(source, article, interprets)
     return pages
