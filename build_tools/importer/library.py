@@ -80,6 +80,12 @@ def document_type(title: str) -> str | None:
     return found.group(1) if found else None
 
 
+def kind_and_date(source: Source) -> tuple[str, str | None]:
+    """How the 文库, the home page and the year pages word a text's kind and date (法律法规, 2021年8月20日)."""
+    kind = _kind(source)
+    return KIND_NAMES.get(kind, kind), shown_date(source.date) if source.date else None
+
+
 def _kind(source: Source) -> str:
     if source.document is None:  # a page of one essay is filed with the pages of several
         return "essays"
@@ -183,9 +189,9 @@ def readings_section(source: Source, sources: list[Source]) -> str:
     return "".join(out)
 
 
-def _facts_line(entry: LibraryEntry) -> str:
-    facts = [KIND_NAMES.get(entry.kind, entry.kind), entry.issuer, shown_date(entry.date) if entry.date else None]
-    facts.append(entry.status)
+def _facts_line(entry: LibraryEntry, source: Source) -> str:
+    kind, date = kind_and_date(source)
+    facts = [kind, entry.issuer, date, entry.status]
     return " · ".join(markdown_text(fact) for fact in facts if fact)
 
 
@@ -208,7 +214,7 @@ def render_library(sources: list[Source]) -> str:
     for entry, source in zip(entries, sources, strict=True):
         out.append(f'<li class="pr-library__item" data-pr-id="{entry.id}" markdown>\n\n')
         out.append(f'<p class="pr-library__title" markdown>{_link(source, "")}</p>\n\n')
-        out.append(f'<p class="pr-library__facts" markdown>{_facts_line(entry)}</p>\n\n')
+        out.append(f'<p class="pr-library__facts" markdown>{_facts_line(entry, source)}</p>\n\n')
         if source.page.articles:
             essays = "、".join(f"[{markdown_text(a.title)}]({source.id}/{a.id}.md)" for a in source.page.articles)
             out.append(f'<p class="pr-library__essays" markdown>本版文章：{essays}</p>\n\n')
