@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from build_tools.common.errors import InputError
 from build_tools.common.markup import html_text, markdown_text, script_json
-from build_tools.common.page_marker import FILL, LIBRARY_DATA_ID, PageIdentity
+from build_tools.common.page_marker import FILL, FILL_IN_SKIPPED, LIBRARY_DATA_ID, PageIdentity
 from build_tools.editions.document_links import current_status
 from build_tools.importer.archive import year_of
 from build_tools.importer.card import document_card, shown_date
@@ -162,7 +162,8 @@ def noted_place(kind: str, text_id: str) -> str:
 
     Notes are read only when a site is finished (see build_tools/annotations/interprets.py).
     """
-    return "\n" + FILL.format(name=f"{kind}-{html_text(text_id)}") + "\n"
+    place = FILL_IN_SKIPPED if kind == "library" else FILL
+    return "\n" + place.format(name=f"{kind}-{html_text(text_id)}") + "\n"
 
 
 def _link(source: Source, to_root: str) -> str:
