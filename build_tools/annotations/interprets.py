@@ -8,7 +8,8 @@ can tell an editor's word from an inference.
 They are computed when a site is finished, not by `import`: the notes are read only there (their
 folder is a setting of the build, and editing a note must never need a re-import), and there both
 the sources and the anchored notes are at hand. `import` writes fill places where they go (a
-document's 解读, an essay's byline, each text of the 文库) and the step fills them.
+document's 解读, an essay's byline, each text of the 文库) and the step fills them (the MkDocs plugin
+before MkDocs renders the page, so the 解读 heading is in its table of contents).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from build_tools.annotations.corpus import Corpus
 from build_tools.annotations.model import Annotation
-from build_tools.common.markup import markdown_text
+from build_tools.common.markup import html_text, markdown_text
 from build_tools.importer.source import Source
 
 #: The address of a page made from a Markdown file below ``docs/``, as written on the page being filled.
@@ -56,8 +57,14 @@ def noted_readings(annotations: list[Annotation], corpus: Corpus, sources: list[
     return [NotedReading(e, d, tuple(notes)) for (e, d), notes in sorted(found.items())]
 
 
+def _anchor(title: str, path: str, link: PageLink) -> str:
+    # An HTML link to the built page, not a Markdown link to its file: the same whether MkDocs renders it
+    # (which checks only links to .md files) or the step fills a page a generator built already.
+    return f'<a href="{html_text(link(path))}">{markdown_text(title)}</a>'
+
+
 def _title_link(source: Source, link: PageLink) -> str:
-    return f"[{markdown_text(source.title)}]({link(f'{source.id}/index.md')})"
+    return _anchor(source.title, f"{source.id}/index.md", link)
 
 
 def _notes(reading: NotedReading) -> str:
@@ -76,9 +83,7 @@ def noted_readings_markdown(
     out.append(f'<p class="pr-noted__intro">以下{NOTED}推断：注释把这些文章的段落与本文件的条款相联系。</p>\n\n')
     for reading in mine:
         source = by_id[reading.essays]
-        essays = "、".join(
-            f"[{markdown_text(a.title)}]({link(f'{source.id}/{a.id}.md')})" for a in source.page.articles
-        )
+        essays = "、".join(_anchor(a.title, f"{source.id}/{a.id}.md", link) for a in source.page.articles)
         out.append(f"- {_title_link(source, link)}" + (f"：{essays}" if essays else "") + f" {_notes(reading)}\n")
     return "".join(out) + "\n"
 

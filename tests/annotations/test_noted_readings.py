@@ -108,6 +108,8 @@ def test_the_opinion_lists_the_gansu_essays_under_its_readings_from_the_notes_al
     assert gansu.title in readings and all(a.title in readings for a in gansu.page.articles)
     count = len(re.findall(r"^- id: ", OPINION_NOTES.read_text(encoding="utf-8"), re.M))
     assert f"（{count} 条注释）" in readings
+    # MkDocs is handed the section with the page's Markdown: it is in the page's table of contents.
+    assert _soup(built, OPINION).select_one('.md-nav--secondary a[href="#readings"]') is not None
     # Each essay's byline line names the opinion, marked as inferred, linked to its page.
     for article in gansu.page.articles:
         line = _soup(built, f"{GANSU}/{article.id}").select_one(".pr-interprets.pr-noted")
