@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.annotations.corpus import corpus_of
-from build_tools.annotations.interprets import NotedReading, noted_readings
+from build_tools.annotations.interprets import (
+    NotedReading,
+    noted_interprets_markdown,
+    noted_readings,
+    noted_readings_markdown,
+)
 from build_tools.annotations.load import load_annotations
 from build_tools.annotations.model import Annotation, Selector
+from build_tools.finish.markdown import render_markdown
 from build_tools.importer.project import Project
 from tests.conftest import ROOT, copy_project, mkdocs_build, policy_reader
 
@@ -132,3 +139,18 @@ def test_without_those_notes_the_opinion_lists_no_readings_and_needs_no_reimport
     assert result.returncode == 0, result.stderr
     assert _readings(project) == ""
     assert policy_reader(project, "check").returncode == 0
+
+
+def test_titles_in_implied_links_are_text_never_markup() -> None:
+    hostile = '<script>alert(1)</script> *强调* [链接](javascript:x) & "引号"'
+    document = next(s for s in SOURCES if s.id == OPINION)
+    gansu = next(s for s in SOURCES if s.id == GANSU)
+    by_id = {s.id: replace(s, manifest=replace(s.manifest, title=hostile)) for s in (gansu, document)}
+    readings = [NotedReading(GANSU, OPINION, ("a",))]
+    for markdown in (
+        noted_readings_markdown(OPINION, readings, by_id, lambda path: path, declared=False),
+        noted_interprets_markdown(GANSU, readings, by_id, lambda path: path, "pr-interprets"),
+    ):
+        soup = BeautifulSoup(render_markdown(markdown), "html.parser")
+        assert soup.find("script") is None and soup.find("em") is None
+        assert hostile in [a.get_text() for a in soup.find_all("a")]
