@@ -25,9 +25,13 @@ TEXT_KINDS = frozenset({"article", "document"})
 UNLISTED = frozenset({"changes"})
 #: Where the step fills in a page made from what editors change (the glossary, the notes).
 FILL = '<div class="pr-fill" data-pr-fill="{name}"></div>'
+#: The same inside a block search skips (the 文库's list): Material's search parser tells elements apart by
+#: their tag only, so a ``div`` closing there would end the skipped ``div`` around it.
+FILL_IN_SKIPPED = '<p class="pr-fill" data-pr-fill="{name}"></p>'
 _MARKER = re.compile(r'<div class="pr-page" hidden((?: data-pr-[a-z]+="[^"]*")*)></div>')
 _ATTRIBUTE = re.compile(r' data-pr-([a-z]+)="([^"]*)"')
-_FILL = re.compile(r'<div class="pr-fill" data-pr-fill="([a-z]+)"></div>')
+#: A name, or a name and the id (HTML-escaped) of the text it is filled for (``readings-<document id>``).
+_FILL = re.compile(r'<(?:div|p) class="pr-fill" data-pr-fill="([a-z]+(?:-[^"<>]+)?)"></(?:div|p)>')
 #: A document's card (issuer, number, dates, topics, status) as the built page carries it.
 #: The id of the 文库 page's data: every text's facts, as JSON (see build_tools/importer/library.py).
 LIBRARY_DATA_ID = "pr-library-data"
@@ -102,7 +106,10 @@ def fill_places(page_html: str) -> list[str]:
 
 def fill(page_html: str, name: str, content: str) -> str:
     """`page_html` with the fill place `name` replaced by `content`."""
-    return page_html.replace(FILL.format(name=name), content, 1)
+    for place in (FILL, FILL_IN_SKIPPED):
+        if place.format(name=name) in page_html:
+            return page_html.replace(place.format(name=name), content, 1)
+    return page_html
 
 
 def card_data_attribute(facts: Mapping[str, object]) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from build_tools.annotations.corpus import Corpus, corpus_of
 from build_tools.annotations.editions import moved_summary
+from build_tools.annotations.interprets import NotedReading, noted_readings
 from build_tools.annotations.load import (
     NoteMarkup,
     load_annotations,
@@ -62,6 +63,7 @@ class AnchoredNotes:
     corpus: Corpus
     resolved: list[ResolvedAnnotation]
     by_page: dict[str, list[ResolvedAnnotation]]
+    readings: list[NotedReading] = field(default_factory=list)
 
 
 def load_inputs(settings: FinishSettings) -> ReaderInputs:
@@ -114,4 +116,5 @@ def anchor_notes(inputs: ReaderInputs, url_of: EssayUrl) -> AnchoredNotes:
     inputs.notices += [str(notice) for notice in result.notices if str(notice) not in inputs.notices]
     if any(essay.earlier for essay in corpus.essays) and (moved := moved_summary(result.moved)) not in inputs.notices:
         inputs.notices.append(moved)
-    return AnchoredNotes(corpus, result.resolved, annotations_by_page(result.resolved))
+    readings = noted_readings(inputs.annotations, corpus, inputs.sources)
+    return AnchoredNotes(corpus, result.resolved, annotations_by_page(result.resolved), readings)

@@ -209,6 +209,7 @@ def finish_site(
             glossary_url,
             "".join(asset_tags("")),
             repr(sorted(works.items())),  # a manifest's publication or date changes every essay's citation
+            repr(notes.readings),  # a note linking an essay with a document: both pages and the 文库 say so
         )
         measures = (
             fingerprint(repr(notes.resolved)) if any(i and i.kind == "measures" for i in identities.values()) else ""

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from build_tools.common.errors import InputError
-from build_tools.common.markup import markdown_text, script_json
-from build_tools.common.page_marker import LIBRARY_DATA_ID, PageIdentity
+from build_tools.common.markup import html_text, markdown_text, script_json
+from build_tools.common.page_marker import FILL, FILL_IN_SKIPPED, LIBRARY_DATA_ID, PageIdentity
 from build_tools.editions.document_links import current_status
 from build_tools.importer.archive import year_of
 from build_tools.importer.card import document_card, shown_date
@@ -78,6 +78,12 @@ def document_type(title: str) -> str | None:
         return inner.group(1)
     found = _TYPE_WORD.search(title)
     return found.group(1) if found else None
+
+
+def kind_and_date(source: Source) -> tuple[str, str | None]:
+    """How the 文库, the home page and the year pages word a text's kind and date (法律法规, 2021年8月20日)."""
+    kind = _kind(source)
+    return KIND_NAMES.get(kind, kind), shown_date(source.date) if source.date else None
 
 
 def _kind(source: Source) -> str:
@@ -151,6 +157,15 @@ def interprets_errors(sources: list[Source], known: list[str]) -> list[InputErro
     return errors
 
 
+def noted_place(kind: str, text_id: str) -> str:
+    """Where the step fills in the 解读 relations notes imply for a text (`kind`: readings, interprets, library).
+
+    Notes are read only when a site is finished (see build_tools/annotations/interprets.py).
+    """
+    place = FILL_IN_SKIPPED if kind == "library" else FILL
+    return "\n" + place.format(name=f"{kind}-{html_text(text_id)}") + "\n"
+
+
 def _link(source: Source, to_root: str) -> str:
     return f"[{markdown_text(source.title)}]({to_root}{source.id}/index.md)"
 
@@ -175,9 +190,9 @@ def readings_section(source: Source, sources: list[Source]) -> str:
     return "".join(out)
 
 
-def _facts_line(entry: LibraryEntry) -> str:
-    facts = [KIND_NAMES.get(entry.kind, entry.kind), entry.issuer, shown_date(entry.date) if entry.date else None]
-    facts.append(entry.status)
+def _facts_line(entry: LibraryEntry, source: Source) -> str:
+    kind, date = kind_and_date(source)
+    facts = [kind, entry.issuer, date, entry.status]
     return " · ".join(markdown_text(fact) for fact in facts if fact)
 
 
@@ -200,7 +215,7 @@ def render_library(sources: list[Source]) -> str:
     for entry, source in zip(entries, sources, strict=True):
         out.append(f'<li class="pr-library__item" data-pr-id="{entry.id}" markdown>\n\n')
         out.append(f'<p class="pr-library__title" markdown>{_link(source, "")}</p>\n\n')
-        out.append(f'<p class="pr-library__facts" markdown>{_facts_line(entry)}</p>\n\n')
+        out.append(f'<p class="pr-library__facts" markdown>{_facts_line(entry, source)}</p>\n\n')
         if source.page.articles:
             essays = "、".join(f"[{markdown_text(a.title)}]({source.id}/{a.id}.md)" for a in source.page.articles)
             out.append(f'<p class="pr-library__essays" markdown>本版文章：{essays}</p>\n\n')
@@ -208,6 +223,7 @@ def render_library(sources: list[Source]) -> str:
             links = "、".join(_link(by_id[i], "") for i in ids if i in by_id)
             if links:
                 out.append(f'<p class="pr-library__relation" markdown>{label}：{links}</p>\n\n')
+        out.append(noted_place("library", entry.id) + "\n")
         out.append("</li>\n")
     out.append("</ul>\n\n</div>\n")
     return "".join(out)

@@ -15,10 +15,18 @@ from build_tools.common.page_marker import FILL, PageIdentity
 from build_tools.editions.links import edition_bar, editions_section, nav_entries
 from build_tools.glossary.pages import GLOSSARY_TITLE
 from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
-from build_tools.importer.library import LIBRARY_PAGE, LIBRARY_TITLE, interprets_line, readings_section, render_library
+from build_tools.importer.library import (
+    LIBRARY_PAGE,
+    LIBRARY_TITLE,
+    interprets_line,
+    kind_and_date,
+    noted_place,
+    readings_section,
+    render_library,
+)
 from build_tools.importer.model import Article, Box, Caption, Heading
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
-from build_tools.importer.render_document import GENRE_NAMES, render_document
+from build_tools.importer.render_document import render_document
 from build_tools.importer.source import Source
 from build_tools.importer.text_links import OtherText, titles_of
 
@@ -194,13 +202,18 @@ def _source_list(sources: Iterable[Source], to_root: str = "") -> list[str]:
 
 
 def _document_facts(source: Source) -> str:
-    """What the home page says of a document: its kind, its issuer or author, its number and date."""
+    """What the home page says of a document: its kind, its issuer or author, its number and date.
+
+    The kind and the date are worded as the 文库 words them; a document with no date in its manifest
+    keeps the date line it prints.
+    """
     assert source.document
     document = source.document
-    facts = [GENRE_NAMES[document.genre]]
+    kind, date = kind_and_date(source)
+    facts = [kind]
     facts += document.lines_of("author") or document.lines_of("signature")[:1]
     facts += document.lines_of("number")
-    facts += (document.lines_of("date") or [source.date or ""])[:1]
+    facts += [date] if date else document.lines_of("date")[:1]
     return " · ".join(f for f in facts if f)
 
 
@@ -262,12 +275,11 @@ def render_pages(sources: list[Source]) -> dict[str, str]:
     for source in sources:
         if source.document:
             pages[f"{source.id}/index.md"] = render_document(
-                source, source.document, texts, readings_section(source, sources)
+                source, source.document, texts, readings_section(source, sources) + noted_place("readings", source.id)
             )
             continue
-        pages[f"{source.id}/index.md"] = render_source(source, interprets_line(source, by_id, "../"))
+        interprets = interprets_line(source, by_id, "../") + noted_place("interprets", source.id)
+        pages[f"{source.id}/index.md"] = render_source(source, interprets)
         for article in source.page.articles:
-            pages[f"{source.id}/{article.id}.md"] = render_article(
-                source, article, interprets_line(source, by_id, "../")
-            )
+            pages[f"{source.id}/{article.id}.md"] = render_article(source, article, interprets)
     return pages

@@ -24,6 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from build_tools.common.errors import InputError, InputErrors
+from build_tools.common.page_marker import fill_places
 from build_tools.common.system_errors import os_error
 from build_tools.finish.cache import FinishCache, fingerprint
 from build_tools.finish.fills import filled_stub
@@ -34,7 +35,6 @@ from build_tools.generators.mkdocs.config import PolicyReaderConfig
 from build_tools.glossary.marking import MarkPolicy
 from build_tools.importer.navigation import build_nav
 from build_tools.importer.project import Project
-from build_tools.importer.render import GLOSSARY_PAGE, MEASURES_PAGE
 
 #: Material's template overrides (link previews, a Chinese 404 page, the search dialog's name).
 THEME_OVERRIDES = Path(__file__).resolve().parents[2] / "theme"
@@ -142,9 +142,11 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        for name in (GLOSSARY_PAGE, MEASURES_PAGE):
-            if (stub := files.get_file_from_path(name)) is not None:
-                stub.content_string = filled_stub(stub.content_string, stub.url, self.inputs, self.notes)
+        # The glossary, the measures map and the 解读 relations notes imply: filled before MkDocs renders
+        # them, so their headings are in the page's table of contents (and a dirty build sees them change).
+        for page in files.documentation_pages():
+            if fill_places(markdown := page.content_string):
+                page.content_string = filled_stub(markdown, page.url, self.inputs, self.notes)
         if self.dirty:
             self._render_only_changed_pages(files, config)
         return files
