@@ -88,7 +88,8 @@ def page_height(page: Page) -> float:
 # The essay's own blocks, in document order: title, byline, headings, paragraphs' text.
 # The essay's blocks: title, byline, the documents it interprets (解读 line), headings, paragraphs.
 BLOCKS = """() => Array.from(document.querySelectorAll(
-  'article h1, article .pr-byline, article .pr-interprets, article h2, article h3, article h4, article .pr-para > p[id]'))
+  'article h1, article .pr-byline, article .pr-interprets, article h2, article h3, article h4, '
+  + 'article .pr-para > p[id]'))
   .map(e => { const r = e.getBoundingClientRect();
     return {id: e.id || e.tagName, top: r.top + scrollY, bottom: r.bottom + scrollY}; })"""
 
