@@ -95,7 +95,10 @@ def noted_interprets_markdown(
     links = "、".join(
         _title_link(by_id[r.document], link) for r in readings if r.essays == essays and r.document in by_id
     )
-    return f'<p class="{css_class} pr-noted" markdown>解读（{NOTED}）：{links}</p>\n' if links else ""
+    # The documents' titles are not the essays' words: search leaves the line out.
+    if not links:
+        return ""
+    return f'<p class="{css_class} pr-noted" data-search-exclude="" markdown>解读（{NOTED}）：{links}</p>\n'
 
 
 def noted_interpreted_by_markdown(

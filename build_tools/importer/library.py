@@ -175,7 +175,8 @@ def interprets_line(source: Source, by_id: Mapping[str, Source], to_root: str) -
     links = [_link(by_id[text_id], to_root) for text_id, _line in source.manifest.interprets if text_id in by_id]
     if not links:
         return ""
-    return f'\n<p class="pr-interprets" markdown>解读：{"、".join(links)}</p>\n'
+    # The documents' titles are not the essay's words: search leaves the line out, as it does the 版本 line.
+    return f'\n<p class="pr-interprets" data-search-exclude="" markdown>解读：{"、".join(links)}</p>\n'
 
 
 def readings_section(source: Source, sources: list[Source]) -> str:

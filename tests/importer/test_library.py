@@ -120,7 +120,7 @@ def test_import_writes_the_relation_both_ways_and_a_partial_import_keeps_the_doc
     assert f"(../{OPINION}/index.md)" in line
     assert essay.index('class="pr-byline"') < essay.index('class="pr-interprets"') < essay.index('class="pr-para')
     source_page = (project / "docs" / ESSAY / "index.md").read_text(encoding="utf-8")
-    assert '<p class="pr-interprets" markdown>解读：[' in source_page
+    assert '<p class="pr-interprets" data-search-exclude="" markdown>解读：[' in source_page
     assert Project(project).check_docs(Project(project).load_sources()).errors == []
 
 
