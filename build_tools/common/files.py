@@ -128,12 +128,13 @@ def write_atomically(target: Path, data: str | bytes) -> None:
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
     _make_parents(target.parent, staged)
     mode = plain_file_mode(target)
+    temporary: Path | None = None
     try:
-        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-", suffix=".tmp")
-    except OSError as error:
-        raise _naming(error, target) from None
-    temporary = Path(name)
-    try:
+        # Ctrl-C waits until the temporary file is made and known, so it is never left behind unnamed
+        # (one arriving meanwhile is raised at the block's end, inside this try, which removes the file).
+        with _signals_held():
+            handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-", suffix=".tmp")
+            temporary = Path(name)
         os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -142,10 +143,12 @@ def write_atomically(target: Path, data: str | bytes) -> None:
         else:
             staged.renames.append((temporary, target))
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         raise _naming(error, target) from None
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         raise
 
 
