@@ -21,6 +21,12 @@ _DATE = {
     "pattern": r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z",
     "description": 'write the date as YYYY, YYYY-MM or YYYY-MM-DD (quoted), e.g. date: "2021-12-08"',
 }
+#: A text takes effect on a day: `in_force` is a whole date, never a year or a month.
+_IN_FORCE = {
+    "type": "string",
+    "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\Z",
+    "description": 'write the day it took effect as YYYY-MM-DD (quoted), e.g. in_force: "2022-08-01"',
+}
 # What a citation of the page's essays needs beyond `publication`, `date` and `url` (see build_tools/citations/).
 _CITATION_KEYS: dict[str, Any] = {
     # 版次: the newspaper page the essays were printed on, e.g. 7 (cited as 2021-12-08(7)).
@@ -85,7 +91,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
             "description": "name the current text's edition, e.g. `label: 正式印发稿`",
         },
         # When the current text took (or takes) effect, where its 施行 provision does not say (editions/in_force.py).
-        "in_force": _DATE,
+        "in_force": _IN_FORCE,
         "editions": {
             "type": "array",
             "items": {
@@ -102,7 +108,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                     },
                     "date": _DATE,
                     "label": {"type": "string", "minLength": 1},
-                    "in_force": _DATE,
+                    "in_force": _IN_FORCE,
                 },
             },
         },

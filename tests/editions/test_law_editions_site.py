@@ -198,9 +198,20 @@ def test_front_matter_carries_the_status(tmp_path: Path) -> None:
             "take effect on 2007-01-01, before its own date 2007-08-30",
         ),
         (MANIFEST.replace("2022-08-01", "2022-06-01"), "anti-monopoly-law-2007.txt", 2, "before its own date"),
-        (MANIFEST.replace('"2022-08-01"', "2022年8月1日"), "anti-monopoly-law-2007.txt", 2, "in_force"),
+        (MANIFEST.replace('"2022-08-01"', "2022年8月1日"), "anti-monopoly-law-2007.txt", 2, 'e.g. in_force: "'),
+        # A text takes effect on a day: a month alone, which `date:` allows, is refused with the fix for `in_force`.
+        (MANIFEST.replace('"2022-08-01"', '"2022-08"'), "anti-monopoly-law-2007.txt", 2, "as YYYY-MM-DD (quoted)"),
     ],
-    ids=["same-date", "newer-than-current", "not-a-law", "unknown-status", "edition-in-force", "in-force", "bad-date"],
+    ids=[
+        "same-date",
+        "newer-than-current",
+        "not-a-law",
+        "unknown-status",
+        "edition-in-force",
+        "in-force",
+        "bad-date",
+        "month-only",
+    ],
 )
 def test_an_edition_the_importer_cannot_use_is_an_error_at_the_manifests_line(
     tmp_path: Path, manifest: str, earlier: str, line: int, said: str
