@@ -100,10 +100,26 @@ def package(args: argparse.Namespace, project: Project) -> int:
     config = project.root / CONFIG_FILE
     _warn_of_placeholder(settings_from_config(config).site_url, config, "package")
     with project_lock(project.root, args.command_line):
+        _import_first(project)
         written = package_site(project.root, Path(args.output).resolve())
     print(f"wrote {args.output}: {written.files} files, {written.size / 1024:.0f} KiB ({written.size} bytes)")
     print(f"open {TOP_FOLDER}/index.html from the unzipped folder; it needs no network")
     return EXIT_OK
+
+
+def _import_first(project: Project) -> None:
+    """Import sources/ again when they (or the importer, or the day) changed since docs/ was imported.
+
+    The site is built from docs/: without this, a manifest edited and then built would show the old text, silently.
+    """
+    imported = project.import_if_changed()
+    if imported is None:
+        return
+    changed, warnings = imported
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if changed:
+        print(f"imported sources/ first: {len(changed)} page(s) of docs/ changed", file=sys.stderr)
 
 
 def _cache_folder_made(cache_file: Path) -> None:
@@ -157,9 +173,12 @@ def build(args: argparse.Namespace, project: Project) -> int:
     )
     _warn_of_placeholder(settings_from_config(config).site_url, config, "build")
     with project_lock(project.root, args.command_line):
+        _import_first(project)
         return build_site(project.root, config, site_dir, args.mkdocs_args)
 
 
 def serve(args: argparse.Namespace, project: Project) -> int:
     """`mkdocs serve --dirty`, in this process."""
+    with project_lock(project.root, args.command_line):
+        _import_first(project)
     become_mkdocs(project.root, ["serve", "--dirty", *args.mkdocs_args])

@@ -10,6 +10,7 @@ from build_tools.common.errors import InputError, InputErrors
 from build_tools.common.files import remove_file, staged_writes, write_atomically
 from build_tools.editions.document_render import document_edition_pages
 from build_tools.editions.render import edition_pages
+from build_tools.importer import imported_from
 from build_tools.importer.archive import ARCHIVE_DIR
 from build_tools.importer.library import LIBRARY_PAGE, interprets_errors
 from build_tools.importer.render import GENERATED_NOTE, GLOSSARY_PAGE, MEASURES_PAGE, render_pages
@@ -162,7 +163,15 @@ class Project:
         """`import_sources`, and the warnings of what it read: doubtful readings, files not read, large pages."""
         changed, sources = self._import_staged(files)
         self._remove_empty_folders(changed)
+        if files is None:  # docs/ now holds what every source makes: `build` need not import again
+            imported_from.remember(self.root, self.sources_dir)
         return changed, self.reading_warnings(sources)
+
+    def import_if_changed(self) -> tuple[list[str], list[InputError]] | None:
+        """`import_and_report` of every source, unless docs/ was imported from sources/ as they are (then None)."""
+        if imported_from.is_current(self.root, self.sources_dir):
+            return None
+        return self.import_and_report()
 
     def reading_warnings(self, sources: list[Source]) -> list[InputError]:
         """What `import` and `check` warn of in sources/: files not read, doubtful readings, missing manifests, size."""
