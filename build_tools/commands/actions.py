@@ -26,6 +26,7 @@ from build_tools.finish.settings import read_config, settings_from_config
 from build_tools.finish.site import finish_site
 from build_tools.generators.mkdocs.command import become_mkdocs, build_site
 from build_tools.generators.mkdocs.package import package_site
+from build_tools.generators.zensical.config import write_zensical_config
 from build_tools.importer.project import Project, Report
 from build_tools.importer.source import load_source
 
@@ -57,6 +58,7 @@ def import_pages(args: argparse.Namespace, project: Project) -> int:
     files = [Path(f) for f in args.files] or None
     with project_lock(project.root, args.command_line):
         changed, warnings = project.import_and_report(files)
+        write_zensical_config(project.root, project.docs_dir)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for name in changed:
