@@ -64,9 +64,10 @@ def test_ci_runs_them_under_debians_python_and_the_default_one() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "system_python=/usr/bin/python3" in ci
     assert 'default_python="$(command -v python3)"' in ci
-    # Both Pythons: the whole suite under one, the tests without a browser under the other.
+    # Both Pythons: the whole suite under one, both builds and the fast lane under the other.
     assert re.search(r'readme_commands_under "\$full"', ci)
-    assert re.search(r"PYTEST_ADDOPTS=\"-m 'not browser'\"; readme_commands_under \"\$default_python\"", ci)
+    fast_lane = r"PYTEST_ADDOPTS=\"-m 'not browser and not site'\"; readme_commands_under \"\$default_python\""
+    assert re.search(fast_lane, ci)
 
 
 def markdown_links(path: Path) -> list[str]:
