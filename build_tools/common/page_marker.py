@@ -28,6 +28,10 @@ FILL = '<div class="pr-fill" data-pr-fill="{name}"></div>'
 #: The same inside a block search skips (the 文库's list): Material's search parser tells elements apart by
 #: their tag only, so a ``div`` closing there would end the skipped ``div`` around it.
 FILL_IN_SKIPPED = '<p class="pr-fill" data-pr-fill="{name}"></p>'
+#: The class of every reference link `import` writes in a text; ``pr-link`` gives it the preview card of notes' links.
+REF_CLASS = "pr-link pr-ref"
+#: The attribute naming the other text a reference link goes to, whose address the finish step writes.
+TEXT_ID_ATTR = "data-text-id"
 _MARKER = re.compile(r'<div class="pr-page" hidden((?: data-pr-[a-z]+="[^"]*")*)></div>')
 _ATTRIBUTE = re.compile(r' data-pr-([a-z]+)="([^"]*)"')
 #: A name, or a name and the id (HTML-escaped) of the text it is filled for (``readings-<document id>``).

@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from build_tools.common.errors import InputError
 from build_tools.common.markup import html_text, markdown_text, script_json
 from build_tools.common.page_marker import FILL, FILL_IN_SKIPPED, LIBRARY_DATA_ID, PageIdentity
-from build_tools.editions.document_links import current_status
-from build_tools.importer.archive import year_of
+from build_tools.common.reader_pages import LIBRARY_TITLE
 from build_tools.importer.card import document_card, shown_date
+from build_tools.importer.editions.document_links import current_status
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
 from build_tools.importer.source import Source
+from build_tools.navigation.archive import year_of
 
-LIBRARY_PAGE = "library.md"
-LIBRARY_TITLE = "文库"
 #: Kinds named by what the source is, not by the type its title names, with how the page shows each.
 KIND_NAMES = {"essays": "理论文章", "law": "法律法规", "report": "报告", "document": "文件"}
 #: The type a document's title ends in (……的意见), as 国务院政策文件库 files it.

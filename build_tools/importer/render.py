@@ -9,15 +9,18 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from build_tools.annotations.measures_map import MEASURES_TITLE
 from build_tools.common.markup import markdown_text
 from build_tools.common.page_marker import FILL, PageIdentity
-from build_tools.editions.links import edition_bar, editions_section, nav_entries
-from build_tools.glossary.pages import GLOSSARY_TITLE
-from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
-from build_tools.importer.library import (
+from build_tools.common.reader_pages import (
+    GLOSSARY_PAGE,
+    GLOSSARY_TITLE,
     LIBRARY_PAGE,
     LIBRARY_TITLE,
+    MEASURES_PAGE,
+    MEASURES_TITLE,
+)
+from build_tools.importer.editions.links import edition_bar, editions_section, nav_entries
+from build_tools.importer.library import (
     interprets_line,
     kind_and_date,
     noted_place,
@@ -29,13 +32,10 @@ from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_mat
 from build_tools.importer.render_document import render_document
 from build_tools.importer.source import Source
 from build_tools.importer.text_links import OtherText, titles_of
+from build_tools.navigation.archive import HOME_SOURCES, by_year, year_page, year_title
 
 __all__ = ["GENERATED_NOTE", "render_pages"]
 
-#: The pages the reader adds, whose content the step over the built site fills in from the glossary
-#: and the notes (files editors change in pull requests, so `import` writes only their place).
-GLOSSARY_PAGE = "glossary.md"
-MEASURES_PAGE = "measures.md"
 #: What an essay's byline says when the copy lost it.
 UNKNOWN_AUTHOR = "作者不详"
 

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from build_tools.common.markup import markdown_text
 from build_tools.common.page_marker import PageIdentity
-from build_tools.editions.document_links import (
+from build_tools.importer.card import card_html, document_card
+from build_tools.importer.editions.document_links import (
     current_status,
     date_attributes,
     document_head,
@@ -22,7 +23,6 @@ from build_tools.editions.document_links import (
     in_force_dates,
     with_article_history,
 )
-from build_tools.importer.card import card_html, document_card
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.render_references import cited_by_block, linked_text

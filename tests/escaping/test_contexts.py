@@ -26,8 +26,8 @@ from build_tools.citations.work import CitedWork, essay_work
 from build_tools.common.markup import html_text, markdown_text, one_line, script_json
 from build_tools.common.page_marker import LIBRARY_DATA_ID, PageIdentity, read_page_marker
 from build_tools.common.urls import is_safe_link, web_url_problem
-from build_tools.editions.render import edition_pages
 from build_tools.finish.markdown import render_markdown
+from build_tools.importer.editions.render import edition_pages
 from build_tools.importer.paragraphs import front_matter
 from build_tools.importer.project import Project
 from build_tools.importer.render import render_pages

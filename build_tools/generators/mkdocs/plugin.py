@@ -33,8 +33,8 @@ from build_tools.finish.settings import FinishSettings
 from build_tools.finish.site import finish_site
 from build_tools.generators.mkdocs.config import PolicyReaderConfig
 from build_tools.glossary.marking import MarkPolicy
-from build_tools.importer.navigation import build_nav
 from build_tools.importer.project import Project
+from build_tools.navigation.nav import build_nav
 
 #: Material's template overrides (link previews, a Chinese 404 page, the search dialog's name).
 THEME_OVERRIDES = Path(__file__).resolve().parents[2] / "theme"

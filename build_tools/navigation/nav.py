@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.common.markup import html_text, one_line
-from build_tools.importer.archive import by_year, year_page, year_title
-from build_tools.importer.library import LIBRARY_PAGE
-from build_tools.importer.render import GLOSSARY_PAGE, MEASURES_PAGE
+from build_tools.common.reader_pages import GLOSSARY_PAGE, LIBRARY_PAGE, MEASURES_PAGE
+from build_tools.navigation.archive import by_year, year_page, year_title
 from build_tools.validation.yamlfile import compose_bounded
 
 NavItem = str | dict[str, Any]

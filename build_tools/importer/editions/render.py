@@ -17,10 +17,10 @@ from dataclasses import replace
 
 from build_tools.common.markup import markdown_text
 from build_tools.common.page_marker import PageIdentity, without_page_marker
-from build_tools.editions.compare import EssayComparison
-from build_tools.editions.diff import Op, word_diff
-from build_tools.editions.links import changes_page, comparisons, current_label, current_name, text_page
-from build_tools.editions.match import Row
+from build_tools.importer.editions.compare import EssayComparison
+from build_tools.importer.editions.diff import Op, word_diff
+from build_tools.importer.editions.links import changes_page, comparisons, current_label, current_name, text_page
+from build_tools.importer.editions.match import Row
 from build_tools.importer.model import Article
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
 from build_tools.importer.render import render_article

@@ -17,9 +17,9 @@ from dataclasses import replace
 
 from build_tools.common.markup import markdown_text
 from build_tools.common.page_marker import PageIdentity, without_page_marker
-from build_tools.editions.compare import DocumentComparison
-from build_tools.editions.diff import word_diff
-from build_tools.editions.document_links import (
+from build_tools.importer.editions.compare import DocumentComparison
+from build_tools.importer.editions.diff import word_diff
+from build_tools.importer.editions.document_links import (
     ARTICLE_HEADING,
     CHANGES,
     TEXT,
@@ -30,9 +30,9 @@ from build_tools.editions.document_links import (
     status_line,
     versions_line,
 )
-from build_tools.editions.match import Row, match_paragraphs
-from build_tools.editions.render import folded, marked
-from build_tools.editions.units import Unit
+from build_tools.importer.editions.match import Row, match_paragraphs
+from build_tools.importer.editions.render import folded, marked
+from build_tools.importer.editions.units import Unit
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
 from build_tools.importer.render_document import render_document
 from build_tools.importer.source import Source
