@@ -1,32 +1,47 @@
-"""The core never imports MkDocs: only the plugin package does, so the core outlives the theme."""
+"""The layers of build_tools/, checked by import-linter against the contracts in pyproject.toml.
+
+Only the MkDocs adapter imports MkDocs, so the core outlives the theme; each folder imports only from
+the folders below it (ARCHITECTURE.md, "The layers"). A broken contract fails with lint-imports' own
+report, which names each import that breaks it and its line.
+"""
 
 from __future__ import annotations
 
-import pkgutil
-import sys
+from pathlib import Path
 
-import build_tools
-from tests.conftest import ROOT, run
+import pytest
+from importlinter.cli import lint_imports
 
-CORE = sorted(
-    m.name
-    for m in pkgutil.walk_packages(build_tools.__path__, "build_tools.")
-    if not m.name.startswith("build_tools.generators.mkdocs") and m.name != "build_tools.__main__"
-)
+from tests.conftest import ROOT
 
 
-def test_core_modules_load_without_mkdocs() -> None:
-    assert len(CORE) > 20
-    code = (
-        "import importlib, sys\n"
-        f"for name in {CORE!r}:\n"
-        "    importlib.import_module(name)\n"
-        "loaded = sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith(('mkdocs.', 'material')))\n"
-        "print(loaded)\n"
+def _lint(config: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    capsys.readouterr()
+    status = lint_imports(config_filenames=(str(config),), no_cache=True, no_logo=True)
+    return status, capsys.readouterr().out
+
+
+def test_every_import_keeps_the_layers_of_pyproject_toml(capsys: pytest.CaptureFixture[str]) -> None:
+    status, report = _lint(ROOT / "pyproject.toml", capsys)
+    assert status == 0, report
+    assert "0 broken" in report and "KEPT" in report, report
+
+
+def test_an_import_against_a_layer_fails_naming_the_import_and_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The same tool on the same code, with two layers swapped: common/ may not import anything of ours.
+    config = tmp_path / "contracts.toml"
+    config.write_text(
+        '[tool.importlinter]\nroot_package = "build_tools"\n\n'
+        '[[tool.importlinter.contracts]]\nname = "importer below common"\ntype = "layers"\n'
+        'layers = ["build_tools.common", "build_tools.importer"]\n',
+        encoding="utf-8",
     )
-    result = run([sys.executable, "-c", code], cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    status, report = _lint(config, capsys)
+    assert status != 0
+    assert "build_tools.importer is not allowed to import build_tools.common" in report, report
+    assert "build_tools.importer.model -> build_tools.common.errors (l." in report, report
 
 
 def test_the_plugin_is_registered_as_an_entry_point() -> None:
@@ -34,23 +49,3 @@ def test_the_plugin_is_registered_as_an_entry_point() -> None:
 
     (plugin,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == "policy-reader"]
     assert plugin.value == "build_tools.generators.mkdocs.plugin:PolicyReaderPlugin"
-
-
-def _imported_rooms(path: str) -> set[str]:
-    import ast
-
-    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
-    names = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
-    return {name.split(".")[1] for name in names if name.startswith("build_tools.")}
-
-
-def test_the_mkdocs_adapter_reaches_the_reader_only_through_the_step_over_the_built_site() -> None:
-    # Marking terms, placing notes, the search index: none of it is the plugin's own to call.
-    rooms = _imported_rooms("build_tools/generators/mkdocs/plugin.py")
-    assert "finish" in rooms
-    assert not rooms & {"annotations", "search"}, rooms
-
-
-def test_the_step_over_the_built_site_never_reaches_back_into_a_generator() -> None:
-    for path in sorted((ROOT / "build_tools" / "finish").glob("*.py")):
-        assert "generators" not in _imported_rooms(str(path.relative_to(ROOT))), path

@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from build_tools.editions.compare import paragraph_counterparts
-from build_tools.editions.document_links import document_comparisons
-from build_tools.editions.links import comparisons
+from build_tools.importer.editions.compare import paragraph_counterparts
+from build_tools.importer.editions.document_links import document_comparisons
+from build_tools.importer.editions.links import comparisons
 from build_tools.importer.model import Clause, Document, Heading, Paragraph
 from build_tools.importer.source import Source
 

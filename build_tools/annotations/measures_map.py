@@ -12,6 +12,7 @@ from build_tools.annotations.corpus import Corpus, EssayText
 from build_tools.annotations.model import Anchor, ResolvedAnnotation
 from build_tools.annotations.render import Linker
 from build_tools.common.markup import html_text, markdown_text
+from build_tools.common.reader_pages import MEASURES_TITLE
 from build_tools.importer.numbering import chinese_numeral
 
 UNTAGGED = "未归类"
@@ -22,9 +23,6 @@ ClauseKey = tuple[str, str, str]  # (document key, clause anchor, the passage qu
 def _measure_of(anchor: Anchor) -> MeasureKey | None:
     measure = anchor.essay.measure_of.get(anchor.paragraph)
     return (anchor.essay.key, measure) if measure else None
-
-
-MEASURES_TITLE = "措施对照"
 
 
 def _clause_of(anchor: Anchor) -> ClauseKey | None:

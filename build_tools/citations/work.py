@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from build_tools.citations.clauses import clause_names, paragraph_clauses
-from build_tools.citations.issuer import document_number, issuers
 from build_tools.importer.dates import printed_dates
+from build_tools.importer.issuer import document_number, issuers
 from build_tools.importer.model import Article, Document
 from build_tools.importer.source import Source
 

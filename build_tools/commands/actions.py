@@ -19,7 +19,6 @@ from build_tools.common.errors import InputError, InputErrors, display_path
 from build_tools.common.files import staged_writes
 from build_tools.common.progress import Progress
 from build_tools.common.project_lock import project_lock
-from build_tools.editions.links import comparisons
 from build_tools.finish.cache import FinishCache, default_cache_file
 from build_tools.finish.package import TOP_FOLDER, check_zip_output, source_date_epoch, write_zip
 from build_tools.finish.settings import read_config, settings_from_config
@@ -27,6 +26,7 @@ from build_tools.finish.site import finish_site
 from build_tools.generators.mkdocs.command import become_mkdocs, build_site
 from build_tools.generators.mkdocs.package import package_site
 from build_tools.generators.zensical.config import write_zensical_config
+from build_tools.importer.editions.links import comparisons
 from build_tools.importer.project import Project, Report
 from build_tools.importer.source import load_source
 

@@ -7,27 +7,54 @@ from whatever HTML the generator made, so it never needs the generator's own pag
 
 from __future__ import annotations
 
+import enum
 import html
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from build_tools.common.errors import InputError
 from build_tools.common.markup import html_text
 
 MARKER_CLASS = "pr-page"
-#: The kinds of page `import` writes.
-KINDS = ("home", "year", "library", "source", "article", "glossary", "measures", "edition", "changes")
+
+
+class PageKind(enum.StrEnum):
+    """The kinds of page `import` writes, as the marker's ``data-pr-kind`` and the front matter's ``kind`` say.
+
+    A member is equal to its text (``PageKind.ARTICLE == "article"``), so the HTML and YAML carry the words.
+    """
+
+    HOME = "home"
+    YEAR = "year"
+    LIBRARY = "library"
+    SOURCE = "source"
+    ARTICLE = "article"
+    #: A report, government document or regulation: one page, read, marked and noted as an essay is.
+    DOCUMENT = "document"
+    GLOSSARY = "glossary"
+    MEASURES = "measures"
+    #: An earlier edition's text.
+    EDITION = "edition"
+    #: The comparison of an earlier edition with the current text.
+    CHANGES = "changes"
+
+
 #: Pages read, marked and noted as essays are: an essay, and a document (report, government document, regulation).
-TEXT_KINDS = frozenset({"article", "document"})
+TEXT_KINDS = frozenset({PageKind.ARTICLE, PageKind.DOCUMENT})
 #: Pages search does not list: the comparison of an earlier edition with the current text (both texts are listed,
 #: the earlier one marked as not in force).
-UNLISTED = frozenset({"changes"})
+UNLISTED = frozenset({PageKind.CHANGES})
 #: Where the step fills in a page made from what editors change (the glossary, the notes).
 FILL = '<div class="pr-fill" data-pr-fill="{name}"></div>'
 #: The same inside a block search skips (the 文库's list): Material's search parser tells elements apart by
 #: their tag only, so a ``div`` closing there would end the skipped ``div`` around it.
 FILL_IN_SKIPPED = '<p class="pr-fill" data-pr-fill="{name}"></p>'
+#: The class of every reference link `import` writes in a text; ``pr-link`` gives it the preview card of notes' links.
+REF_CLASS = "pr-link pr-ref"
+#: The attribute naming the other text a reference link goes to, whose address the finish step writes.
+TEXT_ID_ATTR = "data-text-id"
 _MARKER = re.compile(r'<div class="pr-page" hidden((?: data-pr-[a-z]+="[^"]*")*)></div>')
 _ATTRIBUTE = re.compile(r' data-pr-([a-z]+)="([^"]*)"')
 #: A name, or a name and the id (HTML-escaped) of the text it is filled for (``readings-<document id>``).
@@ -44,7 +71,7 @@ class PageIdentity:
     """Which page of the reader a built page is.
 
     Attributes:
-        kind: One of `KINDS`.
+        kind: What the page is.
         title: The page's title (its front matter's), as search lists it.
         source: The source page's id, for a source page or an essay.
         article: The essay's id, for an essay.
@@ -53,7 +80,7 @@ class PageIdentity:
         date: The text's date (2021-12-07, 2021-12, 2021), on an essay's and a document's page (search scopes by year).
     """
 
-    kind: str
+    kind: PageKind
     title: str
     source: str | None = None
     article: str | None = None
@@ -82,14 +109,27 @@ def without_page_marker(markdown: str) -> str:
     return _MARKER.sub("", markdown, count=1)
 
 
-def read_page_marker(page_html: str) -> PageIdentity | None:
-    """The identity a built page carries, or None for a page `import` did not write."""
+def read_page_marker(page_html: str, path: str = "a page of the site") -> PageIdentity | None:
+    """The identity a built page carries, or None for a page `import` did not write.
+
+    Raises:
+        InputError: The marker names a kind `import` does not write (a marker written by hand, or by another version).
+    """
     found = _MARKER.search(page_html)
     if found is None:
         return None
     values = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(found.group(1))}
+    try:
+        kind = PageKind(values.get("kind", ""))
+    except ValueError:
+        raise InputError(
+            path,
+            f'its page marker says data-pr-kind="{values.get("kind", "")}", which is not a kind of page '
+            f"`import` writes ({', '.join(PageKind)})",
+            "run `policy-reader import` with this version and build the site again",
+        ) from None
     return PageIdentity(
-        values.get("kind", ""),
+        kind,
         values.get("title", ""),
         values.get("source"),
         values.get("article"),

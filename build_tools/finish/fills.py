@@ -55,7 +55,7 @@ def _noted_markdown(name: str, page_url: str, inputs: ReaderInputs, notes: Ancho
 
 def fill_html(name: str, page_url: str, inputs: ReaderInputs, notes: AnchoredNotes) -> str:
     """`fill_markdown` rendered, for a page the generator has built already."""
-    return render_markdown(fill_markdown(name, page_url, inputs, notes))
+    return render_markdown(fill_markdown(name, page_url, inputs, notes), inputs.settings.markdown_extensions)
 
 
 def filled_stub(stub: str, page_url: str, inputs: ReaderInputs, notes: AnchoredNotes) -> str:

@@ -17,7 +17,15 @@ from build_tools.annotations.render import annotations_for_page, apply_to_page
 from build_tools.citations.page import Downloads, cite_data, with_meta_tags
 from build_tools.citations.work import CitedWork
 from build_tools.common.errors import InputError
-from build_tools.common.page_marker import TEXT_KINDS, UNLISTED, PageIdentity, fill, fill_places, read_page_marker
+from build_tools.common.page_marker import (
+    TEXT_KINDS,
+    UNLISTED,
+    PageIdentity,
+    PageKind,
+    fill,
+    fill_places,
+    read_page_marker,
+)
 from build_tools.common.urls import page_url, relative_url, to_root
 from build_tools.finish.assets import asset_tags
 from build_tools.finish.footer_labels import footer_labels_escaped_once
@@ -197,6 +205,6 @@ def _work(identity: PageIdentity | None, shared: Shared) -> CitedWork | None:
     """What an essay's or a document's page is cited as; None for any other page."""
     if identity is None or identity.kind not in TEXT_KINDS:
         return None
-    if identity.kind == "document":  # a document is its source's one text, cited by the source's id
+    if identity.kind == PageKind.DOCUMENT:  # a document is its source's one text, cited by the source's id
         return shared.works.get(identity.source or "")
     return shared.works.get(f"{identity.source}/{identity.article}")

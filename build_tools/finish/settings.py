@@ -7,21 +7,48 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from build_tools.common.errors import InputError
+from build_tools.finish.markdown import MarkdownExtension, PythonCall, markdown_extensions
 from build_tools.glossary.marking import MarkPolicy
 from build_tools.validation.yamlfile import compose_bounded, read_yaml_text
 
 PLUGIN_NAME = "policy-reader"
-#: Where the glossary and the notes are when the settings do not say; either may be absent.
-DEFAULT_GLOSSARY, DEFAULT_ANNOTATIONS = "glossary.yaml", "annotations"
-#: The plugin's options (build_tools/generators/mkdocs/config.py), for MkDocs and for every other reader of mkdocs.yml.
-PLUGIN_OPTIONS = ("enabled", "nav", "offline", "glossary", "annotations", "glossary_marks", "edit_branch")
+
+
+@dataclass(frozen=True)
+class PluginOptions:
+    """The options of ``plugins: - policy-reader: {...}`` in mkdocs.yml, each with its type and default, once.
+
+    MkDocs' plugin configuration is made from these fields (build_tools/generators/mkdocs/config.py);
+    `settings_from_config` reads them for every other generator.
+    """
+
+    #: Turn the plugin off (e.g. to measure a plain Material build).
+    enabled: bool = True
+    #: Build the navigation (home, source → essays, glossary) when mkdocs.yml gives none.
+    nav: bool = True
+    #: Build for reading from disk (file://): links to page files; `policy-reader package` sets it.
+    offline: bool = False
+    #: The glossary file, relative to mkdocs.yml; the default may be absent (no glossary).
+    glossary: str = "glossary.yaml"
+    #: The folder of annotation files, relative to mkdocs.yml; the default may be absent (no notes).
+    annotations: str = "annotations"
+    #: Which occurrences of a term get a tooltip: every one, the first in each section, or the first on a page.
+    glossary_marks: MarkPolicy = MarkPolicy.FIRST_IN_SECTION
+    #: The branch select-to-note proposes new notes on (GitHub's new-file page), when `repo_url` is set.
+    edit_branch: str = "main"
+
+
+#: Every option at its default: what a project that sets none gets.
+DEFAULTS = PluginOptions()
+PLUGIN_OPTIONS = tuple(option.name for option in fields(PluginOptions))
 
 
 @dataclass(frozen=True)
@@ -39,6 +66,7 @@ class FinishSettings:
         glossary_marks: Which occurrences of a term get a tooltip.
         edit_branch: The branch select-to-note proposes notes on.
         config_name: The configuration file the settings came from, for messages.
+        markdown_extensions: mkdocs.yml's, with which the step renders the Markdown it fills in.
     """
 
     root: Path
@@ -46,11 +74,24 @@ class FinishSettings:
     site_name: str = ""
     repo_url: str | None = None
     directory_urls: bool = True
-    glossary: str = DEFAULT_GLOSSARY
-    annotations: str = DEFAULT_ANNOTATIONS
-    glossary_marks: MarkPolicy = MarkPolicy.FIRST_IN_SECTION
-    edit_branch: str = "main"
+    glossary: str = DEFAULTS.glossary
+    annotations: str = DEFAULTS.annotations
+    glossary_marks: MarkPolicy = DEFAULTS.glossary_marks
+    edit_branch: str = DEFAULTS.edit_branch
     config_name: str = "mkdocs.yml"
+    markdown_extensions: tuple[MarkdownExtension, ...] = ()
+
+    @classmethod
+    def with_options(cls, root: Path, options: PluginOptions, **site: Any) -> FinishSettings:
+        """The settings of the project at `root` whose plugin options are `options`; `site`: the other fields."""
+        return cls(
+            root,
+            glossary=options.glossary,
+            annotations=options.annotations,
+            glossary_marks=options.glossary_marks,
+            edit_branch=options.edit_branch,
+            **site,
+        )
 
     @property
     def docs_dir(self) -> Path:
@@ -63,7 +104,7 @@ class FinishSettings:
         Raises:
             InputError: The named file is missing, or lies (or links) outside the project.
         """
-        return self._input_path("glossary", self.glossary, DEFAULT_GLOSSARY, "a file")
+        return self._input_path("glossary", self.glossary, DEFAULTS.glossary, "a file")
 
     def annotations_folder(self) -> Path:
         """The annotations' folder; as `glossary_file`.
@@ -71,7 +112,7 @@ class FinishSettings:
         Raises:
             InputError: The named folder is missing, or lies (or links) outside the project.
         """
-        return self._input_path("annotations", self.annotations, DEFAULT_ANNOTATIONS, "a folder")
+        return self._input_path("annotations", self.annotations, DEFAULTS.annotations, "a folder")
 
     def _input_path(self, key: str, value: str, default: str, kind: str) -> Path:
         path = self.root / value
@@ -111,7 +152,16 @@ def _ignored(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
+def _call(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> PythonCall | None:
+    """``!!python/object/apply:NAME {kwds: …}``, kept as written: only build_tools/finish/markdown.py calls one."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    kwds = loader.construct_mapping(node, deep=True).get("kwds") or {}
+    return PythonCall(suffix, tuple(sorted(kwds.items()))) if isinstance(kwds, dict) else None
+
+
 _ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:", _call)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignored)
 
 
@@ -142,6 +192,30 @@ def _unknown_option_error(shown: str, options: dict[str, Any]) -> InputError | N
     return None
 
 
+def plugin_options(options: Mapping[str, Any], shown: str) -> PluginOptions:
+    """The plugin's options as mkdocs.yml gives them (`shown`: its name), the others at their defaults.
+
+    Raises:
+        InputError: An option the plugin does not know, or a `glossary_marks` it does not know.
+    """
+    if (unknown := _unknown_option_error(shown, dict(options))) is not None:
+        raise unknown
+    marks = str(options.get("glossary_marks", DEFAULTS.glossary_marks.value))
+    if marks not in {p.value for p in MarkPolicy}:
+        raise InputError(
+            shown,
+            f"plugins: {PLUGIN_NAME}: glossary_marks is '{marks}', which the reader does not know",
+            "use one of: " + ", ".join(p.value for p in MarkPolicy),
+            key=f"plugins.{PLUGIN_NAME}.glossary_marks",
+        )
+    read: dict[str, Any] = {"glossary_marks": MarkPolicy(marks)}
+    for option in fields(PluginOptions):
+        if option.name not in read:
+            default = getattr(DEFAULTS, option.name)
+            read[option.name] = type(default)(options.get(option.name, default))
+    return PluginOptions(**read)
+
+
 def read_config(config_file: Path) -> dict[str, Any]:
     """mkdocs.yml as a mapping, ``!ENV`` values read from the environment.
 
@@ -168,29 +242,16 @@ def settings_from_config(config_file: Path, **overrides: Any) -> FinishSettings:
     """
     shown = config_file.name
     config = read_config(config_file)
-    options = _plugin_options(config)
-    if (unknown := _unknown_option_error(shown, options)) is not None:
-        raise unknown
-    marks = str(options.get("glossary_marks", MarkPolicy.FIRST_IN_SECTION.value))
-    if marks not in {p.value for p in MarkPolicy}:
-        raise InputError(
-            shown,
-            f"plugins: {PLUGIN_NAME}: glossary_marks is '{marks}', which the reader does not know",
-            "use one of: " + ", ".join(p.value for p in MarkPolicy),
-            key=f"plugins.{PLUGIN_NAME}.glossary_marks",
-        )
-    offline = bool(options.get("offline", False))
-    settings = FinishSettings(
-        root=config_file.resolve().parent,
+    options = plugin_options(_plugin_options(config), shown)
+    settings = FinishSettings.with_options(
+        config_file.resolve().parent,
+        options,
         site_url=str(config.get("site_url") or ""),
         site_name=str(config.get("site_name") or ""),
         repo_url=str(config["repo_url"]) if config.get("repo_url") else None,
-        directory_urls=bool(config.get("use_directory_urls", True)) and not offline,
-        glossary=str(options.get("glossary", DEFAULT_GLOSSARY)),
-        annotations=str(options.get("annotations", DEFAULT_ANNOTATIONS)),
-        glossary_marks=MarkPolicy(marks),
-        edit_branch=str(options.get("edit_branch", "main")),
+        directory_urls=bool(config.get("use_directory_urls", True)) and not options.offline,
         config_name=shown,
+        markdown_extensions=markdown_extensions(config, shown),
     )
     settings = replace(settings, **{key: value for key, value in overrides.items() if value is not None})
     if settings.site_url and not settings.site_url.endswith("/"):

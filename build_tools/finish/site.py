@@ -33,7 +33,7 @@ from build_tools.finish.parallel import finish_pages
 from build_tools.finish.settings import FinishSettings
 from build_tools.finish.themes import theme_of
 from build_tools.glossary.pages import PageUse, fill_uses
-from build_tools.importer.navigation import NavItem, build_nav
+from build_tools.navigation.nav import NavItem, build_nav
 from build_tools.search.grams import shard_path
 from build_tools.search.index import (
     GlossaryEntry,

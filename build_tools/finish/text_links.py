@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from build_tools.common.markup import html_text
-from build_tools.importer.render_references import REF_CLASS, TEXT_ID_ATTR
+from build_tools.common.page_marker import REF_CLASS, TEXT_ID_ATTR
 
 _LINK = re.compile(rf'<a class="{REF_CLASS}" href="([^"#]*)#([^"]*)" {TEXT_ID_ATTR}="([^"]*)">')
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from build_tools.common.markup import html_text, markdown_text
+from build_tools.common.reader_pages import GLOSSARY_TITLE
 from build_tools.glossary.marking import Occurrence
 from build_tools.glossary.model import Glossary, Term
 
@@ -37,9 +38,6 @@ def render_tooltips(terms: Iterable[Term], glossary_url: str) -> str:
     if not tips:
         return ""
     return f'\n<div class="pr-tooltips" data-search-exclude>{"".join(tips)}</div>\n'
-
-
-GLOSSARY_TITLE = "术语表"
 
 
 def render_glossary_page(glossary: Glossary) -> str:

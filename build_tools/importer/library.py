@@ -18,15 +18,14 @@ from dataclasses import dataclass
 
 from build_tools.common.errors import InputError
 from build_tools.common.markup import html_text, markdown_text, script_json
-from build_tools.common.page_marker import FILL, FILL_IN_SKIPPED, LIBRARY_DATA_ID, PageIdentity
-from build_tools.editions.document_links import current_status
-from build_tools.importer.archive import year_of
+from build_tools.common.page_marker import FILL, FILL_IN_SKIPPED, LIBRARY_DATA_ID, PageIdentity, PageKind
+from build_tools.common.reader_pages import LIBRARY_TITLE
 from build_tools.importer.card import document_card, shown_date
+from build_tools.importer.editions.document_links import current_status
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
 from build_tools.importer.source import Source
+from build_tools.navigation.archive import year_of
 
-LIBRARY_PAGE = "library.md"
-LIBRARY_TITLE = "文库"
 #: Kinds named by what the source is, not by the type its title names, with how the page shows each.
 KIND_NAMES = {"essays": "理论文章", "law": "法律法规", "report": "报告", "document": "文件"}
 #: The type a document's title ends in (……的意见), as 国务院政策文件库 files it.
@@ -199,12 +198,12 @@ def _facts_line(entry: LibraryEntry, source: Source) -> str:
 
 def render_library(sources: list[Source]) -> str:
     """The 文库 page: its data for the filters, and every text listed (newest first), as it reads without scripts."""
-    meta = {"title": LIBRARY_TITLE, "policy_reader": {"kind": "library", "generated": GENERATED_NOTE}}
+    meta = {"title": LIBRARY_TITLE, "policy_reader": {"kind": PageKind.LIBRARY, "generated": GENERATED_NOTE}}
     data = script_json([entry.to_json() for entry in library_entries(sources)])
     entries = library_entries(sources)
     by_id = {source.id: source for source in sources}
     out = [
-        front_matter(meta, PageIdentity("library", LIBRARY_TITLE)),
+        front_matter(meta, PageIdentity(PageKind.LIBRARY, LIBRARY_TITLE)),
         f"\n# {LIBRARY_TITLE}\n\n",
         # Out of search, as the list is: words such as 政府文件 would make the page a hit for every query on them.
         '<p class="pr-library__intro" data-search-exclude="">本站收录的全部文本:法律法规、政府文件、报告和理论文章。'

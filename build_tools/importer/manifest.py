@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.common.errors import InputError, InputErrors
-from build_tools.editions.model import EditionEntry
+from build_tools.importer.editions.model import EditionEntry
 from build_tools.importer.genre import GENRES, Genre
 from build_tools.importer.parse import LeadMode, ParseOptions
 from build_tools.validation.fields import SLUG, URL

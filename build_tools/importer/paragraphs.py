@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import yaml
 
 from build_tools.common.markup import html_text, markdown_text, one_line
-from build_tools.common.page_marker import PageIdentity, page_marker
+from build_tools.common.page_marker import PageIdentity, PageKind, page_marker
 from build_tools.importer.model import Paragraph
 from build_tools.validation.yamlfile import SAFE_DUMPER
 
@@ -21,13 +21,20 @@ GENERATED_NOTE = "written by `policy-reader import`: edit the source under sourc
 THEME_HTML_KEYS = ("title", "description")
 
 
+class _FrontMatterDumper(SAFE_DUMPER):  # type: ignore[misc,valid-type]
+    """YAML as `SAFE_DUMPER` writes it, and a page's kind as its word."""
+
+
+_FrontMatterDumper.add_representer(PageKind, lambda dumper, kind: dumper.represent_str(str(kind)))
+
+
 def front_matter(meta: Mapping[str, object], identity: PageIdentity) -> str:
     """A page's YAML front matter block, then the marker telling the step over the built site what the page is.
 
     `meta` holds plain text; the keys in `THEME_HTML_KEYS` are written as HTML, on one line.
     """
     written = {key: html_text(one_line(str(value))) if key in THEME_HTML_KEYS else value for key, value in meta.items()}
-    matter = yaml.dump(written, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    matter = yaml.dump(written, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{matter}---\n\n{page_marker(identity)}\n"
 
 

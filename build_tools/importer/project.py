@@ -8,14 +8,15 @@ from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.common.files import remove_file, staged_writes, write_atomically
-from build_tools.editions.document_render import document_edition_pages
-from build_tools.editions.render import edition_pages
+from build_tools.common.reader_pages import GLOSSARY_PAGE, LIBRARY_PAGE, MEASURES_PAGE
 from build_tools.importer import imported_from
-from build_tools.importer.archive import ARCHIVE_DIR
-from build_tools.importer.library import LIBRARY_PAGE, interprets_errors
-from build_tools.importer.render import GENERATED_NOTE, GLOSSARY_PAGE, MEASURES_PAGE, render_pages
+from build_tools.importer.editions.document_render import document_edition_pages
+from build_tools.importer.editions.render import edition_pages
+from build_tools.importer.library import interprets_errors
+from build_tools.importer.render import GENERATED_NOTE, render_pages
 from build_tools.importer.source import Source, large_source_warnings, load_source
 from build_tools.importer.text_links import OtherText, text_references, titles_of
+from build_tools.navigation.archive import ARCHIVE_DIR
 from build_tools.validation.folder import FolderSurvey, survey_folder
 
 PAGE_SUFFIX, MANIFEST_SUFFIX = ".txt", ".yaml"

@@ -9,15 +9,18 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from build_tools.annotations.measures_map import MEASURES_TITLE
 from build_tools.common.markup import markdown_text
-from build_tools.common.page_marker import FILL, PageIdentity
-from build_tools.editions.links import edition_bar, editions_section, nav_entries
-from build_tools.glossary.pages import GLOSSARY_TITLE
-from build_tools.importer.archive import HOME_SOURCES, by_year, year_page, year_title
-from build_tools.importer.library import (
+from build_tools.common.page_marker import FILL, PageIdentity, PageKind
+from build_tools.common.reader_pages import (
+    GLOSSARY_PAGE,
+    GLOSSARY_TITLE,
     LIBRARY_PAGE,
     LIBRARY_TITLE,
+    MEASURES_PAGE,
+    MEASURES_TITLE,
+)
+from build_tools.importer.editions.links import edition_bar, editions_section, nav_entries
+from build_tools.importer.library import (
     interprets_line,
     kind_and_date,
     noted_place,
@@ -29,13 +32,10 @@ from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_mat
 from build_tools.importer.render_document import render_document
 from build_tools.importer.source import Source
 from build_tools.importer.text_links import OtherText, titles_of
+from build_tools.navigation.archive import HOME_SOURCES, by_year, year_page, year_title
 
 __all__ = ["GENERATED_NOTE", "render_pages"]
 
-#: The pages the reader adds, whose content the step over the built site fills in from the glossary
-#: and the notes (files editors change in pull requests, so `import` writes only their place).
-GLOSSARY_PAGE = "glossary.md"
-MEASURES_PAGE = "measures.md"
 #: What an essay's byline says when the copy lost it.
 UNKNOWN_AUTHOR = "作者不详"
 
@@ -89,14 +89,14 @@ def render_article(source: Source, article: Article, interprets: str = "") -> st
         "title": article.title,
         "description": description[:120],
         "policy_reader": {
-            "kind": "article",
+            "kind": PageKind.ARTICLE,
             "source": source.id,
             "article": article.id,
             "authors": [a.name for a in article.authors],
             "generated": GENERATED_NOTE,
         },
     }
-    identity = PageIdentity("article", article.title, source.id, article.id, date=source.date)
+    identity = PageIdentity(PageKind.ARTICLE, article.title, source.id, article.id, date=source.date)
     if article.column:
         meta["policy_reader"]["column"] = article.column  # type: ignore[index]
     out = [front_matter(meta, identity), _title_heading(article), _byline(article), interprets]
@@ -147,7 +147,7 @@ def render_source(source: Source, interprets: str = "") -> str:
     meta = {
         "title": source.title,
         "policy_reader": {
-            "kind": "source",
+            "kind": PageKind.SOURCE,
             "source": source.id,
             "date": manifest.date,
             "articles": [a.id for a in page.articles],
@@ -156,7 +156,7 @@ def render_source(source: Source, interprets: str = "") -> str:
         },
     }
     out = [
-        front_matter(meta, PageIdentity("source", source.title, source.id)),
+        front_matter(meta, PageIdentity(PageKind.SOURCE, source.title, source.id)),
         f"\n# {markdown_text(source.title)}\n\n",
     ]
     facts = [
@@ -223,9 +223,9 @@ def render_home(sources: list[Source]) -> str:
     Once the sources span more than one year, only the newest few are listed, then each
     year's page: the home page stays one screenful however large the archive grows.
     """
-    meta = {"title": "首页", "policy_reader": {"kind": "home", "generated": GENERATED_NOTE}}
+    meta = {"title": "首页", "policy_reader": {"kind": PageKind.HOME, "generated": GENERATED_NOTE}}
     out = [
-        front_matter(meta, PageIdentity("home", "首页")),
+        front_matter(meta, PageIdentity(PageKind.HOME, "首页")),
         "\n# 政策文本注读\n\n",
         "本站收录公开发表的政策与理论文章,逐篇呈现原文,并为术语、要点和文章之间的关联加上注释。"
         "每段原文都有固定链接,可按“文章 + 段落”引用。\n",
@@ -248,13 +248,13 @@ def _by_year(sources: list[Source]) -> dict[str, list[Source]]:
 
 def render_year(year: str, sources: list[Source]) -> str:
     """The page of one year: its sources, newest first, with their essays."""
-    meta = {"title": year_title(year), "policy_reader": {"kind": "year", "generated": GENERATED_NOTE}}
+    meta = {"title": year_title(year), "policy_reader": {"kind": PageKind.YEAR, "generated": GENERATED_NOTE}}
     to_root = "../" * year_page(year).count("/")
-    identity = PageIdentity("year", year_title(year))
+    identity = PageIdentity(PageKind.YEAR, year_title(year))
     return "".join([front_matter(meta, identity), f"\n# {year_title(year)}\n", *_source_list(sources, to_root)])
 
 
-def render_reader_page(kind: str, title: str) -> str:
+def render_reader_page(kind: PageKind, title: str) -> str:
     """The page of the glossary or of the measures map: its title, and the place its content is filled in."""
     meta = {"title": title, "policy_reader": {"kind": kind, "generated": GENERATED_NOTE}}
     return f"{front_matter(meta, PageIdentity(kind, title))}\n# {title}\n\n{FILL.format(name=kind)}\n"
@@ -262,9 +262,9 @@ def render_reader_page(kind: str, title: str) -> str:
 
 def render_pages(sources: list[Source]) -> dict[str, str]:
     """Every page `import` writes, by path relative to ``docs/``; `sources` come newest first."""
-    pages = {"index.md": render_home(sources), GLOSSARY_PAGE: render_reader_page("glossary", GLOSSARY_TITLE)}
+    pages = {"index.md": render_home(sources), GLOSSARY_PAGE: render_reader_page(PageKind.GLOSSARY, GLOSSARY_TITLE)}
     if sources:
-        pages[MEASURES_PAGE] = render_reader_page("measures", MEASURES_TITLE)
+        pages[MEASURES_PAGE] = render_reader_page(PageKind.MEASURES, MEASURES_TITLE)
         pages[LIBRARY_PAGE] = render_library(sources)
     by_id = {source.id: source for source in sources}
     years = _by_year(sources)

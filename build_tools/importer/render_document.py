@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from build_tools.common.markup import markdown_text
-from build_tools.common.page_marker import PageIdentity
-from build_tools.editions.document_links import (
+from build_tools.common.page_marker import PageIdentity, PageKind
+from build_tools.importer.card import card_html, document_card
+from build_tools.importer.editions.document_links import (
     current_status,
     date_attributes,
     document_head,
@@ -22,7 +23,6 @@ from build_tools.editions.document_links import (
     in_force_dates,
     with_article_history,
 )
-from build_tools.importer.card import card_html, document_card
 from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.render_references import cited_by_block, linked_text
@@ -146,7 +146,7 @@ def render_document(
         "title": source.manifest.title or document.title,
         "description": first[:120],
         "policy_reader": {
-            "kind": "document",
+            "kind": PageKind.DOCUMENT,
             "genre": document.genre,
             "source": source.id,
             "article": source.id,
@@ -164,7 +164,7 @@ def render_document(
         assert isinstance(meta["policy_reader"], dict)
         meta["policy_reader"]["card"] = card.to_json()
     identity = PageIdentity(
-        "document", str(meta["title"]), source.id, source.id, status.text, document.genre, source.date
+        PageKind.DOCUMENT, str(meta["title"]), source.id, source.id, status.text, document.genre, source.date
     )
     out = [
         front_matter(meta, identity),

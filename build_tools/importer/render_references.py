@@ -11,12 +11,9 @@ from __future__ import annotations
 import html
 
 from build_tools.common.markup import html_text
+from build_tools.common.page_marker import REF_CLASS, TEXT_ID_ATTR
 from build_tools.importer.text_links import Citation, TextLink
 
-#: The class of every reference link; ``pr-link`` gives it the preview card of notes' links.
-REF_CLASS = "pr-link pr-ref"
-#: The attribute naming the other text a link goes to, whose address the finish step writes.
-TEXT_ID_ATTR = "data-text-id"
 CITED_BY_LABEL = "本文引用此条"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_tools.common.page_marker import PageIdentity
+from build_tools.common.page_marker import PageIdentity, PageKind
 
 ESSAY = "文章"
 DOCUMENT = "文件"
@@ -85,11 +85,11 @@ def search_label(identity: PageIdentity | None) -> SearchLabel | None:
     if identity is None:
         return None
     year = year_of(identity.date)
-    if identity.kind == "article":
+    if identity.kind == PageKind.ARTICLE:
         return SearchLabel(ESSAY, year=year)
-    if identity.kind == "document":
+    if identity.kind == PageKind.DOCUMENT:
         return SearchLabel(_KINDS.get(identity.genre or "", DOCUMENT), brief_status(identity.status or ""), year=year)
-    if identity.kind == "edition":
+    if identity.kind == PageKind.EDITION:
         # A document's edition names its genre and status; an essay's edition neither.
         kind = _KINDS.get(identity.genre, DOCUMENT) if identity.genre else ESSAY
         return SearchLabel(kind, brief_status(identity.status or "") or EARLIER, earlier=True, year=year)

@@ -26,8 +26,12 @@ from build_tools.annotations.interprets import (
 from build_tools.annotations.load import load_annotations
 from build_tools.annotations.model import Annotation, Selector
 from build_tools.finish.markdown import render_markdown
+from build_tools.finish.settings import settings_from_config
 from build_tools.importer.project import Project
 from tests.conftest import ROOT, copy_project, mkdocs_build, policy_reader
+
+#: The Markdown extensions the site is rendered with (mkdocs.yml's).
+SITE_MARKDOWN = settings_from_config(ROOT / "mkdocs.yml").markdown_extensions
 
 GANSU = "gansu-2021-digital-development"
 OPINION = "gov-opinion-government-new-media-2018"
@@ -151,6 +155,6 @@ def test_titles_in_implied_links_are_text_never_markup() -> None:
         noted_readings_markdown(OPINION, readings, by_id, lambda path: path, declared=False),
         noted_interprets_markdown(GANSU, readings, by_id, lambda path: path, "pr-interprets"),
     ):
-        soup = BeautifulSoup(render_markdown(markdown), "html.parser")
+        soup = BeautifulSoup(render_markdown(markdown, SITE_MARKDOWN), "html.parser")
         assert soup.find("script") is None and soup.find("em") is None
         assert hostile in [a.get_text() for a in soup.find_all("a")]

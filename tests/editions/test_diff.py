@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.editions.diff import word_diff
-from build_tools.editions.render import marked
+from build_tools.importer.editions.diff import word_diff
+from build_tools.importer.editions.render import marked
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.editions.in_force import in_force
 from build_tools.importer.document import parse_document
+from build_tools.importer.editions.in_force import in_force
 from build_tools.importer.genre import detect_genre
 from build_tools.importer.model import Document
 from build_tools.importer.parse import source_lines

@@ -26,11 +26,13 @@ from build_tools.citations.work import CitedWork, essay_work
 from build_tools.common.markup import html_text, markdown_text, one_line, script_json
 from build_tools.common.page_marker import LIBRARY_DATA_ID, PageIdentity, read_page_marker
 from build_tools.common.urls import is_safe_link, web_url_problem
-from build_tools.editions.render import edition_pages
 from build_tools.finish.markdown import render_markdown
+from build_tools.finish.settings import settings_from_config
+from build_tools.importer.editions.render import edition_pages
 from build_tools.importer.paragraphs import front_matter
 from build_tools.importer.project import Project
 from build_tools.importer.render import render_pages
+from tests.conftest import ROOT
 from tests.escaping.hostile_project import (
     HOSTILE_TEXTS,
     REFERENCE_LINK,
@@ -38,6 +40,9 @@ from tests.escaping.hostile_project import (
     SCRIPT_LINKS,
     write_hostile_project,
 )
+
+#: The Markdown extensions the site is rendered with (mkdocs.yml's).
+SITE_MARKDOWN = settings_from_config(ROOT / "mkdocs.yml").markdown_extensions
 
 #: How Material and Zensical print front matter: as HTML, no autoescaping (their base.html and main.html).
 THEME = jinja2.Environment(autoescape=False).from_string(  # noqa: S701 - as the themes do: that is what is tested
@@ -57,7 +62,9 @@ def _only_elements(html: str, *names: str) -> BeautifulSoup:
 
 @pytest.mark.parametrize("text", HOSTILE_TEXTS)
 def test_inline_markdown_shows_the_text_on_one_line(text: str) -> None:
-    html = render_markdown(f"## 前{markdown_text(text)}后 {{#here .pr-measure}}\n\n- **刊载**:{markdown_text(text)}\n")
+    html = render_markdown(
+        f"## 前{markdown_text(text)}后 {{#here .pr-measure}}\n\n- **刊载**:{markdown_text(text)}\n", SITE_MARKDOWN
+    )
     soup = _only_elements(html, "h2", "a", "ul", "li", "strong")
     heading = soup.find("h2")
     assert heading.get_text().rstrip("¶") == f"前{one_line(text)}后"
@@ -218,7 +225,7 @@ def test_every_page_import_writes_holds_no_markup_from_the_input(hostile_sources
     for name, markdown in pages.items():
         _, matter, body = markdown.split("---\n", 2)
         meta = yaml.safe_load(matter)
-        for written in (render_markdown(body), THEME.render(meta=meta)):
+        for written in (render_markdown(body, SITE_MARKDOWN), THEME.render(meta=meta)):
             soup = BeautifulSoup(written, "html.parser")
             # The 文库's data is a script element of JSON, which no browser runs: the input's text in it is
             # escaped so that nothing ends the element (no "<" at all), and it reads back as JSON.

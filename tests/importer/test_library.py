@@ -11,7 +11,8 @@ import pytest
 
 from build_tools.common.errors import InputErrors
 from build_tools.common.page_marker import read_library
-from build_tools.importer.library import LIBRARY_PAGE, document_type, library_entries, render_library
+from build_tools.common.reader_pages import LIBRARY_PAGE
+from build_tools.importer.library import document_type, library_entries, render_library
 from build_tools.importer.project import Project
 from tests.conftest import REAL_PAGES, ROOT, copy_project
 

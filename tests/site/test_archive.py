@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from benchmarks.corpus import ESSAYS_PER_PAGE, CorpusSize, write_project
-from build_tools.importer.archive import HOME_SOURCES
+from build_tools.navigation.archive import HOME_SOURCES
 from tests.conftest import mkdocs_build, policy_reader
 
 WEEKS = 55

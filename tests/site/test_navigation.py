@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.importer.archive import UNDATED, year_title
-from build_tools.importer.navigation import build_nav
+from build_tools.navigation.archive import UNDATED, year_title
+from build_tools.navigation.nav import build_nav
 
 
 def _write_source(docs: Path, folder: str, date: str | None, articles: list[str]) -> None:

@@ -9,7 +9,7 @@ import lxml.html
 import yaml
 
 from build_tools.generators.zensical.config import zensical_config
-from build_tools.importer.navigation import build_nav
+from build_tools.navigation.nav import build_nav
 
 PAGES = (
     "gansu-2021-digital-development/digital-government/index.html",

@@ -1,27 +1,31 @@
-"""Options of the `policy-reader` MkDocs plugin."""
+"""Options of the `policy-reader` MkDocs plugin: one per field of `PluginOptions`, with its default.
+
+The options are written once, in build_tools/finish/settings.py, which every generator's settings are
+read by; MkDocs gets them as config options made from those fields, so it checks their types itself.
+"""
 
 from __future__ import annotations
+
+import enum
+from dataclasses import Field, fields
 
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
-from build_tools.glossary.marking import MarkPolicy
+from build_tools.finish.settings import DEFAULTS, PluginOptions
 
 
-class PolicyReaderConfig(base.Config):
-    """`plugins: - policy-reader: {...}` in mkdocs.yml."""
+def _config_option(option: Field[object]) -> base.BaseConfigOption[object]:
+    """The MkDocs config option of one of the plugin's options: its type and default, or its choices."""
+    default = getattr(DEFAULTS, option.name)
+    if isinstance(default, enum.Enum):
+        return opt.Choice([choice.value for choice in type(default)], default=default.value)
+    return opt.Type(type(default), default=default)
 
-    enabled = opt.Type(bool, default=True)
-    """Turn the plugin off (e.g. to measure a plain Material build)."""
-    nav = opt.Type(bool, default=True)
-    """Build the navigation (home, source → essays, glossary) when mkdocs.yml gives none."""
-    offline = opt.Type(bool, default=False)
-    """Build for reading from disk (file://): links to page files; `policy-reader package` sets it."""
-    glossary = opt.Type(str, default="glossary.yaml")
-    """The glossary file, relative to mkdocs.yml."""
-    annotations = opt.Type(str, default="annotations")
-    """The folder of annotation files, relative to mkdocs.yml."""
-    glossary_marks = opt.Choice([p.value for p in MarkPolicy], default=MarkPolicy.FIRST_IN_SECTION.value)
-    """Which occurrences of a term get a tooltip: every one, the first in each section, or the first on a page."""
-    edit_branch = opt.Type(str, default="main")
-    """The branch select-to-note proposes new notes on (GitHub's new-file page), when `repo_url` is set."""
+
+#: ``plugins: - policy-reader: {...}`` in mkdocs.yml, as MkDocs reads it (`PluginOptions` says what each does).
+PolicyReaderConfig: type[base.Config] = type(
+    "PolicyReaderConfig",
+    (base.Config,),
+    {"__module__": __name__, **{option.name: _config_option(option) for option in fields(PluginOptions)}},
+)

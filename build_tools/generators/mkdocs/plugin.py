@@ -13,8 +13,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -29,12 +30,12 @@ from build_tools.common.system_errors import os_error
 from build_tools.finish.cache import FinishCache, fingerprint
 from build_tools.finish.fills import filled_stub
 from build_tools.finish.inputs import anchor_notes, essay_urls, load_inputs
-from build_tools.finish.settings import FinishSettings
+from build_tools.finish.markdown import markdown_extensions
+from build_tools.finish.settings import FinishSettings, PluginOptions, plugin_options, read_config
 from build_tools.finish.site import finish_site
 from build_tools.generators.mkdocs.config import PolicyReaderConfig
-from build_tools.glossary.marking import MarkPolicy
-from build_tools.importer.navigation import build_nav
 from build_tools.importer.project import Project
+from build_tools.navigation.nav import build_nav
 
 #: Material's template overrides (link previews, a Chinese 404 page, the search dialog's name).
 THEME_OVERRIDES = Path(__file__).resolve().parents[2] / "theme"
@@ -76,7 +77,13 @@ class Preview:
     titles: dict[str, str | None] = field(default_factory=dict)
 
 
-class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
+if TYPE_CHECKING:  # the config class is made from PluginOptions as the module loads: type checkers see its base
+    _Plugin = BasePlugin[base.Config]
+else:
+    _Plugin = BasePlugin[PolicyReaderConfig]
+
+
+class PolicyReaderPlugin(_Plugin):
     """Adds the reader to a Material site, through the step over the built site."""
 
     serving = False
@@ -84,6 +91,11 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     imported: tuple[tuple[str, int, int], ...] | None = None  # `sources/` as the last import found it
     # Each rebuild of `mkdocs serve` loads the configuration, and so this plugin, afresh.
     preview = Preview()
+
+    @property
+    def options(self) -> PluginOptions:
+        """The plugin's options from mkdocs.yml, as MkDocs has checked them."""
+        return plugin_options(self.config, "mkdocs.yml")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Remember that we preview, and whether pages whose inputs did not change are left as they are
@@ -95,7 +107,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             builder.addFilter(_PreciseDirtyBuilds())
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if not (self.config.enabled and self.serving):
+        if not (self.options.enabled and self.serving):
             return
         # While previewing, a saved source page is re-imported before the docs are read.
         project = Project(self.root)
@@ -110,27 +122,27 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         PolicyReaderPlugin.imported = state
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return config
         self.root = Path(config.config_file_path).resolve().parent
-        if self.config.offline:
+        if self.options.offline:
             # Pages opened from disk need links to files (page.html), not to folders.
             config.use_directory_urls = False
-        self.settings = FinishSettings(
-            root=self.root,
-            site_url=config.site_url or "",
-            site_name=config.site_name,
-            repo_url=config.repo_url,
-            directory_urls=config.use_directory_urls,
-            glossary=self.config.glossary,
-            annotations=self.config.annotations,
-            glossary_marks=MarkPolicy(self.config.glossary_marks),
-            edit_branch=self.config.edit_branch,
-        )
+        config_file = Path(config.config_file_path)
         try:
+            self.settings = FinishSettings.with_options(
+                self.root,
+                self.options,
+                site_url=config.site_url or "",
+                site_name=config.site_name,
+                repo_url=config.repo_url,
+                directory_urls=config.use_directory_urls,
+                # As `policy-reader finish` reads them, so that both finish a page from the same settings.
+                markdown_extensions=markdown_extensions(read_config(config_file), config_file.name),
+            )
             self.inputs = load_inputs(self.settings)
             self.notes = anchor_notes(self.inputs, essay_urls(self.settings))
-            if self.config.nav and not config.nav:
+            if self.options.nav and not config.nav:
                 config.nav = build_nav(Path(config.docs_dir))
         except (InputError, InputErrors) as error:
             raise _plugin_error(error) from None
@@ -140,7 +152,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return files
         # The glossary, the measures map and the 解读 relations notes imply: filled before MkDocs renders
         # them, so their headings are in the page's table of contents (and a dirty build sees them change).
@@ -181,7 +193,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return html
         self.preview.titles[page.file.src_uri] = page.title
         # Our index replaces the search plugin's: spare it the work (jieba over every page) of making its own.
@@ -189,7 +201,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return
         cache = self.preview.cache if self.serving else None
         try:
@@ -207,9 +219,9 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             log.info("%s", notice)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return server
-        watched = (self.root / self.config.glossary, self.root / self.config.annotations, self.root / "sources")
+        watched = (self.root / self.options.glossary, self.root / self.options.annotations, self.root / "sources")
         for path in watched:
             if path.exists():
                 server.watch(str(path))

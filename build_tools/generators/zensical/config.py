@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from build_tools.common.files import write_atomically
-from build_tools.importer.navigation import build_nav
+from build_tools.navigation.nav import build_nav
 
 #: Beside mkdocs.yml: Zensical takes the folder of its configuration as the project's root.
 CONFIG_FILE = ".zensical.yml"

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from build_tools.common.markup import markdown_text
-from build_tools.common.page_marker import PageIdentity, without_page_marker
-from build_tools.editions.compare import DocumentComparison
-from build_tools.editions.diff import word_diff
-from build_tools.editions.document_links import (
+from build_tools.common.page_marker import PageIdentity, PageKind, without_page_marker
+from build_tools.importer.editions.compare import DocumentComparison
+from build_tools.importer.editions.diff import word_diff
+from build_tools.importer.editions.document_links import (
     ARTICLE_HEADING,
     CHANGES,
     TEXT,
@@ -30,9 +30,9 @@ from build_tools.editions.document_links import (
     status_line,
     versions_line,
 )
-from build_tools.editions.match import Row, match_paragraphs
-from build_tools.editions.render import folded, marked
-from build_tools.editions.units import Unit
+from build_tools.importer.editions.match import Row, match_paragraphs
+from build_tools.importer.editions.render import folded, marked
+from build_tools.importer.editions.units import Unit
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
 from build_tools.importer.render_document import render_document
 from build_tools.importer.source import Source
@@ -52,7 +52,7 @@ def document_edition_pages(source: Source) -> dict[str, str]:
     return pages
 
 
-def _meta(title: str, kind: str, source: Source, slug: str, status: dict[str, object]) -> dict[str, object]:
+def _meta(title: str, kind: PageKind, source: Source, slug: str, status: dict[str, object]) -> dict[str, object]:
     """Front matter of an edition's page: kept out of search, which lists the current text only."""
     return {
         "title": title,
@@ -82,7 +82,7 @@ def render_document_edition(source: Source, index: int, comparison: DocumentComp
     page = render_document(as_then, edition.document)
     body = without_page_marker(page[page.index("\n---\n", 3) + 5 :])
     title = f"{edition.document.title}({edition.entry.label},{edition.entry.date})"
-    meta = _meta(title, "edition", source, edition.slug, {"value": status.value, "date": status.date})
+    meta = _meta(title, PageKind.EDITION, source, edition.slug, {"value": status.value, "date": status.date})
     current = f"[阅读{markdown_text(current_name(source))}]({_UP}index.md)"
     changes = "[修改对照](changes.md)"
     # Until the newer text takes effect this one is still in force (editions.js says it again as of the reader's day).
@@ -92,7 +92,7 @@ def render_document_edition(source: Source, index: int, comparison: DocumentComp
         f"**此为{markdown_text(edition.label)},{said}**:{status.text}。{current} · {changes}\n\n</div>\n"
     )
     head = status_line(status, dates=in_force_dates(source, edition.slug)) + versions_line(source, edition.slug, _UP)
-    identity = PageIdentity("edition", title, source.id, source.id, status.text, edition.document.genre)
+    identity = PageIdentity(PageKind.EDITION, title, source.id, source.id, status.text, edition.document.genre)
     out = [front_matter(meta, identity), banner]
     titled = False
     for line in body.splitlines(keepends=True):
@@ -148,10 +148,10 @@ def render_document_changes(source: Source, index: int, comparison: DocumentComp
     edition = comparison.edition
     assert source.document is not None
     title = f"修改对照:{source.document.title}"
-    meta = _meta(title, "changes", source, edition.slug, {"value": "修改对照", "date": None})
+    meta = _meta(title, PageKind.CHANGES, source, edition.slug, {"value": "修改对照", "date": None})
     then, now = markdown_text(edition.entry.label), markdown_text(current_name(source))
     out = [
-        front_matter(meta, PageIdentity("changes", title, source.id, source.id)),
+        front_matter(meta, PageIdentity(PageKind.CHANGES, title, source.id, source.id)),
         f"\n# 修改对照:{markdown_text(source.document.title)}\n",
         versions_line(source, "changes", _UP),
         f"\n[{then}](index.md) → [{now}]({_UP}index.md)。{comparison.summary}\n",

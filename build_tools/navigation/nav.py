@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.common.markup import html_text, one_line
-from build_tools.importer.archive import by_year, year_page, year_title
-from build_tools.importer.library import LIBRARY_PAGE
-from build_tools.importer.render import GLOSSARY_PAGE, MEASURES_PAGE
+from build_tools.common.page_marker import PageKind
+from build_tools.common.reader_pages import GLOSSARY_PAGE, LIBRARY_PAGE, MEASURES_PAGE
+from build_tools.navigation.archive import by_year, year_page, year_title
 from build_tools.validation.yamlfile import compose_bounded
 
 NavItem = str | dict[str, Any]
@@ -50,7 +50,7 @@ def build_nav(docs_dir: Path, extra_pages: list[str] | None = None) -> list[NavI
     for index in docs_dir.glob("*/index.md"):
         matter = front_matter(index)
         meta = matter.get("policy_reader") or {}
-        if meta.get("kind") in {"source", "document"}:
+        if meta.get("kind") in {PageKind.SOURCE, PageKind.DOCUMENT}:
             sources.append((str(meta.get("date") or ""), index, matter))
     nav: list[NavItem] = ["index.md"] if (docs_dir / "index.md").exists() else []
     nav += library

@@ -1,4 +1,4 @@
-"""Who a document is cited under (GB/T 7714's 主要责任者), from what the document itself prints.
+"""Who issued a document (its card's 发文机关, a citation's 主要责任者 in GB/T 7714), from what it prints.
 
 A government document is cited under the body that issued it: the body signing its closing
 (国务院办公厅), else the body its title names before 关于 (国务院关于印发…的通知), or before 令

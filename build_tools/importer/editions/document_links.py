@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from build_tools.common.markup import markdown_text
-from build_tools.editions.compare import DocumentComparison, compare_document
-from build_tools.editions.model import CURRENT_LABEL, Edition
+from build_tools.importer.editions.compare import DocumentComparison, compare_document
+from build_tools.importer.editions.model import CURRENT_LABEL, Edition
 from build_tools.importer.model import Document
 from build_tools.importer.source import Source
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
-from build_tools.editions.in_force import in_force, in_force_error
-from build_tools.editions.model import Edition, EditionEntry
 from build_tools.importer.decode import decode_page
 from build_tools.importer.document import parse_document
+from build_tools.importer.editions.in_force import in_force, in_force_error
+from build_tools.importer.editions.model import Edition, EditionEntry
 from build_tools.importer.genre import DOCUMENT_GENRES, detect_genre
 from build_tools.importer.manifest import Manifest
 from build_tools.importer.model import Page

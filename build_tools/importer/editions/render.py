@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from build_tools.common.markup import markdown_text
-from build_tools.common.page_marker import PageIdentity, without_page_marker
-from build_tools.editions.compare import EssayComparison
-from build_tools.editions.diff import Op, word_diff
-from build_tools.editions.links import changes_page, comparisons, current_label, current_name, text_page
-from build_tools.editions.match import Row
+from build_tools.common.page_marker import PageIdentity, PageKind, without_page_marker
+from build_tools.importer.editions.compare import EssayComparison
+from build_tools.importer.editions.diff import Op, word_diff
+from build_tools.importer.editions.links import changes_page, comparisons, current_label, current_name, text_page
+from build_tools.importer.editions.match import Row
 from build_tools.importer.model import Article
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
 from build_tools.importer.render import render_article
@@ -42,7 +42,7 @@ def edition_pages(source: Source) -> dict[str, str]:
     return pages
 
 
-def _meta(title: str, kind: str, source_id: str, article_id: str, slug: str) -> dict[str, object]:
+def _meta(title: str, kind: PageKind, source_id: str, article_id: str, slug: str) -> dict[str, object]:
     """Front matter of an edition's page: kept out of search, which lists the current text only."""
     return {
         "title": title,
@@ -60,7 +60,7 @@ def _meta(title: str, kind: str, source_id: str, article_id: str, slug: str) -> 
 def render_edition_text(source: Source, comparison: EssayComparison) -> str:
     """An earlier edition's essay: its paragraphs with their numbers of then, each linking to its counterpart."""
     edition, old, new = comparison.edition, comparison.old, comparison.new
-    meta = _meta(f"{old.title}({edition.label})", "edition", source.id, old.id, edition.slug)
+    meta = _meta(f"{old.title}({edition.label})", PageKind.EDITION, source.id, old.id, edition.slug)
     # The essay as render_article writes it, less the current page's links to its editions.
     article_page = render_article(replace(source, editions=()), old)
     body = without_page_marker(article_page[article_page.index("\n---\n", 3) + 5 :])
@@ -72,7 +72,7 @@ def render_edition_text(source: Source, comparison: EssayComparison) -> str:
         notice = (
             f"这是{markdown_text(edition.label)}的文本,已由{current}取代:{changes}。每段后注明它在现行文本中的位置。"
         )
-    out = [front_matter(meta, PageIdentity("edition", str(meta["title"]), source.id, old.id))]
+    out = [front_matter(meta, PageIdentity(PageKind.EDITION, str(meta["title"]), source.id, old.id))]
     for line in body.splitlines(keepends=True):
         out.append(line)
         if 'class="pr-byline"' in line:
@@ -100,11 +100,11 @@ def render_changes(source: Source, comparison: EssayComparison) -> str:
     """The comparison page: each paragraph of the current text beside what it was, words marked."""
     edition, old, new = comparison.edition, comparison.old, comparison.new
     assert new is not None  # a dropped essay has no comparison page
-    meta = _meta(f"修改对照:{new.title}", "changes", source.id, new.id, edition.slug)
+    meta = _meta(f"修改对照:{new.title}", PageKind.CHANGES, source.id, new.id, edition.slug)
     then, now = markdown_text(edition.label), markdown_text(current_label(source))
     name = markdown_text(current_name(source))
     out = [
-        front_matter(meta, PageIdentity("changes", str(meta["title"]), source.id, new.id)),
+        front_matter(meta, PageIdentity(PageKind.CHANGES, str(meta["title"]), source.id, new.id)),
         f"\n# 修改对照:{markdown_text(new.title)}\n\n",
         f"[{then}](../{old.id}.md) → [{now}](../../../{new.id}.md)。{comparison.summary}\n",
         "{: .pr-changes-summary }\n\n",

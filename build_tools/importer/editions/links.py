@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from build_tools.common.markup import markdown_text
-from build_tools.editions.compare import EssayComparison, compare_edition
-from build_tools.editions.model import CURRENT_LABEL
+from build_tools.importer.editions.compare import EssayComparison, compare_edition
+from build_tools.importer.editions.model import CURRENT_LABEL
 from build_tools.importer.model import Article
 from build_tools.importer.source import Source
 
