@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
 
@@ -94,9 +95,14 @@ def _plain_title(title: str) -> str:
     return "".join(fold(title).split())
 
 
+#: Characters YAML reads as line breaks where JSON does not: inside a double-quoted string they would be
+#: folded into a space, so `yaml_string` writes them as escapes (annotate.js's yamlString does the same).
+_YAML_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
+
+
 def yaml_string(text: str) -> str:
     """`text` as a YAML double-quoted string, to paste into a file as it is (text often holds ',' or ':')."""
-    return json.dumps(text, ensure_ascii=False)
+    return _YAML_LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _raise(problem: str, fix: str) -> EssayText:
