@@ -45,6 +45,10 @@ _FOLDED = str.maketrans(
 )
 
 
+#: The fold table as annotate.js takes it from the page's marker: each character, then what it folds into.
+FOLD_PAIRS = "".join(chr(code) + folded for code, folded in sorted(_FOLDED.items()))
+
+
 def fold(text: str) -> str:
     """`text` with full-width ASCII punctuation made half-width and quotation marks made plain, length kept."""
     return text.translate(_FOLDED)
@@ -95,14 +99,15 @@ def _plain_title(title: str) -> str:
     return "".join(fold(title).split())
 
 
-#: Characters YAML reads as line breaks where JSON does not: inside a double-quoted string they would be
-#: folded into a space, so `yaml_string` writes them as escapes (annotate.js's yamlString does the same).
-_YAML_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
+#: What JSON leaves raw and YAML does not read as written: U+0085, U+2028 and U+2029 are line breaks to YAML
+#: (a double-quoted string folds them into a space), DEL, the C1 controls, U+FFFE and U+FFFF are not
+#: printable (a YAML reader refuses the file). `yaml_string` writes them as escapes, as annotate.js's yamlString does.
+_YAML_UNSAFE = re.compile("[\u007f-\u009f\u2028\u2029\ufffe\uffff]")
 
 
 def yaml_string(text: str) -> str:
     """`text` as a YAML double-quoted string, to paste into a file as it is (text often holds ',' or ':')."""
-    return _YAML_LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _raise(problem: str, fix: str) -> EssayText:
