@@ -35,10 +35,10 @@ EDGE = "\u0001"
 POSTINGS_PER_SHARD = 1000
 _MIN_SHARDS, _MAX_SHARDS = 16, 4096
 #: Characters JavaScript's \s matches: a query's words never hold one, so no key does either.
-_SPACES = frozenset("\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | frozenset(
+SPACES = frozenset("\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | frozenset(
     chr(c) for c in range(0x2000, 0x200B)
 )
-_SPACE_RUN = re.compile("[" + re.escape("".join(sorted(_SPACES))) + "]+")
+_SPACE_RUN = re.compile("[" + re.escape("".join(sorted(SPACES))) + "]+")
 #: A unit of a Latin query word; edges are between word characters and the rest (common/latin_words.py).
 _LATIN_UNIT = re.compile(LATIN_UNIT)
 #: A Latin word's edges: (where, rank among the keys at one unit, what goes before and after the unit in
@@ -102,11 +102,16 @@ def query_keys(folded: str, latin: bool) -> list[tuple[str, int]]:
     return keys
 
 
+def query_words(query: str) -> list[str]:
+    """The words of `query` as the engine reads them (search-worker.js's queryWords): split at spaces."""
+    return [word for word in _SPACE_RUN.split(query) if word]
+
+
 def term_key(form: str) -> str:
     """The key whose shard files the glossary entry `form` (folded): the first key its first word is looked up by."""
-    word = "".join(itertools.takewhile(lambda unit: unit not in _SPACES, form))
-    keys = query_keys(word, is_latin_word(word))
-    return keys[0][0] if keys else word
+    words = query_words(form)
+    keys = query_keys(words[0], is_latin_word(words[0])) if words else []
+    return keys[0][0] if keys else ""
 
 
 def _keys_of(title: str, text: str) -> dict[str, list[int]]:
@@ -163,7 +168,7 @@ def gram_shards(
             last[0] = number
         in_title, in_text = Counter(folded_title), Counter(folded_text)
         for unit in dict.fromkeys(itertools.chain(in_title, in_text)):
-            if unit not in _SPACES:
+            if unit not in SPACES:
                 last, flat = singles.setdefault(unit, ([0], []))
                 flat += (number - last[0], in_title[unit], in_text[unit])
                 last[0] = number

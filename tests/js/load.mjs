@@ -22,6 +22,7 @@ export function runScripts(files, globals = {}) {
     URLSearchParams,
     console,
     location: { search: "", hash: "", href: "http://localhost/" },
+    addEventListener: () => {},
     document: {
       readyState: "complete",
       getElementById: () => null,
@@ -64,12 +65,17 @@ function ours(functions) {
 export function rules() {
   // The reader's bundle opens by setting `policyReader.rules` (search/browser_rules.py's rules_script).
   const page = runScripts(
-    ["build_tools/assets/reader/annotate.js", "build_tools/assets/reader/search-highlight.js"],
+    [
+      "build_tools/assets/reader/annotate.js",
+      "build_tools/assets/reader/editions.js",
+      "build_tools/assets/reader/search-highlight.js",
+    ],
     { policyReader: { rules: browser.rules } },
   ).policyReader;
   const marker = browser.annotate_marker;
   return {
     annotate: ours({ ...page.annotate.rules(marker.folds, marker.firstContextWidth), yamlString: page.annotate.yamlString }),
+    editions: ours(page.editions),
     highlight: ours(page.searchHighlight),
     engine: ours(searchEngine().rules),
   };

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import test from "node:test";
 import { rules, vectors } from "./load.mjs";
 
-const { annotate, highlight, engine } = rules();
+const { annotate, editions, highlight, engine } = rules();
 
 test("annotate.js folds a quote as resolve.py does", () => {
   for (const { input, output } of vectors("quote_fold")) {
@@ -51,5 +51,27 @@ test("the search engine looks a word up by the keys, term key and shards grams.p
       JSON.stringify(input),
     );
     assert.equal(engine.termKey(input.word), output.term_key, JSON.stringify(input));
+  }
+});
+
+test("editions.js tells a text's status on a day as document_links.py does", () => {
+  for (const { input, output } of vectors("status_as_of")) {
+    assert.deepEqual(editions.statusAsOf(input.dates, input.day), output.status, JSON.stringify(input));
+  }
+});
+
+test("the search engine folds text and reads a query's words as grams.py does", () => {
+  for (const { input, output } of vectors("search_text")) {
+    if (input.every_space) {
+      // Every UTF-16 unit: between two characters, a space cuts a query in two, nothing else does.
+      const spaces = [];
+      for (let unit = 0; unit <= 0xffff; unit++) {
+        if (engine.queryWords("甲" + String.fromCharCode(unit) + "乙").length === 2) spaces.push(unit);
+      }
+      assert.deepEqual(spaces, output.spaces);
+      continue;
+    }
+    assert.equal(engine.fold(input.text), output.folded, JSON.stringify(input));
+    assert.deepEqual(engine.queryWords(input.text), output.words, JSON.stringify(input));
   }
 });

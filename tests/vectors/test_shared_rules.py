@@ -28,9 +28,10 @@ from build_tools.annotations.authoring import authoring_marker
 from build_tools.annotations.corpus import Corpus, EssayText
 from build_tools.annotations.resolve import _exact_matches, fold, unique_context, yaml_string
 from build_tools.common.latin_words import found_at, is_latin_word
+from build_tools.editions.document_links import status_as_of
 from build_tools.search.browser_rules import browser_rules
+from build_tools.search.grams import SPACES, query_keys, query_words, shard_of, term_key
 from build_tools.search.grams import fold as search_fold
-from build_tools.search.grams import query_keys, shard_of, term_key
 from tests.conftest import ROOT
 
 VECTORS = Path(__file__).resolve().parent
@@ -69,9 +70,21 @@ def _unique_context(case: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _status_as_of(case: dict[str, Any]) -> dict[str, Any]:
+    status = status_as_of(case["dates"], case["day"])
+    return {"status": None if status is None else {"value": status.value, "text": status.text}}
+
+
 def _latin_words(case: dict[str, Any]) -> dict[str, Any]:
     found = found_at(case["word"], case["text"])
     return {"latin": is_latin_word(case["word"]), "found": [_utf16(case["text"], at) for at in found]}
+
+
+def _search_text(case: dict[str, Any]) -> dict[str, Any]:
+    if case.get("every_space"):
+        return {"spaces": sorted(map(ord, SPACES))}
+    text = case["text"]
+    return {"folded": search_fold(text, {}), "words": query_words(text)}
 
 
 def _search_keys(case: dict[str, Any]) -> dict[str, Any]:
@@ -108,7 +121,9 @@ RULES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "yaml_string": _yaml_string,
     "unique_context": _unique_context,
     "latin_words": _latin_words,
+    "status_as_of": _status_as_of,
     "search_keys": _search_keys,
+    "search_text": _search_text,
     "browser": _browser,
 }
 
@@ -160,6 +175,9 @@ def test_the_cases_include_the_tricky_ones() -> None:
     )
     latin = [case["input"] for case in _read("latin_words")["cases"]]
     assert any(re.search(r"[\u4e00-\u9fff][A-Za-z0-9]", case["text"]) for case in latin), "Latin words inside Chinese"
+    days = [case["input"] for case in _read("status_as_of")["cases"]]
+    assert any(len(case["day"]) < 10 for case in days), "a day given to the month or year only"
+    assert any(len(date) < 10 for case in days for date in case["dates"].values() if date), "a date to the year"
     words = [case["input"]["word"] for case in _read("search_keys")["cases"]]
     assert any(len(word.encode("utf-16-le")) > 2 * len(word) for word in words), "a character past U+FFFF"
 

@@ -731,6 +731,8 @@
   var api = { handle: handle, load: load, grams: grams, start: start, ready: whenReady, search: function (q) { return search(q); } };
   // The rules Python states too (tests/vectors/ holds the cases both must agree on), once the head is in.
   api.rules = {
+    fold: function (text) { return fold(text); },
+    queryWords: queryWords,
     shardOf: shardOf,
     keysOf: function (word) { return matcherKeys(matcher(word)); },
     termKey: termKey,
