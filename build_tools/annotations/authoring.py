@@ -7,7 +7,7 @@ configuration of its own and works alike when hosted, previewed and opened from 
 from __future__ import annotations
 
 from build_tools.annotations.corpus import Corpus, EssayText
-from build_tools.annotations.resolve import FIRST_CONTEXT_WIDTH
+from build_tools.annotations.resolve import FIRST_CONTEXT_WIDTH, FOLD_PAIRS
 from build_tools.common.markup import html_text
 
 #: The body of a note written by select-to-note until the editor writes their own; `check` warns about it.
@@ -32,6 +32,7 @@ def authoring_marker(
         "data-folder": annotations_folder.strip("/"),
         "data-placeholder": PLACEHOLDER_BODY,
         "data-first-context-width": str(FIRST_CONTEXT_WIDTH),
+        "data-folds": FOLD_PAIRS,
     }
     listed = "".join(f' {name}="{html_text(value)}"' for name, value in attributes.items())
     return f'<div id="{MARKER_ID}" hidden{listed}></div>'

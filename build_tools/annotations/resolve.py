@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
 
@@ -42,6 +43,10 @@ _FOLDED = str.maketrans(
         **dict.fromkeys("‘’‚‛′", "'"),
     }
 )
+
+
+#: The fold table as annotate.js takes it from the page's marker: each character, then what it folds into.
+FOLD_PAIRS = "".join(chr(code) + folded for code, folded in sorted(_FOLDED.items()))
 
 
 def fold(text: str) -> str:
@@ -94,9 +99,15 @@ def _plain_title(title: str) -> str:
     return "".join(fold(title).split())
 
 
+#: What JSON leaves raw and YAML does not read as written: U+0085, U+2028 and U+2029 are line breaks to YAML
+#: (a double-quoted string folds them into a space), DEL, the C1 controls, U+FFFE and U+FFFF are not
+#: printable (a YAML reader refuses the file). `yaml_string` writes them as escapes, as annotate.js's yamlString does.
+_YAML_UNSAFE = re.compile("[\u007f-\u009f\u2028\u2029\ufffe\uffff]")
+
+
 def yaml_string(text: str) -> str:
     """`text` as a YAML double-quoted string, to paste into a file as it is (text often holds ',' or ':')."""
-    return json.dumps(text, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _raise(problem: str, fix: str) -> EssayText:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from build_tools.common.files import write_atomically
 from build_tools.finish.bundle import ReaderBundle, bundle_reader, minified_script, page_tags
+from build_tools.search.browser_rules import rules_script
 
 PACKAGE = Path(__file__).resolve().parents[1]
 READER_ASSETS = PACKAGE / "assets" / "reader"
@@ -30,7 +31,7 @@ HEAD_SCRIPT = (HEAD_ASSETS / "first-layout.js", HEAD_ASSETS / "after-first-paint
 @cache
 def reader_bundle() -> ReaderBundle:
     """The reader's bundles, made once a process from the sources in ``assets/reader/``."""
-    return bundle_reader(READER_ASSETS, HEAD_SCRIPT)
+    return bundle_reader(READER_ASSETS, HEAD_SCRIPT, prelude=rules_script())
 
 
 def _write_if_changed(target: Path, content: bytes) -> None:

@@ -68,10 +68,11 @@ def bundle_stylesheets(folder: Path) -> BundleFile:
     return _named(rcssmin.cssmin("\n".join(parts)), "css")
 
 
-def _joined_scripts(sources: Sequence[Path]) -> str:
+def _joined_scripts(sources: Sequence[Path], prelude: str = "") -> str:
     # Each source is a self-contained function run at once; a `;` between them keeps one from being
     # read as a call of the one before.
-    return str(rjsmin.jsmin(";\n".join(path.read_text(encoding="utf-8") for path in sources)))
+    texts = [prelude] if prelude else []
+    return str(rjsmin.jsmin(";\n".join(texts + [path.read_text(encoding="utf-8") for path in sources])))
 
 
 def minified_script(path: Path) -> str:
@@ -79,9 +80,9 @@ def minified_script(path: Path) -> str:
     return _joined_scripts([path])
 
 
-def bundle_scripts(folder: Path) -> BundleFile:
-    """Every `*.js` in `folder`, in name order, as one minified script."""
-    return _named(_joined_scripts(_sources(folder, "js")), "js")
+def bundle_scripts(folder: Path, prelude: str = "") -> BundleFile:
+    """Every `*.js` in `folder`, in name order, as one minified script, after `prelude` (a script made in Python)."""
+    return _named(_joined_scripts(_sources(folder, "js"), prelude), "js")
 
 
 def inline_script(sources: Sequence[Path]) -> str:
@@ -92,9 +93,12 @@ def inline_script(sources: Sequence[Path]) -> str:
     return re.sub(r"</(script)", r"<\\/\1", _joined_scripts(sources), flags=re.IGNORECASE)
 
 
-def bundle_reader(folder: Path, head_sources: Sequence[Path] = ()) -> ReaderBundle:
-    """The reader's bundles from the one-concern-a-file sources in `folder`; `head_sources` make its head script."""
-    return ReaderBundle(bundle_stylesheets(folder), bundle_scripts(folder), inline_script(head_sources))
+def bundle_reader(folder: Path, head_sources: Sequence[Path] = (), prelude: str = "") -> ReaderBundle:
+    """The reader's bundles from the one-concern-a-file sources in `folder`; `head_sources` make its head script.
+
+    `prelude` opens the reader's script: what Python tells its scripts (search/browser_rules.py).
+    """
+    return ReaderBundle(bundle_stylesheets(folder), bundle_scripts(folder, prelude), inline_script(head_sources))
 
 
 def page_tags(bundle: ReaderBundle, folder_url: str, notes: bool = False) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ahocorasick_rs import AhoCorasick
 
+from build_tools.common.latin_words import is_word_character
 from build_tools.glossary.model import Glossary
 from build_tools.glossary.segmentation import segmenter
 
@@ -39,10 +40,6 @@ class Match:
     start: int
     end: int
     term_id: str
-
-
-def _is_latin(char: str) -> bool:
-    return char.isascii() and char.isalnum()
 
 
 class TermMatcher:
@@ -120,9 +117,9 @@ class TermMatcher:
 
 def _at_latin_edges(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` neither begins nor ends inside a run of Latin letters and digits."""
-    if _is_latin(text[start]) and start > 0 and _is_latin(text[start - 1]):
+    if is_word_character(text[start]) and start > 0 and is_word_character(text[start - 1]):
         return False
-    return not (_is_latin(text[end - 1]) and end < len(text) and _is_latin(text[end]))
+    return not (is_word_character(text[end - 1]) and end < len(text) and is_word_character(text[end]))
 
 
 def _join_broken_lines(text: str) -> tuple[str, list[int] | None]:

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from build_tools.common.latin_words import LATIN_UNIT, WORD_CHARACTER, is_latin_word
 from build_tools.search.js_literals import compact_json, script_string
 
 #: Where shard n is written, below the site root (search-worker.js names it the same way).
@@ -34,19 +35,17 @@ EDGE = "\u0001"
 POSTINGS_PER_SHARD = 1000
 _MIN_SHARDS, _MAX_SHARDS = 16, 4096
 #: Characters JavaScript's \s matches: a query's words never hold one, so no key does either.
-_SPACES = frozenset("\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | frozenset(
+SPACES = frozenset("\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | frozenset(
     chr(c) for c in range(0x2000, 0x200B)
 )
-#: The engine's LATIN_WORD, on a folded word.
-_LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9.+#-]*\Z")
-_SPACE_RUN = re.compile("[" + re.escape("".join(sorted(_SPACES))) + "]+")
-#: A unit of a Latin query word (the engine's LATIN_WORD, folded); edges are between [a-z0-9] and the rest.
-_LATIN_UNIT = re.compile(r"[a-z0-9.+#-]")
+_SPACE_RUN = re.compile("[" + re.escape("".join(sorted(SPACES))) + "]+")
+#: A unit of a Latin query word; edges are between word characters and the rest (common/latin_words.py).
+_LATIN_UNIT = re.compile(LATIN_UNIT)
 #: A Latin word's edges: (where, rank among the keys at one unit, what goes before and after the unit in
 #: the key); a bigram ranks 0.
 _EDGES = (
-    (re.compile(r"(?<![a-z0-9])[a-z0-9.+#-]"), 1, EDGE, ""),
-    (re.compile(r"[a-z0-9.+#-](?![a-z0-9])"), 2, "", EDGE),
+    (re.compile(f"(?<!{WORD_CHARACTER}){LATIN_UNIT}"), 1, EDGE, ""),
+    (re.compile(f"{LATIN_UNIT}(?!{WORD_CHARACTER})"), 2, "", EDGE),
 )
 
 
@@ -89,15 +88,30 @@ def shard_count(texts: Sequence[tuple[str, str]]) -> int:
     return shards
 
 
-def term_key(form: str) -> str:
-    """The key whose shard files the glossary entry `form`: the first key the engine looks its first word up by.
+def query_keys(folded: str, latin: bool) -> list[tuple[str, int]]:
+    """The keys the engine finds a query word by (search-worker.js's keysOf), each with its offset in the word.
 
-    The engine's keysOf: a word's first bigram; a lone character itself; a lone Latin letter or digit its edge.
+    `folded` is the word as the engine reads it, `latin` whether it is a Latin word: its bigrams, and a Latin
+    word's first and last units as edges; a lone character other than a Latin one is its own key.
     """
-    word = "".join(itertools.takewhile(lambda unit: unit not in _SPACES, form))
-    if len(word) > 1:
-        return word[:2]
-    return EDGE + word if _LATIN_WORD.match(word) else word
+    if len(folded) == 1 and not latin:
+        return [(folded, 0)]
+    keys = [(folded[k : k + 2], k) for k in range(len(folded) - 1)]
+    if latin:
+        keys += [(EDGE + folded[0], 0), (folded[-1] + EDGE, len(folded) - 1)]
+    return keys
+
+
+def query_words(query: str) -> list[str]:
+    """The words of `query` as the engine reads them (search-worker.js's queryWords): split at spaces."""
+    return [word for word in _SPACE_RUN.split(query) if word]
+
+
+def term_key(form: str) -> str:
+    """The key whose shard files the glossary entry `form` (folded): the first key its first word is looked up by."""
+    words = query_words(form)
+    keys = query_keys(words[0], is_latin_word(words[0])) if words else []
+    return keys[0][0] if keys else ""
 
 
 def _keys_of(title: str, text: str) -> dict[str, list[int]]:
@@ -154,7 +168,7 @@ def gram_shards(
             last[0] = number
         in_title, in_text = Counter(folded_title), Counter(folded_text)
         for unit in dict.fromkeys(itertools.chain(in_title, in_text)):
-            if unit not in _SPACES:
+            if unit not in SPACES:
                 last, flat = singles.setdefault(unit, ([0], []))
                 flat += (number - last[0], in_title[unit], in_text[unit])
                 last[0] = number

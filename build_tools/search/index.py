@@ -11,6 +11,7 @@ from typing import Any
 
 from build_tools.common.markup import script_json
 from build_tools.glossary.model import Glossary
+from build_tools.search.browser_rules import browser_rules
 from build_tools.search.grams import gram_shards, shard_count
 from build_tools.search.js_literals import compact_json, script_string
 from build_tools.search.labels import KINDS, STATUS_SCOPES, SearchLabel
@@ -19,8 +20,6 @@ from build_tools.search.sections import Section
 
 #: The engine, below the site root: speaks Material's SETUP/READY/QUERY/RESULT worker protocol.
 WORKER_PATH = "assets/policy-reader/search-worker.js"
-#: The URL parameter that carries a query to the page it opens, so the page highlights it.
-HIGHLIGHT_PARAM = "h"
 #: The engine's index: parts named part-0.js, part-1.js… in this folder below the site root.
 INDEX_DIR = "search"
 INDEX_PART = "part-{}.js"
@@ -135,7 +134,7 @@ def index_parts(
     folds = script_folds(s.title + s.text for s in sections)
     head: dict[str, Any] = {
         "essays": sum(1 for page in pages if page[3]),
-        "highlight_param": HIGHLIGHT_PARAM,
+        "rules": browser_rules(),
         "folds": "".join(t + s for t, s in folds.items()),
         "grams": shard_count([(s.title, s.text) for s in sections]),
         "pages": pages,

@@ -9,11 +9,11 @@ never inside a longer word.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 import yaml
 
+from build_tools.common.latin_words import found_at, is_latin_word
 from tests.conftest import ROOT
 
 SOURCE = "gansu-2021-digital-development"
@@ -24,7 +24,6 @@ GLOSSARY = ROOT / "glossary.yaml"
 RELATED = "相关新闻"
 #: The queries the search issue names: every search test tries them.
 ISSUE_SAMPLES = ("联邦学习", "揭榜挂帅", "沙箱", "一网通办", "黄河流域", "人工智能")
-_LATIN_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+#-]*$")
 
 
 @dataclass(frozen=True)
@@ -70,14 +69,12 @@ def documents() -> dict[str, str]:
 
 
 def is_latin(word: str) -> bool:
-    return bool(_LATIN_WORD.match(word))
+    return is_latin_word(word)
 
 
 def occurs(word: str, text: str) -> bool:
     """Whether `word` occurs in `text`: Latin words whole and in any case, the rest verbatim."""
-    if is_latin(word):
-        return re.search(rf"(?<![a-z0-9]){re.escape(word.lower())}(?![a-z0-9])", text.lower()) is not None
-    return word.lower() in text.lower()
+    return bool(found_at(word, text))
 
 
 def holds_all(words: list[str], text: str) -> bool:

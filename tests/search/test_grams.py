@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from build_tools.search.grams import EDGE, fold, shard_of, shard_path
+from build_tools.common.latin_words import found_at, is_latin_word
+from build_tools.search.grams import fold, query_keys, shard_of, shard_path
 from build_tools.search.index import GlossaryEntry, index_parts, index_shards, part_path
 from build_tools.search.sections import Section
 from tests.conftest import opened, parse_index_part, read_search_index
@@ -41,7 +42,6 @@ ASK_ALL = """async (query) => {
     window.__engine.postMessage({ type: 2, data: query });
   });
 }""".replace("WORKER", WORKER)
-LATIN_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+#-]*$")
 #: Named cases: punctuation, Latin words, single characters, traditional script, several words,
 #: a query running past a glossary term, pieces of a word found nowhere whole, nothing at all.
 QUERIES = [
@@ -167,15 +167,9 @@ def brute_force(docs: list[dict[str, Any]], folds: dict[str, str], query: str) -
     pages = set()
     for doc in docs:
         text = fold(doc["title"], folds) + "\u0000" + fold(doc["text"], folds)
-        if all(_holds(text, fold(w, folds), bool(LATIN_WORD.match(w))) for w in words):
+        if all(found_at(fold(w, folds), text) for w in words):
             pages.add(doc["location"].split("#")[0])
     return pages
-
-
-def _holds(text: str, word: str, latin: bool) -> bool:
-    if latin:
-        return re.search(rf"(^|[^a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
-    return word in text
 
 
 def listed_pages(result: dict[str, Any]) -> set[str]:
@@ -244,13 +238,7 @@ def test_the_table_exercises_every_kind_of_query(built_site: Path) -> None:
 
 def _keys(query: str, folds: dict[str, str]) -> set[str]:
     """What the engine looks `query` up by: each word's bigrams (a lone character itself), Latin words' edges."""
-    keys = set()
-    for word in query.split():
-        lower, latin = fold(word, folds), bool(LATIN_WORD.match(word))
-        keys |= {lower} if len(lower) == 1 and not latin else {lower[k : k + 2] for k in range(len(lower) - 1)}
-        if latin:
-            keys |= {EDGE + lower[0], lower[-1] + EDGE}
-    return keys
+    return {key for word in query.split() for key, _ in query_keys(fold(word, folds), is_latin_word(word))}
 
 
 def _shown_sections(result: dict[str, Any], docs: list[dict[str, Any]]) -> set[int]:

@@ -25,6 +25,7 @@
     p.textContent = text;
     (versions || document.querySelector(".pr-status")).insertAdjacentElement("afterend", p);
   }
+  (window.policyReader = window.policyReader || {}).editions = { statusAsOf: statusAsOf };
   var links = Array.prototype.slice.call(document.querySelectorAll(".pr-versions a[data-pr-date]"));
   if (asOf) {
     var best = null;
@@ -58,21 +59,28 @@
 
   /* The status line (and an earlier text's banner) as of `day`: 尚未生效 before this text took effect,
      现行有效 until the newer one did, with the newer one's dates while it is adopted but not in force. */
+  /* What a text's dates (in-force, successor, until; null where unknown) say of it on `day`, null where they
+     say nothing (document_links.py's status_as_of; tests/vectors/status_as_of.json). */
+  function statusAsOf(dates, day) {
+    var own = dates["in-force"], successor = dates.successor, until = dates.until;
+    if (own && !before(own, day)) return { value: "尚未生效", text: "尚未生效(自" + own + "起施行)" };
+    if (!until || before(until, day)) return null;
+    var adopted = successor && before(successor, day);
+    return { value: "现行有效", text: adopted ? "现行有效(新文本已于" + successor + "通过,自" + until + "起施行)" : "现行有效" };
+  }
+
   function retell(day) {
     // The status line, or the card's 时效性 standing in for it.
     var line = document.querySelector("[data-pr-status][data-pr-in-force], [data-pr-status][data-pr-until]");
     if (!line) return;
     var today = day || new Date().toISOString().slice(0, 10);
-    var own = line.getAttribute("data-pr-in-force");
-    var successor = line.getAttribute("data-pr-successor");
-    var until = line.getAttribute("data-pr-until");
+    var dates = {};
+    ["in-force", "successor", "until"].forEach(function (key) { dates[key] = line.getAttribute("data-pr-" + key); });
+    var told = statusAsOf(dates, today);
     var value, text;
-    if (own && !before(own, today)) {
-      value = "尚未生效";
-      text = "尚未生效(自" + own + "起施行)";
-    } else if (until && !before(until, today)) {
-      value = "现行有效";
-      text = before(successor, today) ? "现行有效(新文本已于" + successor + "通过,自" + until + "起施行)" : "现行有效";
+    if (told) {
+      value = told.value;
+      text = told.text;
     } else {
       if (!day) return; // as built: the build already says what became of it
       value = line.getAttribute("data-pr-status");

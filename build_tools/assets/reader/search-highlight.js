@@ -1,23 +1,36 @@
 /* Following a search result: highlight what the reader searched for on the page it opens. */
 (function () {
   "use strict";
-  var words = (new URLSearchParams(location.search).get("h") || "").trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return;
-  var SKIP = "script, style, .pr-tooltips, .pr-para__link, .headerlink, .md-search";
-  var LATIN = /^[A-Za-z0-9][A-Za-z0-9.+#-]*$/;
+  // Python's (build_tools/search/browser_rules.py), set where the reader's bundle starts.
+  var rules = window.policyReader.rules;
+  var LATIN = new RegExp("^(?:" + rules.latinWord + ")$");
+  var WORD_CHARACTER = new RegExp(rules.wordCharacter);
 
-  function ranges(text) {
+  // Where `words` are found in `text`, left to right, none overlapping: in any case, a Latin word only
+  // whole (common/latin_words.py's found_at; tests/vectors/latin_words.json).
+  function hits(text, words) {
     var lower = text.toLowerCase(), found = [];
     words.forEach(function (word) {
       var w = word.toLowerCase(), at = lower.indexOf(w);
       while (at >= 0) {
-        var edge = !LATIN.test(word) || (!/[a-z0-9]/.test(lower[at - 1] || "") && !/[a-z0-9]/.test(lower[at + w.length] || ""));
+        var edge = !LATIN.test(word) ||
+          (!WORD_CHARACTER.test(lower[at - 1] || "") && !WORD_CHARACTER.test(lower[at + w.length] || ""));
         if (edge) found.push([at, at + w.length]);
         at = lower.indexOf(w, at + 1);
       }
     });
-    return found.sort(function (a, b) { return a[0] - b[0]; });
+    var last = -1;
+    return found.sort(function (a, b) { return a[0] - b[0]; }).filter(function (range) {
+      if (range[0] < last) return false;
+      last = range[1];
+      return true;
+    });
   }
+  window.policyReader.searchHighlight = { hits: hits };
+
+  var words = (new URLSearchParams(location.search).get(rules.highlightParam) || "").trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return;
+  var SKIP = "script, style, .pr-tooltips, .pr-para__link, .headerlink, .md-search";
 
   // Text is matched per block (a paragraph, a heading, a list item), across the elements inside it.
   function highlightBlock(block) {
@@ -28,10 +41,8 @@
     });
     var nodes = [], text = "", node;
     while ((node = walker.nextNode())) { nodes.push([node, text.length]); text += node.data; }
-    var last = -1, marks = [];
-    ranges(text).forEach(function (range) {
-      if (range[0] < last) return;
-      last = range[1];
+    var marks = [];
+    hits(text, words).forEach(function (range) {
       nodes.forEach(function (entry) {
         var start = Math.max(range[0], entry[1]), end = Math.min(range[1], entry[1] + entry[0].data.length);
         if (start < end) marks.push([entry[0], start - entry[1], end - entry[1]]);

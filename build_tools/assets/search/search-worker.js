@@ -32,7 +32,8 @@
   var PART = 100, SCOPE = 101, SCOPES = 102;
   var scope = { kind: "", status: -1, from: 0, to: 0 };
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-  var LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.+#-]*$/;
+  // Python's (build_tools/search/browser_rules.py), from the index's head: Latin words, word characters.
+  var LATIN_WORD = null, WORD_CHARACTER = "";
   var state = null;
   var fold = folding("");
 
@@ -148,13 +149,15 @@
   function add(part, first) {
     if (first) {
       fold = folding(part.folds);
+      LATIN_WORD = new RegExp("^(?:" + part.rules.latinWord + ")$");
+      WORD_CHARACTER = part.rules.wordCharacter;
       state = {
         docs: [],
         pages: {},
         essays: 0,
         allEssays: part.essays || 0,
         glossary: {},
-        highlightParam: part.highlight_param || "h",
+        highlightParam: part.rules.highlightParam,
         joined: null,
         grams: part.grams,
         eager: Boolean(part.eager),
@@ -210,7 +213,8 @@
   function matcher(word) {
     var lower = fold(word);
     if (LATIN_WORD.test(word)) {
-      var pattern = new RegExp("(^|[^a-z0-9])(" + escapeRegExp(lower) + ")(?![a-z0-9])", "g");
+      var edge = "(?!" + WORD_CHARACTER + ")";
+      var pattern = new RegExp("(^|" + edge + "[\\s\\S])(" + escapeRegExp(lower) + ")" + edge, "g");
       return {
         word: word,
         find: function (text, from) {
@@ -228,13 +232,18 @@
     };
   }
 
-  function count(m, text) {
-    var n = 0, at = m.find(text, 0);
+  /* Where `m`'s word is in `text`, left to right, none overlapping (common/latin_words.py's found_at). */
+  function foundAt(m, text) {
+    var found = [], at = m.find(text, 0);
     while (at >= 0) {
-      n += 1;
+      found.push(at);
       at = m.find(text, at + Math.max(1, m.length));
     }
-    return n;
+    return found;
+  }
+
+  function count(m, text) {
+    return foundAt(m, text).length;
   }
 
   /* Cut a word that occurs nowhere into the longest pieces (of two characters or more) that do. */
@@ -491,10 +500,11 @@
   var SHOWN = 10;
   var loader = null, shards = [], sectionDocs = [], loading = {};
 
-  function shardOf(key) {
+  /* The shard (of `shardCount`) holding `key`: FNV-1a over its UTF-16 units (grams.py's shard_of). */
+  function shardOf(key, shardCount) {
     var h = 2166136261;
     for (var i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
-    return h % state.grams;
+    return h % shardCount;
   }
 
   function grams(n, json) {
@@ -525,7 +535,7 @@
 
   /* Section number → occurrences: in title and text (a single character), or positions (titles below 0). */
   function postings(key) {
-    var shard = shards[shardOf(key)];
+    var shard = shards[shardOf(key, state.grams)];
     if (shard.decoded.has(key)) return shard.decoded.get(key);
     var flat = Object.prototype.hasOwnProperty.call(shard.data.g, key) ? shard.data.g[key] : [];
     var out = new Map(), number = 0, i = 0;
@@ -545,7 +555,7 @@
     return out;
   }
 
-  /* The keys a word is found by, each at its offset from where the word starts. */
+  /* The keys a word is found by, each at its offset from where the word starts (grams.py's query_keys). */
   function keysOf(lower, latin) {
     if (lower.length === 1 && !latin) return [{ key: lower, shift: 0 }];
     var keys = [];
@@ -630,14 +640,19 @@
   /* The shard holding the glossary entry a query may be: its first word's first key's, which the query
    * loads anyway (grams.py files each term there). */
   function termShard(words) {
-    return shardOf(matcherKeys(matcher(words[0]))[0].key);
+    return shardOf(termKey(words[0]), state.grams);
+  }
+
+  /* The key a glossary term is filed by: its first word's first (grams.py's term_key). */
+  function termKey(word) {
+    return matcherKeys(matcher(word))[0].key;
   }
 
   /* Every key a query can be looked up by: its words' (and their pieces'). */
   function shardURLs(words) {
     var urls = {};
     words.forEach(function (w) {
-      matcherKeys(matcher(w)).forEach(function (k) { urls[indexURL("grams/" + shardOf(k.key) + ".js")] = true; });
+      matcherKeys(matcher(w)).forEach(function (k) { urls[indexURL("grams/" + shardOf(k.key, state.grams) + ".js")] = true; });
     });
     return Object.keys(urls);
   }
@@ -714,6 +729,15 @@
   }
 
   var api = { handle: handle, load: load, grams: grams, start: start, ready: whenReady, search: function (q) { return search(q); } };
+  // The rules Python states too (tests/vectors/ holds the cases both must agree on), once the head is in.
+  api.rules = {
+    fold: function (text) { return fold(text); },
+    queryWords: queryWords,
+    shardOf: shardOf,
+    keysOf: function (word) { return matcherKeys(matcher(word)); },
+    termKey: termKey,
+    foundAt: function (word, text) { return foundAt(matcher(word), fold(text)); }
+  };
   root.PolicyReaderSearch = api;
   if (typeof WorkerGlobalScope !== "undefined" && root instanceof WorkerGlobalScope) {
     var post = function (data) { root.postMessage(data); };

@@ -68,9 +68,7 @@ def current_status(source: Source, on: str | None = None) -> Status:
     """
     if source.manifest.status:
         return Status(*source.manifest.status)
-    if _later(source.in_force, on or today()):
-        return Status("尚未生效", source.in_force)
-    return Status("现行有效")
+    return status_as_of(in_force_dates(source, "current"), on or today()) or Status("现行有效")
 
 
 def earlier_status(source: Source, index: int, on: str | None = None) -> Status:
@@ -80,11 +78,28 @@ def earlier_status(source: Source, index: int, on: str | None = None) -> Status:
     else 修订. Until the newer text takes effect (after `on`, the day of the build) the earlier one is still
     现行有效, and says when the newer one was adopted and takes effect.
     """
+    told = status_as_of(in_force_dates(source, source.editions[index].slug), on or today())
+    if told is not None:
+        return told
     newer_date, newer_in_force = _newer_dates(source, index)
-    if _later(newer_in_force, on or today()):
-        return Status("现行有效", newer_date, newer_in_force)
     in_force = newer_in_force if newer_in_force != newer_date else None
     return Status(revision_word(source, index), newer_date, in_force)
+
+
+def status_as_of(dates: dict[str, str | None], day: str) -> Status | None:
+    """What a text's dates (`in_force_dates`) say of it on `day`; None where they say nothing (its own status stands).
+
+    尚未生效 before it took effect; 现行有效 until the newer text took effect, saying when that one was adopted
+    once it was. editions.js tells it again as of the reader's day or ``?as-of=`` (its statusAsOf; the
+    cases both must agree on are tests/vectors/status_as_of.json).
+    """
+    own, successor, until = dates.get("in-force"), dates.get("successor"), dates.get("until")
+    if _later(own, day):
+        return Status("尚未生效", own)
+    if not _later(until, day):
+        return None
+    adopted = successor is not None and not _later(successor, day)
+    return Status("现行有效", successor, until) if adopted else Status("现行有效")
 
 
 def revision_word(source: Source, index: int) -> str:

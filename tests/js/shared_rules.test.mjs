@@ -1,0 +1,77 @@
+// The browser's half of tests/vectors/: each script's rule gives the outputs Python gave (see
+// tests/vectors/test_shared_rules.py, which runs this file).
+import assert from "node:assert/strict";
+import test from "node:test";
+import { rules, vectors } from "./load.mjs";
+
+const { annotate, editions, highlight, engine } = rules();
+
+test("annotate.js folds a quote as resolve.py does", () => {
+  for (const { input, output } of vectors("quote_fold")) {
+    assert.equal(annotate.fold(input.text), output.folded, JSON.stringify(input));
+  }
+});
+
+test("annotate.js writes a YAML string as resolve.py does", () => {
+  for (const { input, output } of vectors("yaml_string")) {
+    assert.equal(annotate.yamlString(input.text), output.yaml, JSON.stringify(input));
+  }
+});
+
+test("annotate.js finds a quote and the context that singles it out as resolve.py does", () => {
+  for (const { input, output } of vectors("unique_context")) {
+    const matches = annotate.occurrences(input.paragraphs, input.quote)
+      .filter((m) => input.scope === null || m.paragraph === input.scope);
+    assert.deepEqual(matches, output.matches, JSON.stringify(input));
+    const context = annotate.uniqueContext(input.paragraphs, matches, matches[input.chosen]);
+    assert.deepEqual(context, output.context, JSON.stringify(input));
+  }
+});
+
+test("the search engine finds a word where latin_words.py does", () => {
+  for (const { input, output } of vectors("latin_words")) {
+    assert.deepEqual(engine.foundAt(input.word, input.text), output.found, JSON.stringify(input));
+  }
+});
+
+test("the highlighter marks a word where latin_words.py finds it", () => {
+  for (const { input, output } of vectors("latin_words")) {
+    const starts = highlight.hits(input.text, [input.word]).map((range) => range[0]);
+    assert.deepEqual(starts, output.found, JSON.stringify(input));
+  }
+});
+
+test("the search engine looks a word up by the keys, term key and shards grams.py files it under", () => {
+  for (const { input, output } of vectors("search_keys")) {
+    const keys = engine.keysOf(input.word);
+    const moduli = [16, 4096, 2 ** 32];
+    assert.deepEqual(
+      keys.map((k) => [k.key, k.shift, moduli.map((n) => engine.shardOf(k.key, n))]),
+      output.keys,
+      JSON.stringify(input),
+    );
+    assert.equal(engine.termKey(input.word), output.term_key, JSON.stringify(input));
+  }
+});
+
+test("editions.js tells a text's status on a day as document_links.py does", () => {
+  for (const { input, output } of vectors("status_as_of")) {
+    assert.deepEqual(editions.statusAsOf(input.dates, input.day), output.status, JSON.stringify(input));
+  }
+});
+
+test("the search engine folds text and reads a query's words as grams.py does", () => {
+  for (const { input, output } of vectors("search_text")) {
+    if (input.every_space) {
+      // Every UTF-16 unit: between two characters, a space cuts a query in two, nothing else does.
+      const spaces = [];
+      for (let unit = 0; unit <= 0xffff; unit++) {
+        if (engine.queryWords("甲" + String.fromCharCode(unit) + "乙").length === 2) spaces.push(unit);
+      }
+      assert.deepEqual(spaces, output.spaces);
+      continue;
+    }
+    assert.equal(engine.fold(input.text), output.folded, JSON.stringify(input));
+    assert.deepEqual(engine.queryWords(input.text), output.words, JSON.stringify(input));
+  }
+});
