@@ -28,7 +28,7 @@ from build_tools.annotations.authoring import authoring_marker
 from build_tools.annotations.corpus import Corpus, EssayText
 from build_tools.annotations.resolve import _exact_matches, fold, unique_context, yaml_string
 from build_tools.common.latin_words import found_at, is_latin_word
-from build_tools.editions.document_links import status_as_of
+from build_tools.importer.editions.document_links import status_as_of
 from build_tools.search.browser_rules import browser_rules
 from build_tools.search.grams import SPACES, query_keys, query_words, shard_of, term_key
 from build_tools.search.grams import fold as search_fold
