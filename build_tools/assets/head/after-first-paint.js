@@ -13,7 +13,7 @@
  * DOMContentLoaded, or for the window's load once it has fired, is called at once instead.
  *
  * This is the first part of the one script inline in each page's head (bundle.py); the search shim
- * after it uses `PolicyReaderAfterPaint(run)` to start the search engine at the same moment.
+ * after it uses `policyReader.afterPaint(run)` to start the search engine at the same moment.
  */
 (function () {
   "use strict";
@@ -49,7 +49,7 @@
       else setTimeout(once, LATEST_MS);
     });
   }
-  window.PolicyReaderAfterPaint = afterPaint;
+  (window.policyReader = window.policyReader || {}).afterPaint = afterPaint;
 
   /* Scripts written for a deferred start wait for events that have fired by now: call them at once. */
   function lateListenersRunAtOnce() {

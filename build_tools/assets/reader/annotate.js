@@ -1,6 +1,86 @@
 /* policy-reader: select-to-note. On an essay opened with ?annotate, selected text becomes a note in YAML. */
 (function () {
   "use strict";
+
+  // ---- the rule `policy-reader check` applies (build_tools/annotations/resolve.py) ----
+  // Pure functions of the text, reachable as `policyReader.annotate` (to test them against Python's).
+  // `paragraphs` is the essay as [id, text] pairs in its order; a match is {paragraph: id, start, end}.
+
+  var FOLDED = {"\u3000": " ", "\uff61": "。", "\uff62": "「", "\uff63": "」", "\uff64": "、"};
+  "“”„‟〝〞〟″".split("").forEach(function (c) { FOLDED[c] = '"'; });
+  "‘’‚‛′".split("").forEach(function (c) { FOLDED[c] = "'"; });
+  function fold(text) {
+    return text.replace(/[\uff01-\uff5e\u3000\uff61-\uff64“”„‟〝〞〟″‘’‚‛′]/g, function (c) {
+      var code = c.charCodeAt(0);
+      return FOLDED[c] || String.fromCharCode(code - 0xfee0);
+    });
+  }
+
+  function textsById(paragraphs) {
+    var texts = {};
+    paragraphs.forEach(function (pair) { texts[pair[0]] = pair[1]; });
+    return texts;
+  }
+
+  function occurrences(paragraphs, quote) {
+    var wanted = fold(quote);
+    var found = [];
+    paragraphs.forEach(function (pair) {
+      var text = fold(pair[1]);
+      for (var at = text.indexOf(wanted); at >= 0 && wanted; at = text.indexOf(wanted, at + 1)) {
+        found.push({paragraph: pair[0], start: at, end: at + wanted.length});
+      }
+    });
+    return found;
+  }
+  function hasPrefix(texts, match, prefix) {
+    var text = fold(texts[match.paragraph]).slice(0, match.start);
+    return text.slice(text.length - prefix.length) === fold(prefix);
+  }
+  function hasSuffix(texts, match, suffix) {
+    return fold(texts[match.paragraph]).startsWith(fold(suffix), match.end);
+  }
+
+  // The shortest prefix, or else suffix, from `firstWidth` characters up, that tells the chosen occurrence
+  // from the other matches, up to the paragraph's edges; then both (unique_context). Inside one paragraph
+  // that always succeeds.
+  function uniqueContext(paragraphs, matches, chosen, firstWidth) {
+    var texts = textsById(paragraphs);
+    var text = texts[chosen.paragraph];
+    var others = matches.filter(function (m) {
+      return m.paragraph !== chosen.paragraph || m.start !== chosen.start;
+    });
+    if (!others.length) return {prefix: "", suffix: ""};
+    for (var width = firstWidth; width <= text.length; width++) {
+      var prefix = text.slice(Math.max(0, chosen.start - width), chosen.start);
+      if (prefix.length === width && !others.some(function (o) { return hasPrefix(texts, o, prefix); })) {
+        return {prefix: prefix, suffix: ""};
+      }
+      var suffix = text.slice(chosen.end, chosen.end + width);
+      if (suffix.length === width && !others.some(function (o) { return hasSuffix(texts, o, suffix); })) {
+        return {prefix: "", suffix: suffix};
+      }
+    }
+    var before = text.slice(0, chosen.start), after = text.slice(chosen.end);
+    if (!others.some(function (o) { return hasPrefix(texts, o, before) && hasSuffix(texts, o, after); })) {
+      return {prefix: before, suffix: after};
+    }
+    return null;
+  }
+
+  function yamlString(text) {
+    // JSON is YAML; YAML also breaks lines at U+0085, U+2028 and U+2029, so those are written as escapes.
+    return JSON.stringify(text).replace(/[\u0085\u2028\u2029]/g, function (c) {
+      return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
+    });
+  }
+
+  (window.policyReader = window.policyReader || {}).annotate = {
+    fold: fold, occurrences: occurrences, uniqueContext: uniqueContext, yamlString: yamlString,
+  };
+
+  // ---- the page: only on an essay opened with ?annotate ----
+
   var marker = document.getElementById("pr-annotate");
   var MODE_KEY = "policy-reader-annotate";
   var DRAFT_KEY = "policy-reader-annotate-draft";
@@ -54,13 +134,12 @@
     return nodes.map(function (node) { return node.data; }).join("");
   }
 
-  // Read before any later script (they load after this one, in name order) can add to a paragraph.
-  var published = {};
-  var order = [];
-  document.querySelectorAll(PARAGRAPHS).forEach(function (paragraph) {
-    published[paragraph.id] = textOf(essayTextNodes(paragraph));
-    order.push(paragraph.id);
+  // Read before any later script can change a paragraph (this one runs first: READER_SCRIPTS in
+  // build_tools/finish/assets.py).
+  var paragraphs = Array.prototype.map.call(document.querySelectorAll(PARAGRAPHS), function (paragraph) {
+    return [paragraph.id, textOf(essayTextNodes(paragraph))];
   });
+  var published = textsById(paragraphs);
 
   // Where a boundary of the selection falls in the paragraph's current text.
   function offsetIn(nodes, container, offset) {
@@ -82,62 +161,6 @@
     var j = 0;
     for (var i = 0; i < index && j < text.length; i++) if (current[i] === text[j]) j++;
     return j;
-  }
-
-  // ---- the rule `policy-reader check` applies (build_tools/annotations/resolve.py) ----
-
-  var FOLDED = {"\u3000": " ", "\uff61": "。", "\uff62": "「", "\uff63": "」", "\uff64": "、"};
-  "“”„‟〝〞〟″".split("").forEach(function (c) { FOLDED[c] = '"'; });
-  "‘’‚‛′".split("").forEach(function (c) { FOLDED[c] = "'"; });
-  function fold(text) {
-    return text.replace(/[\uff01-\uff5e\u3000\uff61-\uff64“”„‟〝〞〟″‘’‚‛′]/g, function (c) {
-      var code = c.charCodeAt(0);
-      return FOLDED[c] || String.fromCharCode(code - 0xfee0);
-    });
-  }
-
-  function occurrences(quote) {
-    var wanted = fold(quote);
-    var found = [];
-    order.forEach(function (id) {
-      var text = fold(published[id]);
-      for (var at = text.indexOf(wanted); at >= 0 && wanted; at = text.indexOf(wanted, at + 1)) {
-        found.push({paragraph: id, start: at, end: at + wanted.length});
-      }
-    });
-    return found;
-  }
-  function hasPrefix(match, prefix) {
-    var text = fold(published[match.paragraph]).slice(0, match.start);
-    return text.slice(text.length - prefix.length) === fold(prefix);
-  }
-  function hasSuffix(match, suffix) {
-    return fold(published[match.paragraph]).startsWith(fold(suffix), match.end);
-  }
-
-  // The shortest prefix, or else suffix, that tells the chosen occurrence from the others of its paragraph,
-  // up to the paragraph's edges; then both (unique_context). Inside one paragraph that always succeeds.
-  function uniqueContext(matches, chosen) {
-    var text = published[chosen.paragraph];
-    var others = matches.filter(function (m) {
-      return m.paragraph !== chosen.paragraph || m.start !== chosen.start;
-    });
-    if (!others.length) return {prefix: "", suffix: ""};
-    for (var width = firstWidth; width <= text.length; width++) {
-      var prefix = text.slice(Math.max(0, chosen.start - width), chosen.start);
-      if (prefix.length === width && !others.some(function (o) { return hasPrefix(o, prefix); })) {
-        return {prefix: prefix, suffix: ""};
-      }
-      var suffix = text.slice(chosen.end, chosen.end + width);
-      if (suffix.length === width && !others.some(function (o) { return hasSuffix(o, suffix); })) {
-        return {prefix: "", suffix: suffix};
-      }
-    }
-    var before = text.slice(0, chosen.start), after = text.slice(chosen.end);
-    if (!others.some(function (o) { return hasPrefix(o, before) && hasSuffix(o, after); })) {
-      return {prefix: before, suffix: after};
-    }
-    return null;
   }
 
   // ---- the selection, as a passage of one paragraph ----
@@ -175,8 +198,8 @@
     var quote = published[chosen.paragraph].slice(chosen.start, chosen.end);
     // The note names its paragraph (a lead repeats its body word for word): context is needed only
     // where the phrase repeats inside that paragraph.
-    var inParagraph = occurrences(quote).filter(function (m) { return m.paragraph === chosen.paragraph; });
-    var context = uniqueContext(inParagraph, chosen);
+    var inParagraph = occurrences(paragraphs, quote).filter(function (m) { return m.paragraph === chosen.paragraph; });
+    var context = uniqueContext(paragraphs, inParagraph, chosen, firstWidth);
     if (!context) {
       return {range: range, problem: "这段文字在本段多次出现,前后的字也一样:请多选几个字。"};
     }
@@ -188,12 +211,6 @@
 
   // ---- the note, as YAML ----
 
-  function yamlString(text) {
-    // JSON is YAML; YAML also breaks lines at U+0085, U+2028 and U+2029, so those are written as escapes.
-    return JSON.stringify(text).replace(/[\u0085\u2028\u2029]/g, function (c) {
-      return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
-    });
-  }
   function selectorLines(passage, indent) {
     return ["article", "paragraph", "quote", "prefix", "suffix"].filter(function (key) {
       return passage[key] !== undefined;

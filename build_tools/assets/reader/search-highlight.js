@@ -1,23 +1,38 @@
 /* Following a search result: highlight what the reader searched for on the page it opens. */
 (function () {
   "use strict";
-  var words = (new URLSearchParams(location.search).get("h") || "").trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return;
-  var SKIP = "script, style, .pr-tooltips, .pr-para__link, .headerlink, .md-search";
-  var LATIN = /^[A-Za-z0-9][A-Za-z0-9.+#-]*$/;
+  // A Latin word (5G, IPv6, C++) is matched in any case, at word edges; anything else as it is, anywhere.
+  var LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.+#-]*$/;
+  // The search engine adds the words to a result's address in this parameter (search/index.py's HIGHLIGHT_PARAM).
+  var PARAM = "h";
 
-  function ranges(text) {
+  // The words searched for, from a page address's query (`location.search`).
+  function wordsOf(search) {
+    return (new URLSearchParams(search).get(PARAM) || "").trim().split(/\s+/).filter(Boolean);
+  }
+
+  // Where the `words` occur in `text`, as [start, end] pairs in order of start (they may overlap).
+  function ranges(text, words) {
     var lower = text.toLowerCase(), found = [];
     words.forEach(function (word) {
       var w = word.toLowerCase(), at = lower.indexOf(w);
       while (at >= 0) {
-        var edge = !LATIN.test(word) || (!/[a-z0-9]/.test(lower[at - 1] || "") && !/[a-z0-9]/.test(lower[at + w.length] || ""));
+        var edge = !LATIN_WORD.test(word) || (!/[a-z0-9]/.test(lower[at - 1] || "") && !/[a-z0-9]/.test(lower[at + w.length] || ""));
         if (edge) found.push([at, at + w.length]);
         at = lower.indexOf(w, at + 1);
       }
     });
     return found.sort(function (a, b) { return a[0] - b[0]; });
   }
+
+  // Pure functions, reachable to test them against the search engine's and Python's rules.
+  (window.policyReader = window.policyReader || {}).searchHighlight = {
+    LATIN_WORD: LATIN_WORD, PARAM: PARAM, wordsOf: wordsOf, ranges: ranges
+  };
+
+  var words = wordsOf(location.search);
+  if (!words.length) return;
+  var SKIP = "script, style, .pr-tooltips, .pr-para__link, .headerlink, .md-search";
 
   // Text is matched per block (a paragraph, a heading, a list item), across the elements inside it.
   function highlightBlock(block) {
@@ -29,7 +44,7 @@
     var nodes = [], text = "", node;
     while ((node = walker.nextNode())) { nodes.push([node, text.length]); text += node.data; }
     var last = -1, marks = [];
-    ranges(text).forEach(function (range) {
+    ranges(text, words).forEach(function (range) {
       if (range[0] < last) return;
       last = range[1];
       nodes.forEach(function (entry) {

@@ -27,12 +27,13 @@
  * rows are appended to the theme's index and handed over by number.
  *
  * The search box's row of choices (reader/search-scope.js) talks to the same engine through
- * `window.PolicyReaderSearchScope`: `set(scope)` sends the scope chosen (held until the engine is
+ * `window.policyReader.searchScope`: `set(scope)` sends the scope chosen (held until the engine is
  * there), `listen(fn)` hears each message the engine sends (what may be chosen, each answer's counts).
  */
 (function () {
   "use strict";
   if (typeof window.Worker === "undefined") return;
+  var reader = window.policyReader = window.policyReader || {};
   var NativeWorker = window.Worker;
   var scopeLink = scopeChannel();
   if (location.protocol !== "file:") {
@@ -88,7 +89,7 @@
     var start = function () {
       if (!early && !taken) early = new NativeWorker(address);
     };
-    window.PolicyReaderAfterPaint(start);
+    reader.afterPaint(start);
     window.Worker = function (url, options) {
       if (!taken && new URL(String(url), location.href).href === address) {
         start();
@@ -109,7 +110,7 @@
   /* The link between the search box's choices and the engine, made before the engine is (see above). */
   function scopeChannel() {
     var send = null, waiting = null, listeners = [];
-    window.PolicyReaderSearchScope = {
+    reader.searchScope = {
       set: function (scope) {
         if (send) send({ type: 101, data: scope });
         else waiting = scope;
@@ -221,7 +222,7 @@
     }
     loadScript(address.href, function () {
       var api = window.PolicyReaderSearch;
-      var engine = window.PolicyReaderSearchEngine;
+      var engine = reader.searchEngine;
       try {
         send = inWorker(api, engine, first, deliver);
       } catch (refused) {

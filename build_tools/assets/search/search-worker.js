@@ -335,12 +335,14 @@
     return label && label[2] ? 1 : 0;
   }
 
-  function withHighlight(location, words) {
+  /* A result's address with the words to highlight on the page it opens (search-highlight.js reads them
+   * from `param`), before its #fragment. */
+  function withHighlight(location, words, param) {
     var hash = location.indexOf("#");
     var path = hash < 0 ? location : location.slice(0, hash);
     var fragment = hash < 0 ? "" : location.slice(hash);
     var join = path.indexOf("?") < 0 ? "?" : "&";
-    return path + join + state.highlightParam + "=" + encodeURIComponent(words.join(" ")) + fragment;
+    return path + join + param + "=" + encodeURIComponent(words.join(" ")) + fragment;
   }
 
   function rank(matchers) {
@@ -412,7 +414,7 @@
       var page = group.page;
       if (n >= shown || !group.found.every(function (hit) { return docOf(hit.number); })) {
         return [{
-          location: withHighlight(page.location, printed(null, matchers)),
+          location: withHighlight(page.location, printed(null, matchers), state.highlightParam),
           title: escapeHTML(page.title) + labelHTML(page),
           text: "",
           score: group.floor,
@@ -422,7 +424,7 @@
       var docs = group.found.map(function (hit) {
         var doc = docOf(hit.number);
         return {
-          location: withHighlight(doc.location, printed(doc, matchers)),
+          location: withHighlight(doc.location, printed(doc, matchers), state.highlightParam),
           title: escapeHTML(doc.title),
           text: label + snippet(doc, matchers),
           score: hit.score,
@@ -433,7 +435,7 @@
       if (!hasParent) {
         // Material shows each page once, as the parent of its matching sections.
         var first = docOf(group.found[0].number);
-        docs.unshift({ location: withHighlight(page.location, printed(first, matchers)), title: escapeHTML(page.title), text: "", score: group.floor, terms: terms });
+        docs.unshift({ location: withHighlight(page.location, printed(first, matchers), state.highlightParam), title: escapeHTML(page.title), text: "", score: group.floor, terms: terms });
       } else {
         docs.sort(function (a, b) { return (a.location.indexOf("#") >= 0) - (b.location.indexOf("#") >= 0); });
         docs[0].score = group.floor;
@@ -715,6 +717,9 @@
 
   var api = { handle: handle, load: load, grams: grams, start: start, ready: whenReady, search: function (q) { return search(q); } };
   root.PolicyReaderSearch = api;
+  // The rules the reader's pages share with the engine, reachable to test them (in a page, or in Node).
+  var shared = root.policyReader = root.policyReader || {};
+  shared.searchRules = { LATIN_WORD: LATIN_WORD, withHighlight: withHighlight };
   if (typeof WorkerGlobalScope !== "undefined" && root instanceof WorkerGlobalScope) {
     var post = function (data) { root.postMessage(data); };
     root.addEventListener("message", function (event) {
@@ -737,6 +742,6 @@
     }
   } else {
     // search-shim.js runs this engine in a worker of its own making from a page on disk.
-    root.PolicyReaderSearchEngine = engine;
+    shared.searchEngine = engine;
   }
 })(typeof self !== "undefined" ? self : this);
