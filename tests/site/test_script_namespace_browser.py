@@ -24,7 +24,9 @@ ESSAY = "gansu-2021-digital-development/digital-government"
 #: addEventListener, ...), kept under a symbol, which `Object.getOwnPropertyNames` does not list.
 RECORD_KEYS = """(() => {
   const inherited = [];
-  for (let o = Object.getPrototypeOf(window); o; o = Object.getPrototypeOf(o)) inherited.push(...Object.getOwnPropertyNames(o));
+  for (let o = Object.getPrototypeOf(window); o; o = Object.getPrototypeOf(o)) {
+    inherited.push(...Object.getOwnPropertyNames(o));
+  }
   Object.defineProperty(window, Symbol.for("policy-reader-test:keys"),
     { value: { own: Object.getOwnPropertyNames(window), inherited: inherited } });
 })();"""
@@ -32,7 +34,8 @@ RECORD_KEYS = """(() => {
 NEW_KEYS = """() => {
   const before = window[Symbol.for("policy-reader-test:keys")];
   const added = Object.getOwnPropertyNames(window).filter(key => !before.own.includes(key)).sort();
-  return { new: added.filter(key => !before.inherited.includes(key)), shadowing: added.filter(key => before.inherited.includes(key)) };
+  const inherited = key => before.inherited.includes(key);
+  return { new: added.filter(key => !inherited(key)), shadowing: added.filter(inherited) };
 }"""
 #: What the scripts put on the namespace: the head script's parts, then the reader's.
 SHARED = {

@@ -58,7 +58,7 @@
     window.addEventListener("load", function () { loaded = true; });
     var late = function (target, type, happened) {
       var add = target.addEventListener;
-      target.addEventListener = function (name, listener, options) {
+      target.addEventListener = function (name, listener) {  // and options, passed on in `arguments`
         if (name !== type || !happened() || !listener) return add.apply(this, arguments);
         var event = new Event(type);
         // Once the script adding it has run, before anything else: as if the event came next.

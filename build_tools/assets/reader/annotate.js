@@ -328,7 +328,7 @@
       document.body.append(scratch);
       scratch.focus({preventScroll: true});
       scratch.select();
-      var copied = false;
+      var copied;
       try {
         copied = document.execCommand("copy");
       } catch (error) {

@@ -60,6 +60,7 @@
     var worker = new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
     worker.onmessage = function (event) { deliver(event.data); };
     var count = 0;
+    // eslint-disable-next-line no-restricted-syntax -- the name the index's parts call (search/index.py writes them)
     window.PolicyReaderSearch = {
       load: function (n, parts, json) {
         count = parts;
@@ -90,6 +91,7 @@
       if (!early && !taken) early = new NativeWorker(address);
     };
     reader.afterPaint(start);
+    // eslint-disable-next-line no-restricted-syntax -- the stand-in for the browser's Worker constructor (see above)
     window.Worker = function (url, options) {
       if (!taken && new URL(String(url), location.href).href === address) {
         start();
@@ -204,6 +206,7 @@
     return port;
   }
 
+  // eslint-disable-next-line no-restricted-syntax -- the stand-in for the browser's Worker constructor (see above)
   window.Worker = function (url, options) {
     if (String(url).indexOf("search-worker") < 0) return new NativeWorker(url, options);
     var address = new URL(String(url), location.href);

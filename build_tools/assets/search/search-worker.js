@@ -31,7 +31,6 @@
   // what may be chosen (the kinds, statuses and years of the texts in the index), the engine's answer to it.
   var PART = 100, SCOPE = 101, SCOPES = 102;
   var scope = { kind: "", status: -1, from: 0, to: 0 };
-  var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   var LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.+#-]*$/;
   var state = null;
   var fold = folding("");
@@ -716,6 +715,7 @@
   }
 
   var api = { handle: handle, load: load, grams: grams, start: start, ready: whenReady, search: function (q) { return search(q); } };
+  // eslint-disable-next-line no-restricted-syntax -- the name the index's parts call (search/index.py, grams.py)
   root.PolicyReaderSearch = api;
   // The rules the reader's pages share with the engine, reachable to test them (in a page, or in Node).
   var shared = root.policyReader = root.policyReader || {};
