@@ -70,6 +70,14 @@ def test_ci_runs_them_under_debians_python_and_the_default_one() -> None:
     assert re.search(r"PYTEST_ADDOPTS=\"-m 'not browser'\"; readme_commands_under \"\$default_python\"", ci)
 
 
+def test_ci_lints_the_browser_scripts_before_the_slow_suite() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert '"$repo/.ci/lint-js"' in ci
+    assert ci.index('"$repo/.ci/lint-js"') < ci.index('(readme_commands_under "$full" full)')
+    lint = (ROOT / ".ci" / "lint-js").read_text(encoding="utf-8")
+    assert "npm ci" in lint and "eslint.config.mjs" in lint and "build_tools/assets" in lint
+
+
 def markdown_links(path: Path) -> list[str]:
     """The targets of the links and images in a Markdown file, code left out."""
     text = _INLINE_CODE.sub("", _FENCED.sub("", path.read_text(encoding="utf-8")))
