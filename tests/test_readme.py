@@ -3,6 +3,7 @@ CI runs, every link leads to a file, every dependency is there for a stated reas
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
@@ -70,6 +71,14 @@ def test_ci_runs_them_under_debians_python_and_the_default_one() -> None:
     assert re.search(fast_lane, ci)
 
 
+def test_ci_lints_the_browser_scripts_before_the_slow_suite() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert '"$repo/.ci/lint-js"' in ci
+    assert ci.index('"$repo/.ci/lint-js"') < ci.index('(readme_commands_under "$full" full)')
+    lint = (ROOT / ".ci" / "lint-js").read_text(encoding="utf-8")
+    assert "npm ci" in lint and "eslint.config.mjs" in lint and "build_tools/assets" in lint
+
+
 def markdown_links(path: Path) -> list[str]:
     """The targets of the links and images in a Markdown file, code left out."""
     text = _INLINE_CODE.sub("", _FENCED.sub("", path.read_text(encoding="utf-8")))
@@ -103,8 +112,33 @@ def test_the_readme_links_to_each_guide() -> None:
     assert set(GUIDES) - {"README.md"} <= linked
 
 
+#: A package's name in the table: a PyPI name, or an npm one, maybe scoped (@eslint/js).
+_PACKAGE_NAME = r"@?[A-Za-z][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_.-]+)?"
+
+
 def normalised(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
+
+
+#: Folders no package.json of ours is in: installed packages, environments, caches and built sites.
+_NOT_OURS = {".git", ".venv", "node_modules", "site", ".cache", ".policy-reader-cache", "__pycache__"}
+
+
+def npm_package_files() -> list[Path]:
+    """Every package.json of the repository (the browser tests', the benchmark's, the linter's)."""
+    found = []
+    for folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = [name for name in subfolders if name not in _NOT_OURS]
+        found += [Path(folder) / "package.json"] if "package.json" in files else []
+    return found
+
+
+def npm_dependencies() -> set[str]:
+    names: set[str] = set()
+    for path in npm_package_files():
+        package = json.loads(path.read_text(encoding="utf-8"))
+        names |= {*package.get("dependencies", {}), *package.get("devDependencies", {})}
+    return names
 
 
 def test_every_dependency_is_in_the_table_with_its_reason() -> None:
@@ -115,11 +149,14 @@ def test_every_dependency_is_in_the_table_with_its_reason() -> None:
         *(r for extra in project["project"]["optional-dependencies"].values() for r in extra),
     ]
     names = {normalised(re.split(r"[\s\[<>=!~;]", requirement, maxsplit=1)[0]) for requirement in requirements}
+    # npm packages too: each package.json's, the linter's in .ci/js as much as the tests' and the benchmark's.
+    assert len(npm_package_files()) >= 3
+    names |= {normalised(name) for name in npm_dependencies()}
     table = README.read_text(encoding="utf-8").split("\n## Dependencies and why\n", 1)
     assert len(table) == 2, "the README has no section 'Dependencies and why'"
     named: dict[str, str] = {}
     for row in re.findall(r"^\| (.+?) \| (.*?) \|$", table[1], re.M):
-        for package in re.findall(r"[A-Za-z][A-Za-z0-9_.-]*", re.sub(r"\(.*?\)|\[.*?\]", "", row[0])):
+        for package in re.findall(_PACKAGE_NAME, re.sub(r"\(.*?\)|\[.*?\]", "", row[0])):
             named[normalised(package)] = row[1].strip()
     missing = sorted(name for name in names if not named.get(name))
     assert missing == [], f"no row of the README's dependencies table says why these are there: {missing}"

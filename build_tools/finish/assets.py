@@ -26,12 +26,36 @@ SEARCH_SHIM = SEARCH_ASSETS / "search-shim.js"
 #: The page's inline head script, in this order: the layout taken before the first paint, the scripts
 #: started after it, then the shim.
 HEAD_SCRIPT = (HEAD_ASSETS / "first-layout.js", HEAD_ASSETS / "after-first-paint.js", SEARCH_SHIM)
+#: The reader's scripts (``assets/reader/``), in the order they run in its one script: every script in
+#: that folder, once (the bundle refuses any other list). Each runs at once, in the page as the first
+#: paint left it. What they share is on the one object ``window.policyReader``; the head script (above),
+#: which always runs first, puts there ``layout`` (notes-switch.js, sidenotes.js) and ``searchScope``
+#: (search-scope.js). Where no reason is given, a script depends on no other.
+READER_SCRIPTS = (
+    # First: it reads each paragraph's text as published, before any script below changes a paragraph
+    # (search-highlight.js wraps the hits in marks, splitting the text it reads).
+    "annotate.js",
+    "cite.js",
+    "editions.js",
+    # Before the scripts that place their boxes with it (policyReader.floating).
+    "floating.js",
+    "glossary-tooltips.js",
+    "library.js",
+    "notes-switch.js",
+    # Before sidenotes.js, whose first layout measures the notes as this one leaves them (behind their row).
+    "notes.js",
+    "passage-previews.js",
+    "search-highlight.js",
+    "search-results.js",
+    "search-scope.js",
+    "sidenotes.js",
+)
 
 
 @cache
 def reader_bundle() -> ReaderBundle:
     """The reader's bundles, made once a process from the sources in ``assets/reader/``."""
-    return bundle_reader(READER_ASSETS, HEAD_SCRIPT, prelude=rules_script())
+    return bundle_reader(READER_ASSETS, READER_SCRIPTS, HEAD_SCRIPT, prelude=rules_script())
 
 
 def _write_if_changed(target: Path, content: bytes) -> None:

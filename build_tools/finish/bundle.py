@@ -54,8 +54,7 @@ def _named(content: str, suffix: str) -> BundleFile:
 
 
 def _sources(folder: Path, suffix: str) -> list[Path]:
-    # In name order, the order the pages loaded them in one by one: the cascade and the scripts'
-    # order (floating.js before the tooltips and previews that use it) stay as they were.
+    # In name order, the order the pages loaded them in one by one: the cascade stays as it was.
     return sorted(path for path in folder.glob(f"*.{suffix}") if path.is_file())
 
 
@@ -80,9 +79,30 @@ def minified_script(path: Path) -> str:
     return _joined_scripts([path])
 
 
-def bundle_scripts(folder: Path, prelude: str = "") -> BundleFile:
-    """Every `*.js` in `folder`, in name order, as one minified script, after `prelude` (a script made in Python)."""
-    return _named(_joined_scripts(_sources(folder, "js"), prelude), "js")
+def ordered_scripts(folder: Path, order: Sequence[str]) -> list[Path]:
+    """The `*.js` files of `folder` in `order` (file names), which must name each of them once.
+
+    A script added to the folder but not to the order, or ordered but gone, would otherwise be left
+    out of the bundle or break it without a word: either is an error naming the files.
+    """
+    present = {path.name for path in _sources(folder, "js")}
+    problems = {
+        "not in the order (add each where it must run)": sorted(present - set(order)),
+        "in the order but not in the folder": [name for name in order if name not in present],
+        "in the order twice": sorted({name for name in order if list(order).count(name) > 1}),
+    }
+    if any(problems.values()):
+        found = "; ".join(f"{what}: {', '.join(names)}" for what, names in problems.items() if names)
+        raise ValueError(f"the reader's script order does not match {folder}: {found}")
+    return [folder / name for name in order]
+
+
+def bundle_scripts(folder: Path, order: Sequence[str], prelude: str = "") -> BundleFile:
+    """The `*.js` files in `folder`, in `order` (see `ordered_scripts`), as one minified script after `prelude`.
+
+    `prelude` is a script made in Python (search/browser_rules.py): it runs first, as the scripts read it.
+    """
+    return _named(_joined_scripts(ordered_scripts(folder, order), prelude), "js")
 
 
 def inline_script(sources: Sequence[Path]) -> str:
@@ -93,12 +113,16 @@ def inline_script(sources: Sequence[Path]) -> str:
     return re.sub(r"</(script)", r"<\\/\1", _joined_scripts(sources), flags=re.IGNORECASE)
 
 
-def bundle_reader(folder: Path, head_sources: Sequence[Path] = (), prelude: str = "") -> ReaderBundle:
+def bundle_reader(
+    folder: Path, script_order: Sequence[str], head_sources: Sequence[Path] = (), prelude: str = ""
+) -> ReaderBundle:
     """The reader's bundles from the one-concern-a-file sources in `folder`; `head_sources` make its head script.
 
-    `prelude` opens the reader's script: what Python tells its scripts (search/browser_rules.py).
+    Its scripts run in `script_order` (file names, each script of the folder once: see `ordered_scripts`),
+    after `prelude`: what Python tells its scripts (search/browser_rules.py).
     """
-    return ReaderBundle(bundle_stylesheets(folder), bundle_scripts(folder, prelude), inline_script(head_sources))
+    scripts = bundle_scripts(folder, script_order, prelude)
+    return ReaderBundle(bundle_stylesheets(folder), scripts, inline_script(head_sources))
 
 
 def page_tags(bundle: ReaderBundle, folder_url: str, notes: bool = False) -> str:

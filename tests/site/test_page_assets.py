@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.finish.assets import HEAD_SCRIPT
-from build_tools.finish.bundle import HASH_DIGITS, bundle_reader, inline_script, page_tags
+from build_tools.finish.assets import HEAD_SCRIPT, READER_SCRIPTS
+from build_tools.finish.bundle import HASH_DIGITS, bundle_reader, inline_script, minified_script, page_tags
 from build_tools.finish.scrolling import focusable_scrolling_regions
 from build_tools.finish.theme_scripts import HELD_TYPE
 from tests.conftest import ROOT
@@ -68,33 +68,68 @@ def test_each_bundle_is_named_by_the_hash_of_what_it_holds(built_site: Path) -> 
 
 def test_a_changed_source_gives_a_new_name_and_the_others_keep_theirs(tmp_path: Path) -> None:
     sources = shutil.copytree(READER_SOURCES, tmp_path / "reader")
-    before = bundle_reader(sources)
+    before = bundle_reader(sources, READER_SCRIPTS)
     (sources / "notes.js").write_text((sources / "notes.js").read_text(encoding="utf-8") + "\n;", encoding="utf-8")
     (sources / "print.css").write_text(
         (sources / "print.css").read_text(encoding="utf-8") + "\n@media print { .x { color: red } }", encoding="utf-8"
     )
-    after = bundle_reader(sources)
+    after = bundle_reader(sources, READER_SCRIPTS)
     assert before.script.name != after.script.name
     assert before.stylesheet.name != after.stylesheet.name
-    assert bundle_reader(sources) == after  # the same sources, the same bytes
+    assert bundle_reader(sources, READER_SCRIPTS) == after  # the same sources, the same bytes
 
 
 def test_the_bundles_are_smaller_than_their_sources_and_keep_every_source() -> None:
-    bundle = bundle_reader(READER_SOURCES)
+    bundle = bundle_reader(READER_SOURCES, READER_SCRIPTS)
     for made, suffix in ((bundle.stylesheet, "css"), (bundle.script, "js")):
         sources = sorted(READER_SOURCES.glob(f"*.{suffix}"))
         assert len(made.content) < 0.85 * sum(len(p.read_text(encoding="utf-8")) for p in sources)
-    # A string each source alone holds survives, in the sources' order (floating.js before its users).
-    markers = ["PolicyReaderFloating={beside:beside}", "window.PolicyReaderFloating.beside(tip", "pr-notes-switched"]
+    # A string each source alone holds survives (floating.js before its users).
+    markers = [".floating={beside:beside}", "window.policyReader.floating.beside(tip", "pr-notes-switched"]
     at = [bundle.script.content.find(marker) for marker in markers]
     assert -1 not in at and at[0] < at[1], at
     assert "@media print{" in bundle.stylesheet.content
 
 
+def test_the_bundle_runs_the_scripts_in_the_one_order_assets_py_gives() -> None:
+    assert READER_SCRIPTS[0] == "annotate.js"  # it reads the paragraphs before any other script changes them
+    users = ["glossary-tooltips.js", "passage-previews.js"]
+    assert READER_SCRIPTS.index("floating.js") < min(map(READER_SCRIPTS.index, users))
+    bundle = bundle_reader(READER_SOURCES, READER_SCRIPTS).script.content
+    at = [bundle.find(minified_script(READER_SOURCES / name)[:120]) for name in READER_SCRIPTS]
+    assert -1 not in at and at == sorted(at), dict(zip(READER_SCRIPTS, at, strict=True))
+    # Another order, another bundle: the order given is the order run, whatever the files' names.
+    assert bundle_reader(READER_SOURCES, READER_SCRIPTS[::-1]).script.content != bundle
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ("add", "not in the order (add each where it must run): zz-new.js"),
+        ("remove", "in the order but not in the folder: notes.js"),
+        ("repeat", "in the order twice: cite.js"),
+    ],
+)
+def test_a_script_missing_from_the_order_or_ordered_but_missing_is_an_error(
+    tmp_path: Path, change: str, named: str
+) -> None:
+    sources = shutil.copytree(READER_SOURCES, tmp_path / "reader")
+    order = READER_SCRIPTS
+    if change == "add":
+        (sources / "zz-new.js").write_text("(function () {})();\n", encoding="utf-8")
+    elif change == "remove":
+        (sources / "notes.js").unlink()
+    else:
+        order = (*READER_SCRIPTS, "cite.js")
+    with pytest.raises(ValueError, match="the reader's script order does not match") as raised:
+        bundle_reader(sources, order)
+    assert named in str(raised.value)
+
+
 @pytest.mark.skipif(shutil.which("node") is None, reason="node checks the script's syntax")
 @pytest.mark.parametrize("part", ["script", "head_script"])
 def test_the_scripts_are_valid_javascript(tmp_path: Path, part: str) -> None:
-    bundle = bundle_reader(READER_SOURCES, HEAD_SCRIPT)
+    bundle = bundle_reader(READER_SOURCES, READER_SCRIPTS, HEAD_SCRIPT)
     script = tmp_path / "script.js"
     script.write_text(bundle.script.content if part == "script" else bundle.head_script, encoding="utf-8")
     result = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
@@ -102,7 +137,7 @@ def test_the_scripts_are_valid_javascript(tmp_path: Path, part: str) -> None:
 
 
 def test_page_tags_point_at_both_bundles_from_the_page() -> None:
-    bundle = bundle_reader(READER_SOURCES, HEAD_SCRIPT)
+    bundle = bundle_reader(READER_SOURCES, READER_SCRIPTS, HEAD_SCRIPT)
     tags = page_tags(bundle, "../../assets/policy-reader")
     assert tags == (
         f'<link rel="stylesheet" href="../../assets/policy-reader/{bundle.stylesheet.name}">\n'

@@ -13,7 +13,7 @@
  * DOMContentLoaded, or for the window's load once it has fired, is called at once instead.
  *
  * This is the first part of the one script inline in each page's head (bundle.py); the search shim
- * after it uses `PolicyReaderAfterPaint(run)` to start the search engine at the same moment.
+ * after it uses `policyReader.afterPaint(run)` to start the search engine at the same moment.
  */
 (function () {
   "use strict";
@@ -49,7 +49,7 @@
       else setTimeout(once, LATEST_MS);
     });
   }
-  window.PolicyReaderAfterPaint = afterPaint;
+  (window.policyReader = window.policyReader || {}).afterPaint = afterPaint;
 
   /* Scripts written for a deferred start wait for events that have fired by now: call them at once. */
   function lateListenersRunAtOnce() {
@@ -58,7 +58,7 @@
     window.addEventListener("load", function () { loaded = true; });
     var late = function (target, type, happened) {
       var add = target.addEventListener;
-      target.addEventListener = function (name, listener, options) {
+      target.addEventListener = function (name, listener) {  // and options, passed on in `arguments`
         if (name !== type || !happened() || !listener) return add.apply(this, arguments);
         var event = new Event(type);
         // Once the script adding it has run, before anything else: as if the event came next.

@@ -5,10 +5,12 @@
  * and the column narrows for them; a reader who hid the notes would see them, then see them go.
  * So this part of the inline head script decides both at once, from what the finish step wrote
  * on its element (`data-notes`: the page has notes) and what the reader chose before (the notes
- * switch, kept in localStorage). The reader's scripts read the same choice from `PolicyReaderLayout`.
+ * switch, kept in localStorage). The reader's scripts read the same choice from `policyReader.layout`:
+ * `window.policyReader` is the one object the page's scripts share what they must, made here, the first of them.
  */
 (function () {
   "use strict";
+  var reader = window.policyReader = window.policyReader || {};
   var here = document.currentScript;
   var root = document.documentElement;
   var layout = {
@@ -21,7 +23,7 @@
       try { return window.localStorage.getItem(layout.notesKey) === "hidden"; } catch (error) { return false; }
     }
   };
-  window.PolicyReaderLayout = layout;
+  reader.layout = layout;
   // Scripts will run: rows kept for what they add are kept open (the page's tools, notes.css).
   root.classList.add("pr-js");
   if (!here || !here.hasAttribute("data-notes")) return;

@@ -138,7 +138,8 @@
     return nodes.map(function (node) { return node.data; }).join("");
   }
 
-  // Read before any later script (they load after this one, in name order) can add to a paragraph.
+  // Read before any later script can change a paragraph (this one runs first: READER_SCRIPTS in
+  // build_tools/finish/assets.py).
   var paragraphs = Array.prototype.map.call(document.querySelectorAll(PARAGRAPHS), function (paragraph) {
     return [paragraph.id, textOf(essayTextNodes(paragraph))];
   });
@@ -331,7 +332,7 @@
       document.body.append(scratch);
       scratch.focus({preventScroll: true});
       scratch.select();
-      var copied = false;
+      var copied;
       try {
         copied = document.execCommand("copy");
       } catch (error) {

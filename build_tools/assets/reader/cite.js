@@ -185,7 +185,7 @@
     function fallback() {
       text.focus();
       text.select();
-      var done = false;
+      var done;
       try { done = document.execCommand("copy"); } catch (error) { done = false; }
       status.textContent = done ? said : "请按 Ctrl+C(⌘C)复制已选中的引文";
     }

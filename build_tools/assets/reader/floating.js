@@ -16,5 +16,5 @@
     return { left: left, top: top };
   }
 
-  window.PolicyReaderFloating = { beside: beside };
+  (window.policyReader = window.policyReader || {}).floating = { beside: beside };
 })();

@@ -14,7 +14,7 @@
 
   // The tooltip stands in the page (position: absolute), so it scrolls with its term.
   function place(tip, mark) {
-    var at = window.PolicyReaderFloating.beside(tip, mark);
+    var at = window.policyReader.floating.beside(tip, mark);
     tip.style.left = at.left + window.scrollX + "px";
     tip.style.top = at.top + window.scrollY + "px";
   }

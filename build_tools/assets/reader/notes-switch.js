@@ -1,7 +1,7 @@
 /* policy-reader: one switch that hides and shows every note, remembered across pages and visits. */
 (function () {
   "use strict";
-  var layout = window.PolicyReaderLayout;  // the key, and the choice read before the first paint
+  var layout = window.policyReader.layout;  // the key, and the choice read before the first paint
   var root = document.documentElement;
   // In the row the finish step left for the page's tools (before the byline, or the first paragraph).
   var tools = document.querySelector(".md-typeset .pr-tools");

@@ -49,7 +49,7 @@
 
   // The card stands in the viewport (position: fixed), kept beside its link as the page scrolls.
   function place(card, link) {
-    var at = window.PolicyReaderFloating.beside(card, link);
+    var at = window.policyReader.floating.beside(card, link);
     card.style.left = at.left + "px";
     card.style.top = at.top + "px";
   }

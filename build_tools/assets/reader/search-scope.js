@@ -15,7 +15,7 @@
  */
 (function () {
   "use strict";
-  var link = window.PolicyReaderSearchScope;
+  var link = window.policyReader && window.policyReader.searchScope;
   var output = document.querySelector(".md-search__output");
   var zensical = !output && document.querySelector(".md-search > .md-search__button");
   if (!link || !(output || zensical)) return;

@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   // Chosen before the first paint by the page's head script (assets/head/first-layout.js).
-  var WIDE = window.PolicyReaderLayout.wide;
+  var WIDE = window.policyReader.layout.wide;
   var GAP = 6; // px between two stacked notes
   var root = document.documentElement;
   var notes = Array.prototype.slice.call(document.querySelectorAll(".pr-notes .pr-note"));

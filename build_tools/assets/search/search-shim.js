@@ -27,12 +27,13 @@
  * rows are appended to the theme's index and handed over by number.
  *
  * The search box's row of choices (reader/search-scope.js) talks to the same engine through
- * `window.PolicyReaderSearchScope`: `set(scope)` sends the scope chosen (held until the engine is
+ * `window.policyReader.searchScope`: `set(scope)` sends the scope chosen (held until the engine is
  * there), `listen(fn)` hears each message the engine sends (what may be chosen, each answer's counts).
  */
 (function () {
   "use strict";
   if (typeof window.Worker === "undefined") return;
+  var reader = window.policyReader = window.policyReader || {};
   var NativeWorker = window.Worker;
   var scopeLink = scopeChannel();
   if (location.protocol !== "file:") {
@@ -59,6 +60,7 @@
     var worker = new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
     worker.onmessage = function (event) { deliver(event.data); };
     var count = 0;
+    // eslint-disable-next-line no-restricted-syntax -- the name the index's parts call (search/index.py writes them)
     window.PolicyReaderSearch = {
       load: function (n, parts, json) {
         count = parts;
@@ -88,7 +90,8 @@
     var start = function () {
       if (!early && !taken) early = new NativeWorker(address);
     };
-    window.PolicyReaderAfterPaint(start);
+    reader.afterPaint(start);
+    // eslint-disable-next-line no-restricted-syntax -- the stand-in for the browser's Worker constructor (see above)
     window.Worker = function (url, options) {
       if (!taken && new URL(String(url), location.href).href === address) {
         start();
@@ -109,7 +112,7 @@
   /* The link between the search box's choices and the engine, made before the engine is (see above). */
   function scopeChannel() {
     var send = null, waiting = null, listeners = [];
-    window.PolicyReaderSearchScope = {
+    reader.searchScope = {
       set: function (scope) {
         if (send) send({ type: 101, data: scope });
         else waiting = scope;
@@ -203,6 +206,7 @@
     return port;
   }
 
+  // eslint-disable-next-line no-restricted-syntax -- the stand-in for the browser's Worker constructor (see above)
   window.Worker = function (url, options) {
     if (String(url).indexOf("search-worker") < 0) return new NativeWorker(url, options);
     var address = new URL(String(url), location.href);
@@ -221,7 +225,7 @@
     }
     loadScript(address.href, function () {
       var api = window.PolicyReaderSearch;
-      var engine = window.PolicyReaderSearchEngine;
+      var engine = reader.searchEngine;
       try {
         send = inWorker(api, engine, first, deliver);
       } catch (refused) {

@@ -31,7 +31,6 @@
   // what may be chosen (the kinds, statuses and years of the texts in the index), the engine's answer to it.
   var PART = 100, SCOPE = 101, SCOPES = 102;
   var scope = { kind: "", status: -1, from: 0, to: 0 };
-  var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   // Python's (build_tools/search/browser_rules.py), from the index's head: Latin words, word characters.
   var LATIN_WORD = null, WORD_CHARACTER = "";
   var state = null;
@@ -344,12 +343,14 @@
     return label && label[2] ? 1 : 0;
   }
 
-  function withHighlight(location, words) {
+  /* A result's address with the words to highlight on the page it opens (search-highlight.js reads them
+   * from `param`), before its #fragment. */
+  function withHighlight(location, words, param) {
     var hash = location.indexOf("#");
     var path = hash < 0 ? location : location.slice(0, hash);
     var fragment = hash < 0 ? "" : location.slice(hash);
     var join = path.indexOf("?") < 0 ? "?" : "&";
-    return path + join + state.highlightParam + "=" + encodeURIComponent(words.join(" ")) + fragment;
+    return path + join + param + "=" + encodeURIComponent(words.join(" ")) + fragment;
   }
 
   function rank(matchers) {
@@ -421,7 +422,7 @@
       var page = group.page;
       if (n >= shown || !group.found.every(function (hit) { return docOf(hit.number); })) {
         return [{
-          location: withHighlight(page.location, printed(null, matchers)),
+          location: withHighlight(page.location, printed(null, matchers), state.highlightParam),
           title: escapeHTML(page.title) + labelHTML(page),
           text: "",
           score: group.floor,
@@ -431,7 +432,7 @@
       var docs = group.found.map(function (hit) {
         var doc = docOf(hit.number);
         return {
-          location: withHighlight(doc.location, printed(doc, matchers)),
+          location: withHighlight(doc.location, printed(doc, matchers), state.highlightParam),
           title: escapeHTML(doc.title),
           text: label + snippet(doc, matchers),
           score: hit.score,
@@ -442,7 +443,7 @@
       if (!hasParent) {
         // Material shows each page once, as the parent of its matching sections.
         var first = docOf(group.found[0].number);
-        docs.unshift({ location: withHighlight(page.location, printed(first, matchers)), title: escapeHTML(page.title), text: "", score: group.floor, terms: terms });
+        docs.unshift({ location: withHighlight(page.location, printed(first, matchers), state.highlightParam), title: escapeHTML(page.title), text: "", score: group.floor, terms: terms });
       } else {
         docs.sort(function (a, b) { return (a.location.indexOf("#") >= 0) - (b.location.indexOf("#") >= 0); });
         docs[0].score = group.floor;
@@ -738,7 +739,11 @@
     termKey: termKey,
     foundAt: function (word, text) { return foundAt(matcher(word), fold(text)); }
   };
+  // eslint-disable-next-line no-restricted-syntax -- the name the index's parts call (search/index.py, grams.py)
   root.PolicyReaderSearch = api;
+  // The rules the reader's pages share with the engine, reachable to test them (in a page, or in Node).
+  var shared = root.policyReader = root.policyReader || {};
+  shared.searchRules = { withHighlight: withHighlight };
   if (typeof WorkerGlobalScope !== "undefined" && root instanceof WorkerGlobalScope) {
     var post = function (data) { root.postMessage(data); };
     root.addEventListener("message", function (event) {
@@ -761,6 +766,6 @@
     }
   } else {
     // search-shim.js runs this engine in a worker of its own making from a page on disk.
-    root.PolicyReaderSearchEngine = engine;
+    shared.searchEngine = engine;
   }
 })(typeof self !== "undefined" ? self : this);
