@@ -27,6 +27,7 @@ against lxml's over real built pages.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -189,6 +190,8 @@ class Element:
         """Whether it is a `tag` with these `attrs` (a value, or True for any) and all these `classes`."""
         if tag is not None and self.tag != tag:
             return False
+        if classes and "&" not in self.raw_attrs and not all(c in self.raw_attrs for c in classes):
+            return False  # not even written there: most elements are told apart without reading their attributes
         if attrs:
             mine = self.attrs
             for name, value in attrs.items():
@@ -204,13 +207,30 @@ Token = tuple[int, int, "Element | None", int]
 START, END, RAW, OTHER = range(4)
 
 
-@dataclass
 class Scan:
     """A page's text, read once: its elements in document order, and the markup between its text."""
 
-    source: str
-    elements: list[Element]
-    tokens: list[Token]
+    def __init__(self, source: str, elements: list[Element], others: list[Token]) -> None:
+        self.source = source
+        self.elements = elements
+        #: The markup that is no element's tag: comments, the doctype, end tags that close nothing.
+        self.others = others
+        self._tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Every stretch of markup and raw text, in order (worked out when first asked: few callers need it)."""
+        if self._tokens is None:
+            tokens = list(self.others)
+            for element in self.elements:
+                tokens.append((element.start, element.open_end, element, START))
+                if element.tag in RAW_TEXT and element.close_start > element.open_end:
+                    tokens.append((element.open_end, element.close_start, None, RAW))
+                if element.end > element.close_start:
+                    tokens.append((element.close_start, element.end, element, END))
+            tokens.sort(key=lambda token: token[0])
+            self._tokens = tokens
+        return self._tokens
 
     def elements_in(self, within: Element | None = None) -> list[Element]:
         """The elements inside `within` (all, if None), in document order."""
@@ -276,7 +296,7 @@ class Scan:
 def scan(source: str) -> Scan:
     """Read `source` (a page or a piece of one) into its elements and markup."""
     elements: list[Element] = []
-    tokens: list[Token] = []
+    others: list[Token] = []
     stack: list[Element] = []
     # How many of each `_ENDED_BY_START` are open: most start tags then need not look down the stack.
     open_count = dict.fromkeys(_ENDED_BY_START, 0)
@@ -299,49 +319,99 @@ def scan(source: str) -> Scan:
                 return -1
         return -1
 
+    # The common cases first and inline: this loop is most of the time a page takes to read.
     for found in _MARKUP.finditer(source):
-        at, end = found.span()
-        raw, name, closing = found.group("raw", "name", "end")
-        if raw is not None or name is not None:
-            name = (raw or name).lower()
-            attrs, rest = found.group("rawattrs", "rawrest") if raw is not None else found.group("attrs", "rest")
-            if open_count["p"] and name in _CLOSES_P and (depth := open_depth(_P, _SCOPE)) >= 0:
-                close_to(depth, at)
-            if (closes := _IMPLIED.get(name)) is not None and any(open_count[c] for c in closes):
-                scope = _LIST_SCOPE if name == "li" else _TABLE_SCOPE if name[0] == "t" else _SCOPE
-                if (depth := open_depth(closes, scope)) >= 0:
-                    close_to(depth, at)
-            open_end = found.start("text") if raw is not None else end
-            element = Element(name, at, open_end, stack[-1] if stack else None, attrs)
-            elements.append(element)
-            tokens.append((at, open_end, element, START))
-            if raw is None and (name in VOID or rest.endswith("/")):
-                element.close_start = element.end = end
-                element.empty = True
+        kind = found.lastgroup
+        if kind == "end":
+            at, end = found.span()
+            closing = found.group("end").lower()
+            if stack and stack[-1].tag == closing:
+                element = stack.pop()
+                element.close_start, element.end = at, end
+                if closing in open_count:
+                    open_count[closing] -= 1
                 continue
-            if raw is not None and end > open_end:
-                tokens.append((open_end, end, None, RAW))
-            stack.append(element)
-            if name in open_count:
-                open_count[name] += 1
-        elif closing is not None:
-            closing = closing.lower()
-            for depth in range(len(stack) - 1, -1, -1):
+            for depth in range(len(stack) - 2, -1, -1):
                 if stack[depth].tag == closing:
                     element = stack[depth]
                     close_to(depth, at)
                     element.close_start, element.end = at, end
-                    tokens.append((at, end, element, END))
                     break
             else:
-                tokens.append((at, end, None, OTHER))  # an end tag closing nothing open: ignored, as browsers do
+                others.append((at, end, None, OTHER))  # an end tag closing nothing open: ignored, as browsers do
+            continue
+        if kind is None:
+            others.append((*found.span(), None, OTHER))
+            continue
+        at, end = found.span()
+        if kind == "rest":
+            name, attrs, rest = found.group("name", "attrs", "rest")
+            open_end = end
         else:
-            tokens.append((at, end, None, OTHER))
+            name, attrs, rest = found.group("raw", "rawattrs", "rawrest")
+            open_end = found.start("text")
+            rest = ""
+        name = name.lower()
+        if open_count["p"] and name in _CLOSES_P and (depth := open_depth(_P, _SCOPE)) >= 0:
+            close_to(depth, at)
+        if name in _IMPLIED and any(open_count[c] for c in _IMPLIED[name]):
+            scope = _LIST_SCOPE if name == "li" else _TABLE_SCOPE if name[0] == "t" else _SCOPE
+            if (depth := open_depth(_IMPLIED[name], scope)) >= 0:
+                close_to(depth, at)
+        element = Element(name, at, open_end, stack[-1] if stack else None, attrs)
+        elements.append(element)
+        if name in VOID or rest.endswith("/"):
+            element.close_start = element.end = end
+            element.empty = True
+            continue
+        stack.append(element)
+        if name in open_count:
+            open_count[name] += 1
     close_to(0, len(source))
-    return Scan(source, elements, tokens)
+    return Scan(source, elements, others)
 
 
 _P = frozenset({"p"})
+
+# Markup skipped whole, as `scan` reads it, until a start tag named {tag} whose attributes hold {hint}.
+_SKIP = r"""(?:[^<]+|<(?:
+    !--(?:-?>|.*?(?:--!?>|\Z))
+  | !\[CDATA\[.*?(?:\]\]>|\Z)
+  | (?P<raw>(?i:script|style|textarea|title|xmp|iframe|noembed|noframes))(?=[\s/>])ATTRS[\s/]*>
+        .*?(?=(?i:</(?P=raw)[\s/>])|\Z)
+  | /[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^>"'])*>
+  | [!?/][^>]*(?:>|\Z)
+  | [a-zA-Z][^\s/>]*ATTRS[\s/]*>
+  | (?![a-zA-Z!?/])
+))*?(?=<(?i:{tag})[\s/>][^>]*?{hint}|\Z)""".replace("ATTRS", _ATTRS)
+
+
+@functools.lru_cache(maxsize=16)
+def _skipper(tag: str, hint: str) -> re.Pattern[str]:
+    return re.compile(_SKIP.format(tag=re.escape(tag), hint=re.escape(hint)), re.VERBOSE | re.DOTALL)
+
+
+def first_start_tag(
+    source: str, tag: str, hint: str, attrs: Mapping[str, str | bool] | None = None, classes: Iterable[str] = ()
+) -> Element | None:
+    """The first `tag` element of `source` that has these `attrs` and `classes`, found without building the tree.
+
+    For a page read only to learn one thing (what `import` wrote it as): comments and raw text are skipped as
+    `scan` skips them, in one compiled pattern, and only start tags whose attributes hold `hint` as written
+    (a class, an attribute's name) are read. The element knows its start tag only (no parent, no end).
+    """
+    skip, at, classes = _skipper(tag, hint), 0, tuple(classes)
+    while (at := skip.match(source, at).end()) < len(source):  # type: ignore[union-attr]
+        found = _MARKUP.match(source, at)
+        if found is None or found.lastgroup not in ("rest", "text"):
+            at += 1
+            continue
+        name, raw_attrs = found.group("name", "attrs") if found.lastgroup == "rest" else found.group("raw", "rawattrs")
+        element = Element(name.lower(), at, found.end(), None, raw_attrs)
+        if element.has(tag, attrs, classes):
+            return element
+        at = found.end()
+    return None
 
 
 #: A change to a text: what stands from `start` to `end` (offsets in the text) replaced by a string.

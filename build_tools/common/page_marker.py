@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from build_tools.common.html_scan import Element, Scan, scan, splice
+from build_tools.common.html_scan import Element, Scan, first_start_tag, scan, splice
 from build_tools.common.markup import html_text
 
 MARKER_CLASS = "pr-page"
@@ -88,9 +88,10 @@ def _scanned(page: str | Scan) -> Scan:
 
 def read_page_marker(page: str | Scan) -> PageIdentity | None:
     """The identity a built page (its text, or the page scanned) carries, or None for a page `import` did not write."""
-    if isinstance(page, str) and MARKER_CLASS not in page:
-        return None  # most of a site's pages are `import`'s, but reading a whole page to learn this costs
-    found = _scanned(page).find("div", {"hidden": True}, (MARKER_CLASS,))
+    if isinstance(page, str):  # read for this alone: not worth the whole tree
+        found = first_start_tag(page, "div", MARKER_CLASS, {"hidden": True}, (MARKER_CLASS,))
+    else:
+        found = page.find("div", {"hidden": True}, (MARKER_CLASS,))
     if found is None:
         return None
     values = found.attrs
