@@ -383,7 +383,7 @@ _SKIP = r"""(?:[^<]+|<(?:
   | [!?/][^>]*(?:>|\Z)
   | [a-zA-Z][^\s/>]*ATTRS[\s/]*>
   | (?![a-zA-Z!?/])
-))*?(?=<(?i:{tag})[\s/>][^>]*?{hint}|\Z)""".replace("ATTRS", _ATTRS)
+))*?(?=<(?i:{tag})(?=[\s/>])(?:"[^"]*"|'[^']*'|[^>"'])*?(?:"[^"]*?|'[^']*?)?{hint}|\Z)""".replace("ATTRS", _ATTRS)
 
 
 @functools.lru_cache(maxsize=16)
