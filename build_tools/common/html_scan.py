@@ -22,6 +22,9 @@ template or a button), an end tag closing every element opened inside it, a stra
 One simplification, kept from the parser this replaces: a start tag written ``<x/>`` makes an empty
 element (right for SVG's ``<path/>``, the only such tags built pages hold). The tests hold its tree
 against lxml's over real built pages.
+
+The standard library only: the job that marks a pull request's preview (`build_tools/finish/preview_banner.py`)
+runs this module with nothing installed.
 """
 
 from __future__ import annotations
