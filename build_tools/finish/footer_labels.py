@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools.common.html_scan import Scan, scan, splice
+from build_tools.common.html_scan import Scan
 
 _FOOTER_LINK = "md-footer__link"
 _MARKUP = re.compile(r"[<>\"']")
@@ -25,9 +25,3 @@ def footer_label_edits(page: Scan) -> list[tuple[int, int, str]]:
         if place is not None and not _MARKUP.search(label) and page.source[place[0] : place[1]] != label:
             edits.append((*place, label))
     return edits
-
-
-def footer_labels_escaped_once(page_html: str | Scan) -> str:
-    """`page_html` with the theme's footer link names escaped once, as every other attribute is."""
-    page = page_html if isinstance(page_html, Scan) else scan(page_html)
-    return splice(page.source, footer_label_edits(page))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from build_tools.common.html_scan import Edit, Element, Scan, scan, splice
+from build_tools.common.html_scan import Edit, Element, Scan
 from build_tools.common.markup import html_text
 from build_tools.importer.render_references import REF_CLASS, TEXT_ID_ATTR
 
@@ -31,9 +31,3 @@ def text_link_edits(page: Scan, url_of: TextUrl, within: Element | None = None) 
         if address_end >= 0:
             edits.append((href[0], address_end, html_text(target)))
     return edits
-
-
-def point_text_links(content: str | Scan, url_of: TextUrl) -> str:
-    """`content` with each link to another text of the site going to that text's page as built."""
-    page = content if isinstance(content, Scan) else scan(content)
-    return splice(page.source, text_link_edits(page, url_of))

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from build_tools.common.html_scan import Scan, scan, splice
+from build_tools.common.html_scan import Scan
 from build_tools.common.markup import script_json
 from build_tools.glossary.model import Glossary
 from build_tools.search.grams import gram_shards, shard_count
@@ -216,13 +216,3 @@ def search_box_edit(page: Scan) -> tuple[int, int, str]:
     config["search"] = f"{config.get('base', '.').rstrip('/')}/{WORKER_PATH}?index={first_part}"
     config["features"] = [f for f in config.get("features", []) if f != "search.highlight"]
     return found.open_end, found.close_start, script_json(config, separators=(",", ":"))
-
-
-def point_search_box_at_engine(page_html: str | Scan) -> str:
-    """Make Material's search box talk to our engine: rewrite ``search`` in its ``__config`` JSON.
-
-    Raises:
-        ValueError: The page has no ``__config`` (the theme changed how it configures search).
-    """
-    page = page_html if isinstance(page_html, Scan) else scan(page_html)
-    return splice(page.source, [search_box_edit(page)])
