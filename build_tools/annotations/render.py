@@ -174,17 +174,8 @@ def annotations_for_page(resolved: list[ResolvedAnnotation], page_url: str, link
 def essay_paragraphs(page: Scan, within: Element | None = None) -> Iterator[Element]:
     """The paragraphs `import` wrote (``<p id="p3">``), in order; not those inside a reference's preview."""
     for element in page.find_all("p", {"id": True}, (), within):
-        if _PARAGRAPH_ID.fullmatch(element.attrs["id"]) and not _in_template(element):
+        if _PARAGRAPH_ID.fullmatch(element.attrs["id"]) and not element.inside("template"):
             yield element
-
-
-def _in_template(element: Element) -> bool:
-    parent = element.parent
-    while parent is not None:
-        if parent.tag == "template":
-            return True
-        parent = parent.parent
-    return False
 
 
 def apply_to_page(page_html: str | Scan, page: PageAnnotations) -> str:

@@ -182,6 +182,15 @@ class Element:
         """Where the value of the attribute `name` stands in the text (without its quotes), or None."""
         return next(((s, e) for n, _start, _end, s, e in self.attribute_spans() if n == name), None)
 
+    def inside(self, tag: str) -> bool:
+        """Whether an element named `tag` holds it."""
+        parent = self.parent
+        while parent is not None:
+            if parent.tag == tag:
+                return True
+            parent = parent.parent
+        return False
+
     @property
     def closed_by_tag(self) -> bool:
         """Whether an end tag of its own ends it (not the end of the text, nor an element that cannot be in it)."""

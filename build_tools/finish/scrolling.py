@@ -56,7 +56,7 @@ def scrolling_edits(page: Scan, within: Element | None = None) -> list[Edit]:
     for number, element in enumerate(elements):
         if element.tag == "pre" and _is_code_block(page, elements, number):
             edits.append((element.open_end - 1, element.open_end - 1, _CODE_REGION))
-        elif element.tag == "table" and not _boxed(element) and not _in_table(element):
+        elif element.tag == "table" and not _boxed(element) and not element.inside("table"):
             edits += [(element.start, element.start, _TABLE_BOX_OPEN), (element.end, element.end, "</div>")]
     return edits
 
@@ -65,12 +65,3 @@ def focusable_scrolling_regions(html: str | Scan) -> str:
     """`html` (a page or its content) with every code block and table focusable; doing it twice changes nothing."""
     page = html if isinstance(html, Scan) else scan(html)
     return splice(page.source, scrolling_edits(page))
-
-
-def _in_table(element: Element) -> bool:
-    parent = element.parent
-    while parent is not None:
-        if parent.tag == "table":
-            return True
-        parent = parent.parent
-    return False
