@@ -16,7 +16,7 @@ from build_tools.annotations.render import annotation_edits, annotations_for_pag
 from build_tools.citations.page import Downloads, cite_data, meta_tags
 from build_tools.citations.work import CitedWork
 from build_tools.common.errors import InputError
-from build_tools.common.html_scan import Edit, Element, Scan, scan, splice
+from build_tools.common.html_scan import Edit, Element, Scan, first_start_tag, scan, splice
 from build_tools.common.page_marker import TEXT_KINDS, UNLISTED, PageIdentity, filled, read_page_marker
 from build_tools.common.urls import page_url, relative_url, to_root
 from build_tools.finish.assets import asset_tags
@@ -77,8 +77,9 @@ class FinishedPage:
 
 
 def is_finished(page_html: str) -> bool:
-    """Whether the step has already finished this page."""
-    return FINISHED in page_html
+    """Whether the step has already finished this page (a page the generator wrote names no policy-reader)."""
+    marked = {"name": "policy-reader", "content": "finished"}
+    return "policy-reader" in page_html and first_start_tag(page_html, "meta", "policy-reader", marked) is not None
 
 
 def _title(page: Scan, identity: PageIdentity | None, site_name: str) -> str:
