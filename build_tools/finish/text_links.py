@@ -22,7 +22,7 @@ def text_link_edits(page: Scan, url_of: TextUrl, within: Element | None = None) 
     Only the address before the link's ``#`` changes; the fragment and the rest of the tag stay as written.
     """
     edits: list[Edit] = []
-    for link in page.find_all("a", {TEXT_ID_ATTR: True, "href": True}, (REF_CLASS,), within):
+    for link in page.find_all("a", {TEXT_ID_ATTR: True, "href": True}, REF_CLASS.split(), within):
         href = link.value_span("href")
         target = url_of(link.attrs[TEXT_ID_ATTR])
         if href is None or target is None:
