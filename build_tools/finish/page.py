@@ -36,8 +36,8 @@ from build_tools.search.sections import Section, page_sections, section_reader
 FINISHED = '<meta name="policy-reader" content="finished">'
 #: The theme's page for a missing address: finished, but not a page search lists.
 NOT_FOUND = "404.html"
-#: A page with notes, whose margin its head script lays out before the first paint.
-_NOTES = ("aside", ("pr-notes",))
+#: A page with notes (an ``<aside>`` of this class), whose margin its head script lays out before the first paint.
+_NOTES_CLASS = "pr-notes"
 _TOOLS_ROW = '<div class="pr-tools"></div>'
 #: A heading below the title: a document's first part, chapter or article, above which its tools go.
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -143,7 +143,7 @@ def finish_page(raw: str, path: str, shared: Shared) -> FinishedPage:
     if article is not None:
         content = _content(page, article, url, title, identity, shared, listed=path != NOT_FOUND)
         edits.append((article.open_end, article.close_start, content.html + content.extra))
-    notes = content.notes or page.find(_NOTES[0], None, _NOTES[1]) is not None
+    notes = content.notes or page.find("aside", None, (_NOTES_CLASS,)) is not None
     head, body = asset_tags(_to_root(path, settings.site_url), notes=notes)
     head_end = _before_end_tag(page, "head", path)
     if (work := _work(identity, shared)) is not None:
@@ -152,11 +152,12 @@ def finish_page(raw: str, path: str, shared: Shared) -> FinishedPage:
     body_end = _before_end_tag(page, "body", path)
     if body:
         edits.append((body_end, body_end, body))
-    outside = (article.open_end, article.close_start) if article is not None else (0, 0)
-    edits += held_script_edits(page, outside)
-    edits += footer_label_edits(page)
+    # The theme's own elements, around the content: what is inside it was finished above.
+    content_at = (article.open_end, article.close_start) if article is not None else (0, 0)
+    theme_edits = held_script_edits(page) + footer_label_edits(page)
     if page.find("script", {"id": CONFIG_SCRIPT["id"]}) is not None:
-        edits.append(search_box_edit(page))
+        theme_edits.append(search_box_edit(page))
+    edits += [edit for edit in theme_edits if edit[1] <= content_at[0] or edit[0] >= content_at[1]]
     return FinishedPage(splice(raw, edits), identity, title, content.sections, content.use)
 
 
@@ -198,7 +199,7 @@ def _essay(
     edits = annotation_edits(page, on_page, within, scrolling_edits(page, within) + links)
     has_notes = any(on_page.notes.get(p.attrs["id"]) for p in essay_paragraphs(page, within))
     work = _work(identity, shared)
-    if work is not None or has_notes or page.find(_NOTES[0], None, _NOTES[1], within) is not None:
+    if work is not None or has_notes or page.find("aside", None, (_NOTES_CLASS,), within) is not None:
         edits += _tools_row(page, within)
     annotated = scan(splice(page.source, edits, *_bounds(page, within)))
     reader, read_sections = section_reader(url, title or url, label is not None, label)

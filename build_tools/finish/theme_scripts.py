@@ -44,8 +44,8 @@ def _held(page: Scan, script: Element) -> str:
     return f'<script type="{HELD_TYPE}"{attributes}>'
 
 
-def held_script_edits(page: Scan, outside: tuple[int, int] = (0, 0)) -> list[tuple[int, int, str]]:
-    """The changes that hold the page's theme scripts (those not in the stretch `outside`), as `splice` takes them."""
+def held_script_edits(page: Scan) -> list[tuple[int, int, str]]:
+    """The changes that hold the page's theme scripts, as `splice` takes them."""
     body = page.find("body")
     if body is None:
         return []
@@ -57,7 +57,6 @@ def held_script_edits(page: Scan, outside: tuple[int, int] = (0, 0)) -> list[tup
         if script.start >= last_inline
         and "src" in script.attrs
         and not _not_held(script)
-        and not outside[0] <= script.start < outside[1]
     ]
 
 
