@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from build_tools.common.html_scan import Element, Scan, first_start_tag, scan, splice
+from build_tools.common.html_scan import Edit, Element, Scan, first_start_tag, scan, splice
 from build_tools.common.markup import html_text
 
 MARKER_CLASS = "pr-page"
@@ -126,6 +126,11 @@ def fill_places(page: str | Scan) -> list[str]:
     return [name for name, _element in _fill_places(_scanned(page))]
 
 
+def fill_edits(page: Scan, content_of: Callable[[str], str], within: Element | None = None) -> list[Edit]:
+    """The changes that replace each fill place of `page` (inside `within`) by what `content_of` gives its name."""
+    return [(e.start, e.end, content_of(name)) for name, e in _fill_places(page, within)]
+
+
 def filled(page: str | Scan, content_of: Callable[[str], str], within: Element | None = None) -> str:
     """`page` (or what its element `within` holds) with each fill place replaced.
 
@@ -134,7 +139,7 @@ def filled(page: str | Scan, content_of: Callable[[str], str], within: Element |
     if isinstance(page, str) and _FILL_CLASS not in page:
         return page
     found = _scanned(page)
-    edits = [(e.start, e.end, content_of(name)) for name, e in _fill_places(found, within)]
+    edits = fill_edits(found, content_of, within)
     return splice(found.source, edits, *((within.open_end, within.close_start) if within else (0, None)))
 
 

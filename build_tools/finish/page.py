@@ -17,7 +17,7 @@ from build_tools.citations.page import Downloads, cite_data, meta_tags
 from build_tools.citations.work import CitedWork
 from build_tools.common.errors import InputError
 from build_tools.common.html_scan import Edit, Element, Scan, first_start_tag, scan, splice
-from build_tools.common.page_marker import TEXT_KINDS, UNLISTED, PageIdentity, filled, read_page_marker
+from build_tools.common.page_marker import TEXT_KINDS, UNLISTED, PageIdentity, fill_edits, read_page_marker
 from build_tools.common.urls import page_url, relative_url, to_root
 from build_tools.finish.assets import asset_tags
 from build_tools.finish.footer_labels import footer_label_edits
@@ -77,9 +77,13 @@ class FinishedPage:
 
 
 def is_finished(page_html: str) -> bool:
-    """Whether the step has already finished this page (a page the generator wrote names no policy-reader)."""
+    """Whether the step has already finished this page: its head has the step's meta element.
+
+    The step writes it as `FINISHED`: a page without that text was not finished, and the page is read for the
+    element only when it has it (not in a comment, say).
+    """
     marked = {"name": "policy-reader", "content": "finished"}
-    return "policy-reader" in page_html and first_start_tag(page_html, "meta", "policy-reader", marked) is not None
+    return FINISHED in page_html and first_start_tag(page_html, "meta", "policy-reader", marked) is not None
 
 
 def _title(page: Scan, identity: PageIdentity | None, site_name: str) -> str:
@@ -168,12 +172,13 @@ def _content(
     listed = listed and (identity is None or identity.kind not in UNLISTED)
     label = search_label(identity) if listed else None
     within: Element | None = article
-    with_fills = filled(page, lambda name: shared.fill_content(name, url), article)
-    if with_fills != page.inner(article):
-        page, within = scan(with_fills), None  # what was filled in is read with the rest
+    fills = fill_edits(page, lambda name: shared.fill_content(name, url), article)
+    if any(text for _start, _end, text in fills):  # what is filled in is read with the rest
+        page, within, fills = scan(splice(page.source, fills, article.open_end, article.close_start)), None, []
     if identity is not None and identity.kind in TEXT_KINDS:
-        return _essay(page, within, url, title, identity, shared, listed, label)
-    html = splice(page.source, scrolling_edits(page, within), *_bounds(page, within))
+        return _essay(page, within, url, title, identity, shared, listed, label, fills)
+    html = splice(page.source, scrolling_edits(page, within) + fills, *_bounds(page, within))
+    # Read with an empty fill place still there: a block holding no text, where the page's text is cut anyway.
     sections = page_sections(page, url, title or url, label is not None, label, within) if listed else []
     return _Content(html, sections=tuple(sections), notes=False)
 
@@ -191,12 +196,16 @@ def _essay(
     shared: Shared,
     listed: bool,
     label: SearchLabel | None,
+    fills: list[Edit],
 ) -> _Content:
-    """An essay's content with its notes and terms, what follows it (tooltips, select-to-note), its terms."""
+    """An essay's content with its notes and terms, what follows it (tooltips, select-to-note), its terms.
+
+    `fills` empty its fill places (nothing to fill in them).
+    """
     inputs, notes = shared.inputs, shared.notes
     on_page = annotations_for_page(notes.by_page.get(url, []), url, relative_url)
     links = text_link_edits(page, lambda text_id: _text_url(text_id, url, notes), within)
-    edits = annotation_edits(page, on_page, within, scrolling_edits(page, within) + links)
+    edits = annotation_edits(page, on_page, within, scrolling_edits(page, within) + links + fills)
     has_notes = any(on_page.notes.get(p.attrs["id"]) for p in essay_paragraphs(page, within))
     work = _work(identity, shared)
     if work is not None or has_notes or page.find("aside", None, (_NOTES_CLASS,), within) is not None:
