@@ -123,6 +123,8 @@ _MARKUP = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _ATTRIBUTE = re.compile(r"""([^\s/>=][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+#: Where a run of text is cut: a reference, or a lone `&` or `<`.
+_CUT = re.compile(r"[&<]")
 #: A character reference as `html.parser` reads one in text (``&amp;``, ``&#20013;``, ``&D`` of ``R&D``).
 _REFERENCE = re.compile(r"&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)(?=[^0-9a-fA-F])|[a-zA-Z][-.a-zA-Z0-9]*(?=[^a-zA-Z0-9]));?")
 #: The elements whose start ends another, kept count of while open so most start tags look no further.
@@ -555,11 +557,13 @@ def _close_ended(stack: list[Element], at: int, on_close: TagHandler, closing: E
 def _text_runs(source: str, start: int, end: int, stack: list[Element], on_text: TextHandler, out: list[str]) -> None:
     at = start
     while at < end:
-        cut = _next_cut(source, at, end)
-        if cut > at:
-            out.append(on_text(source[at:cut], stack))
-            at = cut
-            continue
+        cut = _CUT.search(source, at, end)
+        if cut is None:
+            out.append(on_text(source[at:end], stack))
+            return
+        if cut.start() > at:
+            out.append(on_text(source[at : cut.start()], stack))
+            at = cut.start()
         reference = _REFERENCE.match(source, at)
         if reference is not None and reference.end() <= end:
             out.append(reference.group())
@@ -567,9 +571,3 @@ def _text_runs(source: str, start: int, end: int, stack: list[Element], on_text:
         else:  # a lone `&` or `<`
             out.append(on_text(source[at], stack))
             at += 1
-
-
-def _next_cut(source: str, start: int, end: int) -> int:
-    amp, lt = source.find("&", start, end), source.find("<", start, end)
-    cuts = [i for i in (amp, lt) if i >= 0]
-    return min(cuts) if cuts else end
