@@ -9,24 +9,25 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
 
 from build_tools.annotations.model import Anchor, ResolvedAnnotation
 from build_tools.annotations.note_body import render_note_body
+from build_tools.common.html_scan import Edit, Element, Scan, scan, splice
 from build_tools.common.markup import html_text
 from build_tools.common.references import citations_html
 
 #: Relative address from one page to another (page addresses below the site root).
 Linker = Callable[[str, str], str]
 
-#: A paragraph `import` wrote; a reference's preview template inside it holds paragraphs of its own.
-_PARAGRAPH = re.compile(r'<p id="(p\d+)">((?:<template[\s>].*?</template>|.)*?)</p>', re.S)
-#: What `import` writes inside a paragraph besides its text: a run-in heading's bold opening, a reference's
-#: link and its preview's template. Marks are cut where they stand, so the two nest.
-_INLINE = re.compile(r'<strong class="pr-runin">|</strong>|<a [^>]*>|</a>|<template[\s>].*?</template>', re.S)
+#: The id of a paragraph `import` wrote (``p3``); a reference's preview template inside it holds paragraphs of
+#: its own, which are not the essay's.
+_PARAGRAPH_ID = re.compile(r"p\d+")
+#: Markup inside a paragraph kept whole: a reference's preview, whose text is not the paragraph's.
+_WHOLE = frozenset({"template"})
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 #: A preview longer than this shows only the sentences around the quote.
 PREVIEW_CHARS = 220
@@ -170,47 +171,76 @@ def annotations_for_page(resolved: list[ResolvedAnnotation], page_url: str, link
     return page
 
 
-def apply_to_page(page_html: str, page: PageAnnotations) -> str:
+def essay_paragraphs(page: Scan, within: Element | None = None) -> Iterator[Element]:
+    """The paragraphs `import` wrote (``<p id="p3">``), in order; not those inside a reference's preview."""
+    for element in page.find_all("p", {"id": True}, (), within):
+        if _PARAGRAPH_ID.fullmatch(element.attrs["id"]) and not element.inside("template"):
+            yield element
+
+
+def apply_to_page(page_html: str | Scan, page: PageAnnotations) -> str:
     """Highlight quoted passages inside the essay's paragraphs and put each paragraph's notes after it.
 
     Notes are numbered down the page in the order of their quotes; a quote carries its notes'
     numbers (``data-refs``), which print shows as markers. Runs on the paragraphs `import` writes
-    (plain escaped text), before glossary terms are marked.
+    (plain escaped text, a run-in heading's bold opening, a reference's link and its preview's template),
+    before glossary terms are marked.
+    """
+    scanned = page_html if isinstance(page_html, Scan) else scan(page_html)
+    return splice(scanned.source, annotation_edits(scanned, page))
+
+
+def annotation_edits(
+    scanned: Scan, page: PageAnnotations, within: Element | None = None, pending: Iterable[Edit] = ()
+) -> list[Edit]:
+    """What `apply_to_page` changes in `scanned` (inside `within`), as edits for `splice`, with `pending` ones.
+
+    `pending` are changes made to the same text before (a link pointed elsewhere): one inside the markup of a
+    paragraph whose text is rewritten goes into the new text, the others are returned as they are.
     """
     numbered = 0
-
-    def paragraph(match: re.Match[str]) -> str:
-        nonlocal numbered
-        anchor, escaped = match.group(1), match.group(2)
-        text, inline = _split_inline(escaped)
-        pending = sorted(page.notes.get(anchor, []), key=lambda note: note[0])
-        notes = "".join(render(numbered + n) for n, (_start, render) in enumerate(pending, start=1))
+    edits: list[Edit] = []
+    pending = sorted(pending, key=lambda edit: (edit[0], edit[1]))
+    for paragraph in essay_paragraphs(scanned, within):
+        anchor = paragraph.attrs["id"]
+        notes_here = sorted(page.notes.get(anchor, []), key=lambda note: note[0])
         spans = sorted(page.highlights.get(anchor, []), key=lambda span: span[0])
+        if not notes_here and not spans:
+            continue
+        notes = "".join(render(numbered + n) for n, (_start, render) in enumerate(notes_here, start=1))
         refs = {anchor_id: numbered + n for n, (_s, _e, _a, anchor_id) in enumerate(spans, start=1) if anchor_id}
-        numbered += len(pending)
-        body = _highlight(text, spans, refs, inline) if spans else escaped
-        if not notes:
-            return f'<p id="{anchor}">{body}</p>'
-        number = anchor.removeprefix("p")
-        return (
-            f'<p id="{anchor}">{body}</p><aside class="pr-notes" aria-label="第 {number} 段的注释">'
-            f'<div class="pr-notes__list" id="notes-{anchor}">{notes}</div></aside>'
-        )
+        numbered += len(notes_here)
+        if spans:
+            inside = [e for e in pending if paragraph.open_end <= e[0] and e[1] <= paragraph.close_start]
+            pending = [e for e in pending if e not in inside]
+            text, inline = _split_inline(scanned, paragraph, inside)
+            edits.append((paragraph.open_end, paragraph.close_start, _highlight(text, spans, refs, inline)))
+        if notes:
+            number = anchor.removeprefix("p")
+            notes_html = (
+                f'<aside class="pr-notes" aria-label="第 {number} 段的注释">'
+                f'<div class="pr-notes__list" id="notes-{anchor}">{notes}</div></aside>'
+            )
+            edits.append((paragraph.end, paragraph.end, notes_html))
+    return [*pending, *edits]
 
-    return _PARAGRAPH.sub(paragraph, page_html)
 
+def _split_inline(page: Scan, paragraph: Element, pending: list[Edit]) -> tuple[str, dict[int, list[str]]]:
+    """A paragraph's text, and the markup inside it (links, templates) by where it stands in the text.
 
-def _split_inline(escaped: str) -> tuple[str, dict[int, list[str]]]:
-    """A paragraph's text, and the markup `import` wrote inside it (links, templates) by where it stands in the text."""
-    parts, inline, at = [], defaultdict(list), 0
-    length = 0
-    for found in _INLINE.finditer(escaped):
-        piece = html.unescape(escaped[at : found.start()])
+    Each of the `pending` changes inside the paragraph goes into the markup it is in.
+    """
+    source = page.source
+    parts: list[str] = []
+    inline: dict[int, list[str]] = defaultdict(list)
+    at, length = paragraph.open_end, 0
+    for start, end in page.markup_in(paragraph, _WHOLE):
+        piece = html.unescape(source[at:start])
         parts.append(piece)
         length += len(piece)
-        inline[length].append(found.group())
-        at = found.end()
-    parts.append(html.unescape(escaped[at:]))
+        inline[length].append(splice(source, [e for e in pending if start <= e[0] and e[1] <= end], start, end))
+        at = end
+    parts.append(html.unescape(source[at : paragraph.close_start]))
     return "".join(parts), inline
 
 

@@ -42,14 +42,6 @@ def meta_tags(work: CitedWork) -> str:
     return "".join(f'<meta name="{name}" content="{html_text(value)}">\n' for name, value in tags)
 
 
-def with_meta_tags(html: str, work: CitedWork) -> str:
-    """`html` (a whole page) with the meta tags of `work` at the end of its head."""
-    head_end = html.find("</head>")
-    if head_end < 0:
-        return html
-    return html[:head_end] + meta_tags(work) + html[head_end:]
-
-
 def _style_data(work: CitedWork, edition: gbt7714.Edition) -> dict[str, str]:
     essay, paragraph = gbt7714.page_references(work, edition)
     data = {"id": edition, "label": gbt7714.LABELS[edition], "essay": essay, "paragraph": paragraph}

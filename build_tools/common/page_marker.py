@@ -8,13 +8,13 @@ from whatever HTML the generator made, so it never needs the generator's own pag
 from __future__ import annotations
 
 import enum
-import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from build_tools.common.errors import InputError
+from build_tools.common.html_scan import Edit, Element, Scan, first_start_tag, scan, splice
 from build_tools.common.markup import html_text
 
 MARKER_CLASS = "pr-page"
@@ -55,15 +55,15 @@ FILL_IN_SKIPPED = '<p class="pr-fill" data-pr-fill="{name}"></p>'
 REF_CLASS = "pr-link pr-ref"
 #: The attribute naming the other text a reference link goes to, whose address the finish step writes.
 TEXT_ID_ATTR = "data-text-id"
+#: The marker as `page_marker` writes it, in Markdown.
 _MARKER = re.compile(r'<div class="pr-page" hidden((?: data-pr-[a-z]+="[^"]*")*)></div>')
-_ATTRIBUTE = re.compile(r' data-pr-([a-z]+)="([^"]*)"')
-#: A name, or a name and the id (HTML-escaped) of the text it is filled for (``readings-<document id>``).
-_FILL = re.compile(r'<(?:div|p) class="pr-fill" data-pr-fill="([a-z]+(?:-[^"<>]+)?)"></(?:div|p)>')
-#: A document's card (issuer, number, dates, topics, status) as the built page carries it.
+#: A name, or a name and the id of the text it is filled for (``readings-<document id>``).
+_FILL_NAME = re.compile(r"[a-z]+(?:-.+)?", re.DOTALL)
+_FILL_CLASS = "pr-fill"
 #: The id of the 文库 page's data: every text's facts, as JSON (see build_tools/importer/library.py).
 LIBRARY_DATA_ID = "pr-library-data"
-_LIBRARY = re.compile(rf'<script type="application/json" id="{LIBRARY_DATA_ID}">(.*?)</script>', re.S)
-_CARD = re.compile(r'<dl class="pr-doc-card[^"]*"[^>]*? data-pr-card="([^"]*)"')
+#: A document's card (issuer, number, dates, topics, status) as the built page carries it.
+_CARD_CLASS = "pr-doc-card"
 
 
 @dataclass(frozen=True)
@@ -109,47 +109,78 @@ def without_page_marker(markdown: str) -> str:
     return _MARKER.sub("", markdown, count=1)
 
 
-def read_page_marker(page_html: str, path: str = "a page of the site") -> PageIdentity | None:
-    """The identity a built page carries, or None for a page `import` did not write.
+def _scanned(page: str | Scan) -> Scan:
+    return page if isinstance(page, Scan) else scan(page)
+
+
+def read_page_marker(page: str | Scan, path: str = "a page of the site") -> PageIdentity | None:
+    """The identity a built page (its text, or the page scanned) carries, or None for a page `import` did not write.
 
     Raises:
         InputError: The marker names a kind `import` does not write (a marker written by hand, or by another version).
     """
-    found = _MARKER.search(page_html)
+    if isinstance(page, str):  # read for this alone: not worth the whole tree
+        found = first_start_tag(page, "div", MARKER_CLASS, {"hidden": True}, (MARKER_CLASS,))
+    else:
+        found = page.find("div", {"hidden": True}, (MARKER_CLASS,))
     if found is None:
         return None
-    values = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(found.group(1))}
+    values = found.attrs
     try:
-        kind = PageKind(values.get("kind", ""))
+        kind = PageKind(values.get("data-pr-kind", ""))
     except ValueError:
         raise InputError(
             path,
-            f'its page marker says data-pr-kind="{values.get("kind", "")}", which is not a kind of page '
+            f'its page marker says data-pr-kind="{values.get("data-pr-kind", "")}", which is not a kind of page '
             f"`import` writes ({', '.join(PageKind)})",
             "run `policy-reader import` with this version and build the site again",
         ) from None
     return PageIdentity(
         kind,
-        values.get("title", ""),
-        values.get("source"),
-        values.get("article"),
-        values.get("status"),
-        values.get("genre"),
-        values.get("date"),
+        values.get("data-pr-title", ""),
+        values.get("data-pr-source"),
+        values.get("data-pr-article"),
+        values.get("data-pr-status"),
+        values.get("data-pr-genre"),
+        values.get("data-pr-date"),
     )
 
 
-def fill_places(page_html: str) -> list[str]:
-    """The names of the fill places in `page_html` (``glossary``, ``measures``)."""
-    return _FILL.findall(page_html)
+def _fill_places(page: Scan, within: Element | None = None) -> list[tuple[str, Element]]:
+    """Each fill place of `page` (inside `within`): its name and element.
+
+    A ``div``, or a ``p`` inside a block search skips.
+    """
+    places = []
+    for element in page.find_all(None, {"data-pr-fill": True}, (_FILL_CLASS,), within):
+        name = element.attrs["data-pr-fill"]
+        if element.tag in ("div", "p") and _FILL_NAME.fullmatch(name):
+            places.append((name, element))
+    return places
 
 
-def fill(page_html: str, name: str, content: str) -> str:
-    """`page_html` with the fill place `name` replaced by `content`."""
-    for place in (FILL, FILL_IN_SKIPPED):
-        if place.format(name=name) in page_html:
-            return page_html.replace(place.format(name=name), content, 1)
-    return page_html
+def fill_places(page: str | Scan) -> list[str]:
+    """The names of the fill places in `page` (``glossary``, ``measures``, ``readings-<text id>``)."""
+    if isinstance(page, str) and _FILL_CLASS not in page:
+        return []  # every Markdown page is asked, and few have one
+    return [name for name, _element in _fill_places(_scanned(page))]
+
+
+def fill_edits(page: Scan, content_of: Callable[[str], str], within: Element | None = None) -> list[Edit]:
+    """The changes that replace each fill place of `page` (inside `within`) by what `content_of` gives its name."""
+    return [(e.start, e.end, content_of(name)) for name, e in _fill_places(page, within)]
+
+
+def filled(page: str | Scan, content_of: Callable[[str], str], within: Element | None = None) -> str:
+    """`page` (or what its element `within` holds) with each fill place replaced.
+
+    What replaces a place is what `content_of` gives for its name.
+    """
+    if isinstance(page, str) and _FILL_CLASS not in page:
+        return page
+    found = _scanned(page)
+    edits = fill_edits(found, content_of, within)
+    return splice(found.source, edits, *((within.open_end, within.close_start) if within else (0, None)))
 
 
 def card_data_attribute(facts: Mapping[str, object]) -> str:
@@ -157,28 +188,29 @@ def card_data_attribute(facts: Mapping[str, object]) -> str:
     return f' data-pr-card="{html_text(json.dumps(dict(facts), ensure_ascii=False, sort_keys=True))}"'
 
 
-def read_card(page_html: str) -> dict[str, object] | None:
+def read_card(page: str | Scan) -> dict[str, object] | None:
     """The facts of the document card in a built page, or None for a page with no card.
 
     The keys: ``issuer`` (发文机关), ``number``, ``written``, ``published``, ``topics``, ``index_number``,
     ``status``, ``status_date`` (each only when the card has it).
     """
-    found = _CARD.search(page_html)
+    found = _scanned(page).find("dl", {"data-pr-card": True}, (_CARD_CLASS,))
     if found is None:
         return None
-    facts = json.loads(html.unescape(found.group(1)))
+    facts = json.loads(found.attrs["data-pr-card"])
     return facts if isinstance(facts, dict) else None
 
 
-def read_library(page_html: str) -> list[dict[str, object]] | None:
-    """The facts of every text as the 文库 page in `page_html` carries them, or None for any other page.
+def read_library(page: str | Scan) -> list[dict[str, object]] | None:
+    """The facts of every text as the 文库 page in `page` carries them, or None for any other page.
 
     Each entry's keys: ``id``, ``title``, ``kind`` (``essays``, ``law``, ``report``, or a document's type:
     意见, 通知, 规划 …), ``kind_name``, ``issuer``, ``date``, ``year``, ``status``, ``topics``, ``interprets``,
     ``interpreted_by`` (a fact not known is null).
     """
-    found = _LIBRARY.search(page_html)
+    scanned = _scanned(page)
+    found = scanned.find("script", {"id": LIBRARY_DATA_ID, "type": "application/json"})
     if found is None:
         return None
-    entries = json.loads(found.group(1))
+    entries = json.loads(scanned.inner(found))
     return entries if isinstance(entries, list) else None

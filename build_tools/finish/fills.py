@@ -8,15 +8,13 @@ rendering instead, and the page then keeps the theme's table of contents.
 
 from __future__ import annotations
 
-import html
-
 from build_tools.annotations.interprets import (
     noted_interpreted_by_markdown,
     noted_interprets_markdown,
     noted_readings_markdown,
 )
 from build_tools.annotations.measures_map import measures_page_body
-from build_tools.common.page_marker import fill, fill_places
+from build_tools.common.page_marker import filled
 from build_tools.common.urls import markdown_page_url, relative_url
 from build_tools.finish.inputs import AnchoredNotes, ReaderInputs
 from build_tools.finish.markdown import render_markdown
@@ -34,8 +32,7 @@ def fill_markdown(name: str, page_url: str, inputs: ReaderInputs, notes: Anchore
 
 def _noted_markdown(name: str, page_url: str, inputs: ReaderInputs, notes: AnchoredNotes) -> str:
     """A place for the 解读 relations notes imply (see build_tools/annotations/interprets.py); "" if none."""
-    kind, _, escaped_id = name.partition("-")
-    text_id = html.unescape(escaped_id)
+    kind, _, text_id = name.partition("-")
     by_id = {source.id: source for source in inputs.sources}
     directory_urls = inputs.settings.directory_urls
 
@@ -60,6 +57,4 @@ def fill_html(name: str, page_url: str, inputs: ReaderInputs, notes: AnchoredNot
 
 def filled_stub(stub: str, page_url: str, inputs: ReaderInputs, notes: AnchoredNotes) -> str:
     """A stub's Markdown with each fill place replaced by its Markdown: the whole page, for the generator."""
-    for name in fill_places(stub):
-        stub = fill(stub, name, fill_markdown(name, page_url, inputs, notes))
-    return stub
+    return filled(stub, lambda name: fill_markdown(name, page_url, inputs, notes))

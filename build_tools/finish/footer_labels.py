@@ -8,18 +8,20 @@ unescaped it holds no character that is markup.
 
 from __future__ import annotations
 
-import html
 import re
 
-_FOOTER_LABEL = re.compile(r'(<a\b[^>]*?\bclass="md-footer__link[^"]*"[^>]*?\baria-label=")([^"]*)(")')
+from build_tools.common.html_scan import Scan
+
+_FOOTER_LINK = "md-footer__link"
 _MARKUP = re.compile(r"[<>\"']")
 
 
-def footer_labels_escaped_once(page_html: str) -> str:
-    """`page_html` with the theme's footer link names escaped once, as every other attribute is."""
-
-    def once(match: re.Match[str]) -> str:
-        label = html.unescape(match.group(2))
-        return match.group(0) if _MARKUP.search(label) else match.group(1) + label + match.group(3)
-
-    return _FOOTER_LABEL.sub(once, page_html)
+def footer_label_edits(page: Scan) -> list[tuple[int, int, str]]:
+    """The changes that escape the theme's footer link names once, as `splice` takes them."""
+    edits = []
+    for link in page.find_all("a", {"aria-label": True}, (_FOOTER_LINK,)):
+        label = link.attrs["aria-label"]
+        place = link.value_span("aria-label")
+        if place is not None and not _MARKUP.search(label) and page.source[place[0] : place[1]] != label:
+            edits.append((*place, label))
+    return edits

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import html
-import re
 import sys
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
+
+# The standard library only, as this module (see build_tools/common/html_scan.py).
+from build_tools.common.html_scan import Scan, scan
 
 BANNER_CLASS = "pr-preview-banner"
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
@@ -56,27 +57,13 @@ def banner(pull: PullRequest) -> str:
     )
 
 
-class _StartTags(HTMLParser):
-    """Where the first ``<head>`` and ``<body>`` start tags, and the first ``</head>``, end in the text."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        self.ends: dict[str, int] = {}
-        self.feed(text)
-        self.close()
-
-    def _here(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("head", "body") and tag not in self.ends:
-            self.ends[tag] = self._here() + len(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "head" and "/head" not in self.ends:
-            self.ends["/head"] = self._here() + len("</head>")
+def _doctype_end(page: Scan) -> int:
+    """Where the page's doctype ends, when it starts the page (after white space only); 0 when it has none."""
+    first = min(page.others, default=None, key=lambda token: token[0])
+    at = first[0] if first else -1
+    if first is None or page.source[:at].strip() or not page.source.startswith("<!", at):
+        return 0
+    return first[1] if page.source[at + 2 : at + 9].lower() == "doctype" else 0
 
 
 def mark_page(text: str, pull: PullRequest) -> str:
@@ -84,10 +71,10 @@ def mark_page(text: str, pull: PullRequest) -> str:
 
     A page without those tags still gets both, where a browser reads them as head and body.
     """
-    ends = _StartTags(text).ends
-    doctype = re.match(r"\s*<!doctype[^>]*>", text, re.IGNORECASE)
-    head_at = ends.get("head", doctype.end() if doctype else 0)
-    body_at = ends.get("body", ends.get("/head", head_at))
+    page = scan(text)
+    head, body = page.find("head"), page.find("body")
+    head_at = head.open_end if head else _doctype_end(page)
+    body_at = body.open_end if body else head.end if head and head.closed_by_tag else head_at
     head_part = NOINDEX + STYLE
     if body_at == head_at:
         return text[:head_at] + head_part + banner(pull) + text[head_at:]

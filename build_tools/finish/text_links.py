@@ -6,27 +6,28 @@ only this step knows the address each page has in the site built (a file's name 
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
 
+from build_tools.common.html_scan import Edit, Element, Scan
 from build_tools.common.markup import html_text
 from build_tools.common.page_marker import REF_CLASS, TEXT_ID_ATTR
-
-_LINK = re.compile(rf'<a class="{REF_CLASS}" href="([^"#]*)#([^"]*)" {TEXT_ID_ATTR}="([^"]*)">')
 
 #: The address, relative to the page at `here`, of the page of the text with an id; None if there is none.
 TextUrl = Callable[[str], str | None]
 
 
-def point_text_links(content: str, url_of: TextUrl) -> str:
-    """`content` with each link to another text of the site going to that text's page as built."""
+def text_link_edits(page: Scan, url_of: TextUrl, within: Element | None = None) -> list[Edit]:
+    """The changes that point each link to another text (inside `within`) at that text's page, for `splice`.
 
-    def pointed(match: re.Match[str]) -> str:
-        target = url_of(html.unescape(match.group(3)))
-        if target is None:
-            return match.group(0)
-        fragment, text_id = match.group(2), match.group(3)
-        return f'<a class="{REF_CLASS}" href="{html_text(target)}#{fragment}" {TEXT_ID_ATTR}="{text_id}">'
-
-    return _LINK.sub(pointed, content)
+    Only the address before the link's ``#`` changes; the fragment and the rest of the tag stay as written.
+    """
+    edits: list[Edit] = []
+    for link in page.find_all("a", {TEXT_ID_ATTR: True, "href": True}, REF_CLASS.split(), within):
+        href = link.value_span("href")
+        target = url_of(link.attrs[TEXT_ID_ATTR])
+        if href is None or target is None:
+            continue
+        address_end = page.source.find("#", *href)
+        if address_end >= 0:
+            edits.append((href[0], address_end, html_text(target)))
+    return edits

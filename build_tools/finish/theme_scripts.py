@@ -13,44 +13,52 @@ A script is left alone where an inline script after it might expect it to have r
 
 from __future__ import annotations
 
-import re
+from build_tools.common.html_scan import Element, Scan, scan, splice
 
 #: What the held scripts are marked with; the head script looks for it.
 HELD_TYPE = "policy-reader/after-paint"
 
-# A `<script ...>` start tag and, for an inline script, whether it runs (JSON data does not).
-_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>", re.IGNORECASE)
-_SRC = re.compile(r"(\s)src(\s*=)", re.IGNORECASE)
-_NOT_HELD = re.compile(r"\sasync(?:[\s=]|$)|\stype\s*=\s*[\"']?module", re.IGNORECASE)
-_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)["']?""", re.IGNORECASE)
-_DEFER = re.compile(r"""\sdefer(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?(?=[\s/]|$)""", re.IGNORECASE)
+# The types of an inline script that runs (JSON data does not).
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
-def _runs_inline(attrs: str) -> bool:
-    if _SRC.search(attrs):
-        return False
-    kind = _TYPE.search(attrs)
-    return (kind[1].lower() if kind else "") in _SCRIPT_TYPES
+def _runs_inline(script: Element) -> bool:
+    return "src" not in script.attrs and script.attrs.get("type", "").lower() in _SCRIPT_TYPES
 
 
-def _held(attrs: str) -> str:
-    attrs = _SRC.sub(r"\1data-src\2", _DEFER.sub("", _TYPE.sub("", attrs)), count=1)
-    return f'<script type="{HELD_TYPE}"{attrs}>'
+def _not_held(script: Element) -> bool:
+    """An `async` script runs in no order anyway; a module is deferred already."""
+    return "async" in script.attrs or script.attrs.get("type", "").lower().startswith("module")
 
 
-def held_theme_scripts(html: str) -> str:
+def _held(page: Scan, script: Element) -> str:
+    """`script`'s start tag held: no ``type`` nor ``defer``, ``src`` named ``data-src``, the rest as written."""
+    edits, renamed = [], False
+    for name, start, end, _value_start, _value_end in script.attribute_spans():
+        if name in ("type", "defer"):
+            edits.append((start - 1 - script.start, end - script.start, ""))  # with the space before it
+        elif name == "src" and not renamed:
+            edits.append((start - script.start, start + len(name) - script.start, "data-src"))
+            renamed = True
+    attributes = splice(page.start_tag(script), edits)[1 + len(script.tag) : -1]
+    return f'<script type="{HELD_TYPE}"{attributes}>'
+
+
+def held_script_edits(page: Scan) -> list[tuple[int, int, str]]:
+    """The changes that hold the page's theme scripts, as `splice` takes them."""
+    body = page.find("body")
+    if body is None:
+        return []
+    scripts = [s for s in page.find_all("script") if s.start >= body.start]
+    last_inline = max((s.open_end for s in scripts if _runs_inline(s)), default=body.start)
+    return [
+        (script.start, script.open_end, _held(page, script))
+        for script in scripts
+        if script.start >= last_inline and "src" in script.attrs and not _not_held(script)
+    ]
+
+
+def held_theme_scripts(html: str | Scan) -> str:
     """`html` with each external body script after the last inline script that runs held until the first paint."""
-    body = html.find("<body")
-    if body < 0:
-        return html
-    tags = list(_SCRIPT.finditer(html, body))
-    last_inline = max((m.end() for m in tags if _runs_inline(m["attrs"])), default=body)
-    out, at = [], 0
-    for match in tags:
-        attrs = match["attrs"]
-        if match.start() < last_inline or not _SRC.search(attrs) or _NOT_HELD.search(attrs):
-            continue
-        out += [html[at : match.start()], _held(attrs)]
-        at = match.end()
-    return "".join(out) + html[at:]
+    page = html if isinstance(html, Scan) else scan(html)
+    return splice(page.source, held_script_edits(page))

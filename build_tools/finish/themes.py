@@ -13,9 +13,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from build_tools.common.html_scan import Element, Scan, scan
 from build_tools.search.index import index_script, material_index, zensical_index
 
-_MATERIAL_CONTENT = re.compile(r'<article\b[^>]*\bclass="md-content__inner\b[^"]*"[^>]*>')
+#: The class of the element that holds a page's content in Material and in Zensical.
+_MATERIAL_CONTENT = ("md-content__inner",)
 
 
 @dataclass(frozen=True)
@@ -24,32 +26,32 @@ class Theme:
 
     Attributes:
         name: What the README and errors call it.
-        generator: What the page's ``<meta name="generator">`` says when this theme made it.
-        content: The opening tag of the element holding the page's content.
-        element: That element's tag name, to find where it closes.
+        generator: What the page's ``<meta name="generator" content>`` says when this theme made it (from its start).
+        element: The tag name of the element holding the page's content.
+        content: That element's classes.
         search_files: The files the theme's search box reads, below the site root, and their text.
     """
 
     name: str
     generator: re.Pattern[str]
-    content: re.Pattern[str]
     element: str
+    content: tuple[str, ...]
     search_files: Callable[[], dict[str, str]]
 
 
 THEMES = (
     Theme(
         "Zensical",
-        re.compile(r'<meta name="generator" content="zensical-'),
-        _MATERIAL_CONTENT,
+        re.compile(r"zensical-"),
         "article",
+        _MATERIAL_CONTENT,
         lambda: {"search.json": zensical_index(), "search.js": index_script(zensical_index())},
     ),
     Theme(
         "Material for MkDocs",
-        re.compile(r'<meta name="generator" content="mkdocs-[^"]*mkdocs-material-'),
-        _MATERIAL_CONTENT,
+        re.compile(r"mkdocs-.*mkdocs-material-"),
         "article",
+        _MATERIAL_CONTENT,
         lambda: {
             "search/search_index.json": material_index(),
             "search/search_index.js": index_script(material_index()),
@@ -58,24 +60,24 @@ THEMES = (
 )
 
 
-def theme_of(page_html: str) -> Theme | None:
-    """The theme that made `page_html`, by its generator tag."""
-    return next((theme for theme in THEMES if theme.generator.search(page_html)), None)
+def _scanned(page: str | Scan) -> Scan:
+    return page if isinstance(page, Scan) else scan(page)
 
 
-def content_region(page_html: str) -> tuple[int, int] | None:
-    """Where the content of `page_html` starts and ends (inside its element), or None if no theme's is found."""
-    theme = theme_of(page_html)
+def theme_of(page: str | Scan) -> Theme | None:
+    """The theme that made `page` (its text, or the page scanned), by its generator tag."""
+    found = _scanned(page).find("meta", {"name": "generator"})
+    generator = found.attrs.get("content", "") if found else ""
+    return next((theme for theme in THEMES if theme.generator.match(generator)), None)
+
+
+def content_element(page: Scan) -> Element | None:
+    """The element holding the content of `page`, or None if no theme's is found (or it has no end tag)."""
+    theme = theme_of(page)
     for candidate in (theme,) if theme else THEMES:
-        opening = candidate.content.search(page_html)
-        if opening is None:
-            continue
-        tags = re.compile(rf"<(/?){candidate.element}\b[^>]*>")
-        depth = 1
-        for tag in tags.finditer(page_html, opening.end()):
-            depth += -1 if tag.group(1) else 1
-            if depth == 0:
-                return opening.end(), tag.start()
+        found = page.find(candidate.element, None, candidate.content)
+        if found is not None and found.closed_by_tag:
+            return found
     return None
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from build_tools.common.html_stream import Element, rewrite_text
+from build_tools.common.html_scan import Element, Scan, TextPass, read_text, scan
 from build_tools.common.markup import html_text
 from build_tools.glossary.matcher import TermMatcher
 
@@ -84,9 +85,18 @@ def _context(element: Element, outer: _Context) -> _Context:
     )
 
 
-def mark_terms(html: str, matcher: TermMatcher, policy: MarkPolicy = MarkPolicy.FIRST_IN_SECTION) -> MarkedPage:
-    """Wrap the terms in the essay paragraphs of `html` in focusable ``data-term`` elements."""
-    result = MarkedPage(html)
+def mark_terms(
+    html: str | Scan,
+    matcher: TermMatcher,
+    policy: MarkPolicy = MarkPolicy.FIRST_IN_SECTION,
+    readers: Iterable[TextPass] = (),
+) -> MarkedPage:
+    """Wrap the terms in the essay paragraphs of `html` in focusable ``data-term`` elements.
+
+    `readers` read the same text in the same pass (the page's search sections).
+    """
+    page = html if isinstance(html, Scan) else scan(html)
+    result = MarkedPage(page.source)
     section: dict[str, str | None] = {"id": None, "title": None}
     heading_text: list[str] = []
     seen: set[tuple[str, str | None]] = set()
@@ -139,7 +149,7 @@ def mark_terms(html: str, matcher: TermMatcher, policy: MarkPolicy = MarkPolicy.
             last = end
         return "".join(out) + text[last:] if out else text
 
-    result.html = rewrite_text(html, on_text, on_open, on_close)
+    result.html = read_text(page, TextPass(on_text, on_open, on_close), readers)
     return result
 
 

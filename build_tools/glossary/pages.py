@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from build_tools.common.html_scan import Element, scan, splice
 from build_tools.common.markup import html_text, markdown_text
 from build_tools.common.reader_pages import GLOSSARY_TITLE
 from build_tools.glossary.marking import Occurrence
@@ -110,10 +109,14 @@ def fill_uses(page_html: str, glossary: Glossary, uses: list[PageUse]) -> str:
             per_term[term_id].append((page, section_id, first.section_title, first.paragraph_id, len(found)))
     blocks = {term.id: _uses_html(per_term.get(term.id, [])) for term in glossary.terms}
     # One pass over the page, whatever the number of terms.
-    return _PLACEHOLDER.sub(lambda m: blocks.get(html.unescape(m.group(1)), m.group(0)), page_html)
+    scanned = scan(page_html)
+    places = scanned.find_all("div", {"data-pr-uses": True}, ("pr-uses",))
+    return splice(page_html, [(p.start, p.end, blocks[p.attrs["data-pr-uses"]]) for p in places if _fills(p, blocks)])
 
 
-_PLACEHOLDER = re.compile(r'<div class="pr-uses" data-pr-uses="([^"]*)"></div>')
+def _fills(place: Element, blocks: dict[str, str]) -> bool:
+    """Whether `place` is a term's empty placeholder that `blocks` has the links for."""
+    return place.close_start == place.open_end and place.attrs["data-pr-uses"] in blocks
 
 
 def _uses_html(places: list[tuple[PageUse, str | None, str | None, str, int]]) -> str:

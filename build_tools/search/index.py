@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from build_tools.common.html_scan import Scan
 from build_tools.common.markup import script_json
 from build_tools.glossary.model import Glossary
 from build_tools.search.browser_rules import browser_rules
@@ -31,7 +31,8 @@ PART_BYTES = 16_000
 #: shards, then parts, for some 100 KB on the wire at most (text gzips about 2.5×). Larger archives
 #: load, per query, only what it needs.
 EAGER_BYTES = 256_000
-_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+#: The script that configures Material's and Zensical's search box: JSON.
+CONFIG_SCRIPT = {"id": "__config", "type": "application/json"}
 
 
 @dataclass(frozen=True)
@@ -199,19 +200,18 @@ def part_path(n: int) -> str:
     return f"{INDEX_DIR}/{INDEX_PART.format(n)}"
 
 
-def point_search_box_at_engine(page_html: str) -> str:
-    """Make Material's search box talk to our engine: rewrite ``search`` in its ``__config`` JSON.
+def search_box_edit(page: Scan) -> tuple[int, int, str]:
+    """The change that makes Material's search box talk to our engine: ``search`` in its ``__config`` JSON.
 
     Raises:
         ValueError: The page has no ``__config`` (the theme changed how it configures search).
     """
-    match = _CONFIG_SCRIPT.search(page_html)
-    if not match:
+    found = page.find("script", CONFIG_SCRIPT)
+    if found is None:
         raise ValueError("no <script id='__config'> in the page: the theme no longer configures search this way")
-    config = json.loads(match.group(2))
+    config = json.loads(page.inner(found))
     # The engine finds its index from its own address: ?index= is the first part, relative to it.
     first_part = posixpath.relpath(part_path(0), posixpath.dirname(WORKER_PATH))
     config["search"] = f"{config.get('base', '.').rstrip('/')}/{WORKER_PATH}?index={first_part}"
     config["features"] = [f for f in config.get("features", []) if f != "search.highlight"]
-    replaced = script_json(config, separators=(",", ":"))
-    return page_html[: match.start(2)] + replaced + page_html[match.end(2) :]
+    return found.open_end, found.close_start, script_json(config, separators=(",", ":"))

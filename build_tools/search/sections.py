@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from build_tools.common.html_stream import Element, rewrite_text
+from build_tools.common.html_scan import Element, Scan, TextPass, read_text, scan
 from build_tools.search.labels import SearchLabel
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -50,13 +51,10 @@ def _skipped(stack: list[Element]) -> bool:
     )
 
 
-def page_sections(
-    content_html: str, page_url: str, page_title: str, essay: bool = False, label: SearchLabel | None = None
-) -> list[Section]:
-    """The sections of a page's content, the first (before any heading with an id) titled by the page.
-
-    `essay` marks the sections of a text's page, which search lists before other pages; `label` says which text.
-    """
+def section_reader(
+    page_url: str, page_title: str, essay: bool = False, label: SearchLabel | None = None
+) -> tuple[TextPass, Callable[[], list[Section]]]:
+    """A pass that reads a page's content into its sections (see `page_sections`), and what gives them once read."""
     sections = [Section(page_url, page_title, essay=essay, label=label)]
     heading: list[str] | None = None
     heading_id = ""
@@ -87,9 +85,29 @@ def page_sections(
             sections[-1].parts.append(html_lib.unescape(text))
         return text
 
-    rewrite_text(content_html, on_text, on_open, on_close)
-    for section in sections:
-        lines = (line.strip() for line in "".join(section.parts).split("\n"))
-        section.text = "\n".join(line for line in lines if line)
-        section.parts = []
-    return [s for s in sections if s.text or s.location == page_url or s.title]
+    def read() -> list[Section]:
+        for section in sections:
+            lines = (line.strip() for line in "".join(section.parts).split("\n"))
+            section.text = "\n".join(line for line in lines if line)
+            section.parts = []
+        return [s for s in sections if s.text or s.location == page_url or s.title]
+
+    return TextPass(on_text, on_open, on_close), read
+
+
+def page_sections(
+    content_html: str | Scan,
+    page_url: str,
+    page_title: str,
+    essay: bool = False,
+    label: SearchLabel | None = None,
+    within: Element | None = None,
+) -> list[Section]:
+    """The sections of a page's content, the first (before any heading with an id) titled by the page.
+
+    `essay` marks the sections of a text's page, which search lists before other pages; `label` says which text.
+    The content is `content_html` whole, or what the element `within` of it holds.
+    """
+    reader, sections = section_reader(page_url, page_title, essay, label)
+    read_text(content_html if isinstance(content_html, Scan) else scan(content_html), reader, within=within)
+    return sections()

@@ -19,10 +19,12 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from benchmarks.corpus import CorpusSize, write_project
 from build_tools.common.errors import InputError
+from build_tools.common.html_scan import scan
 from build_tools.finish import parallel
 from build_tools.finish.assets import ASSET_DIR
 from build_tools.finish.settings import settings_from_config
@@ -110,3 +112,37 @@ def test_a_page_that_fails_in_a_worker_is_the_error_naming_it(
         finish_site(site, settings_from_config(project / "mkdocs.yml"))
     assert raised.value.path == "page-0002/essay-0005/index.html"
     assert _digests(site) == before  # nothing written
+
+
+def _tree(page: Path) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Each element of `page` as (tag, depth) in document order: as the step's scanner reads it, and as lxml does."""
+    text = page.read_text(encoding="utf-8")
+    scanned = []
+    for element in scan(text).elements:
+        depth, parent = 0, element.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        scanned.append((element.tag, depth))
+    parsed: list[tuple[str, int]] = []
+
+    def walk(element: lxml.html.HtmlElement, depth: int) -> None:
+        if isinstance(element.tag, str):  # not a comment
+            parsed.append((element.tag, depth))
+            for child in element:
+                walk(child, depth + 1)
+
+    walk(lxml.html.document_fromstring(text), 0)
+    return scanned, parsed
+
+
+def test_the_steps_tag_scanner_reads_every_page_as_lxml_does(
+    project: Path, plain_and_finished: tuple[dict[str, str], dict[str, str]]
+) -> None:
+    """The scanner the step finds tags with (build_tools/common/html_scan.py) is its own tokenizer, since no
+    parser gives where an element ends: over every page the generator and the step wrote, it builds the tree
+    libxml2's HTML parser builds."""
+    pages = sorted((project / "plain-site").rglob("*.html")) + sorted((project / "site").rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        scanned, parsed = _tree(page)
+        assert scanned == parsed, page
