@@ -1,9 +1,10 @@
 """What the step keeps of each page between runs, so a rerun redoes only what changed.
 
-A page is finished again only when something it is finished from changed: the HTML the
-generator wrote, the notes on it, or what every page shares (the glossary, the settings,
-this code). What the site gathers from every page (search sections, the terms it uses) is
-kept with it, and so is the HTML the generator wrote: a page the generator left as it was,
+A page is finished again only when something it is finished from changed, as a digest of
+content tells (fingerprints.py): the HTML the generator wrote, the notes on it, the glossary
+entries it shows, or what every page shares (the glossary's spellings, the settings, this
+code). What the site gathers from every page (search sections, the terms it uses) is kept
+with it, and so is the HTML the generator wrote: a page the generator left as it was,
 already finished, is finished again from that when its notes change.
 """
 
@@ -20,7 +21,7 @@ from build_tools.finish.page import FinishedPage
 
 _CODE = Path(__file__).resolve().parents[1]
 #: Changes when the cache's shape does: an old cache is then ignored.
-_VERSION = b"finish-cache-2"
+_VERSION = b"finish-cache-3"
 
 
 def fingerprint(*parts: str | bytes) -> str:
@@ -44,7 +45,7 @@ class Entry:
     """One page as the last run left it.
 
     Attributes:
-        fingerprint: Of everything the page was finished from.
+        fingerprint: Of everything the page was finished from (`PageFingerprints.of`).
         raw: The HTML the generator wrote.
         page: The finished page.
         written: A digest of the file as written (on the glossary page, with its back-links).

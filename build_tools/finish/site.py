@@ -5,7 +5,7 @@
 1. `read_inputs`: the editors' files (glossary, notes, sources), checked before any page is read;
 2. `read_pages`: each page as the generator wrote it, and what `import` wrote it as (its marker);
 3. `anchor_notes_at_pages`: the notes anchored at the addresses the pages have, and what else all pages share;
-4. `fingerprint_pages`: what each page is finished from, as a digest of content;
+4. `fingerprint_pages`: what each page is finished from, as a digest of content (fingerprints.py);
 5. `finish_changed_pages`: each page on its own (`page.finish_page`, across the cores), but those the cache
    holds finished from the same fingerprint;
 6. `write_pages`: the pages that changed, the glossary page with its back-links to every essay;
@@ -33,9 +33,15 @@ from build_tools.common.files import staged_writes, write_atomically
 from build_tools.common.page_marker import TEXT_KINDS, PageIdentity, read_page_marker
 from build_tools.common.progress import Progress
 from build_tools.common.urls import markdown_page_url, page_url, relative_url
-from build_tools.finish.assets import ASSET_DIR, asset_tags, copy_assets
-from build_tools.finish.cache import Entry, FinishCache, code_fingerprint, fingerprint
+from build_tools.finish.assets import ASSET_DIR, copy_assets
+from build_tools.finish.cache import Entry, FinishCache, fingerprint
 from build_tools.finish.fills import fill_html
+from build_tools.finish.fingerprints import (
+    PageFingerprints,
+    page_fingerprint,
+    site_fingerprint,
+    tooltip_fingerprints,
+)
 from build_tools.finish.inputs import AnchoredNotes, ReaderInputs, anchor_notes, essay_urls, load_inputs
 from build_tools.finish.page import NOT_FOUND, FinishedPage, Shared, is_finished
 from build_tools.finish.parallel import finish_pages
@@ -233,40 +239,14 @@ def anchor_notes_at_pages(
     return Shared(inputs, notes, glossary_url, lambda name, url: fill_html(name, url, inputs, notes), works)
 
 
-@dataclass(frozen=True)
-class PageFingerprints:
-    """What each page of a run is finished from, as digests.
-
-    Attributes:
-        every_page: Of what every page shares: this code, the glossary, the settings, the citations, the readings.
-        pages: Of what each page is finished from, by its path below the site root.
-    """
-
-    every_page: str
-    pages: dict[str, str]
-
-
 def fingerprint_pages(pages: BuiltPages, shared: Shared, settings: FinishSettings) -> PageFingerprints:
-    """Phase "fingerprint": what each page is finished from: its HTML, the notes on it, what every page shares."""
-    inputs, notes = shared.inputs, shared.notes
-    every_page_fingerprint = fingerprint(
-        code_fingerprint(),
-        inputs.glossary_bytes,
-        repr(settings),
-        shared.glossary_url,
-        "".join(asset_tags("")),
-        repr(sorted(shared.works.items())),  # a manifest's publication or date changes every essay's citation
-        repr(notes.readings),  # a note linking an essay with a document: both pages and the 文库 say so
-    )
-    measures_fingerprint = fingerprint(repr(notes.resolved)) if pages.of_kind("measures") else ""
-    page_fingerprints = {}
-    for path in pages.paths:
-        identity = pages.identities[path]
-        text = identity is not None and identity.kind in TEXT_KINDS
-        notes_on_page = repr(notes.by_page.get(pages.urls[path], [])) if text else ""
-        measures = measures_fingerprint if identity is not None and identity.kind == "measures" else ""
-        page_fingerprints[path] = fingerprint(every_page_fingerprint, path, pages.raw[path], notes_on_page, measures)
-    return PageFingerprints(every_page_fingerprint, page_fingerprints)
+    """Phase "fingerprint": what each page is finished from (see fingerprints.py)."""
+    site_fp = site_fingerprint(shared, settings)
+    page_fps = {
+        path: page_fingerprint(site_fp, path, pages.raw[path], pages.identities[path], pages.urls[path], shared)
+        for path in pages.paths
+    }
+    return PageFingerprints(site_fp, page_fps, tooltip_fingerprints(shared))
 
 
 def finish_changed_pages(
@@ -286,7 +266,7 @@ def finish_changed_pages(
     to_finish = []
     for path in pages.paths:
         entry = cache.entries.get(path)
-        if entry is not None and entry.fingerprint == fingerprints.pages[path]:
+        if entry is not None and entry.fingerprint == fingerprints.of(path, entry.page):
             finished[path] = entry.page
             report.kept.append(path)
         else:
@@ -296,7 +276,7 @@ def finish_changed_pages(
         progress.start(len(jobs))
     for path, (page, worker_cpu) in zip(to_finish, finish_pages(jobs, shared), strict=True):
         finished[path] = page
-        cache.entries[path] = Entry(fingerprints.pages[path], pages.raw[path], page, "")
+        cache.entries[path] = Entry(fingerprints.of(path, page), pages.raw[path], page, "")
         report.finished.append(path)
         report.phases["finish pages"] = report.phases.get("finish pages", 0.0) + worker_cpu
         if progress:
@@ -350,7 +330,7 @@ def write_search_index(
     sections = [s for path in pages.paths if path != NOT_FOUND for s in finished[path].sections]
     reading = in_reading_order(sections, reading_urls)
     entries = glossary_entries(shared.inputs.glossary, shared.glossary_url)
-    index_fingerprint = fingerprint(fingerprints.every_page, repr(reading), repr(entries))
+    index_fingerprint = fingerprint(fingerprints.site, repr(reading), repr(entries))
     if index_fingerprint != cache.index or not (site / part_path(0)).exists():
         for name, text in _index_files(reading, entries).items():
             _write(site / name, text)
