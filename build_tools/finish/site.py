@@ -34,7 +34,7 @@ from build_tools.common.page_marker import TEXT_KINDS, PageIdentity, read_page_m
 from build_tools.common.progress import Progress
 from build_tools.common.urls import markdown_page_url, page_url, relative_url
 from build_tools.finish.assets import ASSET_DIR, copy_assets
-from build_tools.finish.cache import Entry, FinishCache, fingerprint
+from build_tools.finish.cache import Entry, FinishCache, StoredText, fingerprint
 from build_tools.finish.fills import fill_html
 from build_tools.finish.fingerprints import (
     PageFingerprints,
@@ -43,7 +43,7 @@ from build_tools.finish.fingerprints import (
     tooltip_fingerprints,
 )
 from build_tools.finish.inputs import AnchoredNotes, ReaderInputs, anchor_notes, essay_urls, load_inputs
-from build_tools.finish.page import NOT_FOUND, FinishedPage, Shared, is_finished
+from build_tools.finish.page import NOT_FOUND, Shared, is_finished
 from build_tools.finish.parallel import finish_pages
 from build_tools.finish.settings import FinishSettings
 from build_tools.finish.themes import theme_of
@@ -256,18 +256,16 @@ def finish_changed_pages(
     cache: FinishCache,
     report: FinishReport,
     progress: Progress | None,
-) -> dict[str, FinishedPage]:
-    """Phase "finish pages": every page, finished afresh where what it is finished from changed, else the cache's.
+) -> dict[str, Entry]:
+    """Phase "finish pages": each page's cache entry, finished afresh where what it is finished from changed.
 
     Pages finished are cached and listed in `report.finished`, the others in `report.kept`; worker processes'
-    CPU time counts towards the phase.
+    CPU time counts towards the phase. The entries come in the site's order.
     """
-    finished: dict[str, FinishedPage] = {}
     to_finish = []
     for path in pages.paths:
         entry = cache.entries.get(path)
-        if entry is not None and entry.fingerprint == fingerprints.of(path, entry.page):
-            finished[path] = entry.page
+        if entry is not None and entry.fingerprint == fingerprints.of(path, entry.gathered):
             report.kept.append(path)
         else:
             to_finish.append(path)
@@ -275,7 +273,6 @@ def finish_changed_pages(
     if progress:
         progress.start(len(jobs))
     for path, (page, worker_cpu) in zip(to_finish, finish_pages(jobs, shared), strict=True):
-        finished[path] = page
         cache.entries[path] = Entry(fingerprints.of(path, page), pages.raw[path], page, "")
         report.finished.append(path)
         report.phases["finish pages"] = report.phases.get("finish pages", 0.0) + worker_cpu
@@ -283,33 +280,42 @@ def finish_changed_pages(
             progress.advance()
     if progress:
         progress.end()
-    return {path: finished[path] for path in pages.paths}  # in the site's order, as before
+    return {path: cache.entries[path] for path in pages.paths}
 
 
-def _page_uses(finished: dict[str, FinishedPage]) -> list[PageUse]:
+def _page_uses(entries: dict[str, Entry]) -> list[PageUse]:
     """The terms each essay uses, in the site's order."""
-    return [page.use for page in finished.values() if page.use is not None]
+    return [entry.gathered.use for entry in entries.values() if entry.gathered.use is not None]
 
 
 def write_pages(
-    site: Path, pages: BuiltPages, finished: dict[str, FinishedPage], shared: Shared, cache: FinishCache
+    site: Path, pages: BuiltPages, entries: dict[str, Entry], report: FinishReport, shared: Shared, cache: FinishCache
 ) -> None:
     """Phase "write pages": each finished page to its file (the glossary page with its back-links), where it changed.
 
     The cache learns what was written, and forgets the pages the site no longer has.
     """
-    uses = _page_uses(finished)
-    for path, page in finished.items():
-        text = page.html
-        if page.identity is not None and page.identity.kind == "glossary":
+    uses = _page_uses(entries)
+    finished_now = set(report.finished)
+    for path, entry in entries.items():
+        identity, on_disk = entry.gathered.identity, pages.on_disk[path]
+        if identity is not None and identity.kind == "glossary":
             here = pages.urls[path]
             text = fill_uses(
-                text,
+                entry.page.html,
                 shared.inputs.glossary,
                 [PageUse(relative_url(u.url, here), u.title, u.occurrences) for u in uses],
             )
-        cache.entries[path].written = _digest(text)
-        _write(site / path, text, pages.on_disk[path])
+        elif path in finished_now or not entry.written:
+            text = entry.page.html
+        else:
+            # A page kept from the cache is on disk as last written when the generator left it finished (its
+            # digest was checked as it was read); one the generator wrote afresh gets the cache's copy back.
+            if not is_finished(on_disk):
+                write_atomically(site / path, entry.html_data())
+            continue
+        entry.written = _digest(text)
+        _write(site / path, text, on_disk)
     for gone in set(cache.entries) - set(pages.paths):
         del cache.entries[gone]
 
@@ -317,7 +323,7 @@ def write_pages(
 def write_search_index(
     site: Path,
     pages: BuiltPages,
-    finished: dict[str, FinishedPage],
+    entries: dict[str, Entry],
     shared: Shared,
     fingerprints: PageFingerprints,
     cache: FinishCache,
@@ -325,15 +331,21 @@ def write_search_index(
 ) -> None:
     """Phase "search index": the engine's index of every listed page's sections, in reading order.
 
-    Made again only when what it is made from changed (or its first part is missing), and then written.
+    Made again only when what it is made from changed; written again as the cache keeps it when its first
+    part is missing (a generator that empties the site before it builds).
     """
-    sections = [s for path in pages.paths if path != NOT_FOUND for s in finished[path].sections]
+    sections = [s for path in pages.paths if path != NOT_FOUND for s in entries[path].gathered.sections]
     reading = in_reading_order(sections, reading_urls)
-    entries = glossary_entries(shared.inputs.glossary, shared.glossary_url)
-    index_fingerprint = fingerprint(fingerprints.site, repr(reading), repr(entries))
-    if index_fingerprint != cache.index or not (site / part_path(0)).exists():
-        for name, text in _index_files(reading, entries).items():
+    glossary = glossary_entries(shared.inputs.glossary, shared.glossary_url)
+    index_fingerprint = fingerprint(fingerprints.site, repr(reading), repr(glossary))
+    if index_fingerprint != cache.index or not cache.index_files:
+        index_files = _index_files(reading, glossary)
+        for name, text in index_files.items():
             _write(site / name, text)
+        cache.index_files = {name: StoredText(text) for name, text in index_files.items()}
+    elif not (site / part_path(0)).exists():
+        for name, stored in cache.index_files.items():
+            write_atomically(site / name, stored.data())
     cache.index = index_fingerprint
 
 
@@ -348,9 +360,9 @@ def write_site_files(site: Path, pages: BuiltPages, shared: Shared, settings: Fi
     copy_assets(site)
 
 
-def unused_term_notices(inputs: ReaderInputs, finished: dict[str, FinishedPage], settings: FinishSettings) -> list[str]:
+def unused_term_notices(inputs: ReaderInputs, entries: dict[str, Entry], settings: FinishSettings) -> list[str]:
     """A notice for each term no essay uses, naming its line in the glossary."""
-    used = {o.term_id for use in _page_uses(finished) for o in use.occurrences}
+    used = {o.term_id for use in _page_uses(entries) for o in use.occurrences}
     return [
         f"{settings.glossary}:{term.line}: the term '{term.term}' is used in no essay"
         for term in inputs.glossary.terms
@@ -396,17 +408,17 @@ def finish_site(
     with report.phase("fingerprint"):
         fingerprints = fingerprint_pages(pages, shared, settings)
     with report.phase("finish pages"):
-        finished = finish_changed_pages(pages, fingerprints, shared, cache, report, progress)
+        entries = finish_changed_pages(pages, fingerprints, shared, cache, report, progress)
     # Every file of the run is put in place at the end, or none: a failure or Ctrl-C leaves the site as it was.
     with staged_writes():
         with report.phase("write pages"):
-            write_pages(site, pages, finished, shared, cache)
+            write_pages(site, pages, entries, report, shared, cache)
         with report.phase("search index"):
             reading_urls = order if order is not None else reading_order(settings)
-            write_search_index(site, pages, finished, shared, fingerprints, cache, reading_urls)
+            write_search_index(site, pages, entries, shared, fingerprints, cache, reading_urls)
         with report.phase("site files"):
             write_site_files(site, pages, shared, settings)
-    report.notices += unused_term_notices(inputs, finished, settings)
+    report.notices += unused_term_notices(inputs, entries, settings)
     return report
 
 

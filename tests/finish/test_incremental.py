@@ -4,7 +4,7 @@ The step knows what a page is finished from by a digest of content, never a file
 a real build, finished once with the cache, is built again (MkDocs and Zensical both write every page
 afresh), an editor's change is saved, and the step runs again. The pages it finishes are the ones whose
 finished HTML shows the change, found here in a clean finish of the same build (no cache), which the
-incremental result must equal byte for byte.
+incremental result must equal byte for byte. The cache goes through its file between runs, as with `finish`.
 """
 
 from __future__ import annotations
@@ -48,15 +48,18 @@ def pages_showing(site: Path, text: str) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html") if text in p.read_text(encoding="utf-8")}
 
 
-def finish_after_rebuild(project: Path, generator: str, cache: FinishCache) -> tuple[FinishReport, Path]:
-    """Build again, finish with `cache`; also finish a copy of the same build with none, into ``fresh/``."""
+def finish_after_rebuild(project: Path, generator: str) -> tuple[FinishReport, Path]:
+    """Build again, finish with the cache the last run saved (as `finish` does); a copy with none into ``fresh/``."""
     site = build(project, generator)
     assert not any(is_finished(p.read_text(encoding="utf-8")) for p in site.rglob("*.html"))  # every page rewritten
     fresh = project / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
     shutil.copytree(site, fresh)
     settings = settings_from_config(project / "mkdocs.yml")
+    cache_file = project / ".policy-reader-cache" / "finish.bin"
+    cache = FinishCache.load(cache_file)
     report = finish_site(site, settings, cache=cache)
+    cache.save(cache_file)
     finish_site(fresh, settings)
     assert files(site) == files(fresh)
     return report, fresh
@@ -92,23 +95,22 @@ def term_on_some_pages(site: Path) -> str:
 def test_a_changed_note_or_definition_finishes_only_the_pages_showing_it(tmp_path: Path, generator: str) -> None:
     project = write_project(tmp_path / "project", CorpusSize(12, 40, 12))
     Project(project).import_sources()
-    cache = FinishCache()
-    report, fresh = finish_after_rebuild(project, generator, cache)
+    report, fresh = finish_after_rebuild(project, generator)
     pages = set(report.finished)
     assert len(pages) > 20 and not report.kept
 
-    report, fresh = finish_after_rebuild(project, generator, cache)
+    report, fresh = finish_after_rebuild(project, generator)
     assert not report.finished and set(report.kept) == pages  # nothing changed: every page from the cache
 
     change_first_note(project)
-    report, fresh = finish_after_rebuild(project, generator, cache)
+    report, fresh = finish_after_rebuild(project, generator)
     showing = pages_showing(fresh, NOTE_CHANGE)
     assert showing and set(report.finished) == showing
     assert len(report.kept) == len(pages) - len(showing)
 
     term = term_on_some_pages(fresh)
     change_definition(project, term)
-    report, fresh = finish_after_rebuild(project, generator, cache)
+    report, fresh = finish_after_rebuild(project, generator)
     showing = pages_showing(fresh, DEFINITION_CHANGE)
     assert "glossary/index.html" in showing and any(p.startswith("page-") for p in showing)
     assert set(report.finished) == showing
