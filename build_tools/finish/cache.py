@@ -5,7 +5,9 @@ content tells (fingerprints.py): the HTML the generator wrote, the notes on it, 
 entries it shows, or what every page shares (the glossary's spellings, the settings, this
 code). What the site gathers from every page (search sections, the terms it uses) is kept
 with it, and so is the HTML the generator wrote: a page the generator left as it was,
-already finished, is finished again from that when its notes change.
+already finished, is finished again from that when its notes change. The files the whole
+site gathers (the search index, the citation files) are kept with the fingerprint of what
+they were made from, so a generator that empties the site has them written back, not made.
 """
 
 from __future__ import annotations
@@ -132,25 +134,37 @@ class Entry:
 
 
 @dataclass
+class KeptFiles:
+    """Files the whole site gathers from its pages, and the fingerprint of what they were made from.
+
+    Attributes:
+        fingerprint: Of what they were made from.
+        files: Their texts, by path below the site root: a generator that empties the site before it builds
+            (Zensical does) has them written again as they were, not made again.
+    """
+
+    fingerprint: str
+    files: dict[str, StoredText]
+
+
+@dataclass
 class FinishCache:
     """Entries by page path below the site root; kept in memory, or in a file between runs.
 
-    Saved, the entries' HTML and the search index's files are in a folder beside the file (``….pages``),
-    each named by its content's digest: a run writes only what is new.
+    Saved, the entries' HTML and the site's files are in a folder beside the file (``….pages``), each
+    named by its content's digest: a run writes only what is new.
 
     Attributes:
         entries: See `Entry`.
-        index: The fingerprint of what the search index was last written from.
-        index_files: Its files, by path below the site root: a generator that empties the site (Zensical
-            does) has them written again as they were, not made again.
+        site_files: The files the whole site gathers (the search index, the citation files), by what they are.
     """
 
     entries: dict[str, Entry] = field(default_factory=dict)
-    index: str = ""
-    index_files: dict[str, StoredText] = field(default_factory=dict)
+    site_files: dict[str, KeptFiles] = field(default_factory=dict)
 
     def _texts(self) -> list[StoredText]:
-        return [text for entry in self.entries.values() for text in entry.texts()] + list(self.index_files.values())
+        pages = [text for entry in self.entries.values() for text in entry.texts()]
+        return pages + [text for kept in self.site_files.values() for text in kept.files.values()]
 
     @classmethod
     def load(cls, path: Path) -> FinishCache:

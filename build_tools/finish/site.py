@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.annotations.corpus import INDEX_PAGE
 from build_tools.annotations.export import annotation_collection
-from build_tools.citations.site import write_citation_files
+from build_tools.citations.site import citation_files
 from build_tools.citations.work import cited_works
 from build_tools.common.errors import InputError, display_path
 from build_tools.common.files import staged_writes, write_atomically
@@ -34,7 +34,7 @@ from build_tools.common.page_marker import TEXT_KINDS, PageIdentity, read_page_m
 from build_tools.common.progress import Progress
 from build_tools.common.urls import markdown_page_url, page_url, relative_url
 from build_tools.finish.assets import ASSET_DIR, copy_assets
-from build_tools.finish.cache import Entry, FinishCache, StoredText, fingerprint
+from build_tools.finish.cache import Entry, FinishCache, KeptFiles, StoredText, fingerprint
 from build_tools.finish.fills import fill_html
 from build_tools.finish.fingerprints import (
     PageFingerprints,
@@ -331,33 +331,52 @@ def write_search_index(
 ) -> None:
     """Phase "search index": the engine's index of every listed page's sections, in reading order.
 
-    Made again only when what it is made from changed; written again as the cache keeps it when its first
-    part is missing (a generator that empties the site before it builds).
+    Made again only when what it is made from changed; otherwise its files are written again, as the cache
+    keeps them, where missing (a generator that empties the site before it builds).
     """
     sections = [s for path in pages.paths if path != NOT_FOUND for s in entries[path].gathered.sections]
     reading = in_reading_order(sections, reading_urls)
     glossary = glossary_entries(shared.inputs.glossary, shared.glossary_url)
     index_fingerprint = fingerprint(fingerprints.site, repr(reading), repr(glossary))
-    if index_fingerprint != cache.index or not cache.index_files:
-        index_files = _index_files(reading, glossary)
-        for name, text in index_files.items():
-            _write(site / name, text)
-        cache.index_files = {name: StoredText(text) for name, text in index_files.items()}
-    elif not (site / part_path(0)).exists():
-        for name, stored in cache.index_files.items():
-            write_atomically(site / name, stored.data())
-    cache.index = index_fingerprint
+    _write_kept_files(site, cache, "search index", index_fingerprint, lambda: _index_files(reading, glossary))
 
 
-def write_site_files(site: Path, pages: BuiltPages, shared: Shared, settings: FinishSettings) -> None:
+def write_site_files(
+    site: Path,
+    pages: BuiltPages,
+    shared: Shared,
+    fingerprints: PageFingerprints,
+    cache: FinishCache,
+    settings: FinishSettings,
+) -> None:
     """Phase "site files": the theme's own search files, ``annotations.jsonld``, the citation files, the assets."""
     theme = next((t for t in map(theme_of, pages.raw.values()) if t is not None), None)
     for name, text in (theme.search_files() if theme else {}).items():
         _write(site / name, text)
-    notes = shared.notes
+    notes, works = shared.notes, shared.works
     _write(site / ANNOTATIONS_EXPORT, annotation_collection(notes.resolved, settings.site_url, settings.site_name))
-    write_citation_files(site, shared.works.values())
+    works_fingerprint = fingerprint(fingerprints.site, repr(sorted(works.items())))
+    _write_kept_files(site, cache, "citations", works_fingerprint, lambda: citation_files(works.values()))
     copy_assets(site)
+
+
+def _write_kept_files(
+    site: Path, cache: FinishCache, name: str, made_from: str, make: Callable[[], dict[str, str]]
+) -> None:
+    """Write the site's files called `name`: made again when what they are made from changed, else the cache's.
+
+    Files kept are written only where missing: a generator that empties the site (Zensical) removed them.
+    """
+    kept = cache.site_files.get(name)
+    if kept is None or kept.fingerprint != made_from:
+        files = make()
+        for path, text in files.items():
+            _write(site / path, text)
+        cache.site_files[name] = KeptFiles(made_from, {path: StoredText(text) for path, text in files.items()})
+        return
+    for path, stored in kept.files.items():
+        if not (site / path).exists():
+            write_atomically(site / path, stored.data())
 
 
 def unused_term_notices(inputs: ReaderInputs, entries: dict[str, Entry], settings: FinishSettings) -> list[str]:
@@ -417,7 +436,7 @@ def finish_site(
             reading_urls = order if order is not None else reading_order(settings)
             write_search_index(site, pages, entries, shared, fingerprints, cache, reading_urls)
         with report.phase("site files"):
-            write_site_files(site, pages, shared, settings)
+            write_site_files(site, pages, shared, fingerprints, cache, settings)
     report.notices += unused_term_notices(inputs, entries, settings)
     return report
 

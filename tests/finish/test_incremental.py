@@ -9,6 +9,7 @@ incremental result must equal byte for byte. The cache goes through its file bet
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -115,3 +116,16 @@ def test_a_changed_note_or_definition_finishes_only_the_pages_showing_it(tmp_pat
     assert "glossary/index.html" in showing and any(p.startswith("page-") for p in showing)
     assert set(report.finished) == showing
     assert len(report.kept) == len(pages) - len(showing)
+
+
+def test_the_benchmark_prints_how_soon_a_change_is_on_its_pages(tmp_path: Path) -> None:
+    command = [sys.executable, "benchmarks/refinish.py", "--sizes", "6", "--keep", str(tmp_path)]
+    result = run(command, cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr
+    said = re.findall(
+        r"one (note|definition) changed: .* `finish` [\d.]+ s, [\d.]+ s CPU \((\d+) page\(s\) finished, (\d+) kept\)",
+        result.stdout,
+    )
+    assert [what for what, _finished, _kept in said] == ["note", "definition"], result.stdout
+    assert all(0 < int(finished) < int(kept) for _what, finished, kept in said), result.stdout
+    assert "search index" in result.stdout and "cache written" in result.stdout
