@@ -23,7 +23,7 @@ from build_tools.finish.page import FinishedPage
 
 _CODE = Path(__file__).resolve().parents[1]
 #: Changes when the cache's shape does: an old cache is then ignored.
-_VERSION = b"finish-cache-4"
+_VERSION = b"finish-cache-5"
 
 
 def fingerprint(*parts: str | bytes) -> str:
@@ -102,12 +102,14 @@ class Entry:
         fingerprint: Of everything the page was finished from (`PageFingerprints.of`).
         gathered: What the finished page gives the site (its identity, title, search sections, terms), without
             its HTML, which `page` reads when asked.
+        sections_fingerprint: Of its search sections.
         written: A digest of the file as written (on the glossary page, with its back-links).
     """
 
     def __init__(self, fingerprint: str, raw: str, page: FinishedPage, written: str) -> None:
         self.fingerprint = fingerprint
         self.gathered = replace(page, html="")
+        self.sections_fingerprint = hashlib.sha256(repr(page.sections).encode("utf-8")).hexdigest()
         self.written = written
         self._raw = StoredText(raw)
         self._html = StoredText(page.html)

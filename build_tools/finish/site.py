@@ -334,11 +334,20 @@ def write_search_index(
     Made again only when what it is made from changed; otherwise its files are written again, as the cache
     keeps them, where missing (a generator that empties the site before it builds).
     """
-    sections = [s for path in pages.paths if path != NOT_FOUND for s in entries[path].gathered.sections]
-    reading = in_reading_order(sections, reading_urls)
+    listed = [path for path in pages.paths if path != NOT_FOUND]
     glossary = glossary_entries(shared.inputs.glossary, shared.glossary_url)
-    index_fingerprint = fingerprint(fingerprints.site, repr(reading), repr(glossary))
-    _write_kept_files(site, cache, "search index", index_fingerprint, lambda: _index_files(reading, glossary))
+    index_fingerprint = fingerprint(
+        fingerprints.site,
+        repr(reading_urls),
+        repr(glossary),
+        *(f"{path}\n{entries[path].sections_fingerprint}" for path in listed),
+    )
+
+    def make() -> dict[str, str]:
+        sections = [section for path in listed for section in entries[path].gathered.sections]
+        return _index_files(in_reading_order(sections, reading_urls), glossary)
+
+    _write_kept_files(site, cache, "search index", index_fingerprint, make)
 
 
 def write_site_files(
