@@ -41,7 +41,6 @@ class ReaderInputs:
         settings: Where they were read from.
         glossary: The glossary.
         matcher: Its terms' matcher (loads jieba's dictionary once).
-        glossary_bytes: The glossary file as it is, for fingerprints.
         annotations: The notes, not yet anchored.
         sources: The source pages, newest first.
         notices: What does not stop a build (markup in definitions, re-anchored quotes).
@@ -50,7 +49,6 @@ class ReaderInputs:
     settings: FinishSettings
     glossary: Glossary
     matcher: TermMatcher
-    glossary_bytes: bytes
     annotations: list[Annotation]
     sources: list[Source]
     notices: list[str] = field(default_factory=list)
@@ -92,10 +90,7 @@ def load_inputs(settings: FinishSettings) -> ReaderInputs:
         *long_note_notices(annotations),
     ]
     notices = [str(warning) for warning in warnings]
-    glossary_bytes = path.read_bytes() if path.exists() else b""
-    return ReaderInputs(
-        settings, loaded.glossary, TermMatcher(loaded.glossary), glossary_bytes, annotations, sources, notices
-    )
+    return ReaderInputs(settings, loaded.glossary, TermMatcher(loaded.glossary), annotations, sources, notices)
 
 
 def essay_urls(settings: FinishSettings) -> EssayUrl:
