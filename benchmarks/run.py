@@ -544,6 +544,7 @@ SEARCH_SECTION = "## Search on a slow link: ours against Pagefind"
 BUILD_SECTION = "## Building and using the site"
 GENERATORS_SECTION = "## The builds alone: MkDocs and Zensical"
 PAINT_SECTION = "## Paint on a phone and search on a small site (issue 22)"
+READER_SECTION = "## The reader beside the generator (issue 36)"
 
 
 def write_results(path: Path, heading: str, result: str, command: str) -> None:
@@ -553,7 +554,7 @@ def write_results(path: Path, heading: str, result: str, command: str) -> None:
         f"- machine: {machine()} (shared with other work while measured)\n"
         f"- date: {time.strftime('%Y-%m-%d')}\n- command: `{command}`\n"
     )
-    sections = {SEARCH_SECTION: "", BUILD_SECTION: "", GENERATORS_SECTION: "", PAINT_SECTION: ""}
+    sections = {SEARCH_SECTION: "", BUILD_SECTION: "", GENERATORS_SECTION: "", PAINT_SECTION: "", READER_SECTION: ""}
     if path.exists():
         for chunk in path.read_text(encoding="utf-8").split("\n## ")[1:]:
             title = "## " + chunk.split("\n", 1)[0]

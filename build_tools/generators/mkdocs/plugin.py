@@ -205,6 +205,9 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
             raise _plugin_error(error) from None
         for notice in report.notices:
             log.info("%s", notice)
+        # Where the step's time went, for `--verbose` and the benchmark (benchmarks/reader_cost.py).
+        phases = ", ".join(f"{name} {seconds:.2f}" for name, seconds in report.phases.items())
+        log.debug("finish: CPU seconds by phase: %s", phases)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if not self.config.enabled:
