@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.common.page_marker import fill_places
+from build_tools.common.progress import Progress, progress_for_parent
 from build_tools.common.system_errors import os_error
 from build_tools.finish.cache import FinishCache, fingerprint
 from build_tools.finish.fills import filled_stub
@@ -84,6 +85,9 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
     imported: tuple[tuple[str, int, int], ...] | None = None  # `sources/` as the last import found it
     # Each rebuild of `mkdocs serve` loads the configuration, and so this plugin, afresh.
     preview = Preview()
+    # Shown only when the command that started MkDocs asks for it (`package`: MkDocs' own output is captured).
+    reading: Progress | None = None
+    writing: Progress | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Remember that we preview, and whether pages whose inputs did not change are left as they are
@@ -149,6 +153,11 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
                 page.content_string = filled_stub(markdown, page.url, self.inputs, self.notes)
         if self.dirty:
             self._render_only_changed_pages(files, config)
+        else:
+            self.reading = progress_for_parent("MkDocs, Markdown")
+            self.writing = progress_for_parent("MkDocs, pages")
+            if self.reading:
+                self.reading.start(len(files.documentation_pages()))
         return files
 
     def _render_only_changed_pages(self, files: Files, config: MkDocsConfig) -> None:
@@ -184,13 +193,29 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
         if not self.config.enabled:
             return html
         self.preview.titles[page.file.src_uri] = page.title
+        if self.reading:
+            self.reading.advance()
         # Our index replaces the search plugin's: spare it the work (jieba over every page) of making its own.
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page's Markdown is read: MkDocs now puts each in the theme's templates and writes it.
+        if self.config.enabled and self.reading and self.writing:
+            self.reading.end()
+            self.writing.start(self.reading.total)
+        return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.config.enabled and self.writing:
+            self.writing.advance()
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        if self.writing:
+            self.writing.end()
         cache = self.preview.cache if self.serving else None
         try:
             report = finish_site(
@@ -200,6 +225,7 @@ class PolicyReaderPlugin(BasePlugin[PolicyReaderConfig]):
                 notes=self.notes,
                 cache=cache,
                 order=self.page_urls,
+                progress=progress_for_parent("finish"),
             )
         except (InputError, InputErrors, OSError) as error:
             raise _plugin_error(error) from None
