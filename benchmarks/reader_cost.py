@@ -74,7 +74,11 @@ def measured(command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = 
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{stderr[-3000:]}")
     # Linux gives ru_maxrss in KiB: the largest single process, not the sum of forked workers.
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024), stderr
+    run = Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    # As it goes, so that a long run that is stopped still says what it measured.
+    shown = " ".join(Path(word).name if os.sep in word else word for word in command[1:])
+    print(f"  {shown}: {_cost(run)}, {run.peak_mb:.0f} MB (load {_load()})", file=sys.stderr, flush=True)
+    return run, stderr
 
 
 def fresh_checkout(project: Path, imported: bool) -> None:
@@ -129,6 +133,7 @@ class ScriptRun:
 
     @property
     def total(self) -> Run:
+        """The whole script's cost."""
         runs = list(self.steps.values())
         return sum(runs[1:], runs[0])
 
@@ -170,36 +175,56 @@ def _load() -> str:
     return "/".join(f"{value:.1f}" for value in os.getloadavg())
 
 
-def measure(size: CorpusSize, repeat: int, work: Path) -> Figures:
+GENERATORS = ("mkdocs", "zensical")
+
+
+def measure(size: CorpusSize, repeat: int, work: Path, generators: Sequence[str] = GENERATORS) -> Figures:
     """Every figure at one size: the generators alone and with the reader, run alternately `repeat` times."""
     project = write_project(work / f"project-{size.essays}", size)
     Project(project).import_sources()
     load_before = _load()
+    figures = Figures(size)
+    values = figures.values
+    values["load average (1/5/15 min) before"] = load_before
     plain: list[Run] = []
     ours: list[Run] = []
     alone: list[Run] = []
     script: list[ScriptRun] = []
     plugin_phases: list[dict[str, float]] = []
     for _ in range(repeat):
-        plain.append(material_alone(project))
-        run, phases = policy_reader_build(project)
-        ours.append(run)
-        plugin_phases.append(phases)
-        alone.append(zensical_alone(project))
-        script.append(zensical_with_reader(project, work))
-    # The run whose total is the median: its steps and phases go together.
-    middle = sorted(script, key=lambda s: s.total.wall)[len(script) // 2]
-    plain_run, ours_run, alone_run = _median_run(plain), _median_run(ours), _median_run(alone)
-    script_run = _median_run([s.total for s in script])
-    figures = Figures(size)
-    values = figures.values
-    values["load average (1/5/15 min) before → after"] = f"{load_before} → {_load()}"
+        if "mkdocs" in generators:
+            plain.append(material_alone(project))
+            run, phases = policy_reader_build(project)
+            ours.append(run)
+            plugin_phases.append(phases)
+        if "zensical" in generators:
+            alone.append(zensical_alone(project))
+            script.append(zensical_with_reader(project, work))
+    if plain:
+        _mkdocs_figures(values, size, plain, ours, plugin_phases)
+    if script:
+        _zensical_figures(values, size, alone, script)
+    values["load average (1/5/15 min) after"] = _load()
+    return figures
+
+
+def _mkdocs_figures(
+    values: dict[str, str], size: CorpusSize, plain: list[Run], ours: list[Run], plugin_phases: list[dict[str, float]]
+) -> None:
+    plain_run, ours_run = _median_run(plain), _median_run(ours)
     values["MkDocs: plain Material build, plugin off: wall s (CPU s)"] = _cost(plain_run)
     values["MkDocs: policy-reader build: wall s (CPU s)"] = _cost(ours_run)
     values["MkDocs: ratio build / plain, wall (CPU)"] = _ratio(ours_run, plain_run)
     for name in plugin_phases[len(plugin_phases) // 2]:
         seconds = statistics.median(p.get(name, 0.0) for p in plugin_phases)
         values[f"MkDocs: plugin's finish, {name} (CPU s)"] = f"{seconds:.1f}"
+    values["MkDocs build: CPU per 1,000 essays (s)"] = f"{ours_run.cpu * 1000 / size.essays:.1f}"
+
+
+def _zensical_figures(values: dict[str, str], size: CorpusSize, alone: list[Run], script: list[ScriptRun]) -> None:
+    # The run whose total is the median: its steps and phases go together.
+    middle = sorted(script, key=lambda s: s.total.wall)[len(script) // 2]
+    alone_run, script_run = _median_run(alone), _median_run([s.total for s in script])
     values["Zensical: its two builds alone: wall s (CPU s)"] = _cost(alone_run)
     values["Zensical: the README's commands: wall s (CPU s)"] = _cost(script_run)
     values["Zensical: ratio commands / builds alone, wall (CPU)"] = _ratio(script_run, alone_run)
@@ -217,8 +242,6 @@ def measure(size: CorpusSize, repeat: int, work: Path) -> Figures:
     values["finish: peak memory, largest process (MB)"] = f"{middle.finish_peak_mb:.0f}"
     values["finish: CPU per 1,000 essays, both runs (s)"] = f"{finishes.cpu * 1000 / size.essays:.1f}"
     values["Zensical builds: CPU per 1,000 essays (s)"] = f"{builds.cpu * 1000 / size.essays:.1f}"
-    values["MkDocs build: CPU per 1,000 essays (s)"] = f"{ours_run.cpu * 1000 / size.essays:.1f}"
-    return figures
 
 
 def _ratio(run: Run, base: Run) -> str:
@@ -230,6 +253,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="300,1000,3000", help="numbers of essays, comma-separated")
     parser.add_argument("--repeat", type=int, default=1, help="runs per figure, alternating; the median is shown")
+    parser.add_argument(
+        "--generators", default=",".join(GENERATORS), help="which to measure, comma-separated: mkdocs, zensical"
+    )
     parser.add_argument("--keep", type=Path, help="make the projects here and keep them (default: a temporary folder)")
     parser.add_argument("--write", type=Path, help="also write the table into this Markdown file (RESULTS.md)")
     args = parser.parse_args()
@@ -239,7 +265,7 @@ def main() -> None:
     try:
         for n in (int(s) for s in args.sizes.split(",")):
             print(f"measuring N = {n} … (load {_load()})", file=sys.stderr, flush=True)
-            figures = measure(CorpusSize(n, max(40, n), n), args.repeat, work)
+            figures = measure(CorpusSize(n, max(40, n), n), args.repeat, work, args.generators.split(","))
             all_figures.append(figures)
             print(table([figures], {}), file=sys.stderr, flush=True)  # each size as soon as it is measured
     finally:

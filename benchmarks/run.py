@@ -533,7 +533,8 @@ RESULTS_INTRO = (
     "`python benchmarks/run.py --write benchmarks/RESULTS.md` (not part of the site). Each figure is the "
     'median of several runs; "plugin off" is a plain Material build of the same pages, the two run alternately. '
     "A run with `--search-only` rewrites only the first section, a full run only the second, "
-    "`--builds-only` only the third, `--paint` only the last.\n\n"
+    "`--builds-only` only the third, `--paint` only the fourth; `python benchmarks/reader_cost.py --write "
+    'benchmarks/RESULTS.md` only "The reader beside the generator".\n\n'
     "The slow link is a local server (127.0.0.1) that sends at 200 KB/s shared by all requests, after 150 ms "
     "a request, gzipped; our index files are charged at the compression of real text (the published "
     "page's text gzips 2.45×; the generated archive repeats three essays and would gzip some 30×). "
