@@ -533,7 +533,8 @@ RESULTS_INTRO = (
     "`python benchmarks/run.py --write benchmarks/RESULTS.md` (not part of the site). Each figure is the "
     'median of several runs; "plugin off" is a plain Material build of the same pages, the two run alternately. '
     "A run with `--search-only` rewrites only the first section, a full run only the second, "
-    "`--builds-only` only the third, `--paint` only the last.\n\n"
+    "`--builds-only` only the third, `--paint` only the fourth; `python benchmarks/reader_cost.py --write "
+    'benchmarks/RESULTS.md` only "The reader beside the generator".\n\n'
     "The slow link is a local server (127.0.0.1) that sends at 200 KB/s shared by all requests, after 150 ms "
     "a request, gzipped; our index files are charged at the compression of real text (the published "
     "page's text gzips 2.45×; the generated archive repeats three essays and would gzip some 30×). "
@@ -544,6 +545,7 @@ SEARCH_SECTION = "## Search on a slow link: ours against Pagefind"
 BUILD_SECTION = "## Building and using the site"
 GENERATORS_SECTION = "## The builds alone: MkDocs and Zensical"
 PAINT_SECTION = "## Paint on a phone and search on a small site (issue 22)"
+READER_SECTION = "## The reader beside the generator (issue 36)"
 
 
 def write_results(path: Path, heading: str, result: str, command: str) -> None:
@@ -553,7 +555,7 @@ def write_results(path: Path, heading: str, result: str, command: str) -> None:
         f"- machine: {machine()} (shared with other work while measured)\n"
         f"- date: {time.strftime('%Y-%m-%d')}\n- command: `{command}`\n"
     )
-    sections = {SEARCH_SECTION: "", BUILD_SECTION: "", GENERATORS_SECTION: "", PAINT_SECTION: ""}
+    sections = {SEARCH_SECTION: "", BUILD_SECTION: "", GENERATORS_SECTION: "", PAINT_SECTION: "", READER_SECTION: ""}
     if path.exists():
         for chunk in path.read_text(encoding="utf-8").split("\n## ")[1:]:
             title = "## " + chunk.split("\n", 1)[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -92,3 +93,51 @@ def test_generated_glossary_is_valid_and_as_dense_as_asked(tmp_path: Path, dense
     # Dense: pieces of the essays' own text. Otherwise, as in a glossary for a whole archive,
     # few of its words are in any one essay.
     assert present > 0.8 if dense else present < 0.2
+
+
+READER_COST_ROWS = (
+    "MkDocs: plain Material build, plugin off: wall s (CPU s)",
+    "MkDocs: policy-reader build: wall s (CPU s)",
+    "MkDocs: ratio build / plain, wall (CPU)",
+    "Zensical: its two builds alone: wall s (CPU s)",
+    "Zensical: the README's commands: wall s (CPU s)",
+    "Zensical: ratio commands / builds alone, wall (CPU)",
+    "Zensical: the reader's part (import, finish ×2, zip) / builds, CPU",
+    *(
+        f"Zensical: step {step}: wall s (CPU s)"
+        for step in ("import", "Zensical build (offline)", "finish --offline --zip", "Zensical build", "finish")
+    ),
+    "Zensical: both finish runs, the zip (CPU s)",
+    "Zensical: both finish runs, outside the phases: start, load, cache (CPU s)",
+    "finish: peak memory, largest process (MB)",
+    "finish: CPU per 1,000 essays, both runs (s)",
+    "Zensical builds: CPU per 1,000 essays (s)",
+    "MkDocs build: CPU per 1,000 essays (s)",
+)
+
+
+def test_reader_cost_prints_both_generators_alone_and_with_the_reader(tmp_path: Path) -> None:
+    written = tmp_path / "RESULTS.md"
+    command = [sys.executable, "benchmarks/reader_cost.py", "--sizes", "6", "--repeat", "1", "--write", str(written)]
+    result = run(command, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = {
+        line.split("|")[1].strip(): line.split("|")[2].strip()
+        for line in result.stdout.splitlines()
+        if line.startswith("| ")
+    }
+    for name in READER_COST_ROWS:
+        assert name in rows, f"missing row {name!r}"
+        # "12.3" or "12.3 (10.1)": wall and CPU seconds (a small part may round to 0.0 at this size).
+        assert all(float(figure.strip("()")) >= 0 for figure in rows[name].split()), f"{name}: {rows[name]!r}"
+    for name in READER_COST_ROWS[:6]:  # the builds, alone and with the reader, and their ratios: measured
+        assert all(float(figure.strip("()")) > 0 for figure in rows[name].split()), f"{name}: {rows[name]!r}"
+    # Where the reader's time goes: each phase of finish (`FinishReport.phases`), through the plugin and the command.
+    for generator in ("MkDocs: plugin's finish", "Zensical: both finish runs"):
+        phases = {name: rows[name] for name in rows if name.startswith(f"{generator}, ") and name.endswith("(CPU s)")}
+        phases = {name: value for name, value in phases.items() if name not in READER_COST_ROWS}
+        assert len(phases) >= 3 and all(float(value) >= 0 for value in phases.values()), phases
+    for moment in ("before", "after"):
+        assert re.fullmatch(r"[\d.]+/[\d.]+/[\d.]+", rows[f"load average (1/5/15 min) {moment}"])
+    page = written.read_text(encoding="utf-8")
+    assert "## The reader beside the generator (issue 36)" in page and rows[READER_COST_ROWS[0]] in page

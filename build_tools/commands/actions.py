@@ -57,7 +57,7 @@ def import_pages(args: argparse.Namespace, project: Project) -> int:
     """Write docs/ from sources/, every page or none."""
     files = [Path(f) for f in args.files] or None
     with project_lock(project.root, args.command_line):
-        changed, warnings = project.import_and_report(files)
+        changed, warnings = project.import_and_report(files, Progress("import", "source pages", quiet=args.quiet))
         write_zensical_config(project.root, project.docs_dir)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -103,7 +103,7 @@ def package(args: argparse.Namespace, project: Project) -> int:
     _warn_of_placeholder(settings_from_config(config).site_url, config, "package")
     with project_lock(project.root, args.command_line):
         _import_first(project)
-        written = package_site(project.root, Path(args.output).resolve())
+        written = package_site(project.root, Path(args.output).resolve(), None if args.quiet else sys.stderr)
     print(f"wrote {args.output}: {written.files} files, {written.size / 1024:.0f} KiB ({written.size} bytes)")
     print(f"open {TOP_FOLDER}/index.html from the unzipped folder; it needs no network")
     return EXIT_OK
@@ -161,7 +161,8 @@ def finish(args: argparse.Namespace, project: Project) -> int:
             f"finished {site}: {len(report.finished)} page(s) finished, {len(report.kept)} unchanged since the last run"
         )
         if args.zip:
-            written = write_zip(site, Path(args.zip).resolve(), source_date_epoch(settings.root))
+            zipping = Progress("zip", "files", quiet=args.quiet)
+            written = write_zip(site, Path(args.zip).resolve(), source_date_epoch(settings.root), zipping)
             print(f"wrote {args.zip}: {written.files} files, {written.size / 1024:.0f} KiB ({written.size} bytes)")
     return EXIT_OK
 

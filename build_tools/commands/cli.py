@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the docs/ pages of the source pages: every page, or none if any source is bad.",
     )
     importer.add_argument("files", nargs="*", help="source pages under sources/ (default: all)")
+    _quiet_option(importer)
     importer.set_defaults(run="import_pages")
     check = commands.add_parser(
         "check",
@@ -121,9 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     finish.add_argument(
         "--no-cache", action="store_true", help="finish every page afresh, and keep nothing for the next run"
     )
-    finish.add_argument(
-        "--quiet", action="store_true", help="show no progress (on a terminal) and no timing line (elsewhere)"
-    )
+    _quiet_option(finish)
     finish.set_defaults(run="finish")
     package = commands.add_parser(
         "package",
@@ -131,8 +130,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Build the site for reading from disk, offline, and zip it.",
     )
     package.add_argument("--output", "-o", required=True, help="the zip file to write, e.g. policy-reader.zip")
+    _quiet_option(package)
     package.set_defaults(run="package")
     return parser
+
+
+def _quiet_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--quiet", action="store_true", help="show no progress (on a terminal) and no timing line (elsewhere)"
+    )
 
 
 def _project(args: argparse.Namespace) -> Project:

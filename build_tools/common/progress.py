@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
 import time
-from collections.abc import Callable
-from typing import TextIO
+from collections.abc import Callable, Iterator, Sequence
+from typing import TextIO, TypeVar
+
+T = TypeVar("T")
 
 #: How often, at most, the line on a terminal is redrawn (seconds).
 REDRAW = 0.1
+#: Set by a command that runs MkDocs for its user (`package`) to a descriptor of its own standard error,
+#: kept open in MkDocs' process: MkDocs' own output is captured, the progress goes where the user sees it.
+PROGRESS_FD = "POLICY_READER_PROGRESS_FD"
 
 
 class Progress:
@@ -66,6 +73,44 @@ class Progress:
         self.stream.write(f"\r\x1b[K{summary}\n" if self.live else f"{summary}\n")
         self.stream.flush()
 
+    def abandon(self) -> None:
+        """The step failed: its live line is wiped, so that the error is said on a line of its own."""
+        if self.live:
+            clear_line(self.stream)
+
     def _rate(self, now: float) -> float:
         elapsed = now - self.started
         return self.done / elapsed if elapsed > 0 else 0.0
+
+
+def counted(items: Sequence[T], progress: Progress | None) -> Iterator[T]:
+    """Each of `items`, with `progress` started on them all and advanced once the loop is done with each."""
+    if progress:
+        progress.start(len(items))
+    for item in items:
+        yield item
+        if progress:
+            progress.advance()
+
+
+def clear_line(stream: TextIO) -> None:
+    """Wipe a progress line another process may have left on a terminal (nothing in a log)."""
+    if stream.isatty():
+        stream.write("\r\x1b[K")
+        stream.flush()
+
+
+@functools.cache
+def _parent_stream(fd: int) -> TextIO | None:
+    try:
+        # The parent's stream, open for this process's life.
+        return open(fd, "w", encoding="utf-8", closefd=False)
+    except OSError:  # not open here: started by something other than our command
+        return None
+
+
+def progress_for_parent(step: str, unit: str = "pages") -> Progress | None:
+    """A progress shown on the stream the command that started this process named (`PROGRESS_FD`); None without one."""
+    fd = os.environ.get(PROGRESS_FD, "")
+    stream = _parent_stream(int(fd)) if fd.isdigit() else None
+    return Progress(step, unit, stream=stream) if stream is not None else None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from build_tools.common.errors import InputError, display_path
 from build_tools.common.files import plain_file_mode
+from build_tools.common.progress import Progress
 
 #: Everything in the zip sits in this folder, so unzipping never scatters files.
 TOP_FOLDER = "policy-reader"
@@ -67,7 +68,7 @@ def check_zip_output(output: Path) -> None:
         )
 
 
-def write_zip(site_dir: Path, output: Path, epoch: int) -> Package:
+def write_zip(site_dir: Path, output: Path, epoch: int, progress: Progress | None = None) -> Package:
     """Zip `site_dir` into `output` in a fixed order with fixed times and modes; replace `output` only when done.
 
     The zip gets the mode a plain write would (the umask's), not the temporary file's owner-only one.
@@ -83,13 +84,19 @@ def write_zip(site_dir: Path, output: Path, epoch: int) -> Package:
     try:
         with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w") as archive:
             os.fchmod(raw.fileno(), plain_file_mode(output))
+            if progress:
+                progress.start(len(files))
             for path in files:
                 info = zipfile.ZipInfo(f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o100644 << 16
                 info.create_system = 3
                 archive.writestr(info, path.read_bytes(), compresslevel=9)
+                if progress:
+                    progress.advance()
         os.replace(temporary, output)
+        if progress:
+            progress.end()
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

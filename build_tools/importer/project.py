@@ -8,6 +8,7 @@ from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.common.files import remove_file, staged_writes, write_atomically
+from build_tools.common.progress import Progress, counted
 from build_tools.common.reader_pages import GLOSSARY_PAGE, LIBRARY_PAGE, MEASURES_PAGE
 from build_tools.importer import imported_from
 from build_tools.importer.editions.document_render import document_edition_pages
@@ -92,10 +93,11 @@ class Project:
         stats = ((path.relative_to(self.sources_dir).as_posix(), path.stat()) for path in files)
         return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))
 
-    def load_sources(self, files: list[Path] | None = None) -> list[Source]:
+    def load_sources(self, files: list[Path] | None = None, progress: Progress | None = None) -> list[Source]:
         """Load the given source pages (default: all), reporting every bad one at once.
 
         Every file in ``sources/`` that would not be read (see `survey_sources`) is reported too.
+        `progress` is started with the pages to read and advanced as each is read.
 
         Raises:
             InputErrors: One or more pages or manifests are bad, or a file there would not be read.
@@ -104,7 +106,7 @@ class Project:
         errors: list[InputError] = list(survey.errors)
         sources: list[Source] = []
         pages = [path for path in survey.read if path.suffix == PAGE_SUFFIX]
-        for path in pages if files is None else files:
+        for path in counted(pages if files is None else files, progress):
             if (taken := self._taken_by_hand(path)) is not None:
                 errors.append(taken)
                 continue
@@ -160,10 +162,22 @@ class Project:
         """
         return self.import_and_report(files)[0]
 
-    def import_and_report(self, files: list[Path] | None = None) -> tuple[list[str], list[InputError]]:
-        """`import_sources`, and the warnings of what it read: doubtful readings, files not read, large pages."""
-        changed, sources = self._import_staged(files)
+    def import_and_report(
+        self, files: list[Path] | None = None, progress: Progress | None = None
+    ) -> tuple[list[str], list[InputError]]:
+        """`import_sources`, and the warnings of what it read: doubtful readings, files not read, large pages.
+
+        `progress` shows the source pages read, and ends once their pages are written.
+        """
+        try:
+            changed, sources = self._import_staged(files, progress)
+        except BaseException:
+            if progress:
+                progress.abandon()
+            raise
         self._remove_empty_folders(changed)
+        if progress:
+            progress.end()
         if files is None:  # docs/ now holds what every source makes: `build` need not import again
             imported_from.remember(self.root, self.sources_dir)
         return changed, self.reading_warnings(sources)
@@ -194,7 +208,7 @@ class Project:
         return warnings
 
     @staged_writes()  # every page is put in place at the end, or none: a failure leaves docs/ as it was
-    def _import_staged(self, files: list[Path] | None) -> tuple[list[str], list[Source]]:
+    def _import_staged(self, files: list[Path] | None, progress: Progress | None) -> tuple[list[str], list[Source]]:
         for path in files or []:
             if path.resolve().parent != self.sources_dir.resolve():
                 raise InputError(
@@ -208,7 +222,7 @@ class Project:
                     "cannot read the file (there is no such source page)",
                     f"check the name: the source pages are the .txt files in {self.shown(self.sources_dir)}/",
                 )
-        sources = self.load_sources()
+        sources = self.load_sources(progress=progress)
         chosen = {s.id for s in sources} if files is None else {p.stem for p in files}
         # A document lists the essays interpreting it: importing them writes its page too.
         chosen |= {text_id for s in sources if s.id in chosen for text_id, _line in s.manifest.interprets}

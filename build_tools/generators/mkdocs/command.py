@@ -27,11 +27,20 @@ def _environment(env: Mapping[str, str] | None = None) -> dict[str, str]:
 
 
 def run_mkdocs(
-    root: Path, args: Sequence[str], env: Mapping[str, str] | None = None, capture: bool = False
+    root: Path,
+    args: Sequence[str],
+    env: Mapping[str, str] | None = None,
+    capture: bool = False,
+    pass_fds: Sequence[int] = (),
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs ARGS` for the project in `root`, without Material's notice; output captured when asked."""
+    """`mkdocs ARGS` for the project in `root`, without Material's notice; output captured when asked.
+
+    `pass_fds`: descriptors of this process kept open in MkDocs' (see `common.progress.PROGRESS_FD`).
+    """
     command = [sys.executable, "-m", "mkdocs", *args]
-    return subprocess.run(command, cwd=root, env=_environment(env), capture_output=capture, text=True, check=False)
+    return subprocess.run(
+        command, cwd=root, env=_environment(env), capture_output=capture, text=True, check=False, pass_fds=pass_fds
+    )
 
 
 _TRACEBACK = "Traceback (most recent call last):"

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.common.page_marker import fill_places
+from build_tools.common.progress import Progress, progress_for_parent
 from build_tools.common.system_errors import os_error
 from build_tools.finish.cache import FinishCache, fingerprint
 from build_tools.finish.fills import filled_stub
@@ -91,6 +92,9 @@ class PolicyReaderPlugin(_Plugin):
     imported: tuple[tuple[str, int, int], ...] | None = None  # `sources/` as the last import found it
     # Each rebuild of `mkdocs serve` loads the configuration, and so this plugin, afresh.
     preview = Preview()
+    # Shown only when the command that started MkDocs asks for it (`package`: MkDocs' own output is captured).
+    reading: Progress | None = None
+    writing: Progress | None = None
 
     @property
     def options(self) -> PluginOptions:
@@ -161,6 +165,11 @@ class PolicyReaderPlugin(_Plugin):
                 page.content_string = filled_stub(markdown, page.url, self.inputs, self.notes)
         if self.dirty:
             self._render_only_changed_pages(files, config)
+        else:
+            self.reading = progress_for_parent("MkDocs, Markdown")
+            self.writing = progress_for_parent("MkDocs, pages")
+            if self.reading:
+                self.reading.start(len(files.documentation_pages()))
         return files
 
     def _render_only_changed_pages(self, files: Files, config: MkDocsConfig) -> None:
@@ -196,13 +205,29 @@ class PolicyReaderPlugin(_Plugin):
         if not self.options.enabled:
             return html
         self.preview.titles[page.file.src_uri] = page.title
+        if self.reading:
+            self.reading.advance()
         # Our index replaces the search plugin's: spare it the work (jieba over every page) of making its own.
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page's Markdown is read: MkDocs now puts each in the theme's templates and writes it.
+        if self.options.enabled and self.reading and self.writing:
+            self.reading.end()
+            self.writing.start(self.reading.total)
+        return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.options.enabled and self.writing:
+            self.writing.advance()
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.options.enabled:
             return
+        if self.writing:
+            self.writing.end()
         cache = self.preview.cache if self.serving else None
         try:
             report = finish_site(
@@ -212,11 +237,15 @@ class PolicyReaderPlugin(_Plugin):
                 notes=self.notes,
                 cache=cache,
                 order=self.page_urls,
+                progress=progress_for_parent("finish"),
             )
         except (InputError, InputErrors, OSError) as error:
             raise _plugin_error(error) from None
         for notice in report.notices:
             log.info("%s", notice)
+        # Where the step's time went, for `--verbose` and the benchmark (benchmarks/reader_cost.py).
+        phases = ", ".join(f"{name} {seconds:.2f}" for name, seconds in report.phases.items())
+        log.debug("finish: CPU seconds by phase: %s", phases)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if not self.options.enabled:
