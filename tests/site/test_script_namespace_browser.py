@@ -42,7 +42,9 @@ SHARED = {
     "layout": "first-layout.js",
     "afterPaint": "after-first-paint.js",
     "searchScope": "search-shim.js",
+    "rules": "the bundle's prelude (build_tools/search/browser_rules.py)",
     "annotate": "annotate.js",
+    "editions": "editions.js",
     "floating": "floating.js",
     "searchHighlight": "search-highlight.js",
 }
