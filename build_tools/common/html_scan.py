@@ -415,20 +415,26 @@ _SKIP = r"""(?:[^<]+|<(?:
 
 
 @functools.lru_cache(maxsize=16)
-def _skipper(tag: str, hint: str) -> re.Pattern[str]:
-    return re.compile(_SKIP.format(tag=re.escape(tag), hint=re.escape(hint)), re.VERBOSE | re.DOTALL)
+def _skipper(tags: tuple[str, ...], hint: str) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, tags))
+    return re.compile(_SKIP.format(tag=alternatives, hint=re.escape(hint)), re.VERBOSE | re.DOTALL)
 
 
-def first_start_tag(
-    source: str, tag: str, hint: str, attrs: Mapping[str, str | bool] | None = None, classes: Iterable[str] = ()
-) -> Element | None:
-    """The first `tag` element of `source` that has these `attrs` and `classes`, found without building the tree.
+def start_tags(
+    source: str,
+    tags: tuple[str, ...],
+    hint: str,
+    attrs: Mapping[str, str | bool] | None = None,
+    classes: Iterable[str] = (),
+) -> Iterator[Element]:
+    """Each element of `source` named in `tags` that has these `attrs` and `classes`, in order, without the tree.
 
-    For a page read only to learn one thing (what `import` wrote it as): comments and raw text are skipped as
-    `scan` skips them, in one compiled pattern, and only start tags whose attributes hold `hint` as written
-    (a class, an attribute's name) are read. The element knows its start tag only (no parent, no end).
+    For a page read only to learn a few things (what `import` wrote it as, where its fill places are):
+    comments and raw text are skipped as `scan` skips them, in one compiled pattern, and only start tags
+    whose attributes hold `hint` as written (a class, an attribute's name) are read. An element knows its
+    start tag only (no parent, no end).
     """
-    skip, at, classes = _skipper(tag, hint), 0, tuple(classes)
+    skip, at, classes = _skipper(tags, hint), 0, tuple(classes)
     while (at := skip.match(source, at).end()) < len(source):  # type: ignore[union-attr]
         found = _MARKUP.match(source, at)
         if found is None or found.lastgroup not in ("rest", "text"):
@@ -436,10 +442,16 @@ def first_start_tag(
             continue
         name, raw_attrs = found.group("name", "attrs") if found.lastgroup == "rest" else found.group("raw", "rawattrs")
         element = Element(name.lower(), at, found.end(), None, raw_attrs)
-        if element.has(tag, attrs, classes):
-            return element
+        if element.tag in tags and element.has(None, attrs, classes):
+            yield element
         at = found.end()
-    return None
+
+
+def first_start_tag(
+    source: str, tag: str, hint: str, attrs: Mapping[str, str | bool] | None = None, classes: Iterable[str] = ()
+) -> Element | None:
+    """The first `tag` element of `source` that has these `attrs` and `classes` (see `start_tags`)."""
+    return next(start_tags(source, (tag,), hint, attrs, classes), None)
 
 
 #: A change to a text: what stands from `start` to `end` (offsets in the text) replaced by a string.

@@ -10,11 +10,11 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from build_tools.common.errors import InputError
-from build_tools.common.html_scan import Edit, Element, Scan, first_start_tag, scan, splice
+from build_tools.common.html_scan import Edit, Element, Scan, first_start_tag, scan, splice, start_tags
 from build_tools.common.markup import html_text
 
 MARKER_CLASS = "pr-page"
@@ -60,6 +60,9 @@ _MARKER = re.compile(r'<div class="pr-page" hidden((?: data-pr-[a-z]+="[^"]*")*)
 #: A name, or a name and the id of the text it is filled for (``readings-<document id>``).
 _FILL_NAME = re.compile(r"[a-z]+(?:-.+)?", re.DOTALL)
 _FILL_CLASS = "pr-fill"
+_FILL_ATTR = "data-pr-fill"
+#: The elements a fill place is: a ``div``, or a ``p`` inside a block search skips.
+_FILL_TAGS = ("div", "p")
 #: The id of the 文库 page's data: every text's facts, as JSON (see build_tools/importer/library.py).
 LIBRARY_DATA_ID = "pr-library-data"
 #: A document's card (issuer, number, dates, topics, status) as the built page carries it.
@@ -146,24 +149,23 @@ def read_page_marker(page: str | Scan, path: str = "a page of the site") -> Page
     )
 
 
-def _fill_places(page: Scan, within: Element | None = None) -> list[tuple[str, Element]]:
+def _fill_places(page: str | Scan, within: Element | None = None) -> list[tuple[str, Element]]:
     """Each fill place of `page` (inside `within`): its name and element.
 
     A ``div``, or a ``p`` inside a block search skips.
     """
-    places = []
-    for element in page.find_all(None, {"data-pr-fill": True}, (_FILL_CLASS,), within):
-        name = element.attrs["data-pr-fill"]
-        if element.tag in ("div", "p") and _FILL_NAME.fullmatch(name):
-            places.append((name, element))
-    return places
+    if isinstance(page, str):  # read for its fill places alone (a page's fingerprint): not worth the whole tree
+        found: Iterable[Element] = start_tags(page, _FILL_TAGS, _FILL_ATTR, {_FILL_ATTR: True}, (_FILL_CLASS,))
+    else:
+        found = (e for e in page.find_all(None, {_FILL_ATTR: True}, (_FILL_CLASS,), within) if e.tag in _FILL_TAGS)
+    return [(e.attrs[_FILL_ATTR], e) for e in found if _FILL_NAME.fullmatch(e.attrs[_FILL_ATTR])]
 
 
 def fill_places(page: str | Scan) -> list[str]:
     """The names of the fill places in `page` (``glossary``, ``measures``, ``readings-<text id>``)."""
     if isinstance(page, str) and _FILL_CLASS not in page:
         return []  # every Markdown page is asked, and few have one
-    return [name for name, _element in _fill_places(_scanned(page))]
+    return [name for name, _element in _fill_places(page)]
 
 
 def fill_edits(page: Scan, content_of: Callable[[str], str], within: Element | None = None) -> list[Edit]:

@@ -6,7 +6,8 @@ import pytest
 import yaml
 
 from build_tools.common.errors import InputError
-from build_tools.common.page_marker import PageIdentity, PageKind, read_page_marker
+from build_tools.common.html_scan import scan
+from build_tools.common.page_marker import PageIdentity, PageKind, fill_places, read_page_marker
 from build_tools.importer.paragraphs import front_matter
 
 
@@ -32,3 +33,18 @@ def test_a_marker_of_a_kind_import_does_not_write_is_an_error_naming_the_page_an
 
 def test_a_page_without_a_marker_has_no_identity() -> None:
     assert read_page_marker("<h1>written by hand</h1>") is None
+
+
+def test_a_pages_fill_places_read_from_its_text_alone_are_those_the_whole_tree_finds() -> None:
+    """A page's fingerprint reads its fill places without the tree: the same places, in the same order."""
+    page = (
+        '<!-- <div class="pr-fill" data-pr-fill="commented"></div> -->'
+        '<script>var s = \'<div class="pr-fill" data-pr-fill="scripted"></div>\';</script>'
+        '<DIV data-pr-fill="glossary" class="pr-fill"></DIV>'
+        '<span class="pr-fill" data-pr-fill="spanned"></span>'
+        "<div class='x pr-fill' data-pr-fill='readings-a&amp;b'></div>"
+        '<p class="pr-fill" data-pr-fill="measures"></p>'
+        '<div class="pr-fill-not" data-pr-fill="other-class"></div>'
+        '<div class="pr-fill" data-pr-fill="Bad Name"></div>'
+    )
+    assert fill_places(page) == fill_places(scan(page)) == ["glossary", "readings-a&b", "measures"]
