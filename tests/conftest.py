@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import inspect
 import itertools
 import json
@@ -325,6 +326,43 @@ def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
         _running.pop()
 
 
+# ── Made once per run, whichever worker asks first ─────────────────────────────────────────────
+#
+# The suite runs on every core (pytest-xdist, `-n auto` in pyproject.toml), each worker a process of its
+# own with its own session fixtures. A site many test files read is built once for all of them: the
+# first worker to ask builds it under a lock in the folder the workers share; the others wait, then read it.
+
+
+def shared_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder every worker of this run can see (a worker's own base folder is inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def run_lock(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[None]:
+    """Held by one worker of this run at a time: for work two workers must not do at once (`npm ci`)."""
+    with (shared_temp(tmp_path_factory) / f"{name}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name`, filled by `make(folder)` once in this run: later callers, in any worker, get it as made.
+
+    What `make` leaves is read-only to its users. If `make` fails, the next caller tries again from nothing.
+    """
+    folder = shared_temp(tmp_path_factory) / "made-once" / name
+    with run_lock(tmp_path_factory, f"made-once-{name}"):
+        done = folder.parent / f"{name}.done"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the real project, to change and build."""
@@ -334,10 +372,12 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project, built once by a real `mkdocs build --strict`; returns `site/`."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+
+    def build(folder: Path) -> None:
+        result = mkdocs_build(copy_project(folder / "project"))
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "built", build) / "project" / "site"
 
 
 #: The generators the site is built with: MkDocs (with the plugin) and Zensical (then `policy-reader finish`).
@@ -357,9 +397,8 @@ def zensical_build(project: Path, **env: str) -> None:
 @pytest.fixture(scope="session")
 def zensical_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project after `.ci/zensical-build`: `site/` as it is hosted, and the offline zip beside it."""
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    zensical_build(project)
-    return project
+    made = made_once(tmp_path_factory, "zensical", lambda folder: zensical_build(copy_project(folder / "project")))
+    return made / "project"
 
 
 @pytest.fixture(scope="session", params=GENERATORS)
@@ -384,17 +423,19 @@ def unzipped(generator: str, tmp_path_factory: pytest.TempPathFactory, request: 
 
     MkDocs: `policy-reader package`; Zensical: the zip `.ci/zensical-build` makes.
     """
-    base = tmp_path_factory.mktemp("offline")
-    if generator == "zensical":
-        output: Path = request.getfixturevalue("zensical_project") / "policy-reader.zip"
-    else:
-        project = copy_project(base / "project")
-        output = base / "site.zip"
-        result = run([sys.executable, "-m", "build_tools", "package", "--output", str(output)], cwd=project)
-        assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(output) as archive:
-        archive.extractall(base / "unzipped")
-    return base / "unzipped" / "policy-reader"
+
+    def package(base: Path) -> None:
+        if generator == "zensical":
+            output: Path = request.getfixturevalue("zensical_project") / "policy-reader.zip"
+        else:
+            project = copy_project(base / "project")
+            output = base / "site.zip"
+            result = run([sys.executable, "-m", "build_tools", "package", "--output", str(output)], cwd=project)
+            assert result.returncode == 0, result.stderr
+        with zipfile.ZipFile(output) as archive:
+            archive.extractall(base / "unzipped")
+
+    return made_once(tmp_path_factory, f"offline-{generator}", package) / "unzipped" / "policy-reader"
 
 
 _INDEX_CALL = re.compile(r'^PolicyReaderSearch\.load\((\d+),(\d+),(".*")\);\n$', re.S)
@@ -462,8 +503,23 @@ DEBIAN_PACKAGES = {
 }
 
 
+@contextmanager
+def one_worker_at_a_time(path: Path) -> Iterator[None]:
+    """Held by one process at a time (a lock on the existing file `path`): for installing what tests share."""
+    with path.open("rb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def ensure_chromium() -> Path:
     """Debian's chromium (and the fonts and PDF tools the browser tests use), installed with apt-get when missing."""
+    if all(path.exists() for path in DEBIAN_PACKAGES.values()):
+        return CHROMIUM
+    with one_worker_at_a_time(Path(__file__)):
+        return _install_debian_packages()
+
+
+def _install_debian_packages() -> Path:
     missing = [package for package, path in DEBIAN_PACKAGES.items() if not path.exists()]
     if not missing:
         return CHROMIUM

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.conftest import ROOT, copy_project, opened, run, zensical_build
+from tests.conftest import ROOT, copy_project, one_worker_at_a_time, opened, run, zensical_build
 from tests.search.conftest import RequestGuard, serve
 
 BROWSER_PACKAGES = ROOT / "tests" / "browser_packages"
@@ -48,6 +48,13 @@ NAMED_RULES = frozenset(
 def ensure_axe() -> Path:
     """axe-core as pinned by tests/browser_packages/package-lock.json, installed with `npm ci` when missing."""
     if AXE.exists():
+        return AXE
+    with one_worker_at_a_time(BROWSER_PACKAGES / "package-lock.json"):
+        return _install_axe()
+
+
+def _install_axe() -> Path:
+    if AXE.exists():  # installed by another worker while this one waited
         return AXE
     npm = shutil.which("npm")
     if npm is None and os.geteuid() == 0 and shutil.which("apt-get"):

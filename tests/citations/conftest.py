@@ -10,7 +10,7 @@ import pytest
 
 from build_tools.citations.work import CitedWork, cited_works
 from build_tools.importer.project import Project
-from tests.conftest import REAL_PAGES, copy_project, mkdocs_build, policy_reader
+from tests.conftest import REAL_PAGES, copy_project, made_once, mkdocs_build, policy_reader
 
 SITE_URL = "https://example.org/policy-reader/"  # mkdocs.yml's address when SITE_URL is not set
 #: The law added to the project: its 第十七条 has two 款, so its first is cited as 第十七条第一款.
@@ -29,10 +29,14 @@ class DocumentSite:
 
 @pytest.fixture(scope="session")
 def document_site(tmp_path_factory: pytest.TempPathFactory) -> DocumentSite:
-    project = copy_project(tmp_path_factory.mktemp("cited-documents") / "project")
-    shutil.copy(REAL_PAGES / "documents" / f"{LAW}.txt", project / "sources" / f"{LAW}.txt")
-    imported = policy_reader(project, "import")
-    assert imported.returncode == 0, imported.stderr
-    built = mkdocs_build(project)
-    assert built.returncode == 0, built.stderr
+
+    def build(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        shutil.copy(REAL_PAGES / "documents" / f"{LAW}.txt", project / "sources" / f"{LAW}.txt")
+        imported = policy_reader(project, "import")
+        assert imported.returncode == 0, imported.stderr
+        built = mkdocs_build(project)
+        assert built.returncode == 0, built.stderr
+
+    project = made_once(tmp_path_factory, "cited-documents", build) / "project"
     return DocumentSite(project / "site", cited_works(Project(project).load_sources(), SITE_URL))

@@ -12,20 +12,22 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, run
+from tests.conftest import copy_project, made_once, run
 
 
 @pytest.fixture(scope="session")
 def plain_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project with `plain-site/` built by MkDocs + Material alone (no plugin), as any generator leaves it."""
-    project = copy_project(tmp_path_factory.mktemp("plain") / "project")
-    result = run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "plain-site"],
-        cwd=project,
-        POLICY_READER_ENABLED="false",
-    )
-    assert result.returncode == 0, result.stderr
-    return project
+
+    def build(folder: Path) -> None:
+        result = run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "plain-site"],
+            cwd=copy_project(folder / "project"),
+            POLICY_READER_ENABLED="false",
+        )
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "plain", build) / "project"
 
 
 @pytest.fixture
