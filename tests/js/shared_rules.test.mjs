@@ -2,7 +2,7 @@
 // tests/vectors/test_shared_rules.py, which runs this file).
 import assert from "node:assert/strict";
 import test from "node:test";
-import { rules, vectors } from "./load.mjs";
+import { browser, rules, SITE, vectors } from "./load.mjs";
 
 const { annotate, editions, highlight, engine } = rules();
 
@@ -73,5 +73,18 @@ test("the search engine folds text and reads a query's words as grams.py does", 
     }
     assert.equal(engine.fold(input.text), output.folded, JSON.stringify(input));
     assert.deepEqual(engine.queryWords(input.text), output.words, JSON.stringify(input));
+  }
+});
+
+test("the search engine and its shim find the index's files where files.py writes them", () => {
+  const { files, paths } = browser;
+  // The shim asks for the engine beside the reader's bundle, with the head's address relative to it.
+  const engineURL = new URL(files.engine, SITE + paths.worker);
+  assert.equal(engineURL.href, SITE + paths.worker);
+  assert.equal(new URL(files.head, engineURL).href, SITE + paths.part[0]);
+  for (const kind of ["part", "shard"]) {
+    for (const [n, path] of Object.entries(paths[kind])) {
+      assert.equal(engine.indexURL(kind, Number(n)), SITE + path, `${kind} ${n}`);
+    }
   }
 });

@@ -7,7 +7,9 @@ against the same file under Node, and the last test runs it. A new case is its i
 is a bug in one language's code, never a case to change.
 
 ``browser.json`` is what Python sends the browser instead of a rule written twice: the page's marker for
-select-to-note, the bundle's and the index head's `rules`; the Node tests give the scripts exactly that.
+select-to-note, the bundle's and the index head's `rules`, the search engine's file names (`files`, in the
+head script and the index's head) beside the paths Python writes them at; the Node tests give the scripts
+exactly that.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from build_tools.annotations.resolve import _exact_matches, fold, unique_context
 from build_tools.common.latin_words import found_at, is_latin_word
 from build_tools.importer.editions.document_links import status_as_of
 from build_tools.search.browser_rules import browser_rules
+from build_tools.search.files import WORKER_PATH, browser_files, part_path, shard_path
 from build_tools.search.grams import SPACES, query_keys, query_words, shard_of, term_key
 from build_tools.search.grams import fold as search_fold
 from tests.conftest import ROOT
@@ -96,6 +99,10 @@ def _search_keys(case: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+#: Parts and shards whose names are checked: the head, and numbers of one, two and four digits.
+_NUMBERS = (0, 1, 12, 4095)
+
+
 class _Attributes(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.attributes = dict(attrs)
@@ -112,6 +119,13 @@ def _browser(_: dict[str, Any]) -> dict[str, Any]:
             "firstContextWidth": int(marker["data-first-context-width"] or ""),
         },
         "rules": browser_rules(),
+        "files": browser_files(),
+        # Where Python writes the engine and the index's files, below the site root: the engine must find them so.
+        "paths": {
+            "worker": WORKER_PATH,
+            "part": {n: part_path(n) for n in _NUMBERS},
+            "shard": {n: shard_path(n) for n in _NUMBERS},
+        },
     }
 
 
