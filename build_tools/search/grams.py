@@ -7,7 +7,7 @@ up in a unigram table (per section: occurrences in the title, in the text). Lati
 word edges; ``EDGE`` bigrams mark the characters that start or end a Latin word, so an edge is
 checked from postings too.
 
-Keys are read as the engine reads text: lower case, each traditional character as its simplified
+Keys are read as the engine reads text: lower case (case_folds.py), each traditional character as its simplified
 form, in UTF-16 units (JavaScript's string positions). Keys fall into shards by an FNV-1a hash of
 their units; each shard is a script calling ``policyReader.search.grams(shard, json)``, so a page
 opened from disk can load it too. A shard also carries the glossary entries whose folded form
@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from build_tools.common.latin_words import LATIN_UNIT, WORD_CHARACTER, is_latin_word
+from build_tools.search.case_folds import AFTER_LOWER
 from build_tools.search.files import INDEX_CALL
 from build_tools.search.files import shard_path as shard_path
 from build_tools.search.js_literals import compact_json, script_string
@@ -50,12 +51,16 @@ _EDGES = (
 
 
 def fold(text: str, folds: Mapping[str, str]) -> str:
-    """`text` as the engine reads it (JavaScript's toLowerCase, then traditional → simplified), in UTF-16 units."""
+    """`text` as the engine reads it: lower case (case_folds.py), then traditional → simplified, in UTF-16 units.
+
+    The browser folds by tables Python sends: the head's ``cases`` and ``folds``.
+    """
     return _fold(text, _table(folds))
 
 
 def _table(folds: Mapping[str, str]) -> dict[int, str]:
-    return {ord(t): s for t, s in folds.items()}
+    # After `str.lower`: final sigma as sigma (case_folds.py), then the traditional characters.
+    return {ord(c): lower for c, lower in AFTER_LOWER.items()} | {ord(t): s for t, s in folds.items()}
 
 
 def _fold(text: str, table: dict[int, str]) -> str:

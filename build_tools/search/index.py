@@ -11,6 +11,7 @@ from build_tools.common.html_scan import Scan
 from build_tools.common.markup import script_json
 from build_tools.glossary.model import Glossary
 from build_tools.search.browser_rules import browser_rules
+from build_tools.search.case_folds import case_folds
 from build_tools.search.files import INDEX_CALL, WORKER_PATH, browser_files, head_from_engine
 from build_tools.search.files import part_path as part_path
 from build_tools.search.grams import gram_shards, shard_count
@@ -94,7 +95,8 @@ def index_parts(
 
     Scripts, not JSON, because a page opened from disk can load a script but not read a file;
     a worker fetches the same scripts. Each calls ``policyReader.search.load(part, parts, json)`` (files.py).
-    The head (part 0) holds no text, unless the site is small: the number of essays, the traditional
+    The head (part 0) holds no text, unless the site is small: the number of essays, each letter's lower case
+    (``cases``: the engine's whole case folding, see case_folds.py), the traditional
     characters the engine reads as simplified (``folds``: pairs, traditional then simplified, in one string), how many
     shards the bigram index has (``grams``, see grams.py), whether a server loads every part at once
     (``eager``, a small site, whose whole text the head then holds: see EAGER_BYTES), the pages (``pages``:
@@ -133,6 +135,7 @@ def index_parts(
         "essays": sum(1 for page in pages if page[3]),
         "rules": browser_rules(),
         "files": browser_files(),
+        "cases": case_folds([*(s.title + s.text for s in sections), *glossary]),
         "folds": "".join(t + s for t, s in folds.items()),
         "grams": shard_count([(s.title, s.text) for s in sections]),
         "pages": pages,

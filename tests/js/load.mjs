@@ -42,10 +42,11 @@ export function runScripts(files, globals = {}) {
   return context;
 }
 
-/** The search engine with a head of no text: only Python's `rules` and `files` (as the index's head carries them). */
-function searchEngine() {
+/** The search engine with a head of no text: only Python's `rules`, `files` and the case table `cases` (as the
+ * index's head carries them: a vector's `case_folds`, Python's table for an index of its text). */
+function searchEngine(cases) {
   const engine = runScripts(["build_tools/assets/search/search-worker.js"]).policyReader.search;
-  const head = { rules: browser.rules, files: browser.files, folds: "", grams: 16, pages: [], docs: [] };
+  const head = { rules: browser.rules, files: browser.files, cases, folds: "", grams: 16, pages: [], docs: [] };
   // The head's address as the shim and the worker find it: `files.head` from the engine's own address.
   engine.start(new URL(browser.files.head, SITE + browser.paths.worker).href, () => {}, () => 1);
   engine.load(0, 1, JSON.stringify(head));
@@ -83,6 +84,8 @@ export function rules() {
     annotate: ours({ ...page.annotate.rules(marker.folds, marker.firstContextWidth), yamlString: page.annotate.yamlString }),
     editions: ours(page.editions),
     highlight: ours(page.searchHighlight),
-    engine: ours(searchEngine().rules),
+    engine: ours(searchEngine({}).rules),
+    /** The engine's rules with the case table Python sends for a vector's text. */
+    engineWith: (cases) => ours(searchEngine(cases).rules),
   };
 }

@@ -35,7 +35,7 @@
   // the names of the index's files (build_tools/search/files.py: a part's and a shard's, `{}` its number).
   var LATIN_WORD = null, WORD_CHARACTER = "", FILES = null;
   var state = null;
-  var fold = folding("");
+  var fold = folding({}, "");
 
   function escapeHTML(text) {
     return text.replace(/[&<>"']/g, function (c) {
@@ -140,17 +140,23 @@
     loadScript(first, function () { setTimeout(more, 0); });
   }
 
-  /* The text as search reads it: lower case, each traditional character as its simplified form. */
-  function folding(pairs) {
+  /* The text as search reads it: each letter in Python's lower case (`cases`: never the browser's own
+   * toLowerCase, whose Unicode may be older or newer than Python's; see build_tools/search/case_folds.py),
+   * then each traditional character as its simplified form (`pairs`). */
+  function folding(cases, pairs) {
     var map = {};
     for (var i = 0; i + 1 < (pairs || "").length; i += 2) map[pairs[i]] = pairs[i + 1];
     var pattern = new RegExp("[" + Object.keys(map).join("") + "]", "g");
-    return function (text) { return text.toLowerCase().replace(pattern, function (c) { return map[c]; }); };
+    var letters = Object.keys(cases).map(function (c) { return c.replace(/[\\\]^-]/g, "\\$&"); });
+    var cased = new RegExp("[" + letters.join("") + "]", "gu");
+    return function (text) {
+      return text.replace(cased, function (c) { return cases[c]; }).replace(pattern, function (c) { return map[c]; });
+    };
   }
 
   function add(part, first) {
     if (first) {
-      fold = folding(part.folds);
+      fold = folding(part.cases, part.folds);
       FILES = part.files;
       LATIN_WORD = new RegExp("^(?:" + part.rules.latinWord + ")$");
       WORD_CHARACTER = part.rules.wordCharacter;
