@@ -149,7 +149,7 @@ LOAD_WHOLE_INDEX = """async () => {
         const s = document.createElement("script"); s.src = src; s.onload = resolve; document.head.append(s);
     });
     let parts = 0;
-    window.PolicyReaderSearch = { load: (n, count) => { parts = count; } };
+    (window.policyReader = window.policyReader || {}).search = { load: (n, count) => { parts = count; } };
     await script("search/part-0.js");
     await script("assets/policy-reader/search-worker.js");
     for (let n = 0; n < parts; n++) await script(`search/part-${n}.js`);
@@ -158,7 +158,7 @@ LOAD_WHOLE_INDEX = """async () => {
 
 def _ours_listed(page: Any, query: str) -> list[str]:
     # What the engine sends Material, every part in.
-    items = page.evaluate("q => PolicyReaderSearch.search(q).items", query)
+    items = page.evaluate("q => policyReader.search.search(q).items", query)
     return [group[0]["location"] for group in items]
 
 

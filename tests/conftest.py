@@ -438,7 +438,7 @@ def unzipped(generator: str, tmp_path_factory: pytest.TempPathFactory, request: 
     return made_once(tmp_path_factory, f"offline-{generator}", package) / "unzipped" / "policy-reader"
 
 
-_INDEX_CALL = re.compile(r'^PolicyReaderSearch\.load\((\d+),(\d+),(".*")\);\n$', re.S)
+_INDEX_CALL = re.compile(r'^policyReader\.search\.load\((\d+),(\d+),(".*")\);\n$', re.S)
 
 
 def search_index_parts(site: Path) -> list[str]:
@@ -476,7 +476,7 @@ def glossary_of(index: dict[str, Any]) -> dict[str, GlossaryEntry]:
 def parse_index_part(script: str) -> dict[str, Any]:
     """One part of the engine's index: its number (``part``), how many there are (``parts``) and its data."""
     call = _INDEX_CALL.match(script)
-    assert call, f"an index part is not one PolicyReaderSearch.load(n, count, json) call: {script[:80]!r}"
+    assert call, f"an index part is not one policyReader.search.load(n, count, json) call: {script[:80]!r}"
     data: dict[str, Any] = json.loads(json.loads(call.group(3)))
     return {"part": int(call.group(1)), "parts": int(call.group(2)), **data}
 

@@ -34,14 +34,14 @@ def test_an_import_against_a_layer_fails_naming_the_import_and_its_line(
     config = tmp_path / "contracts.toml"
     config.write_text(
         '[tool.importlinter]\nroot_package = "build_tools"\n\n'
-        '[[tool.importlinter.contracts]]\nname = "importer below common"\ntype = "layers"\n'
-        'layers = ["build_tools.common", "build_tools.importer"]\n',
+        '[[tool.importlinter.contracts]]\nname = "sources below common"\ntype = "layers"\n'
+        'layers = ["build_tools.common", "build_tools.sources"]\n',
         encoding="utf-8",
     )
     status, report = _lint(config, capsys)
     assert status != 0
-    assert "build_tools.importer is not allowed to import build_tools.common" in report, report
-    assert "build_tools.importer.model -> build_tools.common.errors (l." in report, report
+    assert "build_tools.sources is not allowed to import build_tools.common" in report, report
+    assert "build_tools.sources.model -> build_tools.common.errors (l." in report, report
 
 
 def test_the_plugin_is_registered_as_an_entry_point() -> None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, replace
 from build_tools.importer.editions.compare import paragraph_counterparts
 from build_tools.importer.editions.document_links import document_comparisons
 from build_tools.importer.editions.links import comparisons
-from build_tools.importer.model import Clause, Document, Heading, Paragraph
-from build_tools.importer.source import Source
+from build_tools.sources.model import Clause, Document, Heading, Paragraph
+from build_tools.sources.source import Source
 
 #: The number a clause's label opens with, as printed: 四、 （二） 3. （1） 第十二条 第三章.
 _NUMERAL = "〇零一二三四五六七八九十百千"

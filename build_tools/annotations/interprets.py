@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from build_tools.annotations.corpus import Corpus
 from build_tools.annotations.model import Annotation
 from build_tools.common.markup import html_text, markdown_text
-from build_tools.importer.source import Source
+from build_tools.sources.source import Source
 
 #: The address of a page made from a Markdown file below ``docs/``, as written on the page being filled.
 PageLink = Callable[[str], str]

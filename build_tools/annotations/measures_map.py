@@ -13,7 +13,7 @@ from build_tools.annotations.model import Anchor, ResolvedAnnotation
 from build_tools.annotations.render import Linker
 from build_tools.common.markup import html_text, markdown_text
 from build_tools.common.reader_pages import MEASURES_TITLE
-from build_tools.importer.numbering import chinese_numeral
+from build_tools.sources.numbering import chinese_numeral
 
 UNTAGGED = "未归类"
 MeasureKey = tuple[str, str]  # (essay key, measure anchor)

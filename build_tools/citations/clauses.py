@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from build_tools.importer.model import Clause, Document, Paragraph
-from build_tools.importer.numbering import chinese_numeral
+from build_tools.sources.model import Clause, Document, Paragraph
+from build_tools.sources.numbering import chinese_numeral
 
 #: Inside an article, numbering below the 款: its items are 项, their points 目.
 _LEGAL_LEVELS = {"item": "项", "point": "目", "sub": "目"}

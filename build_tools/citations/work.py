@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from build_tools.citations.clauses import clause_names, paragraph_clauses
-from build_tools.importer.dates import printed_dates
-from build_tools.importer.issuer import document_number, issuers
-from build_tools.importer.model import Article, Document
-from build_tools.importer.source import Source
+from build_tools.sources.dates import printed_dates
+from build_tools.sources.issuer import document_number, issuers
+from build_tools.sources.model import Article, Document
+from build_tools.sources.source import Source
 
 #: CSL item types by what is cited.
 NEWSPAPER_ARTICLE = "article-newspaper"

@@ -28,7 +28,7 @@ from build_tools.generators.mkdocs.package import package_site
 from build_tools.generators.zensical.config import write_zensical_config
 from build_tools.importer.editions.links import comparisons
 from build_tools.importer.project import Project, Report
-from build_tools.importer.source import load_source
+from build_tools.sources.source import load_source
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 1
 CONFIG_FILE = "mkdocs.yml"

@@ -15,7 +15,7 @@ from build_tools.finish.settings import FinishSettings, settings_from_config
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.importer.project import Project, Report
-from build_tools.importer.source import Source
+from build_tools.sources.source import Source
 
 
 def project_settings(project: Project) -> FinishSettings:

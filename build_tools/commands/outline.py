@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_tools.importer.model import Article, Box, Caption, Clause, Document, Page, Paragraph
+from build_tools.sources.model import Article, Box, Caption, Clause, Document, Page, Paragraph
 
 _PREVIEW = 24
 

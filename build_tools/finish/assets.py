@@ -7,19 +7,21 @@ search shim; the search engine keeps its own files, which its worker and shim lo
 
 from __future__ import annotations
 
+import posixpath
 from functools import cache
 from pathlib import Path
 
 from build_tools.common.files import write_atomically
 from build_tools.finish.bundle import ReaderBundle, bundle_reader, minified_script, page_tags
-from build_tools.search.browser_rules import rules_script
+from build_tools.search.browser_rules import head_prelude, rules_script
+from build_tools.search.files import WORKER_PATH
 
 PACKAGE = Path(__file__).resolve().parents[1]
 READER_ASSETS = PACKAGE / "assets" / "reader"
 SEARCH_ASSETS = PACKAGE / "assets" / "search"
 HEAD_ASSETS = PACKAGE / "assets" / "head"
-#: Where they go below the site root.
-ASSET_DIR = "assets/policy-reader/"
+#: Where they go below the site root: the search engine's folder, where the search shim finds it beside the bundle.
+ASSET_DIR = posixpath.dirname(WORKER_PATH) + "/"
 #: Starts the search engine before the theme's own scripts ask for a worker (see search-shim.js): in
 #: the head script, which runs before the theme's (held until the first paint, see theme_scripts.py).
 SEARCH_SHIM = SEARCH_ASSETS / "search-shim.js"
@@ -55,7 +57,9 @@ READER_SCRIPTS = (
 @cache
 def reader_bundle() -> ReaderBundle:
     """The reader's bundles, made once a process from the sources in ``assets/reader/``."""
-    return bundle_reader(READER_ASSETS, READER_SCRIPTS, HEAD_SCRIPT, prelude=rules_script())
+    return bundle_reader(
+        READER_ASSETS, READER_SCRIPTS, HEAD_SCRIPT, prelude=rules_script(), head_prelude=head_prelude()
+    )
 
 
 def _write_if_changed(target: Path, content: bytes) -> None:

@@ -105,24 +105,28 @@ def bundle_scripts(folder: Path, order: Sequence[str], prelude: str = "") -> Bun
     return _named(_joined_scripts(ordered_scripts(folder, order), prelude), "js")
 
 
-def inline_script(sources: Sequence[Path]) -> str:
-    """`sources`, in that order, as one minified script to put inside a `<script>` element.
+def inline_script(sources: Sequence[Path], prelude: str = "") -> str:
+    """`sources`, in that order after `prelude`, as one minified script to put inside a `<script>` element.
 
     A closing script tag in it would end the element early: its slash is escaped, which JavaScript reads alike.
     """
-    return re.sub(r"</(script)", r"<\\/\1", _joined_scripts(sources), flags=re.IGNORECASE)
+    return re.sub(r"</(script)", r"<\\/\1", _joined_scripts(sources, prelude), flags=re.IGNORECASE)
 
 
 def bundle_reader(
-    folder: Path, script_order: Sequence[str], head_sources: Sequence[Path] = (), prelude: str = ""
+    folder: Path,
+    script_order: Sequence[str],
+    head_sources: Sequence[Path] = (),
+    prelude: str = "",
+    head_prelude: str = "",
 ) -> ReaderBundle:
     """The reader's bundles from the one-concern-a-file sources in `folder`; `head_sources` make its head script.
 
     Its scripts run in `script_order` (file names, each script of the folder once: see `ordered_scripts`),
-    after `prelude`: what Python tells its scripts (search/browser_rules.py).
+    after `prelude`, and the head script's after `head_prelude`: what Python tells them (search/browser_rules.py).
     """
     scripts = bundle_scripts(folder, script_order, prelude)
-    return ReaderBundle(bundle_stylesheets(folder), scripts, inline_script(head_sources))
+    return ReaderBundle(bundle_stylesheets(folder), scripts, inline_script(head_sources, head_prelude))
 
 
 def page_tags(bundle: ReaderBundle, folder_url: str, notes: bool = False) -> str:

@@ -26,8 +26,8 @@ from build_tools.finish.settings import FinishSettings
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.glossary.model import Glossary
-from build_tools.importer.project import Project
-from build_tools.importer.source import Source
+from build_tools.sources.folder import SourcesFolder
+from build_tools.sources.source import Source
 
 #: An essay page's address from its source's and its own id.
 EssayUrl = Callable[[str, str], str]
@@ -79,7 +79,7 @@ def load_inputs(settings: FinishSettings) -> ReaderInputs:
     errors = [problem for problem in problems if not isinstance(problem, NoteMarkup)]
     if errors:
         raise InputErrors(errors)
-    project = Project(settings.root)
+    project = SourcesFolder(settings.root)
     sources = project.load_sources()
     # What `check` warns about, the build says too.
     warnings = [

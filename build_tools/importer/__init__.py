@@ -1,1 +1,1 @@
-"""Turn a published page of essays (plain text, one paragraph a line) into structure and pages."""
+"""Write ``docs/`` from the sources (read by `build_tools.sources`): the pages `import` writes, kept in step."""

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from build_tools.common.markup import html_text
 from build_tools.common.page_marker import card_data_attribute
-from build_tools.importer.dates import printed_dates
-from build_tools.importer.issuer import document_number, issuers
-from build_tools.importer.manifest import STATUSES, CardFacts
-from build_tools.importer.model import Document
+from build_tools.sources.dates import printed_dates
+from build_tools.sources.issuer import document_number, issuers
+from build_tools.sources.manifest import STATUSES, CardFacts
+from build_tools.sources.model import Document
 
 DEFAULT_STATUS = STATUSES[0]
 

@@ -11,20 +11,18 @@ which is the page without scripts.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from build_tools.common.errors import InputError
 from build_tools.common.markup import html_text, markdown_text, script_json
 from build_tools.common.page_marker import FILL, FILL_IN_SKIPPED, LIBRARY_DATA_ID, PageIdentity, PageKind
 from build_tools.common.reader_pages import LIBRARY_TITLE
 from build_tools.importer.card import document_card, shown_date
 from build_tools.importer.editions.document_links import current_status
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
-from build_tools.importer.source import Source
 from build_tools.navigation.archive import year_of
+from build_tools.sources.source import Source
 
 #: Kinds named by what the source is, not by the type its title names, with how the page shows each.
 KIND_NAMES = {"essays": "理论文章", "law": "法律法规", "report": "报告", "document": "文件"}
@@ -122,38 +120,6 @@ def library_entries(sources: list[Source]) -> list[LibraryEntry]:
             )
         )
     return entries
-
-
-def interprets_errors(sources: list[Source], known: list[str]) -> list[InputError]:
-    """An error for each `interprets:` entry naming no document of the site: unknown, itself, or a page of essays.
-
-    `known` are the ids of every source page (those not loaded in this run too).
-    """
-    by_id = {source.id: source for source in sources}
-    documents = sorted(s.id for s in sources if s.document is not None)
-    errors = []
-    for source in sources:
-        for text_id, line in source.manifest.interprets:
-            target = by_id.get(text_id)
-            if text_id == source.id:
-                problem = f"the source '{text_id}' is said to interpret itself"
-            elif text_id not in known:
-                close = difflib.get_close_matches(text_id, known, n=1)
-                problem = f"there is no source '{text_id}'" + (f" (did you mean '{close[0]}'?)" if close else "")
-            elif target is not None and target.document is None:
-                problem = f"'{text_id}' is a page of essays: only a document or a law is interpreted"
-            else:
-                continue
-            errors.append(
-                InputError(
-                    source.manifest.path or source.path,
-                    problem,
-                    f"name the id (file name) of a document or law of this site: {', '.join(documents) or 'none yet'}",
-                    line=line,
-                    key="interprets",
-                )
-            )
-    return errors
 
 
 def noted_place(kind: str, text_id: str) -> str:

@@ -9,12 +9,9 @@ import yaml
 
 from build_tools.common.markup import html_text, markdown_text, one_line
 from build_tools.common.page_marker import PageIdentity, PageKind, page_marker
-from build_tools.importer.model import Paragraph
+from build_tools.sources.folder import GENERATED_NOTE as GENERATED_NOTE
+from build_tools.sources.model import Paragraph
 from build_tools.validation.yamlfile import SAFE_DUMPER
-
-#: Marks a page as written by `policy-reader import`, so `check` knows it may compare it.
-GENERATED_NOTE = "written by `policy-reader import`: edit the source under sources/ and re-import, not this file"
-
 
 #: Front-matter keys the theme prints as HTML (Material and Zensical alike: the title in the navigation,
 #: header, ``<title>`` and footer; the description in ``<meta>`` attributes): written escaped.

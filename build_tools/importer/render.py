@@ -27,12 +27,12 @@ from build_tools.importer.library import (
     readings_section,
     render_library,
 )
-from build_tools.importer.model import Article, Box, Caption, Heading
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.render_document import render_document
-from build_tools.importer.source import Source
-from build_tools.importer.text_links import OtherText, titles_of
 from build_tools.navigation.archive import HOME_SOURCES, by_year, year_page, year_title
+from build_tools.sources.model import Article, Box, Caption, Heading
+from build_tools.sources.source import Source
+from build_tools.sources.text_links import OtherText, titles_of
 
 __all__ = ["GENERATED_NOTE", "render_pages"]
 

@@ -23,11 +23,11 @@ from build_tools.importer.editions.document_links import (
     in_force_dates,
     with_article_history,
 )
-from build_tools.importer.model import Clause, DocLine, Document, Paragraph
 from build_tools.importer.paragraphs import GENERATED_NOTE, URL_LABEL, front_matter, paragraph_block, provenance_list
 from build_tools.importer.render_references import cited_by_block, linked_text
-from build_tools.importer.source import Source
-from build_tools.importer.text_links import OtherText, TextReferences, text_references
+from build_tools.sources.model import Clause, DocLine, Document, Paragraph
+from build_tools.sources.source import Source
+from build_tools.sources.text_links import OtherText, TextReferences, text_references
 
 #: Other clauses opening with a paragraph (points, an article's 款 and items) are anchored on that paragraph.
 _HEADED_KINDS = frozenset({"part", "item", "book", "chapter", "section", "article", "annex"})

@@ -12,7 +12,7 @@ import html
 
 from build_tools.common.markup import html_text
 from build_tools.common.page_marker import REF_CLASS, TEXT_ID_ATTR
-from build_tools.importer.text_links import Citation, TextLink
+from build_tools.sources.text_links import Citation, TextLink
 
 CITED_BY_LABEL = "本文引用此条"
 

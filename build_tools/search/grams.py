@@ -7,9 +7,9 @@ up in a unigram table (per section: occurrences in the title, in the text). Lati
 word edges; ``EDGE`` bigrams mark the characters that start or end a Latin word, so an edge is
 checked from postings too.
 
-Keys are read as the engine reads text: lower case, each traditional character as its simplified
+Keys are read as the engine reads text: lower case (case_folds.py), each traditional character as its simplified
 form, in UTF-16 units (JavaScript's string positions). Keys fall into shards by an FNV-1a hash of
-their units; each shard is a script calling ``PolicyReaderSearch.grams(shard, json)``, so a page
+their units; each shard is a script calling ``policyReader.search.grams(shard, json)``, so a page
 opened from disk can load it too. A shard also carries the glossary entries whose folded form
 starts with (the shard of its first key, see `term_key`), so a query that is a term loads its definition
 with its postings, in a shard it loads anyway.
@@ -25,10 +25,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from build_tools.common.latin_words import LATIN_UNIT, WORD_CHARACTER, is_latin_word
+from build_tools.search.case_folds import AFTER_LOWER
+from build_tools.search.files import INDEX_CALL
+from build_tools.search.files import shard_path as shard_path
 from build_tools.search.js_literals import compact_json, script_string
 
-#: Where shard n is written, below the site root (search-worker.js names it the same way).
-GRAMS_PATH = "search/grams/{}.js"
 #: Marks a word edge in an edge key: before a Latin word's first character, after its last.
 EDGE = "\u0001"
 #: About how many postings one shard should hold; the count of shards is a power of two.
@@ -50,12 +51,16 @@ _EDGES = (
 
 
 def fold(text: str, folds: Mapping[str, str]) -> str:
-    """`text` as the engine reads it (JavaScript's toLowerCase, then traditional → simplified), in UTF-16 units."""
+    """`text` as the engine reads it: lower case (case_folds.py), then traditional → simplified, in UTF-16 units.
+
+    The browser folds by tables Python sends: the head's ``cases`` and ``folds``.
+    """
     return _fold(text, _table(folds))
 
 
 def _table(folds: Mapping[str, str]) -> dict[int, str]:
-    return {ord(t): s for t, s in folds.items()}
+    # After `str.lower`: final sigma as sigma (case_folds.py), then the traditional characters.
+    return {ord(c): lower for c, lower in AFTER_LOWER.items()} | {ord(t): s for t, s in folds.items()}
 
 
 def _fold(text: str, table: dict[int, str]) -> str:
@@ -64,11 +69,6 @@ def _fold(text: str, table: dict[int, str]) -> str:
         units = folded.encode("utf-16-le", "surrogatepass")
         folded = "".join(chr(int.from_bytes(units[i : i + 2], "little")) for i in range(0, len(units), 2))
     return folded
-
-
-def shard_path(n: int) -> str:
-    """Where shard `n` is written, below the site root."""
-    return GRAMS_PATH.format(n)
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -180,4 +180,4 @@ def gram_shards(
     for form, entry in glossary.items():
         folded_form = fold(form, folds)
         data[shard_of(term_key(folded_form), shards)]["t"][folded_form] = entry
-    return [f"PolicyReaderSearch.grams({n},{script_string(compact_json(d))});\n" for n, d in enumerate(data)]
+    return [f"{INDEX_CALL}.grams({n},{script_string(compact_json(d))});\n" for n, d in enumerate(data)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -12,17 +11,15 @@ from build_tools.common.html_scan import Scan
 from build_tools.common.markup import script_json
 from build_tools.glossary.model import Glossary
 from build_tools.search.browser_rules import browser_rules
+from build_tools.search.case_folds import case_folds
+from build_tools.search.files import INDEX_CALL, WORKER_PATH, browser_files, head_from_engine
+from build_tools.search.files import part_path as part_path
 from build_tools.search.grams import gram_shards, shard_count
 from build_tools.search.js_literals import compact_json, script_string
 from build_tools.search.labels import KINDS, STATUS_SCOPES, SearchLabel
 from build_tools.search.script_forms import script_folds
 from build_tools.search.sections import Section
 
-#: The engine, below the site root: speaks Material's SETUP/READY/QUERY/RESULT worker protocol.
-WORKER_PATH = "assets/policy-reader/search-worker.js"
-#: The engine's index: parts named part-0.js, part-1.js… in this folder below the site root.
-INDEX_DIR = "search"
-INDEX_PART = "part-{}.js"
 #: About how much text goes into one part of the index: on a server a result's part is loaded to show
 #: it, so parts are small (a page or two); from disk every part is read, one after the other.
 PART_BYTES = 16_000
@@ -97,8 +94,9 @@ def index_parts(
     """The engine's index: a head, then the text in scripts of about `part_bytes` each, whole pages.
 
     Scripts, not JSON, because a page opened from disk can load a script but not read a file;
-    a worker fetches the same scripts. Each calls ``PolicyReaderSearch.load(part, parts, json)``.
-    The head (part 0) holds no text, unless the site is small: the number of essays, the traditional
+    a worker fetches the same scripts. Each calls ``policyReader.search.load(part, parts, json)`` (files.py).
+    The head (part 0) holds no text, unless the site is small: the number of essays, each letter's lower case
+    (``cases``: the engine's whole case folding, see case_folds.py), the traditional
     characters the engine reads as simplified (``folds``: pairs, traditional then simplified, in one string), how many
     shards the bigram index has (``grams``, see grams.py), whether a server loads every part at once
     (``eager``, a small site, whose whole text the head then holds: see EAGER_BYTES), the pages (``pages``:
@@ -136,6 +134,8 @@ def index_parts(
     head: dict[str, Any] = {
         "essays": sum(1 for page in pages if page[3]),
         "rules": browser_rules(),
+        "files": browser_files(),
+        "cases": case_folds([*(s.title + s.text for s in sections), *glossary]),
         "folds": "".join(t + s for t, s in folds.items()),
         "grams": shard_count([(s.title, s.text) for s in sections]),
         "pages": pages,
@@ -154,7 +154,7 @@ def index_parts(
     datas[-1]["glossary"] = glossary_list(glossary)
     count = len(datas)
     scripts = [script_string(compact_json(d)) for d in datas]
-    return [f"PolicyReaderSearch.load({n},{count},{text});\n" for n, text in enumerate(scripts)]
+    return [f"{INDEX_CALL}.load({n},{count},{text});\n" for n, text in enumerate(scripts)]
 
 
 def _label_row(label: SearchLabel) -> list[Any]:
@@ -195,11 +195,6 @@ def index_shards(sections: Iterable[Section], glossary: dict[str, GlossaryEntry]
     return gram_shards([(s.title, s.text) for s in sections], folds, glossary_data(glossary))
 
 
-def part_path(n: int) -> str:
-    """Where part `n` of the engine's index is written, below the site root."""
-    return f"{INDEX_DIR}/{INDEX_PART.format(n)}"
-
-
 def search_box_edit(page: Scan) -> tuple[int, int, str]:
     """The change that makes Material's search box talk to our engine: ``search`` in its ``__config`` JSON.
 
@@ -211,7 +206,6 @@ def search_box_edit(page: Scan) -> tuple[int, int, str]:
         raise ValueError("no <script id='__config'> in the page: the theme no longer configures search this way")
     config = json.loads(page.inner(found))
     # The engine finds its index from its own address: ?index= is the first part, relative to it.
-    first_part = posixpath.relpath(part_path(0), posixpath.dirname(WORKER_PATH))
-    config["search"] = f"{config.get('base', '.').rstrip('/')}/{WORKER_PATH}?index={first_part}"
+    config["search"] = f"{config.get('base', '.').rstrip('/')}/{WORKER_PATH}?index={head_from_engine()}"
     config["features"] = [f for f in config.get("features", []) if f != "search.highlight"]
     return found.open_end, found.close_start, script_json(config, separators=(",", ":"))

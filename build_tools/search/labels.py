@@ -30,7 +30,7 @@ STATUS_SCOPES = (
 )
 _YEAR = re.compile(r"(\d{4})(?:-|$)")
 _STATUS_WORD = re.compile(r"[^(（]*")
-#: A document's genre (`build_tools/importer/genre.py`) → the kind search names.
+#: A document's genre (`build_tools/sources/genre.py`) → the kind search names.
 _KINDS = {"regulation": LAW, "document": DOCUMENT, "report": DOCUMENT}
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from build_tools.annotations.render import PageAnnotations, apply_to_page
-from build_tools.importer.references import Place
 from build_tools.importer.render_references import linked_text
-from build_tools.importer.text_links import TextLink
+from build_tools.sources.references import Place
+from build_tools.sources.text_links import TextLink
 from tests.conftest import REAL_PAGES
 
 # 反垄断法 (2022) 第二十条第二款, as published.

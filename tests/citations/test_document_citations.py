@@ -37,8 +37,8 @@ from build_tools.citations import gbt7714
 from build_tools.citations.exports import bibtex, csl_json, ris
 from build_tools.citations.gbt7714 import Edition
 from build_tools.citations.work import LEGISLATION, REPORT, CitedWork, cited_works
-from build_tools.importer.issuer import issuers
-from build_tools.importer.source import Source, load_source
+from build_tools.sources.issuer import issuers
+from build_tools.sources.source import Source, load_source
 from tests.conftest import REAL_PAGES, ROOT
 
 SITE = "https://example.org/policy-reader/"

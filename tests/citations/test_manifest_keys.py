@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.common.errors import InputErrors
-from build_tools.importer.manifest import load_manifest
+from build_tools.sources.manifest import load_manifest
 
 BASE = 'title: 标题\npublication: 甘肃日报\ndate: "2021-12-08"\n'
 

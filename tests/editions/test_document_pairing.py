@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.importer.document import parse_document
 from build_tools.importer.editions.units import Pairing, Unit, document_units, final_provision, pair_units
-from build_tools.importer.model import Document
+from build_tools.sources.document import parse_document
+from build_tools.sources.model import Document
 
 DATA = Path(__file__).parents[1] / "data"
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.importer.document import parse_document
-from build_tools.importer.editions.in_force import in_force
-from build_tools.importer.genre import detect_genre
-from build_tools.importer.model import Document
-from build_tools.importer.parse import source_lines
+from build_tools.sources.document import parse_document
+from build_tools.sources.editions.in_force import in_force
+from build_tools.sources.genre import detect_genre
+from build_tools.sources.model import Document
+from build_tools.sources.parse import source_lines
 
 DATA = Path(__file__).parents[1] / "data"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.importer.decode import decode_page
 from build_tools.importer.editions.compare import compare_edition, same_essays
 from build_tools.importer.editions.match import Row, match_paragraphs
-from build_tools.importer.editions.model import Edition, EditionEntry
-from build_tools.importer.parse import parse_page
-from build_tools.importer.source import load_source
+from build_tools.sources.decode import decode_page
+from build_tools.sources.editions.model import Edition, EditionEntry
+from build_tools.sources.parse import parse_page
+from build_tools.sources.source import load_source
 from tests.conftest import ROOT
 from tests.editions.conftest import DRAFT, GANSU
 

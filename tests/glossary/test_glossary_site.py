@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.matcher import TermMatcher
 from build_tools.glossary.model import Glossary
-from build_tools.importer.source import load_source
+from build_tools.sources.source import load_source
 from tests.conftest import ROOT
 
 GANSU = "gansu-2021-digital-development"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.common.errors import InputError, InputErrors
-from build_tools.importer.source import load_source
+from build_tools.sources.source import load_source
 from tests.conftest import REAL_PAGES, policy_reader
 from tests.importer.importer_support import snapshot
 

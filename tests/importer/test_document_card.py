@@ -13,9 +13,9 @@ import pytest
 from build_tools.annotations.render import PageAnnotations, apply_to_page
 from build_tools.common.errors import InputErrors
 from build_tools.common.page_marker import read_card
-from build_tools.importer.model import Clause, Paragraph
 from build_tools.importer.render_document import render_document
-from build_tools.importer.source import Source, load_source
+from build_tools.sources.model import Clause, Paragraph
+from build_tools.sources.source import Source, load_source
 from tests.conftest import REAL_PAGES
 
 DOCUMENTS = REAL_PAGES / "documents"

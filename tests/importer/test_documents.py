@@ -17,11 +17,11 @@ import pytest
 
 from build_tools.annotations.corpus import corpus_of
 from build_tools.common.errors import InputError
-from build_tools.importer.model import Clause, Document, Paragraph
-from build_tools.importer.numbering import chinese_number, chinese_numeral, numbering
-from build_tools.importer.parse import SPACE
 from build_tools.importer.render_document import render_document
-from build_tools.importer.source import load_source
+from build_tools.sources.model import Clause, Document, Paragraph
+from build_tools.sources.numbering import chinese_number, chinese_numeral, numbering
+from build_tools.sources.parse import SPACE
+from build_tools.sources.source import load_source
 from tests.conftest import REAL_PAGES, policy_reader
 from tests.importer.importer_support import GOLDEN
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.importer.parse import parse_page
-from build_tools.importer.source import load_source
+from build_tools.sources.parse import parse_page
+from build_tools.sources.source import load_source
 from tests.importer.importer_support import GANSU, GOLDEN, JFJB, PAGES
 
 HAND_MADE = sorted(PAGES.glob("*.txt"))

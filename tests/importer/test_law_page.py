@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from build_tools.common.page_marker import read_card
-from build_tools.importer.source import load_source
+from build_tools.sources.source import load_source
 from tests.conftest import REAL_PAGES, ROOT, copy_project, mkdocs_build, opened, policy_reader
 
 LAW = "administrative-review-law-2023"

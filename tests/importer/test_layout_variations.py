@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from build_tools.importer.source import Source, load_source
+from build_tools.sources.source import Source, load_source
 from tests.importer.importer_support import GANSU, GANSU_IDS, GANSU_MANIFEST, GANSU_NAME, GANSU_TITLES
 
 Text = Callable[[str], str]

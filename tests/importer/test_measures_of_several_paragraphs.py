@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from build_tools.annotations.corpus import corpus_of
-from build_tools.importer.model import Page
-from build_tools.importer.parse import parse_page
-from build_tools.importer.source import load_source
+from build_tools.sources.model import Page
+from build_tools.sources.parse import parse_page
+from build_tools.sources.source import load_source
 from tests.importer.importer_support import GANSU, GANSU_TITLES, JFJB
 
 #: An ordinary paragraph written for these tests: no thesis sentence of its own.

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.importer.model import Caption, Paragraph
-from build_tools.importer.newspaper import split_column
-from build_tools.importer.parse import parse_page
-from build_tools.importer.source import load_source
+from build_tools.sources.model import Caption, Paragraph
+from build_tools.sources.newspaper import split_column
+from build_tools.sources.parse import parse_page
+from build_tools.sources.source import load_source
 from tests.conftest import policy_reader
 from tests.importer.importer_support import GANSU, JFJB, PAGES
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from build_tools.importer.render import render_pages
-from build_tools.importer.source import load_source
+from build_tools.sources.source import load_source
 from tests.importer.importer_support import PAGES
 
 LOST_BYLINES = PAGES / "lost-bylines-columns-boxes.txt"

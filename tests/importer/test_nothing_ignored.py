@@ -22,9 +22,9 @@ from build_tools.common.errors import InputError, InputErrors
 from build_tools.finish.inputs import load_inputs
 from build_tools.finish.settings import PLUGIN_OPTIONS, settings_from_config
 from build_tools.generators.mkdocs.config import PolicyReaderConfig
-from build_tools.importer.manifest import load_manifest
 from build_tools.importer.project import Project
-from build_tools.importer.source import LARGE_SOURCE_BYTES, large_source_warnings, load_source
+from build_tools.sources.manifest import load_manifest
+from build_tools.sources.source import LARGE_SOURCE_BYTES, large_source_warnings, load_source
 from tests.conftest import policy_reader
 from tests.importer.importer_support import (
     GANSU,

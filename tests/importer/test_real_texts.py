@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.importer.source import load_source
+from build_tools.sources.source import load_source
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_TEXTS = sorted([*(ROOT / "tests" / "data").rglob("*.txt"), *(ROOT / "sources").glob("*.txt")])

@@ -14,10 +14,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.importer.project import Project
-from build_tools.importer.references import Place, Target, find_references
 from build_tools.importer.render_document import render_document
-from build_tools.importer.source import load_source
-from build_tools.importer.text_links import OtherText, text_references, titles_of
+from build_tools.sources.references import Place, Target, find_references
+from build_tools.sources.source import load_source
+from build_tools.sources.text_links import OtherText, text_references, titles_of
 from tests.conftest import REAL_PAGES
 
 LAWS = REAL_PAGES / "documents"

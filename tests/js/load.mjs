@@ -19,6 +19,7 @@ export const browser = vectors("browser")[0].output;
 /** Run `files` (paths below the repository) in one fresh context whose window is itself; `globals` added. */
 export function runScripts(files, globals = {}) {
   const context = {
+    URL,
     URLSearchParams,
     console,
     location: { search: "", hash: "", href: "http://localhost/" },
@@ -41,13 +42,19 @@ export function runScripts(files, globals = {}) {
   return context;
 }
 
-/** The search engine with a head of no text: only Python's `rules` (as the index's head carries them). */
-function searchEngine() {
-  const engine = runScripts(["build_tools/assets/search/search-worker.js"]).PolicyReaderSearch;
-  const head = { rules: browser.rules, folds: "", grams: 16, pages: [], docs: [] };
+/** The search engine with a head of no text: only Python's `rules`, `files` and the case table `cases` (as the
+ * index's head carries them: a vector's `case_folds`, Python's table for an index of its text). */
+function searchEngine(cases) {
+  const engine = runScripts(["build_tools/assets/search/search-worker.js"]).policyReader.search;
+  const head = { rules: browser.rules, files: browser.files, cases, folds: "", grams: 16, pages: [], docs: [] };
+  // The head's address as the shim and the worker find it: `files.head` from the engine's own address.
+  engine.start(new URL(browser.files.head, SITE + browser.paths.worker).href, () => {}, () => 1);
   engine.load(0, 1, JSON.stringify(head));
   return engine;
 }
+
+/** Where the vectors' site lives: the engine's files are checked below it. */
+export const SITE = "http://localhost/site/";
 
 /** `functions` with each result copied into this realm (a vm context's arrays are not this realm's Arrays). */
 function ours(functions) {
@@ -77,6 +84,8 @@ export function rules() {
     annotate: ours({ ...page.annotate.rules(marker.folds, marker.firstContextWidth), yamlString: page.annotate.yamlString }),
     editions: ours(page.editions),
     highlight: ours(page.searchHighlight),
-    engine: ours(searchEngine().rules),
+    engine: ours(searchEngine({}).rules),
+    /** The engine's rules with the case table Python sends for a vector's text. */
+    engineWith: (cases) => ours(searchEngine(cases).rules),
   };
 }

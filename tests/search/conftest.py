@@ -74,7 +74,7 @@ def engine(browser: Browser, built_site: Path) -> Iterator[Page]:
     """A blank page holding the built engine and the built index, set up by a SETUP message."""
     with engine_page(browser, built_site, search_index_parts(built_site)) as page:
         replies = page.evaluate(
-            "() => { const r = []; PolicyReaderSearch.handle({type: 0, data: {}}, m => r.push(m)); return r; }"
+            "() => { const r = []; policyReader.search.handle({type: 0, data: {}}, m => r.push(m)); return r; }"
         )
         assert replies == [{"type": 1}], "SETUP must be answered by READY"
         yield page
@@ -82,7 +82,7 @@ def engine(browser: Browser, built_site: Path) -> Iterator[Page]:
 
 def search(engine: Page, query: str) -> list[list[dict[str, Any]]]:
     """The engine's result items for `query`: one list of documents per page, as Material gets them."""
-    result = engine.evaluate("q => PolicyReaderSearch.search(q)", query)
+    result = engine.evaluate("q => policyReader.search.search(q)", query)
     assert result["total"] == len(result["items"])
     return result["items"]
 

@@ -59,7 +59,7 @@ def documents() -> dict[str, str]:
 
     Their titles are read by the importer (a title may run over several lines of the source).
     """
-    from build_tools.importer.source import load_source
+    from build_tools.sources.source import load_source
 
     return {
         f"{path.stem}/": load_source(path, path.name).title

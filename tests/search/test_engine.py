@@ -335,8 +335,8 @@ def test_speaks_materials_worker_protocol(browser: Browser, built_site: Path) ->
         page.evaluate(
             """() => {
                 window.replies = [];
-                PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));  // before the index
-                PolicyReaderSearch.handle({type: 0, data: {config: {}, docs: []}}, m => replies.push(m));
+                policyReader.search.handle({type: 2, data: "人工智能"}, m => replies.push(m));  // before the index
+                policyReader.search.handle({type: 0, data: {config: {}, docs: []}}, m => replies.push(m));
             }"""
         )
         waiting = page.evaluate("() => replies.length")
@@ -346,12 +346,12 @@ def test_speaks_materials_worker_protocol(browser: Browser, built_site: Path) ->
             page.add_script_tag(content=part)
         replies = page.evaluate(
             """() => {
-                PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));
-                PolicyReaderSearch.handle({type: 3, data: "ignored"}, m => replies.push(m));
+                policyReader.search.handle({type: 2, data: "人工智能"}, m => replies.push(m));
+                policyReader.search.handle({type: 3, data: "ignored"}, m => replies.push(m));
                 return replies;
             }"""
         )
-        direct = page.evaluate("q => PolicyReaderSearch.search(q)", "人工智能")
+        direct = page.evaluate("q => policyReader.search.search(q)", "人工智能")
     assert waiting == 0, "nothing may be answered before the index is in"
     # The waiting query is answered once the head is in, again as further parts come in (at once
     # when the last is in), then the query asked with every part in.
@@ -376,14 +376,14 @@ def test_answers_from_the_first_parts_then_again_as_the_rest_comes_in(
         first = page.evaluate(
             """() => {
                 window.replies = [];
-                PolicyReaderSearch.handle({type: 2, data: "人工智能"}, m => replies.push(m));
+                policyReader.search.handle({type: 2, data: "人工智能"}, m => replies.push(m));
                 return replies.slice();
             }"""
         )
         for part in parts[2:]:
             page.add_script_tag(content=part)
         replies = page.evaluate("() => replies")
-        full = page.evaluate("q => PolicyReaderSearch.search(q)", "人工智能")
+        full = page.evaluate("q => policyReader.search.search(q)", "人工智能")
 
     assert [m["type"] for m in first] == [3]
     notice, *found = first[0]["data"]["items"]
@@ -409,5 +409,5 @@ def test_answers_from_the_first_parts_then_again_as_the_rest_comes_in(
 def search_as_built(browser: Browser, built_site: Path, query: str) -> list[list[dict[str, Any]]]:
     """The items for `query` from the index as built, every part in."""
     with engine_page(browser, built_site, search_index_parts(built_site)) as page:
-        items: list[list[dict[str, Any]]] = page.evaluate("q => PolicyReaderSearch.search(q).items", query)
+        items: list[list[dict[str, Any]]] = page.evaluate("q => policyReader.search.search(q).items", query)
     return items

@@ -208,7 +208,7 @@ def test_lists_exactly_what_reading_every_part_lists(
     request: pytest.FixtureRequest, asker: Page, engine: Page, query: str
 ) -> None:
     _known_defect(request, "lists", query)
-    assert as_listed(ask(asker, query)) == as_listed(engine.evaluate("q => PolicyReaderSearch.search(q)", query))
+    assert as_listed(ask(asker, query)) == as_listed(engine.evaluate("q => policyReader.search.search(q)", query))
 
 
 @pytest.mark.parametrize("query", QUERIES + SUBSTRINGS)

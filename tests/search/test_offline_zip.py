@@ -417,8 +417,8 @@ def test_from_disk_the_index_loads_once_the_page_has_loaded_into_a_worker(browse
         assert page.evaluate("() => document.activeElement.matches('input[data-md-component=search-query]')") is False
         assert len([s for s in page.evaluate(scripts) if s and s.endswith("/search/part-0.js")]) == 1
         # The page only hands the parts on: the engine that reads them runs in a worker.
-        assert page.evaluate("() => typeof PolicyReaderSearch.load === 'function'") is True
-        assert page.evaluate("() => typeof PolicyReaderSearch.search") == "undefined"
+        assert page.evaluate("() => typeof policyReader.search.load === 'function'") is True
+        assert page.evaluate("() => typeof policyReader.search.search") == "undefined"
         type_query(page, "联邦学习")
         wait_for_results(page)
         assert any(item[0].heading in essay_titles() for item in shown_results(page))
@@ -443,4 +443,4 @@ def test_from_disk_without_any_worker_the_engine_runs_in_the_page(browser: Brows
         wait_for_results(page)
         listed = [essay_titles()[i[0].heading] for i in shown_results(page) if i[0].heading in essay_titles()]
         assert sorted(listed) == sorted(oracle.essays_containing("揭榜挂帅"))
-        assert page.evaluate("() => typeof PolicyReaderSearch.search") == "function"
+        assert page.evaluate("() => typeof policyReader.search.search") == "function"

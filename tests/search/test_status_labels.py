@@ -191,7 +191,7 @@ def test_a_label_is_escaped_as_text(browser: Browser, built: Built) -> None:
     label = SearchLabel("<i>文</i>", "<img src=x>", earlier=True)
     sections = [Section("a/", "<b>标题</b>", "数据沙箱", essay=True, label=label)]
     with engine_page(browser, built.site, index_parts(sections, {})) as page:
-        found = page.evaluate("q => PolicyReaderSearch.search(q)", "数据沙箱")["items"]
+        found = page.evaluate("q => policyReader.search.search(q)", "数据沙箱")["items"]
     assert found[0][0]["title"] == (
         '&lt;b&gt;标题&lt;/b&gt; <span class="pr-result-label pr-result-label--earlier">'
         "&lt;i&gt;文&lt;/i&gt; · &lt;img src=x&gt;</span>"

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.common.files import write_atomically
-from build_tools.importer.source import load_source
+from build_tools.sources.source import load_source
 from tests.conftest import ROOT
 
 GANSU = "gansu-2021-digital-development"

@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from build_tools.common.page_marker import read_card
-from build_tools.importer.source import load_source
+from build_tools.sources.source import load_source
 from tests.conftest import ROOT
 
 OPINION = "gov-opinion-government-new-media-2018"

@@ -1,8 +1,9 @@
 """In a real browser: the page's own scripts share one object, `window.policyReader`, and make no other global.
 
 The essay as built, opened from disk with every reader script at work (select-to-note and a search's
-highlight asked for in its address, a term's tooltip, a passage's card, the notes, the 引用 control):
-the window's own keys after are those before, and `policyReader`. The theme's scripts (inline, and
+highlight asked for in its address, a term's tooltip, a passage's card, the notes, the 引用 control)
+and a search answered by the engine, its index's parts run by the page: the window's own keys after
+are those before, and `policyReader`. The theme's scripts (inline, and
 held until the first paint) are left out of the page: their globals are the theme's, not ours to judge.
 """
 
@@ -39,6 +40,7 @@ NEW_KEYS = """() => {
 }"""
 #: What the scripts put on the namespace: the head script's parts, then the reader's.
 SHARED = {
+    "searchFiles": "the head script's prelude (build_tools/search/browser_rules.py)",
     "layout": "first-layout.js",
     "afterPaint": "after-first-paint.js",
     "searchScope": "search-shim.js",
@@ -47,7 +49,22 @@ SHARED = {
     "editions": "editions.js",
     "floating": "floating.js",
     "searchHighlight": "search-highlight.js",
+    "search": "search-worker.js (what the index's parts call), or search-shim.js handing them to the worker",
+    "searchRules": "search-worker.js",
+    "searchEngine": "search-worker.js, in a page on disk",
 }
+#: What a theme's search box does: ask for a worker at the address its configuration names (the step
+#: wrote it: our engine), and send it a query; the page on disk runs the index's parts for it.
+SEARCH = """async (query) => {
+  const address = JSON.parse(document.getElementById("__config").textContent).search;
+  const worker = new Worker(address);
+  return await new Promise((resolve) => {
+    worker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === 3) resolve(event.data.data.items.length);
+    });
+    worker.postMessage({ type: 2, data: query });
+  });
+}"""
 
 
 def theirs(script: Tag) -> bool:
@@ -65,7 +82,8 @@ def without_theme_scripts(built_site: Path, folder: Path) -> Path:
     page = folder / "site" / ESSAY / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text(str(html), encoding="utf-8")
-    (folder / "site" / "assets").symlink_to(built_site / "assets")
+    for shared in ("assets", "search"):
+        (folder / "site" / shared).symlink_to(built_site / shared)
     return page
 
 
@@ -91,6 +109,7 @@ def test_the_scripts_make_no_global_but_window_policy_reader(
     url = without_theme_scripts(built_site, tmp_path).as_uri() + "?annotate&h=数字"
     with opened(browser, url, init_script=RECORD_KEYS, viewport={"width": 1280, "height": 900}) as page:
         use_every_script(page)
+        assert page.evaluate(SEARCH, "数字") > 0, "the engine answered no search"
         added = page.evaluate(NEW_KEYS)
         assert added["new"] == ["policyReader"]
         # after-first-paint.js hands a late DOMContentLoaded or load listener its event at once: no new name.

@@ -13,8 +13,8 @@ import pytest
 from build_tools.annotations.load import load_annotations
 from build_tools.common.errors import InputError, InputErrors
 from build_tools.glossary.load import load_glossary
-from build_tools.importer.manifest import load_manifest
-from build_tools.importer.source import load_source
+from build_tools.sources.manifest import load_manifest
+from build_tools.sources.source import load_source
 from tests.conftest import policy_reader
 from tests.importer.importer_support import GANSU, PROJECT_GANSU_MANIFEST, check, snapshot
 

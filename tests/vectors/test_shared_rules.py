@@ -7,7 +7,9 @@ against the same file under Node, and the last test runs it. A new case is its i
 is a bug in one language's code, never a case to change.
 
 ``browser.json`` is what Python sends the browser instead of a rule written twice: the page's marker for
-select-to-note, the bundle's and the index head's `rules`; the Node tests give the scripts exactly that.
+select-to-note, the bundle's and the index head's `rules`, the search engine's file names (`files`, in the
+head script and the index's head) beside the paths Python writes them at; the Node tests give the scripts
+exactly that.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,6 +33,8 @@ from build_tools.annotations.resolve import _exact_matches, fold, unique_context
 from build_tools.common.latin_words import found_at, is_latin_word
 from build_tools.importer.editions.document_links import status_as_of
 from build_tools.search.browser_rules import browser_rules
+from build_tools.search.case_folds import case_fold, case_folds
+from build_tools.search.files import WORKER_PATH, browser_files, part_path, shard_path
 from build_tools.search.grams import SPACES, query_keys, query_words, shard_of, term_key
 from build_tools.search.grams import fold as search_fold
 from tests.conftest import ROOT
@@ -77,14 +82,18 @@ def _status_as_of(case: dict[str, Any]) -> dict[str, Any]:
 
 def _latin_words(case: dict[str, Any]) -> dict[str, Any]:
     found = found_at(case["word"], case["text"])
-    return {"latin": is_latin_word(case["word"]), "found": [_utf16(case["text"], at) for at in found]}
+    return {
+        "latin": is_latin_word(case["word"]),
+        "found": [_utf16(case["text"], at) for at in found],
+        "case_folds": case_folds([case["word"], case["text"]]),
+    }
 
 
 def _search_text(case: dict[str, Any]) -> dict[str, Any]:
     if case.get("every_space"):
         return {"spaces": sorted(map(ord, SPACES))}
     text = case["text"]
-    return {"folded": search_fold(text, {}), "words": query_words(text)}
+    return {"folded": search_fold(text, {}), "words": query_words(text), "case_folds": case_folds([text])}
 
 
 def _search_keys(case: dict[str, Any]) -> dict[str, Any]:
@@ -93,7 +102,12 @@ def _search_keys(case: dict[str, Any]) -> dict[str, Any]:
     return {
         "keys": [[key, offset, [shard_of(key, shards) for shards in HASH_MODULI]] for key, offset in keys],
         "term_key": term_key(search_fold(word, {})),
+        "case_folds": case_folds([word]),
     }
+
+
+#: Parts and shards whose names are checked: the head, and numbers of one, two and four digits.
+_NUMBERS = (0, 1, 12, 4095)
 
 
 class _Attributes(HTMLParser):
@@ -112,6 +126,13 @@ def _browser(_: dict[str, Any]) -> dict[str, Any]:
             "firstContextWidth": int(marker["data-first-context-width"] or ""),
         },
         "rules": browser_rules(),
+        "files": browser_files(),
+        # Where Python writes the engine and the index's files, below the site root: the engine must find them so.
+        "paths": {
+            "worker": WORKER_PATH,
+            "part": {n: part_path(n) for n in _NUMBERS},
+            "shard": {n: shard_path(n) for n in _NUMBERS},
+        },
     }
 
 
@@ -180,6 +201,21 @@ def test_the_cases_include_the_tricky_ones() -> None:
     assert any(len(date) < 10 for case in days for date in case["dates"].values() if date), "a date to the year"
     words = [case["input"]["word"] for case in _read("search_keys")["cases"]]
     assert any(len(word.encode("utf-16-le")) > 2 * len(word) for word in words), "a character past U+FFFF"
+    texts = "".join(case["input"].get("text", "") for case in _read("search_text")["cases"])
+    # Letters a newer Unicode (a browser's) lowers and Python's keeps; final sigma, read as sigma.
+    assert any(unicodedata.category(char) == "Cn" for char in texts), "a letter newer than Python's Unicode"
+    assert {"Σ", "ς", "\u212a"} <= set(texts)
+
+
+def test_the_case_table_folds_a_text_a_character_at_a_time_as_python_folds_it() -> None:
+    """The browser folds by the table alone, a character at a time: for the text it was made for, as Python folds it."""
+    for rule, fields in (("search_text", ("text",)), ("search_keys", ("word",)), ("latin_words", ("word", "text"))):
+        for case in _read(rule)["cases"]:
+            table = case["output"].get("case_folds")
+            if table is None:
+                continue
+            for text in (case["input"][field] for field in fields):
+                assert "".join(table.get(char, char) for char in text) == case_fold(text), f"{rule}: {text!r}"
 
 
 def test_a_yaml_string_reads_back_as_the_text_it_was_made_from() -> None:

@@ -29,11 +29,15 @@
  * The search box's row of choices (reader/search-scope.js) talks to the same engine through
  * `window.policyReader.searchScope`: `set(scope)` sends the scope chosen (held until the engine is
  * there), `listen(fn)` hears each message the engine sends (what may be chosen, each answer's counts).
+ *
+ * The engine's and its index's file names are Python's (build_tools/search/files.py), set by the head
+ * script's prelude as `policyReader.searchFiles`.
  */
 (function () {
   "use strict";
   if (typeof window.Worker === "undefined") return;
   var reader = window.policyReader = window.policyReader || {};
+  var files = reader.searchFiles;
   var NativeWorker = window.Worker;
   var scopeLink = scopeChannel();
   if (location.protocol !== "file:") {
@@ -60,21 +64,21 @@
     var worker = new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
     worker.onmessage = function (event) { deliver(event.data); };
     var count = 0;
-    // eslint-disable-next-line no-restricted-syntax -- the name the index's parts call (search/index.py writes them)
-    window.PolicyReaderSearch = {
+    // What the index's parts call (search/files.py), handed on to the worker.
+    reader.search = {
       load: function (n, parts, json) {
         count = parts;
         worker.postMessage({ type: PART, part: n, parts: parts, json: json });
       }
     };
     // The page's copy of the engine only runs the parts, one after the other; the worker reads them.
-    afterLoad(function () { if (first) api.start(first, loadScript, function () { return count; }); });
+    afterLoad(function () { if (first) api.start(first, loadScript, function () { return count; }, files); });
     return function (message) { worker.postMessage(message); };
   }
 
   /* The engine in the page (no worker at all): it reads the parts itself. */
   function inPage(api, first, deliver) {
-    afterLoad(function () { if (first) api.start(first, loadScript); });
+    afterLoad(function () { if (first) api.start(first, loadScript, null, files); });
     // Material sends SETUP from disk only at the first focus, after loading a script of its own
     // that would wait behind our index: say READY as soon as we are, and its queries come at once.
     api.ready(function () { deliver({ type: 1 }); });
@@ -82,10 +86,10 @@
   }
 
   /* The engine's address as the plugin writes it into Material's configuration (search/index.py:
-   * the worker beside the reader's script, its index two folders up); only that exact address is taken over. */
+   * the worker beside the reader's script, with its index's head); only that exact address is taken over. */
   function startEarly(beside) {
     if (!beside) return;
-    var address = new URL("search-worker.js?index=../../search/part-0.js", beside).href;
+    var address = new URL(files.engine + "?index=" + files.head, beside).href;
     var early = null, taken = false;
     var start = function () {
       if (!early && !taken) early = new NativeWorker(address);
@@ -208,8 +212,8 @@
 
   // eslint-disable-next-line no-restricted-syntax -- the stand-in for the browser's Worker constructor (see above)
   window.Worker = function (url, options) {
-    if (String(url).indexOf("search-worker") < 0) return new NativeWorker(url, options);
     var address = new URL(String(url), location.href);
+    if (address.pathname.split("/").pop() !== files.engine) return new NativeWorker(url, options);
     var first = address.searchParams.get("index");
     first = first && new URL(first, address).href;
     var port = document.createElement("span");
@@ -224,7 +228,7 @@
       });
     }
     loadScript(address.href, function () {
-      var api = window.PolicyReaderSearch;
+      var api = reader.search;
       var engine = reader.searchEngine;
       try {
         send = inWorker(api, engine, first, deliver);

@@ -31,10 +31,11 @@
   // what may be chosen (the kinds, statuses and years of the texts in the index), the engine's answer to it.
   var PART = 100, SCOPE = 101, SCOPES = 102;
   var scope = { kind: "", status: -1, from: 0, to: 0 };
-  // Python's (build_tools/search/browser_rules.py), from the index's head: Latin words, word characters.
-  var LATIN_WORD = null, WORD_CHARACTER = "";
+  // Python's (build_tools/search/browser_rules.py), from the index's head: Latin words, word characters;
+  // the names of the index's files (build_tools/search/files.py: a part's and a shard's, `{}` its number).
+  var LATIN_WORD = null, WORD_CHARACTER = "", FILES = null;
   var state = null;
-  var fold = folding("");
+  var fold = folding({}, "");
 
   function escapeHTML(text) {
     return text.replace(/[&<>"']/g, function (c) {
@@ -45,7 +46,7 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  /* The index arrives in parts, newest pages first: scripts calling PolicyReaderSearch.load(n, count,
+  /* The index arrives in parts, newest pages first: scripts calling policyReader.search.load(n, count,
    * json). A query is answered from the parts in so far, and answered again as each further part
    * comes in: on a slow connection results show early. */
   var parts = [], expected = 0, inUse = 0, waiting = [], refresh = null, firstURL = "";
@@ -106,7 +107,7 @@
     fetch(url).then(function (response) {
       return response.ok ? response.text() : Promise.reject(new Error(url + ": " + response.status));
     }).then(function (script) {
-      new Function("PolicyReaderSearch", script)(api);
+      new Function("policyReader", script)(shared);
       done();
     }, function () {
       // Where fetch is refused, the script as it is.
@@ -119,16 +120,18 @@
    * the others, a few at a time (each part is small, and one after the other from disk the waits
    * between them added up); each runs as a task of its own, so between two the page (or worker) is
    * free to handle a key press or a query, and `load` takes them in order whatever order they come
-   * in. `count()` says how many there are, once the first is in. */
+   * in. `count()` says how many there are, once the first is in; `files`, the names of the index's
+   * files (the head script's policyReader.searchFiles), where more than the head is loaded. */
   var AT_ONCE = 8;
-  function start(first, loadScript, count) {
+  function start(first, loadScript, count, files) {
     firstURL = first;
+    if (files) FILES = files;
     count = count || function () { return expected; };
     var next = 1, running = 0;
     var more = function () {
       while (running < AT_ONCE && next < count()) {
         running += 1;
-        loadScript(first.replace(/-0\.js$/, "-" + next++ + ".js"), function () {
+        loadScript(indexURL("part", next++), function () {
           running -= 1;
           setTimeout(more, 0);
         });
@@ -137,17 +140,24 @@
     loadScript(first, function () { setTimeout(more, 0); });
   }
 
-  /* The text as search reads it: lower case, each traditional character as its simplified form. */
-  function folding(pairs) {
+  /* The text as search reads it: each letter in Python's lower case (`cases`: never the browser's own
+   * toLowerCase, whose Unicode may be older or newer than Python's; see build_tools/search/case_folds.py),
+   * then each traditional character as its simplified form (`pairs`). */
+  function folding(cases, pairs) {
     var map = {};
     for (var i = 0; i + 1 < (pairs || "").length; i += 2) map[pairs[i]] = pairs[i + 1];
     var pattern = new RegExp("[" + Object.keys(map).join("") + "]", "g");
-    return function (text) { return text.toLowerCase().replace(pattern, function (c) { return map[c]; }); };
+    var letters = Object.keys(cases).map(function (c) { return c.replace(/[\\\]^-]/g, "\\$&"); });
+    var cased = new RegExp("[" + letters.join("") + "]", "gu");
+    return function (text) {
+      return text.replace(cased, function (c) { return cases[c]; }).replace(pattern, function (c) { return map[c]; });
+    };
   }
 
   function add(part, first) {
     if (first) {
-      fold = folding(part.folds);
+      fold = folding(part.cases, part.folds);
+      FILES = part.files;
       LATIN_WORD = new RegExp("^(?:" + part.rules.latinWord + ")$");
       WORD_CHARACTER = part.rules.wordCharacter;
       state = {
@@ -530,8 +540,9 @@
     one();
   }
 
-  function indexURL(path) {
-    return firstURL.replace(/part-0\.js$/, path);
+  /* The address of part or shard (`kind`) number `n` of the index: its name beside the head's. */
+  function indexURL(kind, n) {
+    return new URL(FILES[kind].replace("{}", n), firstURL).href;
   }
 
   /* Section number → occurrences: in title and text (a single character), or positions (titles below 0). */
@@ -653,7 +664,7 @@
   function shardURLs(words) {
     var urls = {};
     words.forEach(function (w) {
-      matcherKeys(matcher(w)).forEach(function (k) { urls[indexURL("grams/" + shardOf(k.key, state.grams) + ".js")] = true; });
+      matcherKeys(matcher(w)).forEach(function (k) { urls[indexURL("shard", shardOf(k.key, state.grams))] = true; });
     });
     return Object.keys(urls);
   }
@@ -671,8 +682,8 @@
       var groups = scoped(grouped(match.hits, pageOf));
       var parts = {};
       groups.slice(0, SHOWN).forEach(function (group) {
-        parts[indexURL("part-" + partOf(group.page.first) + ".js")] = true;
-        group.found.forEach(function (hit) { parts[indexURL("part-" + partOf(hit.number) + ".js")] = true; });
+        parts[indexURL("part", partOf(group.page.first))] = true;
+        group.found.forEach(function (hit) { parts[indexURL("part", partOf(hit.number))] = true; });
       });
       var missing = Object.keys(parts).filter(function (url) { return loading[url] !== true; });
       var answer = function (pending) {
@@ -737,12 +748,13 @@
     shardOf: shardOf,
     keysOf: function (word) { return matcherKeys(matcher(word)); },
     termKey: termKey,
-    foundAt: function (word, text) { return foundAt(matcher(word), fold(text)); }
+    foundAt: function (word, text) { return foundAt(matcher(word), fold(text)); },
+    indexURL: indexURL
   };
-  // eslint-disable-next-line no-restricted-syntax -- the name the index's parts call (search/index.py, grams.py)
-  root.PolicyReaderSearch = api;
-  // The rules the reader's pages share with the engine, reachable to test them (in a page, or in Node).
+  // What the index's scripts call (search/files.py's INDEX_CALL): policyReader.search.load, .grams.
   var shared = root.policyReader = root.policyReader || {};
+  shared.search = api;
+  // The rules the reader's pages share with the engine, reachable to test them (in a page, or in Node).
   shared.searchRules = { withHighlight: withHighlight };
   if (typeof WorkerGlobalScope !== "undefined" && root instanceof WorkerGlobalScope) {
     var post = function (data) { root.postMessage(data); };

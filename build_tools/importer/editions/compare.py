@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from build_tools.importer.editions.match import Row, counterparts, match_paragraphs
-from build_tools.importer.editions.model import Edition
 from build_tools.importer.editions.units import Pairing, Unit, document_units, pair_units
-from build_tools.importer.model import Article, Document, Page
+from build_tools.sources.editions.model import Edition
+from build_tools.sources.model import Article, Document, Page
 
 #: An essay retitled between editions is still the same essay from this title similarity (0–1) up.
 SAME_TITLE = 0.6

@@ -14,9 +14,9 @@ from datetime import date
 
 from build_tools.common.markup import markdown_text
 from build_tools.importer.editions.compare import DocumentComparison, compare_document
-from build_tools.importer.editions.model import CURRENT_LABEL, Edition
-from build_tools.importer.model import Document
-from build_tools.importer.source import Source
+from build_tools.sources.editions.model import CURRENT_LABEL, Edition
+from build_tools.sources.model import Document
+from build_tools.sources.source import Source
 
 #: An earlier edition's address and its comparison's, below the document's folder.
 TEXT = "editions/{slug}/index.md"

@@ -35,7 +35,7 @@ from build_tools.importer.editions.render import folded, marked
 from build_tools.importer.editions.units import Unit
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
 from build_tools.importer.render_document import render_document
-from build_tools.importer.source import Source
+from build_tools.sources.source import Source
 
 _UNIT_LINE = re.compile(ARTICLE_HEADING.pattern + r'|<p id="(p\d+)">')
 #: From an edition's pages (``<id>/editions/<slug>/…``) to the document's folder.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from build_tools.common.markup import markdown_text
 from build_tools.importer.editions.compare import EssayComparison, compare_edition
-from build_tools.importer.editions.model import CURRENT_LABEL
-from build_tools.importer.model import Article
-from build_tools.importer.source import Source
+from build_tools.sources.editions.model import CURRENT_LABEL
+from build_tools.sources.model import Article
+from build_tools.sources.source import Source
 
 
 def text_page(source_id: str, slug: str, article_id: str) -> str:

@@ -21,10 +21,10 @@ from build_tools.importer.editions.compare import EssayComparison
 from build_tools.importer.editions.diff import Op, word_diff
 from build_tools.importer.editions.links import changes_page, comparisons, current_label, current_name, text_page
 from build_tools.importer.editions.match import Row
-from build_tools.importer.model import Article
 from build_tools.importer.paragraphs import GENERATED_NOTE, front_matter
 from build_tools.importer.render import render_article
-from build_tools.importer.source import Source
+from build_tools.sources.model import Article
+from build_tools.sources.source import Source
 
 _PARAGRAPH_LINE = re.compile(r'<p id="p(\d+)">')
 # Spoken before each marked run: most screen readers do not announce <ins> and <del>.

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from build_tools.importer.editions.in_force import takes_effect
 from build_tools.importer.editions.match import Row, match_paragraphs, rows_from_pairs
-from build_tools.importer.model import Clause, Document, Paragraph
+from build_tools.sources.editions.in_force import takes_effect
+from build_tools.sources.model import Clause, Document, Paragraph
 
 #: Two articles are one from this share of the shorter one's characters found in the other (0–1).
 SAME_ARTICLE = 0.6

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from build_tools.importer.dates import PRINTED_DATE, printed_dates
-from build_tools.importer.model import DocLine, Document
+from build_tools.sources.dates import PRINTED_DATE, printed_dates
+from build_tools.sources.model import DocLine, Document
 
 _CN_NUMBER = "一二三四五六七八九十百零〇"
 #: The title of a document its issuer names: 国务院办公厅关于…, 中华人民共和国国务院令.

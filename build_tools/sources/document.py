@@ -25,10 +25,10 @@ import re
 from itertools import pairwise, takewhile
 
 from build_tools.common.errors import InputError
-from build_tools.importer.model import Clause, DocLine, Document, Paragraph
-from build_tools.importer.numbering import CN, DIVISIONS, Marker, chinese_numeral, has_articles, numbering
-from build_tools.importer.parse import SPACE, SourceLine, is_heading_like, letters, source_lines
-from build_tools.importer.tizhu import (
+from build_tools.sources.model import Clause, DocLine, Document, Paragraph
+from build_tools.sources.numbering import CN, DIVISIONS, Marker, chinese_numeral, has_articles, numbering
+from build_tools.sources.parse import SPACE, SourceLine, is_heading_like, letters, source_lines
+from build_tools.sources.tizhu import (
     CONTENTS,
     HISTORY,
     contents_entries,

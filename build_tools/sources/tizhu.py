@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from build_tools.common.errors import InputError
-from build_tools.importer.dates import PRINTED_DATE
-from build_tools.importer.model import DocLine, Document
-from build_tools.importer.numbering import numbering
-from build_tools.importer.parse import SourceLine, is_heading_like
+from build_tools.sources.dates import PRINTED_DATE
+from build_tools.sources.model import DocLine, Document
+from build_tools.sources.numbering import numbering
+from build_tools.sources.parse import SourceLine, is_heading_like
 
 #: A law's table of contents (目　录), listing its chapters before the text repeats them.
 CONTENTS = re.compile(r"^目\s*录$")

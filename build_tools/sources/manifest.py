@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.common.errors import InputError, InputErrors
-from build_tools.importer.editions.model import EditionEntry
-from build_tools.importer.genre import GENRES, Genre
-from build_tools.importer.parse import LeadMode, ParseOptions
+from build_tools.sources.editions.model import EditionEntry
+from build_tools.sources.genre import GENRES, Genre
+from build_tools.sources.parse import LeadMode, ParseOptions
 from build_tools.validation.fields import SLUG, URL
 from build_tools.validation.schema import schema_errors
 from build_tools.validation.yamlfile import load_yaml

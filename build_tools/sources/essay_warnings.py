@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from build_tools.common.errors import InputError
-from build_tools.importer.newspaper import LABEL_BYLINES
+from build_tools.sources.newspaper import LABEL_BYLINES
 
 
 class NumberedLine(Protocol):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_tools.importer.parse import SourceLine
+from build_tools.sources.parse import SourceLine
 
 CN = "零〇一二三四五六七八九十百两"
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
-from build_tools.importer.decode import decode_page
-from build_tools.importer.document import parse_document
-from build_tools.importer.editions.in_force import in_force, in_force_error
-from build_tools.importer.editions.model import Edition, EditionEntry
-from build_tools.importer.genre import DOCUMENT_GENRES, detect_genre
-from build_tools.importer.manifest import Manifest
-from build_tools.importer.model import Page
-from build_tools.importer.parse import parse_page, source_lines
+from build_tools.sources.decode import decode_page
+from build_tools.sources.document import parse_document
+from build_tools.sources.editions.in_force import in_force, in_force_error
+from build_tools.sources.editions.model import Edition, EditionEntry
+from build_tools.sources.genre import DOCUMENT_GENRES, detect_genre
+from build_tools.sources.manifest import Manifest
+from build_tools.sources.model import Page
+from build_tools.sources.parse import parse_page, source_lines
 from build_tools.validation.folder import link_error, outside
 from build_tools.validation.yamlfile import format_key
 

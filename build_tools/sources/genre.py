@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Literal, get_args
 
-from build_tools.importer.document import SALUTATION
-from build_tools.importer.numbering import has_articles, numbering
-from build_tools.importer.parse import SourceLine
+from build_tools.sources.document import SALUTATION
+from build_tools.sources.numbering import has_articles, numbering
+from build_tools.sources.parse import SourceLine
 
 Genre = Literal["essays", "essay", "report", "document", "regulation"]
 GENRES: tuple[str, ...] = get_args(Genre)

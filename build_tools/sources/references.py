@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_tools.importer.numbering import chinese_number, chinese_numeral
+from build_tools.sources.numbering import chinese_number, chinese_numeral
 
 _NUM = r"[零〇一二三四五六七八九十百千两\d]+"
 #: Words by which a text names itself: 本法第十七条, 本条例第三条.

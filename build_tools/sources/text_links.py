@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from build_tools.common.errors import InputError
-from build_tools.importer.model import Clause, Document, Paragraph
-from build_tools.importer.references import Place, Target, find_references
+from build_tools.sources.model import Clause, Document, Paragraph
+from build_tools.sources.references import Place, Target, find_references
 
 #: A preview shows at most this many characters of the passage named.
 PREVIEW_CHARS = 300

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_tools.common.errors import InputError
-from build_tools.importer.model import Document, Page
+from build_tools.sources.model import Document, Page
 
 #: What the current text is called when the manifest does not say.
 CURRENT_LABEL = "现行文本"

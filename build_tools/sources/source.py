@@ -7,23 +7,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.common.errors import InputError, InputErrors
-from build_tools.importer.decode import decode_page
-from build_tools.importer.document import parse_document
-from build_tools.importer.editions.in_force import in_force, in_force_error
-from build_tools.importer.editions.load import load_editions
-from build_tools.importer.editions.model import CURRENT_LABEL, Edition
-from build_tools.importer.genre import DOCUMENT_GENRES, detect_genre
-from build_tools.importer.manifest import (
+from build_tools.navigation.archive import ARCHIVE_DIR
+from build_tools.sources.decode import decode_page
+from build_tools.sources.document import parse_document
+from build_tools.sources.editions.in_force import in_force, in_force_error
+from build_tools.sources.editions.load import load_editions
+from build_tools.sources.editions.model import CURRENT_LABEL, Edition
+from build_tools.sources.genre import DOCUMENT_GENRES, detect_genre
+from build_tools.sources.manifest import (
     RESERVED_ESSAY_IDS,
     Manifest,
     displaced_ids,
     load_manifest,
     unmatched_titles,
 )
-from build_tools.importer.model import Document, Page
-from build_tools.importer.parse import parse_page, source_lines
-from build_tools.importer.text_links import text_references
-from build_tools.navigation.archive import ARCHIVE_DIR
+from build_tools.sources.model import Document, Page
+from build_tools.sources.parse import parse_page, source_lines
+from build_tools.sources.text_links import text_references
 from build_tools.validation.fields import SLUG_PATTERN
 
 _SOURCE_ID = re.compile(SLUG_PATTERN)

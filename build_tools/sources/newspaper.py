@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from build_tools.importer.model import Box
+from build_tools.sources.model import Box
 
 _SPACE = " \t\u3000\u00a0\ufeff"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from build_tools.common.errors import InputError
-from build_tools.importer.dates import printed_dates
+from build_tools.sources.dates import printed_dates
 
 
 @dataclass

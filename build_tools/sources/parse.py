@@ -19,14 +19,14 @@ from typing import Literal
 from slugify import slugify
 
 from build_tools.common.errors import InputError
-from build_tools.importer.essay_warnings import (
+from build_tools.sources.essay_warnings import (
     heading_with_column,
     label_byline_warnings,
     publication_line_as_heading,
     stray_closing,
     unknown_author,
 )
-from build_tools.importer.model import (
+from build_tools.sources.model import (
     Article,
     Author,
     BodyItem,
@@ -39,7 +39,7 @@ from build_tools.importer.model import (
     RelatedItem,
     SubMeasure,
 )
-from build_tools.importer.newspaper import (
+from build_tools.sources.newspaper import (
     CLOSING,
     PrintedParts,
     box_label,

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from build_tools.common.errors import InputError
-from build_tools.importer.dates import PRINTED_DATE, printed_dates
-from build_tools.importer.model import Document
+from build_tools.sources.dates import PRINTED_DATE, printed_dates
+from build_tools.sources.model import Document
 
 #: A provision on when the text itself takes effect: 本法 (本条例, 本意见, 本决定 …) 自 (于, 从) … 施行 (生效 …).
 _SUBJECT_TAKES_EFFECT = re.compile(

@@ -1,0 +1,1 @@
+"""A source's earlier editions, read: their texts and manifests, and which one was in force when."""
