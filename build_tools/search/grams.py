@@ -125,11 +125,12 @@ def gram_shards(
     table = _table(folds)  # once: it holds every traditional character the text uses
     text = FoldedText.of([(_fold(title, table), _fold(body, table)) for title, body in texts])
     shards = shard_count(texts)
-    data: list[dict[str, dict[str, Any]]] = [{"g": {}, "t": {}} for _ in range(shards)]
-    for postings, units in ((key_postings(text, SPACES, _EDGES, ord(EDGE)), 2), (unit_postings(text, SPACES), 1)):
-        for n, keys, lists in postings.by_shard(units, shards):
-            data[n]["g"].update(zip(keys, lists, strict=True))
+    keyed = key_postings(text, SPACES, _EDGES, ord(EDGE)).sharded(2, shards)
+    single = unit_postings(text, SPACES).sharded(1, shards)
+    terms: list[dict[str, Any]] = [{} for _ in range(shards)]
     for form, entry in glossary.items():
         folded_form = fold(form, folds)
-        data[shard_of(term_key(folded_form), shards)]["t"][folded_form] = entry
+        terms[shard_of(term_key(folded_form), shards)][folded_form] = entry
+    # Each shard's data is made, written as JSON and let go in turn: only one shard's lists at a time.
+    data = ({"g": {**dict(keyed.shard(n)), **dict(single.shard(n))}, "t": terms[n]} for n in range(shards))
     return [f"PolicyReaderSearch.grams({n},{script_string(compact_json(d))});\n" for n, d in enumerate(data)]
