@@ -11,9 +11,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
+import itertools
 import os
+import secrets
 import shutil
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -124,17 +127,18 @@ def write_atomically(target: Path, data: str | bytes) -> None:
     running as another user must be able to read a page.
     """
     staged = _staged.get()
-    if target.is_dir():  # found now, not when the run's files are put in place and half of them are
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-    _make_parents(target.parent, staged)
-    mode = plain_file_mode(target)
+    try:
+        mode: int | None = stat.S_IMODE(_checked_target(target))
+    except FileNotFoundError:  # a new file, perhaps in a new folder
+        mode = None
+        _make_parents(target.parent, staged)
+    mode = 0o666 & ~_UMASK if mode is None else mode
     temporary: Path | None = None
     try:
         # Ctrl-C waits until the temporary file is made and known, so it is never left behind unnamed
         # (one arriving meanwhile is raised at the block's end, inside this try, which removes the file).
         with _signals_held():
-            handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-", suffix=".tmp")
-            temporary = Path(name)
+            handle, temporary = _temporary_beside(target)
         os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -150,6 +154,39 @@ def write_atomically(target: Path, data: str | bytes) -> None:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
         raise
+
+
+def _checked_target(target: Path) -> int:
+    """`target`'s mode, from one stat (a page is written thousands of times a run: each stat counts).
+
+    Raises:
+        IsADirectoryError: `target` is a folder (found now, not when the run's files are put in place and
+            half of them are).
+        FileNotFoundError: There is no `target`.
+    """
+    found = os.stat(target).st_mode
+    if stat.S_ISDIR(found):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+    return found
+
+
+#: Names this process's temporary files apart from another's (a random part, as `tempfile`'s are)
+#: and from each other (a count): a temporary file is made at the first try, without `tempfile.mkstemp`'s
+#: random name drawn each time.
+_TEMPORARY_RUN = f"{os.getpid()}{secrets.token_hex(3)}"
+_temporary_count = itertools.count()
+#: As `tempfile.mkstemp` opens one: only if new, not through a symbolic link, not inherited by child processes.
+_TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _temporary_beside(target: Path) -> tuple[int, Path]:
+    """A new owner-only file beside `target`, opened for writing: its handle and its hidden ``.tmp`` name."""
+    while True:
+        name = target.with_name(f".{target.name}-{_TEMPORARY_RUN}-{next(_temporary_count)}.tmp")
+        try:
+            return os.open(name, _TEMPORARY_FLAGS, 0o600), name
+        except FileExistsError:  # left by an earlier process that had the same number: take the next
+            continue
 
 
 def _naming(error: OSError, target: Path) -> OSError:

@@ -17,10 +17,7 @@ with its postings, in a shard it loads anyway.
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
-from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -29,6 +26,7 @@ from build_tools.search.case_folds import AFTER_LOWER
 from build_tools.search.files import INDEX_CALL
 from build_tools.search.files import shard_path as shard_path
 from build_tools.search.js_literals import compact_json, script_string
+from build_tools.search.postings import Edge, FoldedText, key_postings, unit_postings
 
 #: Marks a word edge in an edge key: before a Latin word's first character, after its last.
 EDGE = "\u0001"
@@ -40,13 +38,11 @@ SPACES = frozenset("\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"
     chr(c) for c in range(0x2000, 0x200B)
 )
 _SPACE_RUN = re.compile("[" + re.escape("".join(sorted(SPACES))) + "]+")
-#: A unit of a Latin query word; edges are between word characters and the rest (common/latin_words.py).
-_LATIN_UNIT = re.compile(LATIN_UNIT)
-#: A Latin word's edges: (where, rank among the keys at one unit, what goes before and after the unit in
-#: the key); a bigram ranks 0.
-_EDGES = (
-    (re.compile(f"(?<!{WORD_CHARACTER}){LATIN_UNIT}"), 1, EDGE, ""),
-    (re.compile(f"{LATIN_UNIT}(?!{WORD_CHARACTER})"), 2, "", EDGE),
+#: A Latin word's edges: where, the rank among the keys at one unit (a bigram ranks 0), whether the edge
+#: goes before the unit in the key (else after).
+_EDGES: tuple[Edge, ...] = (
+    (re.compile(f"(?<!{WORD_CHARACTER}){LATIN_UNIT}"), 1, True),
+    (re.compile(f"{LATIN_UNIT}(?!{WORD_CHARACTER})"), 2, False),
 )
 
 
@@ -114,36 +110,6 @@ def term_key(form: str) -> str:
     return keys[0][0] if keys else ""
 
 
-def _keys_of(title: str, text: str) -> dict[str, list[int]]:
-    """Each bigram and Latin word edge key of a section's folded `title` and `text` → its positions.
-
-    Title units sit at negative positions (the title ends at -2), text units from 0. Keys in the
-    order of their first occurrence, a bigram before the edges at the same unit. The bigrams come
-    from C-level string slicing (``map(operator.add, …)``); the one Python step per bigram is
-    the append of its position.
-    """
-    keys: defaultdict[str, list[int]] = defaultdict(list)
-    pieces = ((title, -len(title) - 1), (text, 0))
-    grams = [(list(map(operator.add, folded, folded[1:])), offset) for folded, offset in pieces]
-    for bigrams, offset in grams:
-        for at, key in enumerate(bigrams, offset):
-            keys[key].append(at)
-    for (folded, _), (bigrams, _) in zip(pieces, grams, strict=True):
-        for match in _SPACE_RUN.finditer(folded):  # no key holds a space: drop the bigrams that touch one
-            for at in range(max(match.start() - 1, 0), min(match.end(), len(bigrams))):
-                keys.pop(bigrams[at], None)
-    if not (_LATIN_UNIT.search(title) or _LATIN_UNIT.search(text)):
-        return keys
-    first = {key: (positions[0], 0) for key, positions in keys.items()}  # (unit, rank) where a key first occurs
-    for folded, offset in pieces:
-        for pattern, rank, before, after in _EDGES:
-            for match in pattern.finditer(folded):
-                key, at = before + match.group() + after, offset + match.start()
-                keys[key].append(at)
-                first[key] = min(first.get(key, (at, rank)), (at, rank))
-    return {key: sorted(keys[key]) for key in sorted(keys, key=first.__getitem__)}
-
-
 def gram_shards(
     texts: Sequence[tuple[str, str]], folds: Mapping[str, str], glossary: Mapping[str, dict[str, Any]]
 ) -> list[str]:
@@ -154,30 +120,17 @@ def gram_shards(
     previous one's, the count of positions, the first position, then each position less the one before. Title
     units sit at negative positions (the title ends at -2; -1 is a gap no bigram spans), text
     units from 0. Postings of a single character: per section, the number step, then its
-    occurrences in the title and in the text.
+    occurrences in the title and in the text. All of them are worked out at once (postings.py).
     """
-    postings: dict[str, tuple[list[int], list[int]]] = {}  # key → (its last section's number, its postings)
-    singles: dict[str, tuple[list[int], list[int]]] = {}
     table = _table(folds)  # once: it holds every traditional character the text uses
-    for number, (title, text) in enumerate(texts):
-        folded_title, folded_text = _fold(title, table), _fold(text, table)
-        for key, positions in _keys_of(folded_title, folded_text).items():
-            last, flat = postings.setdefault(key, ([0], []))
-            flat += (number - last[0], len(positions), positions[0])
-            flat += map(operator.sub, positions[1:], positions[:-1])
-            last[0] = number
-        in_title, in_text = Counter(folded_title), Counter(folded_text)
-        for unit in dict.fromkeys(itertools.chain(in_title, in_text)):
-            if unit not in SPACES:
-                last, flat = singles.setdefault(unit, ([0], []))
-                flat += (number - last[0], in_title[unit], in_text[unit])
-                last[0] = number
+    text = FoldedText.of([(_fold(title, table), _fold(body, table)) for title, body in texts])
     shards = shard_count(texts)
-    data: list[dict[str, dict[str, Any]]] = [{"g": {}, "t": {}} for _ in range(shards)]
-    for keyed in (postings, singles):
-        for key, (_, flat) in keyed.items():
-            data[shard_of(key, shards)]["g"][key] = flat
+    keyed = key_postings(text, SPACES, _EDGES, ord(EDGE)).sharded(2, shards)
+    single = unit_postings(text, SPACES).sharded(1, shards)
+    terms: list[dict[str, Any]] = [{} for _ in range(shards)]
     for form, entry in glossary.items():
         folded_form = fold(form, folds)
-        data[shard_of(term_key(folded_form), shards)]["t"][folded_form] = entry
+        terms[shard_of(term_key(folded_form), shards)][folded_form] = entry
+    # Each shard's data is made, written as JSON and let go in turn: only one shard's lists at a time.
+    data = ({"g": {**dict(keyed.shard(n)), **dict(single.shard(n))}, "t": terms[n]} for n in range(shards))
     return [f"{INDEX_CALL}.grams({n},{script_string(compact_json(d))});\n" for n, d in enumerate(data)]
