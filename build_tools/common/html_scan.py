@@ -446,14 +446,6 @@ _SKIP_ITEM = _SKIP_ITEM.replace("RAW", _RAW_ITEM).replace("ATTRS", _ATTRS)
 _RAW_ITEM = _RAW_ITEM.replace("ATTRS", _ATTRS)
 #: A start tag named {tag} whose attributes hold {hint} as written.
 _START_HOLDING = r"""<(?i:{tag})(?=[\s/>])(?:"[^"]*"|'[^']*'|[^>"'])*?(?:"[^"]*?|'[^']*?)?{hint}"""
-# Markup skipped whole, as `scan` reads it, until a start tag named {tag} whose attributes hold {hint}.
-_SKIP = "(?:" + _SKIP_ITEM + ")*?(?=" + _START_HOLDING + r"|\Z)"
-
-
-@functools.lru_cache(maxsize=16)
-def _skipper(tags: tuple[str, ...], hint: str) -> re.Pattern[str]:
-    alternatives = "|".join(map(re.escape, tags))
-    return re.compile(_SKIP.format(tag=alternatives, hint=re.escape(hint)), re.VERBOSE | re.DOTALL)
 
 
 def start_tags(
@@ -468,19 +460,13 @@ def start_tags(
     For a page read only to learn a few things (what `import` wrote it as, where its fill places are):
     comments and raw text are skipped as `scan` skips them, in one compiled pattern, and only start tags
     whose attributes hold `hint` as written (a class, an attribute's name) are read. An element knows its
-    start tag only (no parent, no end).
+    start tag only (no parent, no end), but one of raw text (see `next_landmark`).
     """
-    skip, at, classes = _skipper(tags, hint), 0, tuple(classes)
-    while (at := skip.match(source, at).end()) < len(source):  # type: ignore[union-attr]
-        found = _MARKUP.match(source, at)
-        if found is None or found.lastgroup not in ("rest", "text"):
-            at += 1
-            continue
-        name, raw_attrs = found.group("name", "attrs") if found.lastgroup == "rest" else found.group("raw", "rawattrs")
-        element = Element(name.lower(), at, found.end(), None, raw_attrs)
-        if element.tag in tags and element.has(None, attrs, classes):
+    starts, classes, at = tuple((tag, hint) for tag in tags), tuple(classes), 0
+    while (found := next_landmark(source, at, starts)) is not None:
+        _kind, _name, element, _start, at = found
+        if element is not None and element.has(None, attrs, classes):
             yield element
-        at = found.end()
 
 
 def first_start_tag(
@@ -502,9 +488,7 @@ def _landmark_skipper(starts: tuple[tuple[str, str], ...], ends: tuple[str, ...]
     # Each token taken whole and kept (atomic): the one `_MARKUP` finds there; none of the targets taken. No
     # group captures (CPython's engine fails on a backreference inside an atomic group repeated possessively):
     # a raw text element is an alternative of its own name.
-    raw = "|".join(
-        rf"(?i:{name})(?=[\s/>]){_ATTRS}[\s/]*>.*?(?=(?i:</{name}[\s/>])|\Z)" for name in sorted(RAW_TEXT)
-    )
+    raw = "|".join(rf"(?i:{name})(?=[\s/>]){_ATTRS}[\s/]*>.*?(?=(?i:</{name}[\s/>])|\Z)" for name in sorted(RAW_TEXT))
     item = _SKIP_ITEM.replace(_RAW_ITEM, raw)
     return re.compile(f"(?:(?!{'|'.join(targets)})(?>{item}))*+", re.VERBOSE | re.DOTALL)
 
