@@ -92,6 +92,8 @@ class FinishReport:
         finally:
             self._settle()
             self._open.pop()
+            if self._open:  # the phase around it counts again from now
+                self._open[-1][1] = time.process_time()
 
     def _settle(self) -> None:
         """Count the time since the innermost open phase last counted towards it."""

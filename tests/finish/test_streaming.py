@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from build_tools.common.files import staged_writes
-from build_tools.finish import parallel
+from build_tools.finish import parallel, site
 from build_tools.finish.cache import FinishCache
 from build_tools.finish.page import Shared
 from build_tools.finish.settings import settings_from_config
-from build_tools.finish.site import finish_site
+from build_tools.finish.site import FinishReport, finish_site
 from tests.finish.test_finish_output_unchanged import project  # noqa: F401 - the small archive, built
 from tests.finish.test_page_scan import shared  # noqa: F401 - what its pages are finished with
 
@@ -85,3 +85,19 @@ def test_workers_are_given_pages_as_they_are_ready_not_the_whole_site(
     ahead = parallel.MIN_PAGES + (parallel.AHEAD * 2 + 1) * parallel.CHUNK
     assert taken <= ahead
     assert sum(1 for _ in finished) == 399 and taken == 400
+
+
+def test_a_phase_inside_another_counts_its_own_time_not_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's reading, fingerprint and writing happen inside "finish pages": each second counts once."""
+    clock = iter(range(100))
+    monkeypatch.setattr(site.time, "process_time", lambda: float(next(clock)))
+    report = FinishReport()  # each reading of the clock one second later than the last
+    with report.phase("finish pages"):
+        with report.phase("read pages"):
+            pass
+        with report.phase("write pages"):
+            pass
+        with report.phase("write pages"):
+            pass
+    # Each inner phase: the second from its start to its end; the outer one: the four seconds between them.
+    assert report.phases == {"finish pages": 4.0, "read pages": 1.0, "write pages": 2.0}
