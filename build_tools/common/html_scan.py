@@ -228,7 +228,8 @@ class Element:
 
 
 #: A stretch of markup (a tag, a comment, a doctype) or a raw text element's text: start, end, the element a
-#: start tag opens or an end tag closes (None otherwise), and which: `START`, `END`, `RAW` or `OTHER`.
+#: start tag opens or an end tag closes (None otherwise, and for an end tag that closes nothing), and which:
+#: `START`, `END`, `RAW` or `OTHER`.
 Token = tuple[int, int, "Element | None", int]
 START, END, RAW, OTHER = range(4)
 
@@ -239,9 +240,14 @@ class Scan:
     def __init__(self, source: str, elements: list[Element], others: list[Token]) -> None:
         self.source = source
         self.elements = elements
-        #: The markup that is no element's tag: comments, the doctype, end tags that close nothing.
+        #: The markup that is no element's tag: comments, the doctype, end tags that close nothing (`END`).
         self.others = others
         self._tokens: list[Token] | None = None
+
+    @property
+    def stray_end_tags(self) -> list[Token]:
+        """The end tags that closed nothing open: ignored, as browsers do."""
+        return [token for token in self.others if token[3] == END]
 
     @property
     def tokens(self) -> list[Token]:
@@ -321,6 +327,23 @@ class Scan:
 
 def scan(source: str) -> Scan:
     """Read `source` (a page or a piece of one) into its elements and markup."""
+    return _scan(source, 0, False)
+
+
+def scan_element(source: str, at: int) -> Scan:
+    """Read the element whose start tag begins at `at` in `source`, up to its end, as if it stood alone.
+
+    Places are in `source`. Read apart from what holds it, the element is read as `scan` reads it in the page
+    unless something inside it reaches out: an end tag of an element outside it (which `scan` would end it
+    at, and which here closes nothing: see `Scan.stray_end_tags`), or an implied end (``<li>``, ``<dd>``,
+    a cell) looking for an open element of its name past it (where the element is itself in a list item,
+    a definition or a table cell, which no theme's content element is). The caller checks the first.
+    """
+    return _scan(source, at, True)
+
+
+def _scan(source: str, at: int, one: bool) -> Scan:
+    """`scan` from `at`; with `one`, only up to the end of the element starting there."""
     elements: list[Element] = []
     others: list[Token] = []
     stack: list[Element] = []
@@ -347,7 +370,7 @@ def scan(source: str) -> Scan:
 
     # The common cases first and inline: this loop is most of the time a page takes to read.
     new = Element
-    for found in _MARKUP.finditer(source):
+    for found in _MARKUP.finditer(source, at):
         kind = found.lastgroup
         if kind == "end":
             at, end = found.span()
@@ -357,6 +380,8 @@ def scan(source: str) -> Scan:
                 element.close_start, element.end = at, end
                 if closing in open_count:
                     open_count[closing] -= 1
+                if one and not stack:
+                    break
                 continue
             for depth in range(len(stack) - 2, -1, -1):
                 if stack[depth].tag == closing:
@@ -365,7 +390,9 @@ def scan(source: str) -> Scan:
                     element.close_start, element.end = at, end
                     break
             else:
-                others.append((at, end, None, OTHER))  # an end tag closing nothing open: ignored, as browsers do
+                others.append((at, end, None, END))  # an end tag closing nothing open: ignored, as browsers do
+            if one and not stack:
+                break
             continue
         if kind is None:
             others.append((*found.span(), None, OTHER))
@@ -390,6 +417,8 @@ def scan(source: str) -> Scan:
         if name in VOID or rest.endswith("/"):
             element.close_start = element.end = end
             element.empty = True
+            if one and not stack:  # the element read alone was a void one: it is whole
+                break
             continue
         stack.append(element)
         if name in open_count:
@@ -401,23 +430,22 @@ def scan(source: str) -> Scan:
 _P = frozenset({"p"})
 _END, _NAME, _ATTRS_GROUP, _REST = (_MARKUP.groupindex[name] for name in ("end", "name", "attrs", "rest"))
 
-# Markup skipped whole, as `scan` reads it, until a start tag named {tag} whose attributes hold {hint}.
-_SKIP = r"""(?:[^<]+|<(?:
+# A run of text, or one token of markup as `_MARKUP` reads it (comments and raw text whole).
+_SKIP_ITEM = r"""[^<]+|<(?:
     !--(?:-?>|.*?(?:--!?>|\Z))
   | !\[CDATA\[.*?(?:\]\]>|\Z)
-  | (?P<raw>(?i:script|style|textarea|title|xmp|iframe|noembed|noframes))(?=[\s/>])ATTRS[\s/]*>
-        .*?(?=(?i:</(?P=raw)[\s/>])|\Z)
+  | RAW
   | /[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^>"'])*>
   | [!?/][^>]*(?:>|\Z)
   | [a-zA-Z][^\s/>]*ATTRS[\s/]*>
   | (?![a-zA-Z!?/])
-))*?(?=<(?i:{tag})(?=[\s/>])(?:"[^"]*"|'[^']*'|[^>"'])*?(?:"[^"]*?|'[^']*?)?{hint}|\Z)""".replace("ATTRS", _ATTRS)
-
-
-@functools.lru_cache(maxsize=16)
-def _skipper(tags: tuple[str, ...], hint: str) -> re.Pattern[str]:
-    alternatives = "|".join(map(re.escape, tags))
-    return re.compile(_SKIP.format(tag=alternatives, hint=re.escape(hint)), re.VERBOSE | re.DOTALL)
+)"""
+_RAW_ITEM = r"""(?P<raw>(?i:script|style|textarea|title|xmp|iframe|noembed|noframes))(?=[\s/>])ATTRS[\s/]*>
+        .*?(?=(?i:</(?P=raw)[\s/>])|\Z)"""
+_SKIP_ITEM = _SKIP_ITEM.replace("RAW", _RAW_ITEM).replace("ATTRS", _ATTRS)
+_RAW_ITEM = _RAW_ITEM.replace("ATTRS", _ATTRS)
+#: A start tag named {tag} whose attributes hold {hint} as written.
+_START_HOLDING = r"""<(?i:{tag})(?=[\s/>])(?:"[^"]*"|'[^']*'|[^>"'])*?(?:"[^"]*?|'[^']*?)?{hint}"""
 
 
 def start_tags(
@@ -432,19 +460,13 @@ def start_tags(
     For a page read only to learn a few things (what `import` wrote it as, where its fill places are):
     comments and raw text are skipped as `scan` skips them, in one compiled pattern, and only start tags
     whose attributes hold `hint` as written (a class, an attribute's name) are read. An element knows its
-    start tag only (no parent, no end).
+    start tag only (no parent, no end), but one of raw text (see `next_landmark`).
     """
-    skip, at, classes = _skipper(tags, hint), 0, tuple(classes)
-    while (at := skip.match(source, at).end()) < len(source):  # type: ignore[union-attr]
-        found = _MARKUP.match(source, at)
-        if found is None or found.lastgroup not in ("rest", "text"):
-            at += 1
-            continue
-        name, raw_attrs = found.group("name", "attrs") if found.lastgroup == "rest" else found.group("raw", "rawattrs")
-        element = Element(name.lower(), at, found.end(), None, raw_attrs)
-        if element.tag in tags and element.has(None, attrs, classes):
+    starts, classes, at = tuple((tag, hint) for tag in tags), tuple(classes), 0
+    while (found := next_landmark(source, at, starts)) is not None:
+        _kind, _name, element, _start, at = found
+        if element is not None and element.has(None, attrs, classes):
             yield element
-        at = found.end()
 
 
 def first_start_tag(
@@ -452,6 +474,54 @@ def first_start_tag(
 ) -> Element | None:
     """The first `tag` element of `source` that has these `attrs` and `classes` (see `start_tags`)."""
     return next(start_tags(source, (tag,), hint, attrs, classes), None)
+
+
+#: A landmark of a page: `START` or `END`, the tag's name, its element (a start tag's), where its token starts and
+#: ends (a raw text element's with its text).
+Landmark = tuple[int, str, "Element | None", int, int]
+
+
+@functools.lru_cache(maxsize=16)
+def _landmark_skipper(starts: tuple[tuple[str, str], ...], ends: tuple[str, ...]) -> re.Pattern[str]:
+    targets = [_START_HOLDING.format(tag=re.escape(tag), hint=re.escape(hint)) for tag, hint in starts]
+    targets += [rf"</(?i:{re.escape(tag)})[\s/>]" for tag in ends]
+    # Each token taken whole and kept (atomic): the one `_MARKUP` finds there; none of the targets taken. No
+    # group captures (CPython's engine fails on a backreference inside an atomic group repeated possessively):
+    # a raw text element is an alternative of its own name.
+    raw = "|".join(rf"(?i:{name})(?=[\s/>]){_ATTRS}[\s/]*>.*?(?=(?i:</{name}[\s/>])|\Z)" for name in sorted(RAW_TEXT))
+    item = _SKIP_ITEM.replace(_RAW_ITEM, raw)
+    return re.compile(f"(?:(?!{'|'.join(targets)})(?>{item}))*+", re.VERBOSE | re.DOTALL)
+
+
+def next_landmark(
+    source: str, at: int, starts: tuple[tuple[str, str], ...], ends: tuple[str, ...] = ()
+) -> Landmark | None:
+    """The first tag from `at` that is a start tag named in `starts` holding its hint, or an end tag named in `ends`.
+
+    `starts` pairs a tag's name with what its attributes must hold as written ("" for any). Comments and raw
+    text are skipped as `scan` skips them, in one compiled pattern, so the tags between cost no Python. A start
+    tag's element knows no parent; one of raw text (``<script>``, ``<title>``) knows its text and end tag too,
+    the others only their start tag. None when there is no such tag.
+    """
+    skip = _landmark_skipper(starts, ends)
+    while (at := skip.match(source, at).end()) < len(source):  # type: ignore[union-attr]
+        found = _MARKUP.match(source, at)
+        kind = found.lastgroup if found is not None else None
+        if found is None or kind not in ("rest", "text", "end"):
+            at += 1  # a `<` that starts no tag, or what only looked like one
+            continue
+        if kind == "end":
+            return END, found.group(_END).lower(), None, at, found.end()
+        if kind == "rest":
+            element = Element(found.group(_NAME).lower(), at, found.end(), None, found.group(_ATTRS_GROUP))
+            element.empty = element.tag in VOID or found.group(_REST).endswith("/")
+        else:
+            element = Element(found.group("raw").lower(), at, found.start("text"), None, found.group("rawattrs"))
+            element.close_start = element.end = found.end()
+            if (closing := _MARKUP.match(source, found.end())) is not None and closing.lastgroup == "end":
+                element.end = closing.end()
+        return START, element.tag, element, at, found.end()
+    return None
 
 
 #: A change to a text: what stands from `start` to `end` (offsets in the text) replaced by a string.

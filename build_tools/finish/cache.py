@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def code_fingerprint() -> str:
 
 
 class StoredText:
-    """A text kept in memory until the cache is saved, then in a file of the cache's store, read only when asked.
+    """A text in memory until it goes to a file of the cache's store (`FinishCache.keep`, `save`), then read when asked.
 
     A run after a rebuild reads the HTML of every kept page once, to write it; it never unpickles it. A text
     seldom read back (the HTML the generator wrote) is kept `compressed`, a tenth of the disk it would take.
@@ -72,6 +73,10 @@ class StoredText:
         """Let the text go from memory; it is read from the store again when asked (stored texts only)."""
         if self._store is not None:
             self._text = self._data = None
+
+    def drop(self) -> None:
+        """Let the text go for good: a cache no later run reads (`FinishCache.for_one_run`)."""
+        self._text = self._data = None
 
     def _read(self) -> bytes:
         assert self._store is not None, "a text read back from a cache file knows its store"
@@ -137,6 +142,11 @@ class Entry:
         """The texts the entry keeps in the store."""
         return self._raw, self._html
 
+    def forget(self) -> None:
+        """Let its texts go from memory (those in a store: they are read from there again when asked)."""
+        for text in self.texts():
+            text.forget()
+
 
 @dataclass
 class KeptFiles:
@@ -167,13 +177,64 @@ class FinishCache:
     entries: dict[str, Entry] = field(default_factory=dict)
     site_files: dict[str, KeptFiles] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._spill: Path | None = None
+        self._spilled: set[str] = set()
+        self._keeps_texts = True
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"entries": self.entries, "site_files": self.site_files}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
+
+    @classmethod
+    def for_one_run(cls) -> FinishCache:
+        """A cache no later run reads: it keeps what the site gathers from each page, not the page's HTML."""
+        cache = cls()
+        cache._keeps_texts = False
+        return cache
+
+    def keep(self, path: str, entry: Entry) -> None:
+        """Hold `entry` for the page at `path`; its texts go to the store at once where the cache has a file.
+
+        So a run holds no page's HTML longer than it takes to finish and write it, whatever the size of the
+        site: what it keeps in memory is what the site gathers from each page (its search sections, its terms).
+        """
+        self.entries[path] = entry
+        self._spill_texts(entry.texts())
+
+    def keep_files(self, name: str, kept: KeptFiles) -> None:
+        """Hold the files the whole site gathers as `name` (see `keep`)."""
+        self.site_files[name] = kept
+        self._spill_texts(kept.files.values())
+
+    def _spill_texts(self, texts: Iterable[StoredText]) -> None:
+        for text in texts:
+            if self._spill is not None:
+                text.store_in(self._spill, self._spilled)
+                text.forget()
+            elif not self._keeps_texts:
+                text.drop()
+
     def _texts(self) -> list[StoredText]:
         pages = [text for entry in self.entries.values() for text in entry.texts()]
         return pages + [text for kept in self.site_files.values() for text in kept.files.values()]
 
     @classmethod
     def load(cls, path: Path) -> FinishCache:
-        """The cache in `path`, or an empty one when there is none (or it is from another version, or incomplete)."""
+        """The cache in `path`, or an empty one when there is none (or it is from another version, or incomplete).
+
+        Its texts, and those of the entries a run adds, are kept in the store beside `path` (`keep`).
+        """
+        cache = cls._from_file(path)
+        store = _store_of(path)
+        cache._spill, cache._spilled = store, {p.name for p in store.iterdir()} if store.is_dir() else set()
+        return cache
+
+    @classmethod
+    def _from_file(cls, path: Path) -> FinishCache:
         try:
             data = zlib.decompress(path.read_bytes())
         except (OSError, zlib.error):
@@ -199,7 +260,8 @@ class FinishCache:
         """Write the cache to `path` and its texts to the store beside it; files no entry needs are removed."""
         store = _store_of(path)
         present = {p.name for p in store.iterdir()} if store.is_dir() else set()
-        stored = set(present)
+        # Those the run put there as it went are written, maybe not yet in place (`staged_writes`).
+        stored = present | (self._spilled if self._spill == store else set())
         texts = self._texts()
         for text in texts:
             text.store_in(store, stored)

@@ -12,14 +12,14 @@ import re
 
 from build_tools.common.html_scan import Scan
 
-_FOOTER_LINK = "md-footer__link"
+FOOTER_LINK = "md-footer__link"
 _MARKUP = re.compile(r"[<>\"']")
 
 
 def footer_label_edits(page: Scan) -> list[tuple[int, int, str]]:
     """The changes that escape the theme's footer link names once, as `splice` takes them."""
     edits = []
-    for link in page.find_all("a", {"aria-label": True}, (_FOOTER_LINK,)):
+    for link in page.find_all("a", {"aria-label": True}, (FOOTER_LINK,)):
         label = link.attrs["aria-label"]
         place = link.value_span("aria-label")
         if place is not None and not _MARKUP.search(label) and page.source[place[0] : place[1]] != label:

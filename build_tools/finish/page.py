@@ -29,6 +29,7 @@ from build_tools.common.urls import page_url, relative_url, to_root
 from build_tools.finish.assets import asset_tags
 from build_tools.finish.footer_labels import footer_label_edits
 from build_tools.finish.inputs import AnchoredNotes, ReaderInputs
+from build_tools.finish.page_scan import NOTES_CLASS, read_page
 from build_tools.finish.scrolling import scrolling_edits
 from build_tools.finish.text_links import text_link_edits
 from build_tools.finish.theme_scripts import held_script_edits
@@ -43,8 +44,6 @@ from build_tools.search.sections import Section, page_sections, section_reader
 FINISHED = '<meta name="policy-reader" content="finished">'
 #: The theme's page for a missing address: finished, but not a page search lists.
 NOT_FOUND = "404.html"
-#: A page with notes (an ``<aside>`` of this class), whose margin its head script lays out before the first paint.
-_NOTES_CLASS = "pr-notes"
 _TOOLS_ROW = '<div class="pr-tools"></div>'
 #: A heading below the title: a document's first part, chapter or article, above which its tools go.
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -138,7 +137,7 @@ def finish_page(raw: str, path: str, shared: Shared) -> FinishedPage:
         InputError: A page `import` wrote has no content the step can find (an unknown theme).
     """
     settings = shared.inputs.settings
-    page = scan(raw)
+    page = read_page(raw)
     identity = read_page_marker(page)
     url = page_url(path, settings.directory_urls)
     title = _title(page, identity, settings.site_name)
@@ -154,7 +153,7 @@ def finish_page(raw: str, path: str, shared: Shared) -> FinishedPage:
     if article is not None:
         content = _content(page, article, url, title, identity, shared, listed=path != NOT_FOUND)
         edits.append((article.open_end, article.close_start, content.html + content.extra))
-    notes = content.notes or page.find("aside", None, (_NOTES_CLASS,)) is not None
+    notes = content.notes or page.find("aside", None, (NOTES_CLASS,)) is not None
     head, body = asset_tags(_to_root(path, settings.site_url), notes=notes)
     head_end = _before_end_tag(page, "head", path)
     if (work := _work(identity, shared)) is not None:
@@ -215,7 +214,7 @@ def _essay(
     edits = annotation_edits(page, on_page, within, scrolling_edits(page, within) + links + fills)
     has_notes = any(on_page.notes.get(p.attrs["id"]) for p in essay_paragraphs(page, within))
     work = _work(identity, shared)
-    if work is not None or has_notes or page.find("aside", None, (_NOTES_CLASS,), within) is not None:
+    if work is not None or has_notes or page.find("aside", None, (NOTES_CLASS,), within) is not None:
         edits += _tools_row(page, within)
     annotated = scan(splice(page.source, edits, *_bounds(page, within)))
     reader, read_sections = section_reader(url, title or url, label is not None, label)

@@ -3,17 +3,20 @@
 Workers are forked (where the system can fork), so they start with what every page shares (the
 glossary's matcher, the notes, the sources) already in memory, instead of each receiving a copy of
 it. Only each page's HTML goes out and its `FinishedPage` comes back, in the order asked, so a run
-gives the same site whatever the number of workers. Nothing is written in a worker: the caller
-writes, whole or not at all (`staged_writes`).
+gives the same site whatever the number of workers. Pages are taken from the caller as workers are
+ready for them, a few chunks ahead, so no more than those are in memory at once however large the
+site. Nothing is written in a worker: the caller writes, whole or not at all (`staged_writes`).
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import time
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from build_tools.finish.page import FinishedPage, Shared, finish_page
 
@@ -21,6 +24,10 @@ from build_tools.finish.page import FinishedPage, Shared, finish_page
 MIN_PAGES = 48
 #: Pages sent to a worker at once: fewer round trips, still an even share of the work.
 CHUNK = 8
+#: Chunks asked of each worker ahead of the one whose pages are being taken back: work queued, memory bounded.
+AHEAD = 2
+
+Job = tuple[str, str]
 
 _shared: Shared | None = None
 
@@ -33,16 +40,18 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-def _finish_in_worker(job: tuple[str, str]) -> tuple[FinishedPage | None, float]:
-    """One page finished in a worker, and the CPU seconds it took; None when it failed (see `finish_pages`)."""
-    raw, path = job
+def _finish_in_worker(jobs: list[Job]) -> list[tuple[FinishedPage | None, float]]:
+    """Pages finished in a worker, each with the CPU seconds it took; None for one that failed (see `finish_pages`)."""
     assert _shared is not None  # set before the fork
-    start = time.process_time()
-    try:
-        page: FinishedPage | None = finish_page(raw, path, _shared)
-    except Exception:  # finished again in the caller, which raises it as it is
-        page = None
-    return page, time.process_time() - start
+    done: list[tuple[FinishedPage | None, float]] = []
+    for raw, path in jobs:
+        start = time.process_time()
+        try:
+            page: FinishedPage | None = finish_page(raw, path, _shared)
+        except Exception:  # finished again in the caller, which raises it as it is
+            page = None
+        done.append((page, time.process_time() - start))
+    return done
 
 
 def _failed_in_worker(raw: str, path: str, shared: Shared) -> FinishedPage:
@@ -51,23 +60,39 @@ def _failed_in_worker(raw: str, path: str, shared: Shared) -> FinishedPage:
     raise RuntimeError(f"{path}: finishing the page failed in a worker process but not in the main one")
 
 
-def finish_pages(jobs: list[tuple[str, str]], shared: Shared) -> Iterator[tuple[FinishedPage, float]]:
+def _taken_back(
+    chunk: list[Job], future: Future[list[tuple[FinishedPage | None, float]]], shared: Shared
+) -> Iterator[tuple[FinishedPage, float]]:
+    for (raw, path), (page, cpu) in zip(chunk, future.result(), strict=True):
+        yield (page if page is not None else _failed_in_worker(raw, path, shared)), cpu
+
+
+def finish_pages(jobs: Iterable[Job], shared: Shared) -> Iterator[tuple[FinishedPage, float]]:
     """Each (raw HTML, path) in `jobs` finished, in order, with the CPU seconds workers spent on it.
 
-    A page that fails in a worker is finished again here, so its error is raised as it is (an
-    `InputError` naming the page), with nothing written.
+    `jobs` is read as workers are ready for more (`AHEAD`), not all at once. A page that fails in a worker
+    is finished again here, so its error is raised as it is (an `InputError` naming the page), with nothing
+    written.
     """
+    jobs = iter(jobs)
+    first = list(itertools.islice(jobs, MIN_PAGES))
     count = workers()
     can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if count < 2 or len(jobs) < MIN_PAGES or not can_fork:
-        for raw, path in jobs:
+    if count < 2 or len(first) < MIN_PAGES or not can_fork:
+        for raw, path in itertools.chain(first, jobs):
             yield finish_page(raw, path, shared), 0.0
         return
     global _shared  # handed to the forked workers by inheritance, not pickled
     _shared = shared
     try:
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
-            for (raw, path), (page, cpu) in zip(jobs, pool.map(_finish_in_worker, jobs, chunksize=CHUNK), strict=True):
-                yield (page if page is not None else _failed_in_worker(raw, path, shared)), cpu
+            waiting: deque[tuple[list[Job], Future[list[tuple[FinishedPage | None, float]]]]] = deque()
+            pending = itertools.chain(first, jobs)
+            while chunk := list(itertools.islice(pending, CHUNK)):
+                waiting.append((chunk, pool.submit(_finish_in_worker, chunk)))
+                if len(waiting) > AHEAD * count:
+                    yield from _taken_back(*waiting.popleft(), shared)
+            while waiting:
+                yield from _taken_back(*waiting.popleft(), shared)
     finally:
         _shared = None

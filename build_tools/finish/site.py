@@ -3,26 +3,34 @@
 `finish_site` runs in phases, each a function below and a row of `FinishReport.phases`:
 
 1. `read_inputs`: the editors' files (glossary, notes, sources), checked before any page is read;
-2. `read_pages`: each page as the generator wrote it, and what `import` wrote it as (its marker);
+2. `read_pages`: what `import` wrote each page as (its marker), and which are finished already;
 3. `anchor_notes_at_pages`: the notes anchored at the addresses the pages have, and what else all pages share;
-4. `fingerprint_pages`: what each page is finished from, as a digest of content (fingerprints.py);
-5. `finish_changed_pages`: each page on its own (`page.finish_page`, across the cores), but those the cache
-   holds finished from the same fingerprint;
-6. `write_pages`: the pages that changed, the glossary page with its back-links to every essay;
+4. `fingerprint_site`: what every page is finished from, as a digest of content (fingerprints.py);
+5. and 6. `finish_and_write_pages`: page by page, each read again, its own fingerprint taken, finished on its
+   own (`page.finish_page`, across the cores) unless the cache holds it finished from the same fingerprint,
+   and written; its HTML then let go (the cache's store keeps it), so memory holds a few pages at a time and
+   what the site gathers from each (its search sections, its terms), whatever the size of the site. The
+   glossary page is written last, with its back-links to every essay;
 7. `write_search_index`: the search index and its bigram shards, when what they are made from changed;
 8. `write_site_files`: ``annotations.jsonld``, the citation files and the reader's assets.
 
-Every file is written at the end, or none (`staged_writes`).
+The phases' CPU seconds count in `FinishReport.phases` under "inputs", "read pages", "anchor notes",
+"fingerprint", "finish pages", "write pages", "search index" and "site files" (a page's reading and
+fingerprint during 5–6 count towards "read pages" and "fingerprint"). Every file is written at the end, or
+none (`staged_writes`): pages go into temporary files beside theirs as they are finished, put in place
+together once every phase succeeded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from build_tools.annotations.corpus import INDEX_PAGE
 from build_tools.annotations.export import annotation_collection
@@ -36,17 +44,12 @@ from build_tools.common.urls import markdown_page_url, page_url, relative_url
 from build_tools.finish.assets import ASSET_DIR, copy_assets
 from build_tools.finish.cache import Entry, FinishCache, KeptFiles, StoredText, fingerprint
 from build_tools.finish.fills import fill_html
-from build_tools.finish.fingerprints import (
-    PageFingerprints,
-    page_fingerprint,
-    site_fingerprint,
-    tooltip_fingerprints,
-)
+from build_tools.finish.fingerprints import PageFingerprints, page_fingerprint, site_fingerprint, tooltip_fingerprints
 from build_tools.finish.inputs import AnchoredNotes, ReaderInputs, anchor_notes, essay_urls, load_inputs
 from build_tools.finish.page import NOT_FOUND, Shared, is_finished
 from build_tools.finish.parallel import finish_pages
 from build_tools.finish.settings import FinishSettings
-from build_tools.finish.themes import theme_of
+from build_tools.finish.themes import Theme, theme_of
 from build_tools.glossary.pages import PageUse, fill_uses
 from build_tools.navigation.nav import NavItem, build_nav
 from build_tools.search.grams import shard_path
@@ -77,14 +80,28 @@ class FinishReport:
     notices: list[str] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
 
+    _open: list[list[Any]] = field(default_factory=list, repr=False)
+
     @contextmanager
     def phase(self, name: str) -> Iterator[None]:
-        """Count the CPU time spent inside the block towards `name`."""
-        start = time.process_time()
+        """Count the CPU time spent inside the block towards `name`; a phase inside it counts its own time."""
+        self._settle()
+        self._open.append([name, time.process_time()])
         try:
             yield
         finally:
-            self.phases[name] = self.phases.get(name, 0.0) + time.process_time() - start
+            self._settle()
+            self._open.pop()
+            if self._open:  # the phase around it counts again from now
+                self._open[-1][1] = time.process_time()
+
+    def _settle(self) -> None:
+        """Count the time since the innermost open phase last counted towards it."""
+        if self._open:
+            now = time.process_time()
+            name, since = self._open[-1]
+            self.phases[name] = self.phases.get(name, 0.0) + now - since
+            self._open[-1][1] = now
 
 
 #: The phases of a run, in order, as `FinishReport.phases` names them: one function each (see the module's docstring).
@@ -147,45 +164,41 @@ def _read_page(path: Path) -> str:
         ) from None
 
 
-def _generator_html(site: Path, paths: list[str], cache: FinishCache | None) -> tuple[dict[str, str], dict[str, str]]:
-    """Each page as the generator wrote it (from the cache where the page is finished already), and as it is on disk.
+def _finished_entry(site: Path, path: str, on_disk: str, cache: FinishCache | None) -> Entry:
+    """The cache's entry of a page that is finished already (the generator left it as it was).
 
     Raises:
-        InputError: A page is finished already and the cache does not know it.
+        InputError: The cache does not know the page as it is.
     """
-    raw, on_disk = {}, {}
-    for path in paths:
-        text = on_disk[path] = _read_page(site / path)
-        if is_finished(text):
-            entry = cache.entries.get(path) if cache else None
-            if entry is None or entry.written != _digest(text):
-                raise InputError(
-                    str(site / path),
-                    "this page was finished already, and the step keeps no copy of it as the generator wrote it",
-                    "build the site again with the generator (a clean build), then run `policy-reader finish` once",
-                )
-            text = entry.raw
-        raw[path] = text
-    return raw, on_disk
+    entry = cache.entries.get(path) if cache else None
+    if entry is None or entry.written != _digest(on_disk):
+        raise InputError(
+            str(site / path),
+            "this page was finished already, and the step keeps no copy of it as the generator wrote it",
+            "build the site again with the generator (a clean build), then run `policy-reader finish` once",
+        )
+    return entry
 
 
 @dataclass(frozen=True)
 class BuiltPages:
-    """The pages of the built site, in the order MkDocs reads their sources (index first).
+    """The pages of the built site, in the order MkDocs reads their sources (index first), as far as all need.
+
+    A page's HTML is not kept: each is read again as it is finished and written (`finish_and_write_pages`).
 
     Attributes:
         paths: Each page's path below the site root.
-        raw: Each page's HTML as the generator wrote it.
-        on_disk: Each page's file as it is now (finished already, when the generator left it as it was).
         identities: What `import` wrote each page as (None for a page it did not write).
         urls: Each page's address below the site root.
+        finished: The pages finished already (the generator left them as they were).
+        theme: The theme that made the site, if the step knows it.
     """
 
     paths: list[str]
-    raw: dict[str, str]
-    on_disk: dict[str, str]
     identities: dict[str, PageIdentity | None]
     urls: dict[str, str]
+    finished: frozenset[str]
+    theme: Theme | None
 
     def of_kind(self, kind: str) -> list[str]:
         """The paths of the pages `import` wrote as `kind`."""
@@ -202,16 +215,25 @@ def read_inputs(settings: FinishSettings) -> ReaderInputs:
 
 
 def read_pages(site: Path, settings: FinishSettings, cache: FinishCache | None) -> BuiltPages:
-    """Phase "read pages": every page of `site` as the generator wrote it, and what `import` wrote it as.
+    """Phase "read pages": what `import` wrote each page of `site` as, and which are finished already.
 
     Raises:
         InputError: A page is not UTF-8, or is finished already and the cache does not know it.
     """
     paths = _pages(site)
-    raw, on_disk = _generator_html(site, paths, cache)
-    identities = {path: read_page_marker(text) for path, text in raw.items()}
+    identities, finished, theme = {}, set(), None
+    for path in paths:
+        text = _read_page(site / path)
+        if is_finished(text):
+            # As the page was when it was finished: its marker is the generator's.
+            identities[path] = _finished_entry(site, path, text, cache).gathered.identity
+            finished.add(path)
+        else:
+            identities[path] = read_page_marker(text)
+        if theme is None:
+            theme = theme_of(text)
     urls = {path: page_url(path, settings.directory_urls) for path in paths}
-    return BuiltPages(paths, raw, on_disk, identities, urls)
+    return BuiltPages(paths, identities, urls, frozenset(finished), theme)
 
 
 def anchor_notes_at_pages(
@@ -239,17 +261,13 @@ def anchor_notes_at_pages(
     return Shared(inputs, notes, glossary_url, lambda name, url: fill_html(name, url, inputs, notes), works)
 
 
-def fingerprint_pages(pages: BuiltPages, shared: Shared, settings: FinishSettings) -> PageFingerprints:
-    """Phase "fingerprint": what each page is finished from (see fingerprints.py)."""
-    site_fp = site_fingerprint(shared, settings)
-    page_fps = {
-        path: page_fingerprint(site_fp, path, pages.raw[path], pages.identities[path], pages.urls[path], shared)
-        for path in pages.paths
-    }
-    return PageFingerprints(site_fp, page_fps, tooltip_fingerprints(shared))
+def fingerprint_site(shared: Shared, settings: FinishSettings) -> PageFingerprints:
+    """Phase "fingerprint": what every page is finished from; each page's own is added as it is read."""
+    return PageFingerprints(site_fingerprint(shared, settings), {}, tooltip_fingerprints(shared))
 
 
-def finish_changed_pages(
+def finish_and_write_pages(
+    site: Path,
     pages: BuiltPages,
     fingerprints: PageFingerprints,
     shared: Shared,
@@ -257,67 +275,86 @@ def finish_changed_pages(
     report: FinishReport,
     progress: Progress | None,
 ) -> dict[str, Entry]:
-    """Phase "finish pages": each page's cache entry, finished afresh where what it is finished from changed.
+    """Phases "finish pages" and "write pages", page by page: each read, finished unless the cache has it, written.
 
-    Pages finished are cached and listed in `report.finished`, the others in `report.kept`; worker processes'
-    CPU time counts towards the phase. The entries come in the site's order.
+    A page is finished afresh where what it is finished from changed (listed in `report.finished`), else taken
+    from the cache (`report.kept`); worker processes' CPU time counts towards "finish pages". No page's HTML is
+    held once it is written (the cache's store takes it: `FinishCache.keep`), but the glossary page's, which is
+    written last with its back-links to every essay. The cache learns what was written, and forgets the pages
+    the site no longer has. Returns the entries, in the site's order.
     """
-    to_finish = []
-    for path in pages.paths:
-        entry = cache.entries.get(path)
-        if entry is not None and entry.fingerprint == fingerprints.of(path, entry.gathered):
-            report.kept.append(path)
+    glossary: list[tuple[str, str, str]] = []  # (path, finished HTML, file on disk)
+    in_flight: deque[tuple[str, str, str]] = deque()  # (path, the generator's HTML, file on disk)
+
+    def write(path: str, text: str, on_disk: str, entry: Entry) -> None:
+        identity = entry.gathered.identity
+        if identity is not None and identity.kind == "glossary":
+            glossary.append((path, text, on_disk))
         else:
-            to_finish.append(path)
-    jobs = [(pages.raw[path], path) for path in to_finish]
+            entry.written = _digest(text)
+            _write(site / path, text, on_disk)
+
+    def to_finish() -> Iterator[tuple[str, str]]:
+        """Each page to finish afresh, as (the generator's HTML, path); the others written from the cache."""
+        for path in pages.paths:
+            with report.phase("read pages"):
+                on_disk = _read_page(site / path)
+                entry = cache.entries.get(path)
+                raw = entry.raw if entry is not None and path in pages.finished else on_disk
+            with report.phase("fingerprint"):
+                identity, url = pages.identities[path], pages.urls[path]
+                fingerprints.pages[path] = page_fingerprint(fingerprints.site, path, raw, identity, url, shared)
+                kept = entry is not None and entry.fingerprint == fingerprints.of(path, entry.gathered)
+            if entry is None or not kept:
+                in_flight.append((path, raw, on_disk))
+                yield raw, path
+                continue
+            report.kept.append(path)
+            with report.phase("write pages"):
+                if not entry.written or (entry.gathered.identity and entry.gathered.identity.kind == "glossary"):
+                    write(path, entry.page.html, on_disk, entry)
+                elif not is_finished(on_disk):
+                    # A page kept from the cache is on disk as last written when the generator left it finished
+                    # (its digest was checked as it was read); one the generator wrote afresh gets the cache's
+                    # copy back.
+                    write_atomically(site / path, entry.html_data())
+                entry.forget()
+            if progress:
+                progress.advance()
+
     if progress:
-        progress.start(len(jobs))
-    for path, (page, worker_cpu) in zip(to_finish, finish_pages(jobs, shared), strict=True):
-        cache.entries[path] = Entry(fingerprints.of(path, page), pages.raw[path], page, "")
-        report.finished.append(path)
-        report.phases["finish pages"] = report.phases.get("finish pages", 0.0) + worker_cpu
-        if progress:
-            progress.advance()
+        progress.start(len(pages.paths))
+    with report.phase("finish pages"):
+        for page, worker_cpu in finish_pages(to_finish(), shared):
+            path, raw, on_disk = in_flight.popleft()
+            entry = Entry(fingerprints.of(path, page), raw, page, "")
+            report.phases["finish pages"] = report.phases.get("finish pages", 0.0) + worker_cpu
+            report.finished.append(path)
+            with report.phase("write pages"):
+                write(path, page.html, on_disk, entry)
+                cache.keep(path, entry)
+            if progress:
+                progress.advance()
     if progress:
         progress.end()
-    return {path: cache.entries[path] for path in pages.paths}
+    entries = {path: cache.entries[path] for path in pages.paths}
+    with report.phase("write pages"):
+        uses = _page_uses(entries)
+        for path, html, on_disk in glossary:
+            here = pages.urls[path]
+            text = fill_uses(
+                html, shared.inputs.glossary, [PageUse(relative_url(u.url, here), u.title, u.occurrences) for u in uses]
+            )
+            entries[path].written = _digest(text)
+            _write(site / path, text, on_disk)
+        for gone in set(cache.entries) - set(pages.paths):
+            del cache.entries[gone]
+    return entries
 
 
 def _page_uses(entries: dict[str, Entry]) -> list[PageUse]:
     """The terms each essay uses, in the site's order."""
     return [entry.gathered.use for entry in entries.values() if entry.gathered.use is not None]
-
-
-def write_pages(
-    site: Path, pages: BuiltPages, entries: dict[str, Entry], report: FinishReport, shared: Shared, cache: FinishCache
-) -> None:
-    """Phase "write pages": each finished page to its file (the glossary page with its back-links), where it changed.
-
-    The cache learns what was written, and forgets the pages the site no longer has.
-    """
-    uses = _page_uses(entries)
-    finished_now = set(report.finished)
-    for path, entry in entries.items():
-        identity, on_disk = entry.gathered.identity, pages.on_disk[path]
-        if identity is not None and identity.kind == "glossary":
-            here = pages.urls[path]
-            text = fill_uses(
-                entry.page.html,
-                shared.inputs.glossary,
-                [PageUse(relative_url(u.url, here), u.title, u.occurrences) for u in uses],
-            )
-        elif path in finished_now or not entry.written:
-            text = entry.page.html
-        else:
-            # A page kept from the cache is on disk as last written when the generator left it finished (its
-            # digest was checked as it was read); one the generator wrote afresh gets the cache's copy back.
-            if not is_finished(on_disk):
-                write_atomically(site / path, entry.html_data())
-            continue
-        entry.written = _digest(text)
-        _write(site / path, text, on_disk)
-    for gone in set(cache.entries) - set(pages.paths):
-        del cache.entries[gone]
 
 
 def write_search_index(
@@ -359,8 +396,7 @@ def write_site_files(
     settings: FinishSettings,
 ) -> None:
     """Phase "site files": the theme's own search files, ``annotations.jsonld``, the citation files, the assets."""
-    theme = next((t for t in map(theme_of, pages.raw.values()) if t is not None), None)
-    for name, text in (theme.search_files() if theme else {}).items():
+    for name, text in (pages.theme.search_files() if pages.theme else {}).items():
         _write(site / name, text)
     notes, works = shared.notes, shared.works
     _write(site / ANNOTATIONS_EXPORT, annotation_collection(notes.resolved, settings.site_url, settings.site_name))
@@ -381,7 +417,7 @@ def _write_kept_files(
         files = make()
         for path, text in files.items():
             _write(site / path, text)
-        cache.site_files[name] = KeptFiles(made_from, {path: StoredText(text) for path, text in files.items()})
+        cache.keep_files(name, KeptFiles(made_from, {path: StoredText(text) for path, text in files.items()}))
         return
     for path, stored in kept.files.items():
         if not (site / path).exists():
@@ -425,7 +461,7 @@ def finish_site(
     if not site.is_dir():
         raise InputError(str(site), "there is no built site here", "build the site first (e.g. `mkdocs build`)")
     report = FinishReport()
-    cache = cache if cache is not None else FinishCache()
+    cache = cache if cache is not None else FinishCache.for_one_run()
     with report.phase("inputs"):
         inputs = inputs or read_inputs(settings)
     with report.phase("read pages"):
@@ -434,13 +470,11 @@ def finish_site(
         shared = anchor_notes_at_pages(inputs, notes, pages, settings)
     report.notices += inputs.notices
     with report.phase("fingerprint"):
-        fingerprints = fingerprint_pages(pages, shared, settings)
-    with report.phase("finish pages"):
-        entries = finish_changed_pages(pages, fingerprints, shared, cache, report, progress)
+        fingerprints = fingerprint_site(shared, settings)
     # Every file of the run is put in place at the end, or none: a failure or Ctrl-C leaves the site as it was.
+    # Pages are written as they are finished, into files beside theirs until then: memory holds none of them.
     with staged_writes():
-        with report.phase("write pages"):
-            write_pages(site, pages, entries, report, shared, cache)
+        entries = finish_and_write_pages(site, pages, fingerprints, shared, cache, report, progress)
         with report.phase("search index"):
             reading_urls = order if order is not None else reading_order(settings)
             write_search_index(site, pages, entries, shared, fingerprints, cache, reading_urls)

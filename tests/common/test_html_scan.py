@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.common.html_scan import Scan, first_start_tag, rewrite_text, scan, splice
+from build_tools.common.html_scan import (
+    END,
+    START,
+    Scan,
+    first_start_tag,
+    next_landmark,
+    rewrite_text,
+    scan,
+    scan_element,
+    splice,
+)
 from build_tools.finish.scrolling import focusable_scrolling_regions
 from build_tools.finish.themes import content_element
 
@@ -175,3 +185,53 @@ def test_the_first_start_tag_is_found_without_the_tree_and_past_comments_and_scr
     found = first_start_tag(source, "div", "pr-page", {"hidden": True}, ("pr-page",))
     assert found is not None and found.attrs["data-pr-kind"] == "article"
     assert found.start == source.index('<div title="a > b"')
+
+
+def test_an_element_read_alone_is_read_as_in_the_page_and_ends_at_its_end_tag() -> None:
+    source = (
+        "<div><p>before<article class=c><p>one<ul><li>a<li>b</ul><table><tr><td>x<td>y</table>"
+        "<!-- </article> --><script>'</article>'</script></article><p>after</div>"
+    )
+    whole = scan(source)
+    alone = scan_element(source, source.index("<article"))
+    inside = [e for e in whole.elements if e.start >= source.index("<article") and e.start < source.index("<p>after")]
+    assert [(e.tag, e.start, e.open_end, e.close_start, e.end) for e in alone.elements] == [
+        (e.tag, e.start, e.open_end, e.close_start, e.end) for e in inside
+    ]
+    assert alone.elements[0].closed_by_tag and alone.elements[0].end == source.index("<p>after")
+    assert alone.stray_end_tags == []
+
+
+def test_an_end_tag_inside_an_element_read_alone_that_closes_nothing_there_is_told() -> None:
+    """In the page `</div>` ends the article with the div around it; read alone, the article cannot tell."""
+    source = "<div><article class=c><p>one</div><p>two</article></div>"
+    alone = scan_element(source, source.index("<article"))
+    assert [source[s:e] for s, e, _element, _kind in alone.stray_end_tags] == ["</div>"]
+    whole = scan(source).find("article")
+    assert whole is not None and whole.close_start == source.index("</div>")
+
+
+def test_a_landmark_is_found_past_comments_scripts_and_attributes_holding_its_words() -> None:
+    landmark = '<article class="md-content__inner md-typeset">'
+    source = (
+        f"<head><title>{landmark}</title></head><body><nav>"
+        f"<!-- {landmark} --><script>var a = '{landmark}';</script>"
+        f'<a href="x" title=\'{landmark}\'>md-content__inner &lt;article class="md-content__inner"&gt;</a>'
+        f'<article class="md-content__inner-not">x</article>'
+        f"</nav><main>{landmark}<p>text</p></article></main></body>"
+    )
+    starts = (("article", "md-content__inner"), ("title", ""))
+    found, at = [], 0
+    while (landmark_found := next_landmark(source, at, starts, ("head",))) is not None:
+        found.append(landmark_found)
+        at = landmark_found[4]
+    kinds = [(kind, name, source[start:end]) for kind, name, _element, start, end in found]
+    assert kinds == [
+        (START, "title", f"<title>{landmark}"),
+        (END, "head", "</head>"),
+        (START, "article", '<article class="md-content__inner-not">'),
+        (START, "article", landmark),
+    ]
+    title = found[0][2]
+    assert title is not None and source[title.open_end : title.close_start] == landmark
+    assert found[-1][3] == source.index(f"<main>{landmark}") + len("<main>")
