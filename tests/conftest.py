@@ -235,6 +235,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if item.get_closest_marker("site") is None and _builds_a_site(item):
             item.add_marker(pytest.mark.site)
     _keep_pairwise_rows(config, items)
+    # Workers take whole files in the order collected: the longest start first, or the run ends with one
+    # worker busy on them while the other waits.
+    items.sort(
+        key=lambda item: LONGEST_FILES.index(item.path.name) if item.path.name in LONGEST_FILES else len(LONGEST_FILES)
+    )
+
+
+#: The files whose tests take longest together, longest first (`--durations`, 2026-12-08): the benchmark run
+#: end to end (over a minute), the reading layout's pages at every width, scheme and print, search on both sites.
+LONGEST_FILES = ("test_benchmarks.py", "test_reading_layout.py", "test_search_ui.py", "test_axe.py")
 
 
 # ── Pairwise matrices ─────────────────────────────────────────────────────────────────────────
