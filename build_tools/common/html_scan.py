@@ -485,12 +485,14 @@ Landmark = tuple[int, str, "Element | None", int, int]
 def _landmark_skipper(starts: tuple[tuple[str, str], ...], ends: tuple[str, ...]) -> re.Pattern[str]:
     targets = [_START_HOLDING.format(tag=re.escape(tag), hint=re.escape(hint)) for tag, hint in starts]
     targets += [rf"</(?i:{re.escape(tag)})[\s/>]" for tag in ends]
-    # Each token taken whole and kept (atomic): the one `_MARKUP` finds there; none of the targets taken. No
-    # group captures (CPython's engine fails on a backreference inside an atomic group repeated possessively):
-    # a raw text element is an alternative of its own name.
+    # Each token taken whole and kept: the one `_MARKUP` finds there; none of the targets taken. Kept by a
+    # lookahead, which Python never backtracks into, and the text it saw: `(?=(?P<token>…))(?P=token)`, not
+    # an atomic group or a possessive repeat, whose matching is wrong in CPython before 3.11.5 (Debian 12 has
+    # 3.11.2: a start tag behind a comment was missed). No other group captures: a raw text element is an
+    # alternative of its own name.
     raw = "|".join(rf"(?i:{name})(?=[\s/>]){_ATTRS}[\s/]*>.*?(?=(?i:</{name}[\s/>])|\Z)" for name in sorted(RAW_TEXT))
     item = _SKIP_ITEM.replace(_RAW_ITEM, raw)
-    return re.compile(f"(?:(?!{'|'.join(targets)})(?>{item}))*+", re.VERBOSE | re.DOTALL)
+    return re.compile(f"(?:(?!{'|'.join(targets)})(?=(?P<token>{item}))(?P=token))*", re.VERBOSE | re.DOTALL)
 
 
 def next_landmark(
