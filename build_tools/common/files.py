@@ -135,17 +135,26 @@ def write_atomically(target: Path, data: str | bytes) -> None:
     mode = 0o666 & ~_UMASK if mode is None else mode
     temporary: Path | None = None
     try:
-        # Ctrl-C waits until the temporary file is made and known, so it is never left behind unnamed
-        # (one arriving meanwhile is raised at the block's end, inside this try, which removes the file).
+        # Ctrl-C waits until the temporary file is made (one arriving meanwhile is raised at the block's end,
+        # inside this try, which removes the file). Its name is known before it is made: a Ctrl-C that came
+        # just before the block, whose Python handler runs only at some later instruction, may interrupt
+        # right after the file is made, and the file is removed then too.
         with _signals_held():
-            handle, temporary = _temporary_beside(target)
+            for name in _temporary_names(target):
+                temporary = name
+                try:
+                    handle = os.open(name, _TEMPORARY_FLAGS, 0o600)
+                    break
+                except FileExistsError:  # left by an earlier process that had the same number: not ours
+                    temporary = None
+        made = name  # the name the file was made with (`temporary`, until it is in place)
         os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data.encode("utf-8") if isinstance(data, str) else data)
         if staged is None:
-            os.replace(temporary, target)
+            os.replace(made, target)
         else:
-            staged.renames.append((temporary, target))
+            staged.renames.append((made, target))
     except OSError as error:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
@@ -179,14 +188,10 @@ _temporary_count = itertools.count()
 _TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def _temporary_beside(target: Path) -> tuple[int, Path]:
-    """A new owner-only file beside `target`, opened for writing: its handle and its hidden ``.tmp`` name."""
+def _temporary_names(target: Path) -> Iterator[Path]:
+    """Hidden ``.tmp`` names beside `target` for a new owner-only file, one after another until one is free."""
     while True:
-        name = target.with_name(f".{target.name}-{_TEMPORARY_RUN}-{next(_temporary_count)}.tmp")
-        try:
-            return os.open(name, _TEMPORARY_FLAGS, 0o600), name
-        except FileExistsError:  # left by an earlier process that had the same number: take the next
-            continue
+        yield target.with_name(f".{target.name}-{_TEMPORARY_RUN}-{next(_temporary_count)}.tmp")
 
 
 def _naming(error: OSError, target: Path) -> OSError:
