@@ -349,21 +349,16 @@ def shared_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-@contextmanager
-def run_lock(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[None]:
-    """Held by one worker of this run at a time: for work two workers must not do at once (`npm ci`)."""
-    with (shared_temp(tmp_path_factory) / f"{name}.lock").open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
-
-
 def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
     """The folder `name`, filled by `make(folder)` once in this run: later callers, in any worker, get it as made.
 
     What `make` leaves is read-only to its users. If `make` fails, the next caller tries again from nothing.
     """
     folder = shared_temp(tmp_path_factory) / "made-once" / name
-    with run_lock(tmp_path_factory, f"made-once-{name}"):
+    folder.parent.mkdir(exist_ok=True)
+    lock = folder.parent / f"{name}.lock"
+    lock.touch()
+    with one_worker_at_a_time(lock):
         done = folder.parent / f"{name}.done"
         if not done.exists():
             shutil.rmtree(folder, ignore_errors=True)
