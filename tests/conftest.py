@@ -568,6 +568,51 @@ def goto(page: Page, url: str) -> None:
     wait_for_scripts(page)
 
 
+class OpenedOnce:
+    """Pages opened once for a module's read-only tests: `pages.open(url, **context)` returns the same page
+    for the same address and context, so tests that only look at a page share one load of it.
+
+    A test that changes its page (a click, a key, a scroll, a stored setting) opens its own with `opened`;
+    a test that must start from a fresh page here calls `fresh=True`. Each page is closed when the module
+    ends, which fails if any of them raised a JavaScript error.
+    """
+
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+        self.pages: dict[str, tuple[Page, list[str]]] = {}
+
+    def open(self, url: str, fresh: bool = False, **context: object) -> Page:
+        key = json.dumps([url, context], sort_keys=True, default=str)
+        if fresh and key in self.pages:
+            self._close(key)
+        if key not in self.pages:
+            page = self.browser.new_context(**context).new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            goto(page, url)
+            self.pages[key] = (page, errors)
+        page, errors = self.pages[key]
+        assert errors == [], f"{url} raised JavaScript errors: {errors}"
+        return page
+
+    def _close(self, key: str) -> list[str]:
+        page, errors = self.pages.pop(key)
+        page.context.close()
+        return errors
+
+    def close_all(self) -> None:
+        raised = {key: errors for key in list(self.pages) if (errors := self._close(key))}
+        assert raised == {}, f"pages raised JavaScript errors: {raised}"
+
+
+@pytest.fixture(scope="module")
+def pages(browser: Browser) -> Iterator[OpenedOnce]:
+    """Pages opened once for the module's tests that only read them (see `OpenedOnce`)."""
+    pool = OpenedOnce(browser)
+    yield pool
+    pool.close_all()
+
+
 @contextmanager
 def opened(
     browser: Browser,
