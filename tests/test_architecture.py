@@ -7,6 +7,10 @@ report, which names each import that breaks it and its line.
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,3 +53,27 @@ def test_the_plugin_is_registered_as_an_entry_point() -> None:
 
     (plugin,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == "policy-reader"]
     assert plugin.value == "build_tools.generators.mkdocs.plugin:PolicyReaderPlugin"
+
+
+def test_the_finish_step_importing_the_importer_breaks_its_contract(tmp_path: Path) -> None:
+    # The real contracts over a copy of the package whose finish step imports the importer, as it once did.
+    shutil.copytree(ROOT / "build_tools", tmp_path / "build_tools", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    site = tmp_path / "build_tools" / "finish" / "site.py"
+    site.write_text(site.read_text(encoding="utf-8") + "\nimport build_tools.importer.project\n", encoding="utf-8")
+    lines = len(site.read_text(encoding="utf-8").splitlines())
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "pyproject.toml", "--no-cache", "--no-logo"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path), "COLUMNS": "400"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0, result.stdout
+    assert "never imports the importer: it reads sources/ through build_tools.sources BROKEN" in result.stdout, (
+        result.stdout
+    )
+    assert f"build_tools.finish.site -> build_tools.importer.project (l.{lines})" in result.stdout, result.stdout
+    # Only that contract breaks: the layers allow it (finish stands above the importer).
+    assert result.stdout.count("BROKEN") == 1, result.stdout
