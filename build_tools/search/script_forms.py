@@ -31,10 +31,14 @@ def _traditional_to_simplified() -> dict[str, str]:
 def script_folds(texts: Iterable[str]) -> dict[str, str]:
     """Traditional character → simplified, for the characters a search of `texts` can need.
 
-    A pair is kept when either side occurs in the texts: a traditional text is read as
-    simplified, and a traditional query finds a simplified text.
+    A pair is kept when the texts hold its traditional side, or its simplified side as printed or as
+    read: a traditional text is read as simplified, a traditional query finds a simplified text, and
+    where two traditional characters share a simplified form (髮 and 發 are both 发), a text holding
+    one is found by a query holding the other, as it would be were the text printed in simplified.
     """
     present: set[str] = set()
     for text in texts:
         present.update(text)
-    return {t: s for t, s in _traditional_to_simplified().items() if t in present or s in present}
+    folds = _traditional_to_simplified()
+    read = present | {folds[c] for c in present if c in folds}
+    return {t: s for t, s in folds.items() if t in present or s in read}

@@ -108,6 +108,26 @@ def test_the_index_carries_only_the_characters_its_text_needs() -> None:
     assert script_folds(["聯邦學習"])["學"] == "学"
 
 
+def test_a_traditional_character_sharing_its_simplified_form_with_one_in_the_text_is_carried() -> None:
+    # 髮 (hair) and 發 (to issue) are both 发: a text printing 髮 is read as 发, so a query typed with 發
+    # must be read as 发 too, though neither 發 nor 发 occurs in the text.
+    assert opencc.OpenCC("t2s.json").convert("髮\n發") == "发\n发"
+    folds = script_folds(["理髮"])
+    assert folds["髮"] == folds["發"] == "发"
+    # Nothing else: only what reads as a character of the text (理 has a compatibility form, U+F9E4).
+    assert set(folds.values()) == {"发", "理"}, folds
+
+
+@pytest.mark.parametrize("query", ["理髮", "理發", "理发"])
+def test_a_text_printing_one_of_two_traditional_forms_is_found_by_the_other(
+    browser: Browser, built_site: Path, query: str
+) -> None:
+    text = [Section("tw/", "服務", "理髮店。", essay=True)]
+    with engine_page(browser, built_site, index_parts(text, {})) as page:
+        items = search(page, query)
+    assert [split_location(doc["location"])[1] for group in items for doc in group if doc["text"]] == ["tw/"]
+
+
 @pytest.mark.parametrize(("traditional", "simplified"), PAIRS[:3])
 def test_the_search_box_shows_the_same_list_for_either_script(
     browser: Browser, built_site: Path, traditional: str, simplified: str
