@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.accessibility.conftest import ensure_axe
-from tests.conftest import REAL_PAGES, copy_project, policy_reader, run
+from tests.conftest import REAL_PAGES, Runner, copy_project, policy_reader, run
 from tests.search.conftest import serve
 
 GANSU = "gansu-2021-digital-development"
@@ -26,22 +26,35 @@ editions:
 """
 
 
-def add_draft(project: Path) -> None:
-    """Declare the 征求意见稿 as the page's earlier edition, as a maintainer would, and re-import."""
+#: A note written when the draft was current, on its ¶6 (¶8 now): the build re-anchors it by itself.
+NOTE_ON_THE_DRAFT = ("on-the-draft", "efficiency-then", "把好集约化建设和服务效能的关口")
+
+
+def write_note(project: Path, file: str, note: str, quote: str) -> None:
+    """One note on the digital-government essay, in annotations/FILE.yaml."""
+    target = f'{{article: digital-government, quote: "{quote}"}}'
+    text = f"- id: {note}\n  target: {target}\n  body: 一条注释。\n"
+    (project / "annotations" / f"{file}.yaml").write_text(text, encoding="utf-8")
+
+
+def add_draft(project: Path, run: Runner | None = None) -> None:
+    """Declare the 征求意见稿 as the page's earlier edition, as a maintainer would, and re-import (by `run`)."""
     target = project / DRAFT_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(DRAFT, target)
     manifest = project / "sources" / f"{GANSU}.yaml"
     manifest.write_text(manifest.read_text(encoding="utf-8") + MANIFEST_LINES, encoding="utf-8")
-    result = policy_reader(project, "import")
+    result = (run or policy_reader)(project, "import")
     assert result.returncode == 0, result.stderr
 
 
 @pytest.fixture(scope="session")
 def edition_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, str]]:
-    """The project with the draft, built for and served at its own address: (folder, base URL, build log)."""
+    """The project with the draft (and `NOTE_ON_THE_DRAFT`), built for and served at its own address:
+    (folder, base URL, build log)."""
     project = copy_project(tmp_path_factory.mktemp("editions") / "project")
     add_draft(project)
+    write_note(project, *NOTE_ON_THE_DRAFT)
     with serve(project / "site") as base:
         result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, SITE_URL=base)
         assert result.returncode == 0, result.stderr
