@@ -48,6 +48,44 @@ def add_draft(project: Path, run: Runner | None = None) -> None:
     assert result.returncode == 0, result.stderr
 
 
+# ── A law with its earlier edition (反垄断法 2022, amended from 2007) ─────────────────────────────
+
+DOCUMENTS = REAL_PAGES / "documents"
+LAW = "anti-monopoly-law"
+EDITION_FILE = f"sources/editions/{LAW}/2007.txt"
+# The 修正决定 of 2022-06-24 took effect on 2022-08-01 (本决定自2022年8月1日起施行), a date the consolidated
+# text does not print (its 第七十条 keeps 本法自2008年8月1日起施行): the manifest gives it.
+MANIFEST = f"""label: 2022年修正文本
+in_force: "2022-08-01"
+editions:
+  - {{file: {EDITION_FILE}, date: "2007-08-30", label: 2007年文本}}
+"""
+CURRENT = f"{LAW}/"
+EDITION = f"{LAW}/editions/2007/"
+CHANGES = f"{LAW}/editions/2007/changes/"
+
+
+def add_law(project: Path, manifest: str = MANIFEST, earlier: str = "anti-monopoly-law-2007.txt") -> None:
+    """The 2022 text as the source, the 2007 text as its earlier edition, as the README tells a maintainer."""
+    shutil.copy2(DOCUMENTS / "anti-monopoly-law-2022.txt", project / "sources" / f"{LAW}.txt")
+    target = project / EDITION_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(DOCUMENTS / earlier, target)
+    (project / "sources" / f"{LAW}.yaml").write_text(manifest, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def law_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The project with the law and its earlier edition, built for and served at its own address: (folder, base URL)."""
+    project = copy_project(tmp_path_factory.mktemp("law") / "project")
+    add_law(project)
+    assert policy_reader(project, "import").returncode == 0
+    with serve(project / "site") as base:
+        result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, SITE_URL=base)
+        assert result.returncode == 0, result.stderr
+        yield project, base
+
+
 @pytest.fixture(scope="session")
 def edition_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, str]]:
     """The project with the draft (and `NOTE_ON_THE_DRAFT`), built for and served at its own address:

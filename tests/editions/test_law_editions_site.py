@@ -1,8 +1,8 @@
 """A real import and build of a law with its earlier edition (反垄断法 2022, amended from 2007): old addresses,
 counterparts, the comparison article by article, status, the 版本 line and each article's history; bad manifests.
 
-The site is a real `import` and `mkdocs build`; the cases that need no site run `import` and `check` in this
-process (`policy_reader_here`)."""
+The site is a real `import` and `mkdocs build` (`law_project`, which the browser tests may share); the
+cases that need no site run `import` and `check` in this process (`policy_reader_here`)."""
 
 from __future__ import annotations
 
@@ -13,42 +13,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.common.page_marker import read_page_marker
-from tests.conftest import Runner, copy_project, mkdocs_build, policy_reader
+from tests.conftest import Runner, copy_project
+from tests.editions.conftest import CHANGES, CURRENT, DOCUMENTS, EDITION, LAW, MANIFEST, add_law
 from tests.editions.test_edition_site import parsed, resolve
-
-DOCUMENTS = Path(__file__).parents[1] / "data" / "documents"
-LAW = "anti-monopoly-law"
-EDITION_FILE = f"sources/editions/{LAW}/2007.txt"
-# The 修正决定 of 2022-06-24 took effect on 2022-08-01 (本决定自2022年8月1日起施行), a date the consolidated
-# text does not print (its 第七十条 keeps 本法自2008年8月1日起施行): the manifest gives it.
-MANIFEST = f"""label: 2022年修正文本
-in_force: "2022-08-01"
-editions:
-  - {{file: {EDITION_FILE}, date: "2007-08-30", label: 2007年文本}}
-"""
-CURRENT = f"{LAW}/"
-EDITION = f"{LAW}/editions/2007/"
-CHANGES = f"{LAW}/editions/2007/changes/"
-
-
-def add_law(project: Path, manifest: str = MANIFEST, earlier: str = "anti-monopoly-law-2007.txt") -> None:
-    """The 2022 text as the source, the 2007 text as its earlier edition, as the README tells a maintainer."""
-    shutil.copy2(DOCUMENTS / "anti-monopoly-law-2022.txt", project / "sources" / f"{LAW}.txt")
-    target = project / EDITION_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(DOCUMENTS / earlier, target)
-    (project / "sources" / f"{LAW}.yaml").write_text(manifest, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("law-editions") / "project")
-    add_law(project)
-    result = policy_reader(project, "import")
-    assert result.returncode == 0, result.stderr
-    built = mkdocs_build(project)
-    assert built.returncode == 0, built.stderr
-    return project / "site"
+def site(law_project: tuple[Path, str]) -> Path:
+    return law_project[0] / "site"
 
 
 def soup_of(site: Path, address: str) -> BeautifulSoup:
