@@ -52,23 +52,23 @@ def add_draft(project: Path, run: Runner | None = None) -> None:
 
 DOCUMENTS = REAL_PAGES / "documents"
 LAW = "anti-monopoly-law"
-EDITION_FILE = f"sources/editions/{LAW}/2007.txt"
+LAW_EDITION_FILE = f"sources/editions/{LAW}/2007.txt"
 # The 修正决定 of 2022-06-24 took effect on 2022-08-01 (本决定自2022年8月1日起施行), a date the consolidated
 # text does not print (its 第七十条 keeps 本法自2008年8月1日起施行): the manifest gives it.
-MANIFEST = f"""label: 2022年修正文本
+LAW_MANIFEST = f"""label: 2022年修正文本
 in_force: "2022-08-01"
 editions:
-  - {{file: {EDITION_FILE}, date: "2007-08-30", label: 2007年文本}}
+  - {{file: {LAW_EDITION_FILE}, date: "2007-08-30", label: 2007年文本}}
 """
-CURRENT = f"{LAW}/"
-EDITION = f"{LAW}/editions/2007/"
-CHANGES = f"{LAW}/editions/2007/changes/"
+LAW_CURRENT = f"{LAW}/"
+LAW_EDITION = f"{LAW}/editions/2007/"
+LAW_CHANGES = f"{LAW}/editions/2007/changes/"
 
 
-def add_law(project: Path, manifest: str = MANIFEST, earlier: str = "anti-monopoly-law-2007.txt") -> None:
+def add_law(project: Path, manifest: str = LAW_MANIFEST, earlier: str = "anti-monopoly-law-2007.txt") -> None:
     """The 2022 text as the source, the 2007 text as its earlier edition, as the README tells a maintainer."""
     shutil.copy2(DOCUMENTS / "anti-monopoly-law-2022.txt", project / "sources" / f"{LAW}.txt")
-    target = project / EDITION_FILE
+    target = project / LAW_EDITION_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(DOCUMENTS / earlier, target)
     (project / "sources" / f"{LAW}.yaml").write_text(manifest, encoding="utf-8")

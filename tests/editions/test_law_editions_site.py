@@ -14,7 +14,11 @@ from bs4 import BeautifulSoup
 
 from build_tools.common.page_marker import read_page_marker
 from tests.conftest import Runner, copy_project
-from tests.editions.conftest import CHANGES, CURRENT, DOCUMENTS, EDITION, LAW, MANIFEST, add_law
+from tests.editions.conftest import DOCUMENTS, LAW, add_law
+from tests.editions.conftest import LAW_CHANGES as CHANGES
+from tests.editions.conftest import LAW_CURRENT as CURRENT
+from tests.editions.conftest import LAW_EDITION as EDITION
+from tests.editions.conftest import LAW_MANIFEST as MANIFEST
 from tests.editions.test_edition_site import parsed, resolve
 
 
