@@ -112,6 +112,28 @@ def check_in_process(project: Path, capsys: pytest.CaptureFixture[str]) -> Outco
     return Outcome(status, err + out)
 
 
+#: How a test runs the command line on a project: `policy_reader` (a real process) or `in_process`.
+Runner = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def in_process(capsys: pytest.CaptureFixture[str]) -> Runner:
+    """`policy_reader` run in this process instead, in the project's folder as the command runs: the same result
+    (for import, check and inspect: a build in this process would escape the `site` marker)."""
+
+    def policy_reader_here(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        with contextlib.chdir(project):
+            status, out, err = policy_reader_in_process(project, capsys, *args)
+        return subprocess.CompletedProcess(["policy-reader", *args], status, out, err)
+
+    return policy_reader_here
+
+
+@pytest.fixture
+def policy_reader_here(capsys: pytest.CaptureFixture[str]) -> Runner:
+    """`policy_reader`, run in this process (`in_process`)."""
+    return in_process(capsys)
+
+
 def build_inputs_in_process(project: Path) -> Outcome:
     """What a build says of `project`'s inputs, read in this process as the plugin reads them before MkDocs
     renders a page (`load_inputs`, then `anchor_notes`): status 1 and its errors, one after another as

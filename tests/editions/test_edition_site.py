@@ -1,10 +1,14 @@
-"""A real import and build of the Gansu page with an earlier edition: its pages, links, search and notes."""
+"""A real import and build of the Gansu page with an earlier edition: its pages, links, search and notes.
+
+`import`, `check` and `inspect` run in this process (`policy_reader_here`); builds are real `mkdocs` processes.
+"""
 
 from __future__ import annotations
 
 import re
 import shutil
 import sys
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -12,21 +16,21 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.search.index import label_of_row
-from tests.conftest import REAL_PAGES, policy_reader, read_search_index, run
-from tests.editions.conftest import CHANGES, EDITION, ESSAY, GANSU, add_draft
+from tests.conftest import REAL_PAGES, Runner, read_search_index, run
+from tests.editions.conftest import CHANGES, EDITION, ESSAY, GANSU, add_draft, write_note
 
 #: Only in the draft: the paragraph the final text removed.
 DRAFT_ONLY = "建设全省统一的安全监测和应急处置平台"
 
 
+@cache
+def parsed(page: Path) -> BeautifulSoup:
+    """A built page, parsed once: many links lead to the same page, and the tests only read it."""
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
 def soup_of(site: Path, address: str) -> BeautifulSoup:
-    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def write_note(project: Path, file: str, note: str, quote: str) -> None:
-    target = f'{{article: digital-government, quote: "{quote}"}}'
-    text = f"- id: {note}\n  target: {target}\n  body: 一条注释。\n"
-    (project / "annotations" / f"{file}.yaml").write_text(text, encoding="utf-8")
+    return parsed(site / address / "index.html")
 
 
 def resolve(site: Path, page: str, href: str) -> tuple[Path, str]:
@@ -52,12 +56,12 @@ def test_the_earlier_edition_keeps_its_paragraph_links_and_leads_to_their_counte
     link = counterparts["p9"].select_one("a.pr-counterpart") or counterparts["p9"].find("a")
     target, fragment = resolve(site, EDITION, link["href"])
     assert fragment == "p6"
-    current = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+    current = parsed(target)
     assert current.select_one("#p6").get_text().startswith("突出高标准建设")
     for anchor, paragraph in counterparts.items():
         for href in (a["href"] for a in paragraph.find_all("a")):
             target, fragment = resolve(site, EDITION, href)
-            found = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=fragment)
+            found = parsed(target).find(id=fragment)
             assert found is not None, f"{anchor}'s counterpart link {href} leads nowhere"
 
 
@@ -94,7 +98,7 @@ def test_the_comparison_marks_changed_words_and_shows_added_removed_and_moved_pa
     ]
     for link in page.select(".pr-change__where a"):
         target, fragment = resolve(site, CHANGES, link["href"])
-        assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=fragment) is not None
+        assert parsed(target).find(id=fragment) is not None
 
 
 def test_from_disk_the_links_lead_to_files_too(edition_project: tuple[Path, str, str], tmp_path: Path) -> None:
@@ -116,11 +120,13 @@ def test_from_disk_the_links_lead_to_files_too(edition_project: tuple[Path, str,
         assert target.is_file(), link["href"]
         fragment = link["href"].partition("#")[2]
         if fragment:
-            assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=fragment) is not None
+            assert parsed(target).find(id=fragment) is not None
 
 
-def test_inspect_says_what_changed_in_each_essay(edition_project: tuple[Path, str, str]) -> None:
-    result = policy_reader(edition_project[0], "inspect", f"sources/{GANSU}.txt")
+def test_inspect_says_what_changed_in_each_essay(
+    edition_project: tuple[Path, str, str], policy_reader_here: Runner
+) -> None:
+    result = policy_reader_here(edition_project[0], "inspect", f"sources/{GANSU}.txt")
     assert result.returncode == 0, result.stderr
     assert (
         "edition 征求意见稿(2021-11), digital-government → digital-government: "
@@ -158,10 +164,12 @@ def test_the_build_says_how_many_notes_moved(edition_project: tuple[Path, str, s
     assert int(found.group(1)) == len(notes)
 
 
-def test_a_note_whose_quote_is_gone_is_reported_with_where_it_was_last_found(project: Path) -> None:
-    add_draft(project)
+def test_a_note_whose_quote_is_gone_is_reported_with_where_it_was_last_found(
+    project: Path, policy_reader_here: Runner
+) -> None:
+    add_draft(project, policy_reader_here)
     write_note(project, "draft-only", "draft-security", DRAFT_ONLY)
-    result = policy_reader(project, "check")
+    result = policy_reader_here(project, "check")
     assert result.returncode == 1
     place = "annotations/draft-only.yaml:2: [0].target: annotation 'draft-security'"
     assert f"{place}: the quote 「{DRAFT_ONLY}」" in result.stderr
@@ -169,17 +177,15 @@ def test_a_note_whose_quote_is_gone_is_reported_with_where_it_was_last_found(pro
     assert "it was last found in the 征求意见稿(2021-11), ¶8 (a paragraph the current text removed)" in result.stderr
 
 
-def test_a_note_written_on_the_draft_re_anchors_by_itself(project: Path) -> None:
-    add_draft(project)
-    # Written when the draft was current: its ¶6 then, ¶8 now.
-    write_note(project, "on-the-draft", "efficiency-then", "把好集约化建设和服务效能的关口")
-    result = policy_reader(project, "check")
+def test_a_note_written_on_the_draft_re_anchors_by_itself(
+    edition_project: tuple[Path, str, str], policy_reader_here: Runner
+) -> None:
+    # Written when the draft was current: its ¶6 then, ¶8 now (`NOTE_ON_THE_DRAFT`, in the project the build made).
+    project, _base, log = edition_project
+    result = policy_reader_here(project, "check")
     assert result.returncode == 0, result.stderr
-    built = policy_reader(project, "build")
-    assert built.returncode == 0, built.stderr
-    assert "efficiency-then: 征求意见稿(2021-11) ¶6 → ¶8" in built.stderr
-    html = (project / "site" / ESSAY / "index.html").read_text(encoding="utf-8")
-    page = BeautifulSoup(html, "html.parser")
+    assert "efficiency-then: 征求意见稿(2021-11) ¶6 → ¶8" in log
+    page = soup_of(project / "site", ESSAY)
     assert page.select_one("#p8 mark#quote-efficiency-then") is not None
 
 
@@ -219,7 +225,9 @@ def test_a_note_written_on_the_draft_re_anchors_by_itself(project: Path) -> None
         ),
     ],
 )
-def test_a_bad_edition_entry_is_reported_at_its_manifest_line(project: Path, manifest_tail: str, message: str) -> None:
+def test_a_bad_edition_entry_is_reported_at_its_manifest_line(
+    project: Path, manifest_tail: str, message: str, policy_reader_here: Runner
+) -> None:
     manifest = project / "sources" / f"{GANSU}.yaml"
     law = project / "sources" / "editions" / "gansu" / "law.txt"
     law.parent.mkdir(parents=True, exist_ok=True)
@@ -227,7 +235,7 @@ def test_a_bad_edition_entry_is_reported_at_its_manifest_line(project: Path, man
     before = manifest.read_text(encoding="utf-8")
     manifest.write_text(before + manifest_tail, encoding="utf-8")
     docs_before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
-    result = policy_reader(project, "import")
+    result = policy_reader_here(project, "import")
     assert result.returncode == 1
     assert f"sources/{GANSU}.yaml:" in result.stderr and message in result.stderr, result.stderr
     assert "Traceback" not in result.stderr

@@ -1,5 +1,8 @@
 """A real import and build of a law with its earlier edition (反垄断法 2022, amended from 2007): old addresses,
-counterparts, the comparison article by article, status, the 版本 line and each article's history; bad manifests."""
+counterparts, the comparison article by article, status, the 版本 line and each article's history; bad manifests.
+
+The site is a real `import` and `mkdocs build` (`law_project`, which the browser tests may share); the
+cases that need no site run `import` and `check` in this process (`policy_reader_here`)."""
 
 from __future__ import annotations
 
@@ -10,52 +13,28 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.common.page_marker import read_page_marker
-from tests.conftest import copy_project, mkdocs_build, policy_reader
-from tests.editions.test_edition_site import resolve
-
-DOCUMENTS = Path(__file__).parents[1] / "data" / "documents"
-LAW = "anti-monopoly-law"
-EDITION_FILE = f"sources/editions/{LAW}/2007.txt"
-# The 修正决定 of 2022-06-24 took effect on 2022-08-01 (本决定自2022年8月1日起施行), a date the consolidated
-# text does not print (its 第七十条 keeps 本法自2008年8月1日起施行): the manifest gives it.
-MANIFEST = f"""label: 2022年修正文本
-in_force: "2022-08-01"
-editions:
-  - {{file: {EDITION_FILE}, date: "2007-08-30", label: 2007年文本}}
-"""
-CURRENT = f"{LAW}/"
-EDITION = f"{LAW}/editions/2007/"
-CHANGES = f"{LAW}/editions/2007/changes/"
-
-
-def add_law(project: Path, manifest: str = MANIFEST, earlier: str = "anti-monopoly-law-2007.txt") -> None:
-    """The 2022 text as the source, the 2007 text as its earlier edition, as the README tells a maintainer."""
-    shutil.copy2(DOCUMENTS / "anti-monopoly-law-2022.txt", project / "sources" / f"{LAW}.txt")
-    target = project / EDITION_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(DOCUMENTS / earlier, target)
-    (project / "sources" / f"{LAW}.yaml").write_text(manifest, encoding="utf-8")
+from tests.conftest import Runner, copy_project
+from tests.editions.conftest import DOCUMENTS, LAW, add_law
+from tests.editions.conftest import LAW_CHANGES as CHANGES
+from tests.editions.conftest import LAW_CURRENT as CURRENT
+from tests.editions.conftest import LAW_EDITION as EDITION
+from tests.editions.conftest import LAW_MANIFEST as MANIFEST
+from tests.editions.test_edition_site import parsed, resolve
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("law-editions") / "project")
-    add_law(project)
-    result = policy_reader(project, "import")
-    assert result.returncode == 0, result.stderr
-    built = mkdocs_build(project)
-    assert built.returncode == 0, built.stderr
-    return project / "site"
+def site(law_project: tuple[Path, str]) -> Path:
+    return law_project[0] / "site"
 
 
 def soup_of(site: Path, address: str) -> BeautifulSoup:
-    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / address / "index.html")
 
 
 def follow(site: Path, page: str, href: str) -> BeautifulSoup:
     """The element a link of `page` leads to (its page must exist, its fragment be an id there)."""
     target, fragment = resolve(site, page, href)
-    found = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=fragment)
+    found = parsed(target).find(id=fragment)
     assert found is not None, f"{href} from {page} leads nowhere"
     return found
 
@@ -153,11 +132,13 @@ def test_each_version_carries_the_date_it_took_effect_which_the_as_of_reading_fo
     assert card["data-pr-in-force"] == "2022-08-01" and not card.has_attr("data-pr-until")
 
 
-def test_a_text_adopted_but_not_yet_in_force_says_so_and_the_earlier_one_is_still_in_force(tmp_path: Path) -> None:
+def test_a_text_adopted_but_not_yet_in_force_says_so_and_the_earlier_one_is_still_in_force(
+    tmp_path: Path, policy_reader_here: Runner
+) -> None:
     """反垄断法 as if its 2022 text took effect in 2999: the 2022 text is 尚未生效, the 2007 text 现行有效."""
     project = copy_project(tmp_path / "project")
     add_law(project, MANIFEST.replace("2022-08-01", "2999-01-01"))
-    result = policy_reader(project, "import")
+    result = policy_reader_here(project, "import")
     assert result.returncode == 0, result.stderr
     current = (project / "docs" / LAW / "index.md").read_text(encoding="utf-8")
     assert "value: 尚未生效" in current.split("\n---\n")[0]
@@ -168,10 +149,10 @@ def test_a_text_adopted_but_not_yet_in_force_says_so_and_the_earlier_one_is_stil
     assert "现行有效(新文本已于2022-06-24通过,自2999-01-01起施行)" in earlier
 
 
-def test_front_matter_carries_the_status(tmp_path: Path) -> None:
+def test_front_matter_carries_the_status(tmp_path: Path, policy_reader_here: Runner) -> None:
     project = copy_project(tmp_path / "project")
     add_law(project, MANIFEST + 'status: 已废止\nstatus_date: "2030-01-01"\n')
-    assert policy_reader(project, "import").returncode == 0
+    assert policy_reader_here(project, "import").returncode == 0
     head = (project / "docs" / LAW / "index.md").read_text(encoding="utf-8").split("\n---\n")[0]
     assert "status:\n    value: 已废止\n    date: '2030-01-01'" in head
     edition = (project / "docs" / LAW / "editions" / "2007" / "index.md").read_text(encoding="utf-8")
@@ -214,24 +195,24 @@ def test_front_matter_carries_the_status(tmp_path: Path) -> None:
     ],
 )
 def test_an_edition_the_importer_cannot_use_is_an_error_at_the_manifests_line(
-    tmp_path: Path, manifest: str, earlier: str, line: int, said: str
+    tmp_path: Path, manifest: str, earlier: str, line: int, said: str, policy_reader_here: Runner
 ) -> None:
     project = copy_project(tmp_path / "project")
     add_law(project, manifest, earlier)
     other = project / "sources" / "editions" / LAW / "other.txt"
     shutil.copy2(DOCUMENTS / "anti-monopoly-law-2007.txt", other)
     before = {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
-    result = policy_reader(project, "import")
+    result = policy_reader_here(project, "import")
     assert result.returncode != 0
     assert f"sources/{LAW}.yaml:{line}" in result.stderr and said in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert {p: p.read_bytes() for p in (project / "docs").rglob("*.md")} == before  # nothing half-written
 
 
-def test_notes_on_a_law_follow_its_articles_across_editions(tmp_path: Path) -> None:
+def test_notes_on_a_law_follow_its_articles_across_editions(tmp_path: Path, policy_reader_here: Runner) -> None:
     project = copy_project(tmp_path / "project")
     add_law(project)
-    assert policy_reader(project, "import").returncode == 0
+    assert policy_reader_here(project, "import").returncode == 0
     # 2007 第十条 named 国务院规定的承担反垄断执法职责的机构, gone from 2022 第十三条;
     # 第十五条's opening survives as 第二十条's.
     notes = (
@@ -243,7 +224,7 @@ def test_notes_on_a_law_follow_its_articles_across_editions(tmp_path: Path) -> N
         "  body: 执法机构。\n"
     )
     (project / "annotations" / "law.yaml").write_text(notes, encoding="utf-8")
-    result = policy_reader(project, "check")
+    result = policy_reader_here(project, "check")
     assert result.returncode != 0
     gone = next(line for line in result.stderr.splitlines() if "law-gone" in line)
     assert gone.startswith("error: annotations/law.yaml:5: ")
@@ -251,7 +232,7 @@ def test_notes_on_a_law_follow_its_articles_across_editions(tmp_path: Path) -> N
     assert "law-exemption" not in result.stderr  # its quote re-anchors by itself
 
 
-def test_an_articles_history_lists_each_revision_that_changed_it(tmp_path: Path) -> None:
+def test_an_articles_history_lists_each_revision_that_changed_it(tmp_path: Path, policy_reader_here: Runner) -> None:
     """Three editions: 2007, a text of 2015 (2007's with its 施行 article reworded, made here), and 2022."""
     project = copy_project(tmp_path / "project")
     add_law(
@@ -265,7 +246,7 @@ def test_an_articles_history_lists_each_revision_that_changed_it(tmp_path: Path)
     )
     assert reworded != text
     (project / "sources" / "editions" / LAW / "2015.txt").write_text(reworded, encoding="utf-8")
-    result = policy_reader(project, "import")
+    result = policy_reader_here(project, "import")
     assert result.returncode == 0, result.stderr
     page = (project / "docs" / LAW / "index.md").read_text(encoding="utf-8")
 
@@ -283,7 +264,9 @@ def test_an_articles_history_lists_each_revision_that_changed_it(tmp_path: Path)
     assert history("article-2") == ""
 
 
-def test_a_revised_regulation_is_已被修订_and_its_reordered_articles_are_labelled_moved(tmp_path: Path) -> None:
+def test_a_revised_regulation_is_已被修订_and_its_reordered_articles_are_labelled_moved(
+    tmp_path: Path, policy_reader_here: Runner
+) -> None:
     project = copy_project(tmp_path / "project")
     editions = DOCUMENTS.parent / "editions"
     shutil.copy2(editions / "state-secrets-law-regulations-2024.txt", project / "sources" / "secrets-regulations.txt")
@@ -294,7 +277,7 @@ def test_a_revised_regulation_is_已被修订_and_its_reordered_articles_are_lab
         'editions:\n  - {file: sources/editions/secrets-regulations/2014.txt, date: "2014-01-17", label: 2014年文本}\n'
     )
     (project / "sources" / "secrets-regulations.yaml").write_text(manifest, encoding="utf-8")
-    result = policy_reader(project, "import")
+    result = policy_reader_here(project, "import")
     assert result.returncode == 0, result.stderr
     folder = project / "docs" / "secrets-regulations" / "editions" / "2014"
     text = (folder / "index.md").read_text(encoding="utf-8")

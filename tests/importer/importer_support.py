@@ -6,7 +6,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import REAL_PAGES, ROOT, policy_reader
+from tests.conftest import REAL_PAGES, ROOT, Runner, policy_reader
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"
@@ -45,17 +45,17 @@ def file_identities(folder: Path) -> dict[str, tuple[int, int]]:
     }
 
 
-def import_ok(project: Path, *files: str) -> subprocess.CompletedProcess[str]:
-    """Run `policy-reader import` in `project` and require it to succeed."""
-    result = policy_reader(project, "import", *files)
+def import_ok(project: Path, *files: str, run: Runner | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `policy-reader import` (by `run`) in `project` and require it to succeed."""
+    result = (run or policy_reader)(project, "import", *files)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return result
 
 
-def check(project: Path) -> subprocess.CompletedProcess[str]:
-    """Run `policy-reader check` in `project`; it must never crash."""
-    result = policy_reader(project, "check")
+def check(project: Path, run: Runner | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `policy-reader check` (by `run`) in `project`; it must never crash."""
+    result = (run or policy_reader)(project, "check")
     assert "Traceback" not in result.stderr, result.stderr
     return result
 

@@ -4,8 +4,8 @@ Each case puts one bad input into a fresh copy of the project. Every command mus
 exit with status 1 and a message that names the file (and the line, where there is
 one), says how to fix it and shows no traceback; `import` must leave ``docs/`` and
 ``sources/`` byte for byte as they were. A page in GBK, by contrast, is decoded and
-imported like its UTF-8 original. Every case runs the command line in this process;
-one real `policy-reader` process per command proves the entry point prints the same.
+imported like its UTF-8 original. Every case runs the command line in this process (the GBK and
+Latin-1 pages too); one real `policy-reader` process per command proves the entry point prints the same.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import policy_reader, policy_reader_in_process
+from tests.conftest import Runner, policy_reader, policy_reader_in_process
 from tests.importer.importer_support import (
     GANSU,
     PROJECT_GANSU,
@@ -253,30 +253,30 @@ def test_the_real_command_refuses_bad_input_with_a_located_fix(case: Case, comma
     assert_refused_with_a_located_fix(case, command, project, real)
 
 
-def test_latin_1_message_says_how_to_convert(project: Path) -> None:
+def test_latin_1_message_says_how_to_convert(project: Path, policy_reader_here: Runner) -> None:
     CASES["latin-1"].write(project)
-    result = policy_reader(project, "inspect", "sources/french-page.txt")
+    result = policy_reader_here(project, "inspect", "sources/french-page.txt")
     assert "not UTF-8" in result.stderr
     assert "iconv -f GBK -t UTF-8" in result.stderr
 
 
-def test_gbk_page_is_decoded_and_imported(project: Path) -> None:
+def test_gbk_page_is_decoded_and_imported(project: Path, policy_reader_here: Runner) -> None:
     gansu = project / PROJECT_GANSU
-    utf8 = policy_reader(project, "inspect", "--json", str(PROJECT_GANSU))
+    utf8 = policy_reader_here(project, "inspect", "--json", str(PROJECT_GANSU))
     assert utf8.returncode == 0, utf8.stderr
-    import_ok(project)
+    import_ok(project, run=policy_reader_here)
     docs = snapshot(project / "docs")
 
     gbk = gansu.read_text(encoding="utf-8").encode("gbk")
     assert gbk != gansu.read_bytes()
     gansu.write_bytes(gbk)
-    result = policy_reader(project, "inspect", "--json", str(PROJECT_GANSU))
+    result = policy_reader_here(project, "inspect", "--json", str(PROJECT_GANSU))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == json.loads(utf8.stdout)
-    assert "(gb18030)" in policy_reader(project, "inspect", str(PROJECT_GANSU)).stdout
+    assert "(gb18030)" in policy_reader_here(project, "inspect", str(PROJECT_GANSU)).stdout
 
-    imported = import_ok(project)
+    imported = import_ok(project, run=policy_reader_here)
     assert "docs/ is up to date" in imported.stdout
     assert snapshot(project / "docs") == docs
     assert gansu.read_bytes() == gbk
-    assert check(project).returncode == 0
+    assert check(project, policy_reader_here).returncode == 0

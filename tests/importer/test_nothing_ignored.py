@@ -2,8 +2,9 @@
 project, a taken id, a mistyped path in mkdocs.yml; `check` reads what the build reads; a removed
 source's pages go.
 
-The loaders are called in-process; a real `check` (and `import`, for what it reads) per kind of
-input shows the command's exit status and message, with no traceback.
+The loaders are called in-process; `check` (and `import`, for what it reads) per kind of input shows
+the command's exit status and message, with no traceback: the command line run in this process for
+every kind, and as a real `policy-reader` process for one, which proves the entry point prints the same.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from tests.importer.importer_support import (
     GANSU_NAME,
     PROJECT_GANSU,
     PROJECT_GANSU_MANIFEST,
+    Runner,
     check,
     import_refused,
 )
@@ -180,61 +182,71 @@ def test_the_build_refuses_what_check_refuses(project: Path, case: str) -> None:
     assert any(str(e).startswith(named) and says in str(e) for e in errors)
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_the_commands_name_the_input_with_no_traceback(project: Path, case: str) -> None:
+def assert_the_commands_name_the_input(project: Path, case: str, run: Runner) -> None:
     change, named, says, read_by_import = CASES[case]
     change(project)
-    result = check(project)
+    result = check(project, run)
     assert result.returncode == 1
     assert f"error: {named}" in result.stderr
     assert says in result.stderr
     if read_by_import:
-        assert f"error: {named}" in import_refused(project).stderr
+        assert f"error: {named}" in import_refused(project, run).stderr
 
 
-def test_check_reads_the_glossary_the_build_reads(project: Path) -> None:
+@pytest.mark.parametrize("case", CASES)
+def test_the_commands_name_the_input_with_no_traceback(project: Path, case: str, policy_reader_here: Runner) -> None:
+    assert_the_commands_name_the_input(project, case, policy_reader_here)
+
+
+def test_the_real_commands_name_the_input_with_no_traceback(project: Path) -> None:
+    assert_the_commands_name_the_input(project, "page in upper case", policy_reader)
+
+
+def test_check_reads_the_glossary_the_build_reads(project: Path, policy_reader_here: Runner) -> None:
     # A glossary named in mkdocs.yml with a broken entry: the build refuses it, and so must `check`
     # (which read glossary.yaml whatever the plugin said).
     (project / "terms.yaml").write_text("terms:\n  - term: 数字政府\n", encoding="utf-8")
     plugin_option("glossary: terms.yaml")(project)
-    result = check(project)
+    result = check(project, policy_reader_here)
     assert result.returncode == 1
     assert "error: terms.yaml:2: terms[0]" in result.stderr
     assert "'definition' is missing" in result.stderr
 
 
-def test_a_file_not_meant_to_be_read_is_a_warning(project: Path) -> None:
+def test_a_file_not_meant_to_be_read_is_a_warning(project: Path, policy_reader_here: Runner) -> None:
     write("sources/README.md", "说明\n")(project)
     write("annotations/notes.txt", "草稿\n")(project)
-    result = check(project)
+    result = check(project, policy_reader_here)
     assert result.returncode == 0, result.stderr
     assert "warning: sources/README.md: this file is not read" in result.stderr
     assert "warning: annotations/notes.txt: this file is not read" in result.stderr
 
 
-def test_a_removed_source_is_unpublished_by_import_and_named_by_check(project: Path) -> None:
+def test_a_removed_source_is_unpublished_by_import_and_named_by_check(
+    project: Path, policy_reader_here: Runner
+) -> None:
     for suffix in (".txt", ".yaml"):
         (project / "sources" / f"{DOCUMENT}{suffix}").unlink()
     stale = project / "docs" / DOCUMENT / "index.md"
-    result = check(project)
+    result = check(project, policy_reader_here)
     assert result.returncode == 1
     assert f"error: docs/{DOCUMENT}/index.md: this page was written by `policy-reader import`" in result.stderr
     # A page written by hand in that folder is not import's to remove.
     (project / "docs" / DOCUMENT / "notes.md").write_text("# 手写\n", encoding="utf-8")
-    result = policy_reader(project, "import")
+    result = policy_reader_here(project, "import")
     assert result.returncode == 0, result.stderr
     assert f"removed docs/{DOCUMENT}/index.md" in result.stdout
     assert not stale.exists()
     assert (project / "docs" / DOCUMENT / "notes.md").exists()
     assert DOCUMENT not in (project / "docs" / "index.md").read_text(encoding="utf-8")
-    result = check(project)
+    result = check(project, policy_reader_here)
     assert "no source produces it" not in result.stderr
 
 
-def test_a_renamed_source_leaves_no_folder_behind(project: Path) -> None:
+def test_a_renamed_source_leaves_no_folder_behind(project: Path, policy_reader_here: Runner) -> None:
     for suffix in (".txt", ".yaml"):
         rename(f"sources/{GANSU_NAME}{suffix}", f"sources/gansu-2021-digital{suffix}")(project)
-    result = policy_reader(project, "import")
+    result = policy_reader_here(project, "import")
     assert result.returncode == 0, result.stderr
     assert not (project / "docs" / GANSU_NAME).exists()
     assert (project / "docs" / "gansu-2021-digital" / "index.md").exists()
@@ -270,9 +282,9 @@ def test_an_essay_listed_twice_in_a_manifest_is_an_error(tmp_path: Path) -> None
     assert "listed twice" in error.problem
 
 
-def test_a_misspelt_plugin_option_is_an_error_naming_the_right_one(project: Path) -> None:
+def test_a_misspelt_plugin_option_is_an_error_naming_the_right_one(project: Path, policy_reader_here: Runner) -> None:
     plugin_option("glosary: terms.yaml")(project)
-    result = check(project)
+    result = check(project, policy_reader_here)
     assert result.returncode == 1
     assert "error: mkdocs.yml: plugins.policy-reader.glosary:" in result.stderr
     assert "did you mean 'glossary'?" in result.stderr

@@ -140,9 +140,12 @@ def test_a_write_failing_midway_leaves_the_site_as_it_was(
     assert temporary_files(site) == []
 
 
-def test_finish_that_cannot_keep_its_cache_fails_before_any_page_and_runs_once_it_can(
+def test_finish_that_cannot_keep_or_write_its_cache_changes_no_page_and_runs_once_it_can(
     unfinished: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Two cases, the second going on from the finished site and cache the first leaves: a run that cannot keep
+    its cache fails before any page, and runs once it can; the cache is written last, so a run that could not
+    write it must not have put its finished pages in."""
     site = unfinished / SITE
     before = snapshot(site)
     blocker = unfinished / ".policy-reader-cache"
@@ -160,14 +163,7 @@ def test_finish_that_cannot_keep_its_cache_fails_before_any_page_and_runs_once_i
     assert status == 0, err
     assert " 0 page(s) finished" in out
 
-
-def test_a_cache_that_cannot_be_written_fails_the_run_before_any_page_changes(
-    unfinished: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The cache is written last: a run that could not write it must not have put its finished pages in."""
-    site = unfinished / SITE
-    status, _out, err = policy_reader_in_process(unfinished, capsys, "finish", str(site))
-    assert status == 0, err
+    # A cache that cannot be written, with a note added since the last run.
     cache_folder = unfinished / ".policy-reader-cache"
     (unfinished / "annotations" / "finish-note.yaml").write_text(
         "- id: a-new-note\n  target: {article: innovation-highland, measure: measure-2}\n  body: 新写的注释。\n",
