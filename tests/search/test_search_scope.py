@@ -75,7 +75,7 @@ def searched(browser: Browser, built: Built, hosted: str, request: pytest.Fixtur
 def test_narrowed_to_laws_in_force_a_query_lists_only_the_laws_in_force(searched: Page) -> None:
     page = searched
     type_query(page, TEXTS_QUERY)
-    count_line = wait_for_results(page)
+    count_line = wait_for_results(page, TEXTS_QUERY)
     everything = pages(shown_results(page))
     assert {row.label for row in everything} >= {"文章", CURRENT_LAW}, "the query finds essays and a law"
     laws_in_force = [row.heading for row in everything if row.label == CURRENT_LAW]
