@@ -289,6 +289,17 @@ def wait_for_results(page: Page, query: str | None = None, timeout: float = 15.0
     return (meta.text_content() or "").strip()
 
 
+#: Whether every finite CSS transition and animation has ended (a phone's search box slides in over the page).
+ANIMATIONS_DONE = """() => document.getAnimations().every(
+    a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity
+)"""
+
+
+def settle_animations(page: Page) -> None:
+    """Wait until the page has stopped moving, before measuring its layout."""
+    page.wait_for_function(ANIMATIONS_DONE, polling="raf")
+
+
 def shown_results(page: Page) -> list[list[Shown]]:
     """The rendered result list: per item, its links (the page first, then its sections).
 

@@ -39,6 +39,7 @@ from tests.search.conftest import (
     Shown,
     engine_page,
     serve,
+    settle_animations,
     type_query,
     wait_for_results,
 )
@@ -146,6 +147,7 @@ def test_the_labels_are_seen_and_accessible_on_a_desktop_and_a_phone(
         labels = page.locator(".md-search-result .pr-result-label")
         expect(labels.first).to_be_visible()
         expect(page.locator(".md-search-result .pr-result-label--earlier")).to_contain_text("已被修正")
+        settle_animations(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, "nothing wider than the screen"
         violations = axe_violations(page, ensure_axe())
         assert violations == [], describe(violations)
