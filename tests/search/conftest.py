@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import html
 import http.server
+import json
 import re
 import shutil
 import threading
-import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from build_tools.search.index import index_parts, part_path
 from tests.conftest import glossary_of, opened, read_search_index, search_index_parts, sections_of
@@ -131,6 +132,60 @@ class RequestGuard:
             route.abort()
 
 
+class SearchPages:
+    """A module's search pages, opened once: `open(url, allowed, **context)` returns the same page for the same
+    address and context, in a context that aborts and counts every request outside `allowed`; `results(page, query)`
+    types `query` there once and keeps its count line and drawn results, which tests only read.
+
+    A test that clicks, navigates or chooses a scope opens its own page. At the module's end each page is closed,
+    which fails if it raised a JavaScript error or asked for nothing or for anything outside `allowed`.
+    """
+
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+        self.closing = ExitStack()
+        self.opened: dict[str, tuple[Page, RequestGuard]] = {}
+        self.drawn: dict[tuple[str, str], tuple[str, list[list[Shown]]]] = {}
+
+    def open(self, url: str, allowed: str, init_script: str | None = None, **context: Any) -> Page:
+        key = json.dumps([url, allowed, init_script, context], sort_keys=True)
+        if key not in self.opened:
+            guard = RequestGuard((allowed,))
+            self.closing.callback(self._nothing_left, guard)
+            self.opened[key] = (
+                self.closing.enter_context(opened(self.browser, url, guard, init_script, **context)),
+                guard,
+            )
+        page, guard = self.opened[key]
+        self._nothing_left(guard)
+        return page
+
+    @staticmethod
+    def _nothing_left(guard: RequestGuard) -> None:
+        assert guard.seen, "the route saw no request"
+        assert guard.blocked == [], f"requests left {guard.allowed}: {guard.blocked}"
+
+    def results(self, page: Page, query: str) -> tuple[str, list[list[Shown]]]:
+        """The count line and the drawn results of `query` typed into `page`'s search box (typed once per page)."""
+        key, guard = next((key, guard) for key, (known, guard) in self.opened.items() if known is page)
+        if (key, query) not in self.drawn:
+            type_query(page, query)
+            self.drawn[key, query] = (wait_for_results(page, query), shown_results(page))
+        self._nothing_left(guard)
+        return self.drawn[key, query]
+
+    def close_all(self) -> None:
+        self.opened.clear()
+        self.closing.close()
+
+
+@pytest.fixture(scope="module")
+def search_pages(browser: Browser) -> Iterator[SearchPages]:
+    pool = SearchPages(browser)
+    yield pool
+    pool.close_all()
+
+
 # ── The theme's search box: Material's, or Zensical's (a dialog in a shadow root) ────────────────
 
 #: Zensical's header holds a button that opens its search dialog; Material's holds the form itself.
@@ -187,24 +242,62 @@ def type_query(page: Page, query: str) -> None:
     box.press("End")
 
 
-def wait_for_results(page: Page, timeout: float = 15.0) -> str:
-    """Wait until the result list settles (its count line and number of items stay put); returns the count line."""
+#: Whether the drawn results have settled: a count line that answers, no row saying the index is still loading,
+#: every link that names what it highlights naming `query`'s words (so an earlier query's list, still shown, is
+#: not taken for this one's), and the count line and links unchanged for `steady` ms. Zensical draws in a shadow
+#: root, which the walk enters. The last state seen is kept on `window` between polls.
+RESULTS_SETTLED = """([zensical, query, steady]) => {
+    const all = selector => {
+        const found = [];
+        const walk = root => {
+            found.push(...root.querySelectorAll(selector));
+            for (const element of root.querySelectorAll('*')) if (element.shadowRoot) walk(element.shadowRoot);
+        };
+        walk(document);
+        return found;
+    };
+    const meta = all(zensical ? 'dialog [role=status]' : '.md-search-result__meta')[0];
+    const text = meta ? meta.textContent.trim() : '';
+    const none = text.startsWith('没有') || text.startsWith('No results');
+    if (!(/\\d/.test(text) || none) || all('.pr-search-loading').length) return false;
+    const links = all(zensical ? 'dialog a[role=option]' : '.md-search-result__link').map(a => a.href);
+    if (query !== null) {
+        const words = w => w.split(/\\s+/).filter(Boolean).map(x => x.toLowerCase()).join(' ');
+        const named = links.map(href => new URL(href, location.href).searchParams.get('h')).filter(h => h);
+        if (named.some(h => words(h) !== words(query)) || (!links.length && !none)) return false;
+    }
+    const state = JSON.stringify([query, text, links]);
+    const now = performance.now();
+    const last = window.__prResults;
+    if (!last || last.state !== state) {
+        window.__prResults = {state, since: now};
+        return false;
+    }
+    return now - last.since >= steady;
+}"""
+
+
+def wait_for_results(page: Page, query: str | None = None, timeout: float = 15.0, steady: int = 150) -> str:
+    """Wait until the result list settles (`RESULTS_SETTLED`), for `query` if given; returns the count line."""
     zensical = is_zensical(page)
+    page.evaluate("() => { delete window.__prResults; }")
+    try:
+        page.wait_for_function(RESULTS_SETTLED, arg=[zensical, query, steady], polling=50, timeout=timeout * 1000)
+    except PlaywrightTimeoutError as error:
+        raise AssertionError(f"search results did not settle for {query!r}") from error
     meta = page.locator("dialog [role=status]" if zensical else ".md-search-result__meta")
-    items = page.locator("dialog a[role=option]" if zensical else ".md-search-result__item")
-    deadline = time.monotonic() + timeout
-    last: tuple[str, int] | None = None
-    steady = 0
-    while time.monotonic() < deadline:
-        text = (meta.text_content() or "").strip()
-        state = (text, items.count())
-        answered = bool(re.search(r"\d", text)) or text.startswith(("没有", "No results"))
-        steady = steady + 1 if answered and state == last else 0
-        if steady >= 3:
-            return text
-        last = state
-        page.wait_for_timeout(100)
-    raise AssertionError(f"search results did not settle: {last}")
+    return (meta.text_content() or "").strip()
+
+
+#: Whether every finite CSS transition and animation has ended (a phone's search box slides in over the page).
+ANIMATIONS_DONE = """() => document.getAnimations().every(
+    a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity
+)"""
+
+
+def settle_animations(page: Page) -> None:
+    """Wait until the page has stopped moving, before measuring its layout."""
+    page.wait_for_function(ANIMATIONS_DONE, polling="raf")
 
 
 def shown_results(page: Page) -> list[list[Shown]]:

@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -161,15 +162,31 @@ def ask_every_part_in(page: Page, query: str) -> dict[str, Any]:
     raise AssertionError(f"{query}: the engine still says it is loading after 10 s")
 
 
-def brute_force(docs: list[dict[str, Any]], folds: dict[str, str], query: str) -> set[str]:
-    """The pages one of whose sections holds every word: the title or text scanned, Latin words whole."""
-    words = query.split()
-    pages = set()
-    for doc in docs:
-        text = fold(doc["title"], folds) + "\u0000" + fold(doc["text"], folds)
-        if all(found_at(fold(w, folds), text) for w in words):
-            pages.add(doc["location"].split("#")[0])
-    return pages
+@dataclass(frozen=True)
+class Scan:
+    """The index's sections as search reads them (folded once), to scan for a query by brute force."""
+
+    folds: dict[str, str]
+    texts: list[tuple[str, str]]
+
+    @classmethod
+    def of(cls, index: dict[str, Any]) -> Scan:
+        folds = dict(zip(index["folds"][::2], index["folds"][1::2], strict=True))
+        texts = [
+            (doc["location"].split("#")[0], fold(doc["title"], folds) + "\u0000" + fold(doc["text"], folds))
+            for doc in index["docs"]
+        ]
+        return cls(folds, texts)
+
+    def pages(self, query: str) -> set[str]:
+        """The pages one of whose sections holds every word: the title or text scanned, Latin words whole."""
+        words = [fold(w, self.folds) for w in query.split()]
+        return {page for page, text in self.texts if all(found_at(w, text) for w in words)}
+
+
+@pytest.fixture(scope="module")
+def scan(built_site: Path) -> Scan:
+    return Scan.of(read_search_index(built_site))
 
 
 def listed_pages(result: dict[str, Any]) -> set[str]:
@@ -212,10 +229,8 @@ def test_lists_exactly_what_reading_every_part_lists(
 
 
 @pytest.mark.parametrize("query", QUERIES + SUBSTRINGS)
-def test_lists_exactly_the_pages_a_brute_force_scan_finds(asker: Page, built_site: Path, query: str) -> None:
-    index = read_search_index(built_site)
-    folds = dict(zip(index["folds"][::2], index["folds"][1::2], strict=True))
-    expected = brute_force(index["docs"], folds, query)
+def test_lists_exactly_the_pages_a_brute_force_scan_finds(asker: Page, scan: Scan, query: str) -> None:
+    expected = scan.pages(query)
     result = ask(asker, query)
     if expected:
         assert listed_pages(result) == expected
@@ -225,10 +240,8 @@ def test_lists_exactly_the_pages_a_brute_force_scan_finds(asker: Page, built_sit
         assert all(d["text"].startswith('<span class="pr-partial">') for d in sections)
 
 
-def test_the_table_exercises_every_kind_of_query(built_site: Path) -> None:
-    index = read_search_index(built_site)
-    folds = dict(zip(index["folds"][::2], index["folds"][1::2], strict=True))
-    found = {q: brute_force(index["docs"], folds, q) for q in QUERIES + SUBSTRINGS}
+def test_the_table_exercises_every_kind_of_query(scan: Scan) -> None:
+    found = {q: scan.pages(q) for q in QUERIES + SUBSTRINGS}
     assert len(SUBSTRINGS) > 100
     assert sum(1 for q in SUBSTRINGS if len(q) == 1) > 10
     # Some queries are found on every page, some on a few, some (the pieces cases) on none whole.

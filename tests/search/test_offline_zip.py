@@ -25,6 +25,7 @@ from tests.conftest import ROOT, copy_project, opened, policy_reader, run, wait_
 from tests.search import oracle
 from tests.search.conftest import (
     RequestGuard,
+    SearchPages,
     essay_titles,
     href_words,
     is_definition,
@@ -248,13 +249,11 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 @pytest.mark.browser
 @pytest.mark.parametrize("query", QUERIES)
 def test_search_from_disk_lists_exactly_the_essays_holding_the_query(
-    browser: Browser, unzipped: Path, query: str
+    search_pages: SearchPages, unzipped: Path, query: str
 ) -> None:
-    # The zip of each generator: `policy-reader package`, or `.ci/zensical-build`'s.
-    with offline(browser, (unzipped / "index.html").as_uri(), **DESKTOP) as page:
-        type_query(page, query)
-        wait_for_results(page)
-        shown = shown_results(page)
+    # The zip of each generator: `policy-reader package`, or `.ci/zensical-build`'s. One page each, searched in turn.
+    page = search_pages.open((unzipped / "index.html").as_uri(), "file://", **DESKTOP)
+    _meta, shown = search_pages.results(page, query)
     titles = essay_titles()
     items = [item for item in shown if not is_definition(item)]
     listed = [titles[item[0].heading] for item in items if item[0].heading in titles]
@@ -280,7 +279,7 @@ def test_a_result_from_disk_opens_its_page_highlighted(browser: Browser, unzippe
     query = "揭榜挂帅"
     with offline(browser, (unzipped / "index.html").as_uri(), **DESKTOP) as page:
         type_query(page, query)
-        wait_for_results(page)
+        wait_for_results(page, query)
         titles = essay_titles()
         shown = shown_results(page)
         row = next(i for i, item in enumerate(shown) if item[0].heading in titles)
@@ -366,12 +365,12 @@ def test_a_cross_link_in_a_note_leads_to_the_quote_in_the_other_essay(browser: B
 
 
 @pytest.mark.browser
-def test_the_glossary_page_loads_from_disk_with_every_term(browser: Browser, packaged: Packaged) -> None:
-    with offline(browser, (packaged.site / "glossary.html").as_uri(), **DESKTOP) as page:
-        expect(page.locator("article h1").first).to_have_text(re.compile("术语表"))
-        text = page.locator("article").inner_text()
-        terms = {str(entry["term"]) for entry in oracle.glossary_forms().values()}
-        assert terms and [t for t in terms if t not in text] == []
+def test_the_glossary_page_loads_from_disk_with_every_term(search_pages: SearchPages, packaged: Packaged) -> None:
+    page = search_pages.open((packaged.site / "glossary.html").as_uri(), "file://", **DESKTOP)
+    expect(page.locator("article h1").first).to_have_text(re.compile("术语表"))
+    text = page.locator("article").inner_text()
+    terms = {str(entry["term"]) for entry in oracle.glossary_forms().values()}
+    assert terms and [t for t in terms if t not in text] == []
 
 
 @pytest.mark.browser
@@ -387,24 +386,23 @@ def test_the_measures_page_loads_from_disk_and_links_each_essay(browser: Browser
 
 
 @pytest.mark.browser
-def test_screenshots_for_review(browser: Browser, packaged: Packaged) -> None:
+def test_screenshots_for_review(browser: Browser, search_pages: SearchPages, packaged: Packaged) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shots = {
-        "offline-home.png": packaged.site / "index.html",
-        "offline-essay.png": packaged.site / GANSU / "new-infrastructure.html",
-        "offline-glossary.png": packaged.site / "glossary.html",
-    }
-    for name in [*shots, "offline-search.png"]:
+    names = ["offline-home.png", "offline-search.png", "offline-essay.png", "offline-glossary.png"]
+    for name in names:
         (SCREENSHOTS / name).unlink(missing_ok=True)
-    for name, path in shots.items():
-        with offline(browser, path.as_uri(), **DESKTOP) as page:
-            page.screenshot(path=str(SCREENSHOTS / name))
+    # The home page before and after a search; the glossary page as the glossary test opened it.
     with offline(browser, (packaged.site / "index.html").as_uri(), **DESKTOP) as page:
+        page.screenshot(path=str(SCREENSHOTS / "offline-home.png"))
         type_query(page, "人工智能")
-        wait_for_results(page)
+        wait_for_results(page, "人工智能")
         assert page.locator(".md-search-result__item").count() > 0
         page.screenshot(path=str(SCREENSHOTS / "offline-search.png"))
-    for name in [*shots, "offline-search.png"]:
+    with offline(browser, (packaged.site / GANSU / "new-infrastructure.html").as_uri(), **DESKTOP) as page:
+        page.screenshot(path=str(SCREENSHOTS / "offline-essay.png"))
+    glossary = search_pages.open((packaged.site / "glossary.html").as_uri(), "file://", **DESKTOP)
+    glossary.screenshot(path=str(SCREENSHOTS / "offline-glossary.png"))
+    for name in names:
         assert (SCREENSHOTS / name).stat().st_size > 10_000, name
 
 
@@ -420,7 +418,7 @@ def test_from_disk_the_index_loads_once_the_page_has_loaded_into_a_worker(browse
         assert page.evaluate("() => typeof policyReader.search.load === 'function'") is True
         assert page.evaluate("() => typeof policyReader.search.search") == "undefined"
         type_query(page, "联邦学习")
-        wait_for_results(page)
+        wait_for_results(page, "联邦学习")
         assert any(item[0].heading in essay_titles() for item in shown_results(page))
 
 
@@ -440,7 +438,7 @@ NO_BLOB_WORKERS = """
 def test_from_disk_without_any_worker_the_engine_runs_in_the_page(browser: Browser, packaged: Packaged) -> None:
     with offline(browser, (packaged.site / "index.html").as_uri(), NO_BLOB_WORKERS, **DESKTOP) as page:
         type_query(page, "揭榜挂帅")
-        wait_for_results(page)
+        wait_for_results(page, "揭榜挂帅")
         listed = [essay_titles()[i[0].heading] for i in shown_results(page) if i[0].heading in essay_titles()]
         assert sorted(listed) == sorted(oracle.essays_containing("揭榜挂帅"))
         assert page.evaluate("() => typeof policyReader.search.search") == "function"

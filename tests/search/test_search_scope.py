@@ -20,7 +20,15 @@ from build_tools.search.labels import year_of
 from tests.accessibility.conftest import axe_violations, describe, ensure_axe
 from tests.conftest import opened, read_search_index
 from tests.search import test_status_labels as status_labels
-from tests.search.conftest import RequestGuard, Shown, serve, shown_results, type_query, wait_for_results
+from tests.search.conftest import (
+    RequestGuard,
+    Shown,
+    serve,
+    settle_animations,
+    shown_results,
+    type_query,
+    wait_for_results,
+)
 from tests.search.test_status_labels import (
     CURRENT_LAW,
     DESKTOP,
@@ -75,7 +83,7 @@ def searched(browser: Browser, built: Built, hosted: str, request: pytest.Fixtur
 def test_narrowed_to_laws_in_force_a_query_lists_only_the_laws_in_force(searched: Page) -> None:
     page = searched
     type_query(page, TEXTS_QUERY)
-    count_line = wait_for_results(page)
+    count_line = wait_for_results(page, TEXTS_QUERY)
     everything = pages(shown_results(page))
     assert {row.label for row in everything} >= {"文章", CURRENT_LAW}, "the query finds essays and a law"
     laws_in_force = [row.heading for row in everything if row.label == CURRENT_LAW]
@@ -177,6 +185,7 @@ def test_the_row_is_seen_and_accessible_on_a_desktop_and_a_phone(
         choose(page, "kind", "法律法规")
         settled(page)
         expect(page.locator(SCOPE)).to_be_visible()
+        settle_animations(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, "nothing wider than the screen"
         violations = axe_violations(page, ensure_axe())
         assert violations == [], describe(violations)

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.conftest import goto, opened, wait_for_scripts
+from tests.conftest import opened, wait_for_scripts
 from tests.search import oracle
 from tests.search.conftest import (
     RequestGuard,
+    SearchPages,
     Shown,
     counted,
     essay_titles,
@@ -47,12 +48,22 @@ def guard(site_url: str) -> RequestGuard:
     return RequestGuard((site_url,))
 
 
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
 @pytest.fixture
 def page(browser: Browser, site_url: str, guard: RequestGuard) -> Iterator[Page]:
-    with opened(browser, site_url, guard, viewport={"width": 1280, "height": 900}) as page:
+    """The home page in a context of its own, for a test that clicks or navigates."""
+    with opened(browser, site_url, guard, **DESKTOP) as page:
         yield page
     assert guard.seen, "the route saw no request"
     assert guard.blocked == [], f"requests left 127.0.0.1: {guard.blocked}"
+
+
+@pytest.fixture
+def home(search_pages: SearchPages, site_url: str) -> Page:
+    """The home page, opened once for the module's tests that only search it and read what is drawn."""
+    return search_pages.open(site_url, site_url, **DESKTOP)
 
 
 def glossary_entry(query: str) -> dict[str, object] | None:
@@ -63,10 +74,18 @@ def holds(link: Shown, query: str) -> bool:
     return all(oracle.occurs(word, link.text) for word in query.split())
 
 
+def drawn(search_pages: SearchPages, page: Page, query: str) -> list[list[Shown]]:
+    """What the search box draws for `query` (typed once per page), its count line checked."""
+    meta, shown = search_pages.results(page, query)
+    return counted_in(page, meta, shown)
+
+
 def search_box(page: Page, query: str) -> list[list[Shown]]:
     type_query(page, query)
-    meta = wait_for_results(page)
-    shown = shown_results(page)
+    return counted_in(page, wait_for_results(page, query), shown_results(page))
+
+
+def counted_in(page: Page, meta: str, shown: list[list[Shown]]) -> list[list[Shown]]:
     if shown:
         count = counted(page, shown)
         assert str(count) in meta or (count == 1 and "1" in meta), meta
@@ -74,8 +93,10 @@ def search_box(page: Page, query: str) -> list[list[Shown]]:
 
 
 @pytest.mark.parametrize("query", SAMPLES)
-def test_the_result_list_names_exactly_the_essays_holding_the_query(page: Page, query: str) -> None:
-    shown = search_box(page, query)
+def test_the_result_list_names_exactly_the_essays_holding_the_query(
+    search_pages: SearchPages, home: Page, query: str
+) -> None:
+    shown = drawn(search_pages, home, query)
     titles = essay_titles()
     entry = glossary_entry(query)
     items = shown
@@ -95,8 +116,8 @@ def test_the_result_list_names_exactly_the_essays_holding_the_query(page: Page, 
 
 
 @pytest.mark.parametrize("query", SAMPLES)
-def test_every_shown_section_holds_the_query(page: Page, query: str) -> None:
-    shown = search_box(page, query)
+def test_every_shown_section_holds_the_query(search_pages: SearchPages, home: Page, query: str) -> None:
+    shown = drawn(search_pages, home, query)
     checked = 0
     for item in shown:
         if is_definition(item):
@@ -143,17 +164,21 @@ def open_section_result(page: Page, query: str) -> None:
     settle_scrolling(page)
 
 
+#: Whether the page has kept still for `steady` ms: the scroll position last seen, and since when, is kept on `window`.
+STILL = """steady => {
+    const now = performance.now();
+    const last = window.__prScrolled;
+    if (!last || last.y !== scrollY) {
+        window.__prScrolled = {y: scrollY, since: now};
+        return false;
+    }
+    return now - last.since >= steady;
+}"""
+
+
 def settle_scrolling(page: Page) -> None:
     """Wait until the page stops scrolling (whatever scrolls it on load has done so)."""
-    last, steady = None, 0
-    for _ in range(100):
-        now = page.evaluate("() => scrollY")
-        steady = steady + 1 if now == last else 0
-        if steady >= 3:
-            return
-        last = now
-        page.wait_for_timeout(100)
-    raise AssertionError("the page keeps scrolling")
+    page.wait_for_function(STILL, arg=250, polling=50, timeout=10_000)
 
 
 def assert_hit_in_view(page: Page, query: str) -> None:
@@ -168,23 +193,25 @@ def assert_hit_in_view(page: Page, query: str) -> None:
     assert first["top"] >= 0 and first["bottom"] <= first["height"], f"the hit is not in view: {first}"
 
 
+#: A desktop opens the search box from its header; a phone from the search button first.
+DEVICES = {"desktop": DESKTOP, "phone": PHONE}
+
+
+#: Every query, generator and device, and each pair of them: a phone differs from a desktop in how the search box
+#: opens and how the page scrolls to the hit, neither of which depends on the query or on which generator built it
+#: together with the device; each query still opens on both generators and on both devices.
+@pytest.mark.pairwise("generator", "device", "query")
+@pytest.mark.parametrize("device", list(DEVICES))
 @pytest.mark.parametrize("query", ["黄河流域", "揭榜挂帅", "ipv6", "人工智能", "联邦学习"])
-def test_a_section_result_opens_its_page_with_the_hit_highlighted_in_view(page: Page, query: str) -> None:
-    open_section_result(page, query)
-    assert_hit_in_view(page, query)
-
-
-@pytest.mark.parametrize("query", ["黄河流域", "揭榜挂帅", "联邦学习"])
-def test_on_a_phone_too(browser: Browser, site_url: str, guard: RequestGuard, query: str) -> None:
-    context = browser.new_context(**PHONE)
-    context.route("**/*", guard)
-    page = context.new_page()
-    goto(page, site_url)
-    page.locator("label[for=__search]").first.click()
-    open_section_result(page, query)
-    assert_hit_in_view(page, query)
-    context.close()
-    assert guard.blocked == []
+def test_a_section_result_opens_its_page_with_the_hit_highlighted_in_view(
+    browser: Browser, site_url: str, guard: RequestGuard, device: str, query: str
+) -> None:
+    with opened(browser, site_url, guard, **DEVICES[device]) as page:
+        if device == "phone":
+            page.locator("label[for=__search]").first.click()
+        open_section_result(page, query)
+        assert_hit_in_view(page, query)
+    assert guard.blocked == [], f"requests left 127.0.0.1: {guard.blocked}"
 
 
 def test_the_worker_loads_the_index_as_the_page_opens_not_at_the_first_search(page: Page, guard: RequestGuard) -> None:

@@ -22,15 +22,24 @@ from build_tools.search.index import index_parts
 from build_tools.search.labels import SearchLabel, search_label
 from build_tools.search.sections import Section
 from tests.accessibility.conftest import axe_violations, describe, ensure_axe
-from tests.conftest import ROOT, copy_project, mkdocs_build, opened, policy_reader, read_search_index, run
+from tests.conftest import (
+    ROOT,
+    copy_project,
+    made_once,
+    mkdocs_build,
+    opened,
+    policy_reader,
+    read_search_index,
+    run,
+)
 from tests.editions.test_law_editions_site import add_law
 from tests.search import oracle
 from tests.search.conftest import (
-    RequestGuard,
+    SearchPages,
     Shown,
     engine_page,
     serve,
-    shown_results,
+    settle_animations,
     type_query,
     wait_for_results,
 )
@@ -54,21 +63,25 @@ class Built:
     unzipped: Path
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    base = tmp_path_factory.mktemp("labels")
-    project = copy_project(base / "project")
-    add_law(project)
-    imported = policy_reader(project, "import")
-    assert imported.returncode == 0, imported.stderr
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    output = base / "site.zip"
-    packaged = run([sys.executable, "-m", "build_tools", "package", "--output", str(output)], cwd=project)
-    assert packaged.returncode == 0, packaged.stderr
-    with zipfile.ZipFile(output) as archive:
-        archive.extractall(base / "unzipped")
-    return Built(project / "site", base / "unzipped" / "policy-reader")
+    """Built and packaged once in a run, for this module and test_search_scope.py (which only read it)."""
+
+    def build(base: Path) -> None:
+        project = copy_project(base / "project")
+        add_law(project)
+        imported = policy_reader(project, "import")
+        assert imported.returncode == 0, imported.stderr
+        result = mkdocs_build(project)
+        assert result.returncode == 0, result.stderr
+        output = base / "site.zip"
+        packaged = run([sys.executable, "-m", "build_tools", "package", "--output", str(output)], cwd=project)
+        assert packaged.returncode == 0, packaged.stderr
+        with zipfile.ZipFile(output) as archive:
+            archive.extractall(base / "unzipped")
+
+    base = made_once(tmp_path_factory, "labels", build)
+    return Built(base / "project" / "site", base / "unzipped" / "policy-reader")
 
 
 @pytest.fixture(scope="module")
@@ -77,15 +90,13 @@ def hosted(built: Built) -> Iterator[str]:
         yield url
 
 
-def results(browser: Browser, url: str, query: str, allowed: str, **context: object) -> list[list[Shown]]:
-    """The rows the search box draws for `query` on the page at `url`; nothing may load from outside `allowed`."""
-    guard = RequestGuard((allowed,))
-    with opened(browser, url, guard, **context) as page:
-        type_query(page, query)
-        wait_for_results(page)
-        shown = shown_results(page)
-    assert guard.blocked == [], f"requests left {allowed}: {guard.blocked}"
-    return shown
+def results(search_pages: SearchPages, url: str, query: str, allowed: str) -> list[list[Shown]]:
+    """The rows the search box draws for `query` on the page at `url`; nothing may load from outside `allowed`.
+
+    One page for the server and one for the zip, each searched for the law and for the texts in turn.
+    """
+    page = search_pages.open(url, allowed, **DESKTOP)
+    return search_pages.results(page, query)[1]
 
 
 def law_rows(shown: list[list[Shown]]) -> tuple[Shown, Shown]:
@@ -109,16 +120,16 @@ def assert_law_labelled(shown: list[list[Shown]]) -> None:
 
 @pytest.mark.browser
 def test_on_the_server_a_law_says_it_is_in_force_and_its_earlier_edition_that_it_was_amended(
-    browser: Browser, hosted: str
+    search_pages: SearchPages, hosted: str
 ) -> None:
-    assert_law_labelled(results(browser, hosted, LAW_QUERY, hosted, **DESKTOP))
+    assert_law_labelled(results(search_pages, hosted, LAW_QUERY, hosted))
 
 
 @pytest.mark.browser
 def test_from_the_zip_a_law_says_it_is_in_force_and_its_earlier_edition_that_it_was_amended(
-    browser: Browser, built: Built
+    search_pages: SearchPages, built: Built
 ) -> None:
-    assert_law_labelled(results(browser, (built.unzipped / "index.html").as_uri(), LAW_QUERY, "file://", **DESKTOP))
+    assert_law_labelled(results(search_pages, (built.unzipped / "index.html").as_uri(), LAW_QUERY, "file://"))
 
 
 @pytest.mark.browser
@@ -132,10 +143,11 @@ def test_the_labels_are_seen_and_accessible_on_a_desktop_and_a_phone(
         if width < 600:
             page.locator("label[for=__search]").first.click()  # a phone's header shows the search button
         type_query(page, LAW_QUERY)
-        wait_for_results(page)
+        wait_for_results(page, LAW_QUERY)
         labels = page.locator(".md-search-result .pr-result-label")
         expect(labels.first).to_be_visible()
         expect(page.locator(".md-search-result .pr-result-label--earlier")).to_contain_text("已被修正")
+        settle_animations(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, "nothing wider than the screen"
         violations = axe_violations(page, ensure_axe())
         assert violations == [], describe(violations)
@@ -149,10 +161,10 @@ def test_the_labels_are_seen_and_accessible_on_a_desktop_and_a_phone(
 @pytest.mark.browser
 @pytest.mark.parametrize("where", ["server", "zip"])
 def test_every_text_listed_says_its_kind_and_other_pages_say_nothing(
-    browser: Browser, built: Built, hosted: str, where: str
+    search_pages: SearchPages, built: Built, hosted: str, where: str
 ) -> None:
     url, allowed = (hosted, hosted) if where == "server" else ((built.unzipped / "index.html").as_uri(), "file://")
-    shown = results(browser, url, TEXTS_QUERY, allowed, **DESKTOP)
+    shown = results(search_pages, url, TEXTS_QUERY, allowed)
     essays = {essay.title for essay in oracle.essays()}
     documents = set(oracle.documents().values())
     labels = {item[0].heading: item[0].label for item in shown}
