@@ -55,6 +55,13 @@ def essay_ids() -> list[str]:
 ESSAYS = essay_ids()
 
 
+#: The checks made with both generators run for the pairwise rows of generator, essay and screen: every essay at
+#: every screen, and each of them with each generator. The generator is the theme around the same essay (its
+#: column, margin and header at a width); the essay is the same text and notes whichever theme lays it out.
+#: The MkDocs pages at every essay and screen are still all read by test_no_blank_opens_between_paragraphs.
+GENERATOR_PAIRS = pytest.mark.pairwise("generator", "essay", "screen")
+
+
 def screen_context(size: tuple[int, int]) -> dict[str, Any]:
     width, height = size
     phone = width < 600
@@ -168,6 +175,7 @@ MARGIN_NOTES = """() => Array.from(document.querySelectorAll('.pr-note')).map(n 
 })"""
 
 
+@GENERATOR_PAIRS
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("essay", ESSAYS)
 def test_notes_add_at_most_a_fifth_to_the_page(pages: OpenedOnce, site: Path, essay: str, screen: str) -> None:
@@ -191,6 +199,7 @@ def test_no_blank_opens_between_paragraphs(pages: OpenedOnce, built_site: Path, 
     assert too_wide == {}
 
 
+@GENERATOR_PAIRS
 @pytest.mark.parametrize("screen", DESKTOPS)
 @pytest.mark.parametrize("essay", ESSAYS)
 def test_the_essay_keeps_a_reading_measure(pages: OpenedOnce, site: Path, essay: str, screen: str) -> None:
@@ -201,6 +210,7 @@ def test_the_essay_keeps_a_reading_measure(pages: OpenedOnce, site: Path, essay:
     assert narrow == {}, f"characters a line outside {MEASURE}"
 
 
+@GENERATOR_PAIRS
 @pytest.mark.parametrize("screen", DESKTOPS)
 @pytest.mark.parametrize("essay", ESSAYS)
 def test_margin_notes_stand_beside_their_quote(
