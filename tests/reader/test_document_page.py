@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from build_tools.common.page_marker import read_card
@@ -58,11 +58,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield project / "site"
 
 
-#: The element is where a link to it scrolls: its top under the header, near the window's top.
+#: The element stands where a jump to it ends: the page no longer scrolling (the same position as at the frame
+#: before: polled once a frame) and the element's top under the header, near the window's top.
 LANDED = """selector => {
+  const still = window.__lastScrollY === scrollY;
+  window.__lastScrollY = scrollY;
   const top = document.querySelector(selector).getBoundingClientRect().top;
-  return top >= 0 && top < 200;
+  return still && top >= 0 && top < 200;
 }"""
+
+
+def landed(page: Page, selector: str) -> None:
+    """Wait until a jump to the element has ended with the element near the window's top."""
+    page.wait_for_function(LANDED, arg=selector, polling="raf")
+
 
 #: Every entry the contents list marks as where the reader is names `heading`.
 ACTIVE_ENTRY_NAMES = """heading => {
@@ -89,8 +98,7 @@ def test_desktop_every_clause_at_its_address(browser: Browser, site: Path) -> No
         toc = page.locator(".md-nav--secondary a[href$='#part-4-item-2']:visible")
         assert toc.count() == 1
         toc.click()
-        # Where the contents list's scroll ends: the item under the header, near the window's top.
-        page.wait_for_function(LANDED, arg="#part-4-item-2")
+        landed(page, "#part-4-item-2")
         # Glossary marks and the note, as on an essay.
         assert page.locator(".pr-para .pr-term").count() > 0
         assert (
@@ -100,7 +108,7 @@ def test_desktop_every_clause_at_its_address(browser: Browser, site: Path) -> No
             >= 1
         )
         goto(page, _url(site, "#part-3-item-1"))
-        page.wait_for_function(LANDED, arg="#part-3-item-1")
+        landed(page, "#part-3-item-1")
         page.screenshot(path=ARTIFACTS / "desktop.png")
 
 
@@ -174,7 +182,7 @@ def test_an_item_heading_is_read_once_and_its_contents_entry_leads_to_it(browser
         toc = page.locator(".md-nav--secondary a[href$='#part-3-item-3']:visible")
         assert toc.count() == 1 and heading in toc.inner_text()
         toc.click()
-        page.wait_for_function(LANDED, arg="#p14")
+        landed(page, "#p14")
         assert page.evaluate("location.hash") == "#part-3-item-3"
         # The contents list follows: the entry gone to is the one marked, not the item before it (once the
         # theme has seen the scroll end).
@@ -275,7 +283,7 @@ def test_offline_zip_holds_the_document_and_it_reads_from_disk(browser: Browser,
     page = unzipped / "gov-opinion-government-new-media-2018" / "index.html"
     assert page.exists(), sorted(p.name for p in unzipped.iterdir())
     with opened(browser, page.as_uri() + "#part-4-item-2", viewport={"width": 1280, "height": 900}) as opened_page:
-        opened_page.wait_for_function(LANDED, arg="#part-4-item-2")
+        landed(opened_page, "#part-4-item-2")
         assert opened_page.inner_text("#part-4-item-2").startswith("（二）内容保障")
         assert opened_page.locator(".pr-para .pr-term").count() > 0
 
