@@ -1,23 +1,22 @@
 """Cross-essay notes in a real browser: follow a note's link to the other essay and its backlink home.
 
 Pages are opened from ``file://``. Following links between essays there needs the
-offline build (``POLICY_READER_OFFLINE``: links to ``page.html`` files, as in the
-zip readers open from disk), since a folder link opens no ``index.html`` from
-disk; pages that are only opened, not left, come from the ordinary `built_site`.
+offline build (``POLICY_READER_OFFLINE``: links to ``page.html`` files), since a folder
+link opens no ``index.html`` from disk: the zip readers open from disk, `unzipped`, made
+once for the run; pages that are only opened, not left, come from the ordinary `built_site`.
 Screenshots go to ``tests/artifacts/screenshots/crosslink-*.png``.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.conftest import ROOT, copy_project, opened, run, wait_for_scripts
+from tests.conftest import ROOT, OpenedOnce, opened, wait_for_scripts
 
 pytestmark = pytest.mark.browser
 
@@ -39,13 +38,14 @@ SHOWS_ITSELF = """e => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built for reading from disk: links to ``page.html`` files."""
-    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
-    result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], project, POLICY_READER_OFFLINE="true")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+#: For a test reading `offline_site`: the zip `policy-reader package` makes of the real project (MkDocs' offline build).
+OFFLINE = pytest.mark.parametrize("generator", ["mkdocs"], indirect=True)
+
+
+@pytest.fixture
+def offline_site(unzipped: Path) -> Path:
+    """The real project built for reading from disk (links to ``page.html`` files): its offline zip, unzipped."""
+    return unzipped
 
 
 def essay_file(site: Path, essay: str) -> Path:
@@ -94,6 +94,7 @@ def backlink(page: Page, annotation: str) -> Locator:
     return page.locator(f"#note-{annotation}-r1 a.pr-link[href$='#quote-{annotation}']")
 
 
+@OFFLINE
 @pytest.mark.parametrize(("annotation", "home", "other"), CROSSLINKS, ids=[c[0] for c in CROSSLINKS])
 def test_follow_a_note_to_the_other_essay_and_back(
     browser: Browser, offline_site: Path, annotation: str, home: str, other: str
@@ -133,43 +134,48 @@ def folded(page: Page) -> dict[str, bool]:
     ],
 )
 def test_notes_are_folded_but_the_one_in_the_address(
-    browser: Browser, built_site: Path, essay: str, fragment: str, screen: dict[str, object]
+    pages: OpenedOnce, built_site: Path, essay: str, fragment: str, screen: dict[str, object]
 ) -> None:
-    url = essay_file(built_site, essay).as_uri() + (f"#{fragment}" if fragment else "")
-    with opened(browser, url, **screen) as page:
-        notes = folded(page)
-        assert len(notes) >= 5
-        assert notes == {note: note == fragment for note in notes}
-        if fragment:
-            target = page.locator(f"#{fragment}")
-            expect(target.locator(".pr-note__body")).to_be_visible()
-            expect(target).to_be_in_viewport()
-            screenshot(page, f"{'phone' if screen is PHONE else 'desktop'}-{fragment}")
+    page = pages.open(essay_file(built_site, essay).as_uri() + (f"#{fragment}" if fragment else ""), **screen)
+    notes = folded(page)
+    assert len(notes) >= 5
+    assert notes == {note: note == fragment for note in notes}
+    if fragment:
+        target = page.locator(f"#{fragment}")
+        expect(target.locator(".pr-note__body")).to_be_visible()
+        expect(target).to_be_in_viewport()
+        screenshot(page, f"{'phone' if screen is PHONE else 'desktop'}-{fragment}")
 
 
 @pytest.mark.parametrize("note", ["note-privacy-computing", "note-gov-data-sharing", "note-breakthrough-point-r1"])
-def test_on_a_phone_tapping_a_summary_opens_the_note(browser: Browser, built_site: Path, note: str) -> None:
-    with opened(browser, essay_file(built_site, "new-infrastructure").as_uri(), **PHONE) as page:
-        details = page.locator(f"#{note}")
-        body = details.locator(".pr-note__body")
-        expect(details).not_to_have_attribute("open", "")
-        expect(body).to_be_hidden()
-        row = details.locator("xpath=ancestor::aside[1]").locator(".pr-notes__toggle")
-        row.scroll_into_view_if_needed()
-        row.tap()
-        summary = details.locator("summary")
-        summary.scroll_into_view_if_needed()
-        summary.tap()
-        expect(details).to_have_attribute("open", "")
-        expect(body).to_be_visible()
-        expect(body).to_be_in_viewport()
-        assert body.inner_text().strip()
-        if note == "note-gov-data-sharing":
-            screenshot(page, "phone-opened")
-        summary.tap()
-        expect(body).to_be_hidden()
+def test_on_a_phone_tapping_a_summary_opens_the_note(pages: OpenedOnce, built_site: Path, note: str) -> None:
+    # The page the folded-notes test reads, shared: the row is folded again at the end, and checked to be.
+    page = pages.open(essay_file(built_site, "new-infrastructure").as_uri(), **PHONE)
+    details = page.locator(f"#{note}")
+    body = details.locator(".pr-note__body")
+    expect(details).not_to_have_attribute("open", "")
+    expect(body).to_be_hidden()
+    row = details.locator("xpath=ancestor::aside[1]").locator(".pr-notes__toggle")
+    row.scroll_into_view_if_needed()
+    row.tap()
+    summary = details.locator("summary")
+    summary.scroll_into_view_if_needed()
+    summary.tap()
+    expect(details).to_have_attribute("open", "")
+    expect(body).to_be_visible()
+    expect(body).to_be_in_viewport()
+    assert body.inner_text().strip()
+    if note == "note-gov-data-sharing":
+        screenshot(page, "phone-opened")
+    summary.tap()
+    expect(body).to_be_hidden()
+    row.tap()
+    expect(row).to_have_attribute("aria-expanded", "false")
+    page.evaluate("scrollTo(0, 0)")
+    assert not any(folded(page).values())
 
 
+@OFFLINE
 def test_on_a_phone_a_folded_note_still_leads_to_the_other_essay(browser: Browser, offline_site: Path) -> None:
     annotation, home, other = CROSSLINKS[0]
     with opened(browser, essay_file(offline_site, home).as_uri(), **PHONE) as page:

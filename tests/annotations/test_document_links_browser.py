@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.annotations.test_crosslink_browser import DESKTOP, PHONE, SHOWS_ITSELF, offline_site, open_note
+from tests.annotations.test_crosslink_browser import DESKTOP, OFFLINE, PHONE, SHOWS_ITSELF, offline_site, open_note
 from tests.conftest import ROOT, opened, wait_for_scripts
 
 pytestmark = pytest.mark.browser
@@ -55,6 +55,7 @@ def screenshot(page: Page, name: str) -> None:
     page.screenshot(path=SCREENSHOTS / f"document-{name}.png")
 
 
+@OFFLINE
 @pytest.mark.parametrize(
     ("annotation", "essay", "fragment", "go", "passage"), TO_CLAUSES, ids=[c[0] for c in TO_CLAUSES]
 )
@@ -88,6 +89,7 @@ def test_preview_the_clause_follow_it_and_come_back(
         at(page, offline_site, essay_url(essay), f"quote-{annotation}")
 
 
+@OFFLINE
 def test_on_a_phone_a_note_on_a_clause_leads_to_the_essay(browser: Browser, offline_site: Path) -> None:
     annotation = "gnm-social-governance"  # its target is the clause 三、（二）, its related passage an essay's
     with opened(browser, page_file(offline_site, f"{DOCUMENT}/").as_uri() + "#part-3-item-2", **PHONE) as page:

@@ -22,7 +22,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Locator, Page
 
-from tests.conftest import ROOT, opened
+from tests.conftest import ROOT, OpenedOnce, opened
 
 ARTIFACTS = ROOT / "tests" / "artifacts" / "first-reader"
 SCREENS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -37,13 +37,25 @@ def context(size: tuple[int, int]) -> dict[str, Any]:
     return {"viewport": {"width": width, "height": height}, "is_mobile": phone, "has_touch": phone}
 
 
+#: The fonts loaded and two frames drawn: the page's scripts have placed what they place.
+SETTLED = """() => document.fonts.ready.then(
+  () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))"""
+
+
 @contextmanager
 def reading(browser: Browser, site: Path, page: str, screen: str, query: str = "") -> Iterator[Page]:
+    """`page` opened afresh, for a test that changes it."""
     url = (site / page / "index.html").as_uri() + query
     with opened(browser, url, **context(SCREENS[screen])) as opened_page:
-        opened_page.evaluate("document.fonts.ready")
-        opened_page.wait_for_timeout(100)
+        opened_page.evaluate(SETTLED)
         yield opened_page
+
+
+def looking_at(pages: OpenedOnce, site: Path, page: str, screen: str) -> Page:
+    """`page` as the module's tests that only read it share it (opened once for them all)."""
+    shared = pages.open((site / page / "index.html").as_uri(), **context(SCREENS[screen]))
+    shared.evaluate(SETTLED)
+    return shared
 
 
 def soup_of(site: Path, page: str) -> BeautifulSoup:
@@ -64,29 +76,32 @@ HEADING_LINES = """(heading) => {
     const key = Math.round(r.top);
     widths.set(key, Math.max(widths.get(key) || 0, r.right - heading.getBoundingClientRect().left));
   }
+  const width = heading.style.width;
   heading.style.width = Math.ceil(Math.max(...widths.values())) + 'px';
   const style = getComputedStyle(heading);
   const lines = new Set(Array.from(text.getClientRects()).filter(r => r.width).map(r => Math.round(r.top))).size;
   const content = heading.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-  return {lines: lines, height: content, lineHeight: parseFloat(style.lineHeight)};
+  const found = {lines: lines, height: content, lineHeight: parseFloat(style.lineHeight)};
+  heading.style.width = width;  // the page is shared: as it was
+  return found;
 }"""
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("page_name", PAGES)
-def test_a_heading_is_as_tall_as_its_lines(browser: Browser, built_site: Path, page_name: str, screen: str) -> None:
-    with reading(browser, built_site, page_name, screen) as page:
-        # A run-in heading (an item's opening, printed in bold in its paragraph) is kept out of sight on purpose.
-        headings = page.locator("article :is(h1, h2, h3):not(.pr-runin-heading)")
-        assert headings.count() > 0
-        for n in range(headings.count()):
-            found = headings.nth(n).evaluate(HEADING_LINES)
-            expected = found["lines"] * found["lineHeight"]
-            assert abs(found["height"] - expected) < 2, (
-                f"{page_name} heading {n}: {found['height']:.0f}px tall for {found['lines']} line(s) of "
-                f"{found['lineHeight']:.0f}px: its ¶ takes a line of its own"
-            )
+def test_a_heading_is_as_tall_as_its_lines(pages: OpenedOnce, built_site: Path, page_name: str, screen: str) -> None:
+    page = looking_at(pages, built_site, page_name, screen)
+    # A run-in heading (an item's opening, printed in bold in its paragraph) is kept out of sight on purpose.
+    headings = page.locator("article :is(h1, h2, h3):not(.pr-runin-heading)")
+    measured = headings.evaluate_all(f"headings => headings.map({HEADING_LINES})")  # one call for the page
+    assert len(measured) > 0
+    for n, found in enumerate(measured):
+        expected = found["lines"] * found["lineHeight"]
+        assert abs(found["height"] - expected) < 2, (
+            f"{page_name} heading {n}: {found['height']:.0f}px tall for {found['lines']} line(s) of "
+            f"{found['lineHeight']:.0f}px: its ¶ takes a line of its own"
+        )
 
 
 # A paragraph's lines: each line's offset from the paragraph's top and its width, from the text's boxes.
@@ -156,7 +171,7 @@ def test_the_note_draft_never_covers_the_words_noted(
         page.locator(".pr-annotate-pop__button").click()
         panel = page.locator(".pr-annotate-panel")
         assert panel.is_visible()
-        page.wait_for_timeout(100)
+        page.evaluate(SETTLED)  # the panel placed
         noted, drawn = page.evaluate(NOTED), box(panel)
         assert not boxes_overlap(noted, drawn), f"the draft {drawn} covers the noted words {noted}"
         header = box(page.locator(".md-header"))
@@ -169,18 +184,18 @@ def test_the_note_draft_never_covers_the_words_noted(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("page_name", [ESSAY, "gansu-2021-digital-development/new-infrastructure"])
-def test_two_notes_on_one_quote_are_labelled_apart(browser: Browser, built_site: Path, page_name: str) -> None:
-    with reading(browser, built_site, page_name, "desktop") as page:
-        labels: dict[str, list[str]] = {}
-        notes = page.locator(".pr-note")
-        for n in range(notes.count()):
-            note = notes.nth(n)
-            quoted = note.locator("summary q").inner_text()
-            labels.setdefault(quoted, []).append(note.locator("summary").inner_text())
-        shared = {quote: shown for quote, shown in labels.items() if len(shown) > 1}
-        assert shared, "the page has no quote with two notes to tell apart"
-        for quote, shown in shared.items():
-            assert len(set(shown)) == len(shown), f"the notes on {quote} read the same: {shown}"
+def test_two_notes_on_one_quote_are_labelled_apart(pages: OpenedOnce, built_site: Path, page_name: str) -> None:
+    page = looking_at(pages, built_site, page_name, "desktop")
+    labels: dict[str, list[str]] = {}
+    notes = page.locator(".pr-note")
+    for n in range(notes.count()):
+        note = notes.nth(n)
+        quoted = note.locator("summary q").inner_text()
+        labels.setdefault(quoted, []).append(note.locator("summary").inner_text())
+    shared = {quote: shown for quote, shown in labels.items() if len(shown) > 1}
+    assert shared, "the page has no quote with two notes to tell apart"
+    for quote, shown in shared.items():
+        assert len(set(shown)) == len(shown), f"the notes on {quote} read the same: {shown}"
 
 
 def test_the_measures_map_explains_its_signs_and_names_texts_by_short_labels(built_site: Path) -> None:
@@ -227,18 +242,18 @@ CHARACTER_STEPS = """(p) => {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("screen", SCREENS)
-def test_the_editors_guide_is_not_letter_spaced_nor_cut_off(browser: Browser, built_site: Path, screen: str) -> None:
-    with reading(browser, built_site, "editors", screen) as page:
-        steps = page.locator("article > p").first.evaluate(CHARACTER_STEPS)
-        assert steps and max(steps) < 1.1, f"characters spread apart: {max(steps):.2f} em"
-        blocks = page.locator("article pre")
-        assert blocks.count() > 0
-        for n in range(blocks.count()):
-            fits = blocks.nth(n).evaluate("pre => pre.scrollWidth <= pre.clientWidth + 1")
-            assert fits, f"code block {n} runs past the page"
-        assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen][0]
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"editors-{screen}.png"))
+def test_the_editors_guide_is_not_letter_spaced_nor_cut_off(pages: OpenedOnce, built_site: Path, screen: str) -> None:
+    page = looking_at(pages, built_site, "editors", screen)
+    steps = page.locator("article > p").first.evaluate(CHARACTER_STEPS)
+    assert steps and max(steps) < 1.1, f"characters spread apart: {max(steps):.2f} em"
+    blocks = page.locator("article pre")
+    assert blocks.count() > 0
+    for n in range(blocks.count()):
+        fits = blocks.nth(n).evaluate("pre => pre.scrollWidth <= pre.clientWidth + 1")
+        assert fits, f"code block {n} runs past the page"
+    assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen][0]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"editors-{screen}.png"))
 
 
 ENGLISH = re.compile(r"\b(Made with|Previous|Next)\b")

@@ -1,15 +1,14 @@
 """The 文库 page in a real build and a real browser: from the offline zip (file://) and from a server,
 on a desktop and a phone, by mouse and by keyboard, without scripts, in both schemes and in print.
 
-The project is the real one with a short essay of our own (tests/data/library) that `interprets:` the
-2018 opinion on government new media, so the relation shows. Screenshots go to ``tests/artifacts/library/``.
+The hosted project is the real one with a short essay of our own (tests/data/library) that `interprets:`
+the 2018 opinion on government new media, so the relation shows; the offline zip is the real project's,
+made once for the run. Screenshots go to ``tests/artifacts/library/``.
 """
 
 from __future__ import annotations
 
 import shutil
-import sys
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
@@ -19,7 +18,7 @@ from playwright.sync_api import Browser, Page
 
 from build_tools.common.page_marker import read_library
 from tests.accessibility.conftest import axe_violations, describe, ensure_axe, reader
-from tests.conftest import REAL_PAGES, ROOT, copy_project, mkdocs_build, opened, policy_reader, run
+from tests.conftest import REAL_PAGES, ROOT, copy_project, mkdocs_build, opened, policy_reader
 from tests.search.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -35,7 +34,7 @@ MORE_PUBLICATIONS = 6
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project and the test essay interpreting the opinion, imported, built and packaged offline."""
+    """The real project and the test essay interpreting the opinion, imported and built (to be hosted)."""
     project = copy_project(tmp_path_factory.mktemp("library") / "project")
     shutil.copy(REAL_PAGES / "library" / f"{ESSAY}.txt", project / "sources" / f"{ESSAY}.txt")
     (project / "sources" / f"{ESSAY}.yaml").write_text(
@@ -47,21 +46,21 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (project / "sources" / f"{ESSAY}-{n}.yaml").write_text(
             f'publication: 测试报{n}\ndate: "2019-02-{n:02d}"\n', encoding="utf-8"
         )
-    for result in (
-        policy_reader(project, "import"),
-        mkdocs_build(project),
-        run([sys.executable, "-m", "build_tools", "package", "--output", "offline.zip"], cwd=project),
-    ):
+    for result in (policy_reader(project, "import"), mkdocs_build(project)):
         assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(project / "offline.zip") as archive:
-        archive.extractall(project / "unzipped")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return project
 
 
-@pytest.fixture(scope="module")
-def offline_library(project: Path) -> str:
-    return (project / "unzipped" / "policy-reader" / "library.html").as_uri()
+#: For a test reading `offline_library`: the offline zip conftest makes once for the run, of the real project
+#: (`policy-reader package`). Its 文库 lists laws in force among other texts, which is what those tests need.
+OFFLINE = pytest.mark.parametrize("generator", ["mkdocs"], indirect=True)
+
+
+@pytest.fixture
+def offline_library(unzipped: Path) -> Path:
+    """The 文库 page of the real project's offline zip, unzipped."""
+    return unzipped / "library.html"
 
 
 @pytest.fixture(scope="module")
@@ -80,39 +79,49 @@ def _query(page: Page) -> dict[str, list[str]]:
 
 
 def _entries(project: Path) -> list[dict[str, object]]:
-    entries = read_library((project / "site" / "library" / "index.html").read_text(encoding="utf-8"))
+    """The texts the built project's 文库 lists."""
+    return _listed(project / "site" / "library" / "index.html")
+
+
+def _listed(library: Path) -> list[dict[str, object]]:
+    """The texts a 文库 page lists (its marker)."""
+    entries = read_library(library.read_text(encoding="utf-8"))
     assert entries is not None
     return entries
 
 
-def _laws_in_force(project: Path) -> list[str]:
-    return [str(e["id"]) for e in _entries(project) if e["kind"] == "law" and e["status"] == "现行有效"]
+def _laws_in_force(entries: list[dict[str, object]]) -> list[str]:
+    return [str(e["id"]) for e in entries if e["kind"] == "law" and e["status"] == "现行有效"]
 
 
-def _two_clicks_to_laws_in_force(page: Page, project: Path) -> None:
+def _two_clicks_to_laws_in_force(page: Page, entries: list[dict[str, object]]) -> None:
     page.get_by_role("checkbox", name="法律法规").click()
     page.get_by_role("checkbox", name="现行有效").click()
-    assert sorted(_shown(page)) == sorted(_laws_in_force(project)) != []
+    in_force = _laws_in_force(entries)
+    assert sorted(_shown(page)) == sorted(in_force) != []
+    assert len(in_force) < len(entries)  # the choice leaves texts out
     # Said to screen readers (role=status) and printed with the list: how many, chosen how.
     status = page.get_by_role("status")
-    assert status.inner_text() == f"共 {len(_laws_in_force(project))} 项(类型:法律法规;时效性:现行有效)"
+    assert status.inner_text() == f"共 {len(in_force)} 项(类型:法律法规;时效性:现行有效)"
     query = _query(page)
     assert query == {"kind": ["law"], "status": ["现行有效"]}
 
 
+@OFFLINE
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_laws_in_force_are_two_clicks_from_disk_and_the_address_keeps_them(
-    browser: Browser, project: Path, offline_library: str, device: str
+    browser: Browser, offline_library: Path, device: str
 ) -> None:
     context = PHONE if device == "phone" else DESKTOP
-    with opened(browser, offline_library, **context) as page:
-        assert len(_shown(page)) == len(_entries(project))
-        _two_clicks_to_laws_in_force(page, project)
+    entries = _listed(offline_library)
+    with opened(browser, offline_library.as_uri(), **context) as page:
+        assert len(_shown(page)) == len(entries)
+        _two_clicks_to_laws_in_force(page, entries)
         kept = page.evaluate("location.href")
         page.screenshot(path=str(ARTIFACTS / f"laws-in-force-{device}.png"), full_page=True)
     # The address, opened afresh, shows the same choice.
     with opened(browser, kept, **context) as page:
-        assert sorted(_shown(page)) == sorted(_laws_in_force(project))
+        assert sorted(_shown(page)) == sorted(_laws_in_force(entries))
         assert page.get_by_role("checkbox", name="法律法规").is_checked()
 
 
@@ -141,20 +150,21 @@ def test_the_filters_work_by_keyboard(browser: Browser, project: Path, hosted: s
         page.get_by_role("checkbox", name="法律法规").focus()
         page.keyboard.press("Space")
         assert _query(page) == {"kind": ["law"]}
-        assert all(e in _laws_in_force(project) for e in _shown(page))
+        assert all(e in _laws_in_force(_entries(project)) for e in _shown(page))
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.name")
         assert focused in ("kind", "issuer")  # the next value, in the page's order
 
 
-def test_without_scripts_every_text_is_listed_and_linked(browser: Browser, project: Path, offline_library: str) -> None:
+@OFFLINE
+def test_without_scripts_every_text_is_listed_and_linked(browser: Browser, offline_library: Path) -> None:
     # `opened` waits for the page's scripts, which never run here: a plain context instead.
     session = browser.new_context(java_script_enabled=False, **DESKTOP)
     try:
         page = session.new_page()
-        page.goto(offline_library)
+        page.goto(offline_library.as_uri())
         items = page.locator(".pr-library__item")
-        assert items.count() == len(_entries(project))
+        assert items.count() == len(_listed(offline_library))
         assert all(items.nth(n).is_visible() for n in range(items.count()))
         assert page.locator(".pr-library__filters").count() == 0
         link = page.locator(f".pr-library__item[data-pr-id='{OPINION}'] .pr-library__title a")

@@ -11,9 +11,10 @@ the pages of the bare essay. Screenshots go to ``tests/artifacts/reader/``.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
-import zipfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
@@ -24,7 +25,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.conftest import ROOT, copy_project, goto, opened, policy_reader, wait_for_scripts
+from tests.conftest import ROOT, OpenedOnce, goto, opened, wait_for_scripts
 
 pytestmark = pytest.mark.browser
 
@@ -54,19 +55,78 @@ def essay_ids() -> list[str]:
 ESSAYS = essay_ids()
 
 
+#: The checks made with both generators run for the pairwise rows of generator, essay and screen: every essay at
+#: every screen, and each of them with each generator. The generator is the theme around the same essay (its
+#: column, margin and header at a width); the essay is the same text and notes whichever theme lays it out.
+#: The MkDocs pages at every essay and screen are still all read by test_no_blank_opens_between_paragraphs.
+GENERATOR_PAIRS = pytest.mark.pairwise("generator", "essay", "screen")
+
+
 def screen_context(size: tuple[int, int]) -> dict[str, Any]:
     width, height = size
     phone = width < 600
     return {"viewport": {"width": width, "height": height}, "is_mobile": phone, "has_touch": phone}
 
 
+#: Two frames drawn: what the page's scripts do on a change (place the notes, follow the switch) is on screen.
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def settle(page: Page) -> None:
+    page.evaluate(SETTLED)
+
+
 @contextmanager
-def essay_page(browser: Browser, site: Path, essay: str, size: tuple[int, int]) -> Iterator[Page]:
-    """The essay opened from disk at `size`, its fonts loaded and its notes placed."""
-    with opened(browser, (site / essay / "index.html").as_uri(), **screen_context(size)) as page:
-        page.evaluate("document.fonts.ready")
-        page.wait_for_timeout(100)
-        yield page
+def essay_page(pages: OpenedOnce, site: Path, essay: str, size: tuple[int, int]) -> Iterator[Page]:
+    """The essay opened from disk at `size`, its fonts loaded and its notes placed: opened once for the module's
+    tests at that size, so each test leaves it as it found it (what it opened closed, scrolled back, its notes
+    shown), which is checked when the test is done."""
+    page = pages.open((site / essay / "index.html").as_uri(), **screen_context(size))
+    page.evaluate("document.fonts.ready")
+    settle(page)
+    before = page.evaluate(STATE)
+    yield page
+    put_back(page, before)
+
+
+# What a test may change on a shared page and must put back: the scroll, the notes switch, notes and rows
+# opened, a preview card, lit quotes, the focus, a selection; and where every note and block stands.
+STATE = """() => ({
+  scroll: [scrollX, scrollY],
+  notesOff: document.documentElement.classList.contains('pr-notes-off'),
+  open: Array.from(document.querySelectorAll('details[open]'), d => d.id),
+  unfolded: Array.from(document.querySelectorAll('.pr-notes:not(.pr-notes--folded) .pr-notes__list'), l => l.id),
+  cards: Array.from(document.querySelectorAll('.pr-preview-card')).filter(c => c.getClientRects().length).length,
+  lit: document.querySelectorAll('.pr-note--lit, .pr-quote--lit').length,
+  focused: document.activeElement === document.body || document.activeElement === null,
+  selected: String(getSelection()),
+  places: Array.from(document.querySelectorAll('.pr-note, article .pr-para > p[id], article h2'),
+    e => { const r = e.getBoundingClientRect(); return [Math.round(r.top + scrollY), Math.round(r.left)]; }),
+})"""
+
+# Undo what a reader does to a page: close the notes, rows and cards opened since, show the notes, scroll back.
+RESTORE = """(before) => {
+  if (document.documentElement.classList.contains('pr-notes-off') !== before.notesOff)
+    document.querySelector('.pr-notes-switch button').click();
+  for (const d of document.querySelectorAll('details[open]')) if (!before.open.includes(d.id)) d.open = false;
+  for (const l of document.querySelectorAll('.pr-notes:not(.pr-notes--folded) .pr-notes__list'))
+    if (!before.unfolded.includes(l.id)) l.closest('.pr-notes').querySelector('.pr-notes__toggle').click();
+  if (document.activeElement) document.activeElement.blur();
+  getSelection().removeAllRanges();
+  scrollTo(before.scroll[0], before.scroll[1]);
+}"""
+
+
+def put_back(page: Page, before: dict[str, Any]) -> None:
+    """Put the page back as `before` found it, and fail if it will not go back (the next test would read it)."""
+    page.keyboard.press("Escape")  # a preview card open
+    page.mouse.move(0, 0)  # nothing hovered
+    page.evaluate(RESTORE, before)
+    deadline = time.monotonic() + 5
+    while (now := page.evaluate(STATE)) != before and time.monotonic() < deadline:
+        settle(page)
+    changed = {key: (before[key], now[key]) for key in before if key != "places" and before[key] != now[key]}
+    assert now == before, f"the test left its shared page changed: {json.dumps(changed, ensure_ascii=False)[:500]}"
 
 
 def switch(page: Page) -> Locator:
@@ -78,7 +138,7 @@ def switch(page: Page) -> Locator:
 def hide_notes(page: Page) -> None:
     switch(page).click()
     expect(page.locator(NOTES_SHOWN)).to_have_count(0)
-    page.wait_for_timeout(100)
+    settle(page)
 
 
 def page_height(page: Page) -> float:
@@ -115,10 +175,11 @@ MARGIN_NOTES = """() => Array.from(document.querySelectorAll('.pr-note')).map(n 
 })"""
 
 
+@GENERATOR_PAIRS
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_notes_add_at_most_a_fifth_to_the_page(browser: Browser, site: Path, essay: str, screen: str) -> None:
-    with essay_page(browser, site, essay, SCREENS[screen]) as page:
+def test_notes_add_at_most_a_fifth_to_the_page(pages: OpenedOnce, site: Path, essay: str, screen: str) -> None:
+    with essay_page(pages, site, essay, SCREENS[screen]) as page:
         expect(page.locator(NOTES_SHOWN).first).to_be_visible()
         with_notes = page_height(page)
         hide_notes(page)
@@ -128,8 +189,8 @@ def test_notes_add_at_most_a_fifth_to_the_page(browser: Browser, site: Path, ess
 
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_no_blank_opens_between_paragraphs(browser: Browser, built_site: Path, essay: str, screen: str) -> None:
-    with essay_page(browser, built_site, essay, SCREENS[screen]) as page:
+def test_no_blank_opens_between_paragraphs(pages: OpenedOnce, built_site: Path, essay: str, screen: str) -> None:
+    with essay_page(pages, built_site, essay, SCREENS[screen]) as page:
         blocks = page.evaluate(BLOCKS)
     assert len(blocks) > 5
     gaps = {f"{a['id']}→{b['id']}": b["top"] - a["bottom"] for a, b in pairwise(blocks)}
@@ -138,22 +199,24 @@ def test_no_blank_opens_between_paragraphs(browser: Browser, built_site: Path, e
     assert too_wide == {}
 
 
+@GENERATOR_PAIRS
 @pytest.mark.parametrize("screen", DESKTOPS)
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_the_essay_keeps_a_reading_measure(browser: Browser, site: Path, essay: str, screen: str) -> None:
-    with essay_page(browser, site, essay, DESKTOPS[screen]) as page:
+def test_the_essay_keeps_a_reading_measure(pages: OpenedOnce, site: Path, essay: str, screen: str) -> None:
+    with essay_page(pages, site, essay, DESKTOPS[screen]) as page:
         paragraphs = [p for p in page.evaluate(LINE_CHARS) if p["lines"] >= 3]
     assert paragraphs
     narrow = {p["id"]: round(p["chars"], 1) for p in paragraphs if not MEASURE[0] <= p["chars"] <= MEASURE[1] + 1}
     assert narrow == {}, f"characters a line outside {MEASURE}"
 
 
+@GENERATOR_PAIRS
 @pytest.mark.parametrize("screen", DESKTOPS)
 @pytest.mark.parametrize("essay", ESSAYS)
 def test_margin_notes_stand_beside_their_quote(
-    browser: Browser, site: Path, generator: str, essay: str, screen: str
+    pages: OpenedOnce, site: Path, generator: str, essay: str, screen: str
 ) -> None:
-    with essay_page(browser, site, essay, DESKTOPS[screen]) as page:
+    with essay_page(pages, site, essay, DESKTOPS[screen]) as page:
         notes = page.evaluate(MARGIN_NOTES)
         width = page.evaluate("document.documentElement.clientWidth")
         save_densest_screen(page, notes, f"{generator}-{essay.replace('/', '-')}-{screen}")
@@ -172,16 +235,16 @@ def save_densest_screen(page: Page, notes: list[dict[str, Any]], name: str) -> N
     offset = page.evaluate("scrollY")
     best = max(notes, key=lambda n: sum(n["top"] <= other["top"] < n["top"] + height - 100 for other in notes))
     page.evaluate(f"scrollTo(0, {offset + best['top'] - 80})")
-    page.wait_for_timeout(100)
+    settle(page)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"densest-{name}.png")
 
 
 @pytest.mark.parametrize("essay", ESSAYS)
 def test_on_a_phone_a_paragraphs_notes_fold_into_one_row_after_it(
-    browser: Browser, site: Path, generator: str, essay: str
+    pages: OpenedOnce, site: Path, generator: str, essay: str
 ) -> None:
-    with essay_page(browser, site, essay, PHONE["390x844"]) as page:
+    with essay_page(pages, site, essay, PHONE["390x844"]) as page:
         groups = page.locator("aside.pr-notes")
         assert groups.count() > 0
         for n in range(groups.count()):
@@ -212,7 +275,13 @@ def test_on_a_phone_a_paragraphs_notes_fold_into_one_row_after_it(
         page.screenshot(path=ARTIFACTS / f"phone-{generator}-{essay.replace('/', '-')}.png")
 
 
-@pytest.mark.parametrize("screen", SCREENS)
+#: One screen of each layout: notes in the margin (every desktop here is wider than its 76.25em), notes after
+#: their paragraph (a phone). Whether the notes are hidden is kept in the browser whatever the width; that the
+#: switch hides them at every other width `test_notes_add_at_most_a_fifth_to_the_page` shows.
+LAYOUTS = {screen: SCREENS[screen] for screen in ("1280x900", "390x844")}
+
+
+@pytest.mark.parametrize("screen", LAYOUTS)
 def test_the_switch_hides_every_note_and_is_remembered(browser: Browser, built_site: Path, screen: str) -> None:
     first, second = ESSAYS[0], ESSAYS[-1]
     session = browser.new_context(**screen_context(SCREENS[screen]))
@@ -272,9 +341,9 @@ def assert_previews(card: Locator, paragraph: str, quote: str) -> None:
 @pytest.mark.parametrize("screen", DESKTOPS)
 @pytest.mark.parametrize("essay", ESSAYS)
 def test_hovering_a_link_previews_the_other_passage(
-    browser: Browser, built_site: Path, essay: str, screen: str
+    pages: OpenedOnce, built_site: Path, essay: str, screen: str
 ) -> None:
-    with essay_page(browser, built_site, essay, DESKTOPS[screen]) as page:
+    with essay_page(pages, built_site, essay, DESKTOPS[screen]) as page:
         links = page.locator(".pr-note a.pr-link:has(+ template.pr-preview)")
         assert links.count() > 0
         link = links.last
@@ -290,7 +359,7 @@ def test_hovering_a_link_previews_the_other_passage(
         # The card can be entered on the way to its link, and Escape closes it.
         go = card.get_by_role("link", name=re.compile("^前往第"))
         go.hover()
-        page.wait_for_timeout(500)
+        page.wait_for_timeout(500)  # longer than the card's 300 ms delay before it hides: it must not hide
         expect(card).to_be_visible()
         assert go.get_attribute("href") == link.get_attribute("href")
         page.keyboard.press("Escape")
@@ -305,8 +374,8 @@ def test_hovering_a_link_previews_the_other_passage(
 
 
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_on_a_phone_a_tap_opens_the_preview_card(browser: Browser, built_site: Path, essay: str) -> None:
-    with essay_page(browser, built_site, essay, PHONE["390x844"]) as page:
+def test_on_a_phone_a_tap_opens_the_preview_card(pages: OpenedOnce, built_site: Path, essay: str) -> None:
+    with essay_page(pages, built_site, essay, PHONE["390x844"]) as page:
         link = page.locator(".pr-note a.pr-link:has(+ template.pr-preview)").first
         group = link.locator("xpath=ancestor::aside[1]")
         group.locator(".pr-notes__toggle").tap()
@@ -337,10 +406,10 @@ def pdf_text(pdf: Path) -> str:
 
 @pytest.mark.parametrize("essay", ESSAYS)
 def test_an_essay_prints_in_order_on_at_most_twice_its_pages(
-    browser: Browser, built_site: Path, tmp_path: Path, essay: str
+    pages: OpenedOnce, built_site: Path, tmp_path: Path, essay: str
 ) -> None:
     name = essay.replace("/", "-")
-    with essay_page(browser, built_site, essay, DESKTOPS["1280x900"]) as page:
+    with essay_page(pages, built_site, essay, DESKTOPS["1280x900"]) as page:
         paragraphs = page.eval_on_selector_all("article .pr-para > p[id]", "ps => ps.map(p => p.textContent)")
         headings = page.eval_on_selector_all("article h2, article h3, article h4", "hs => hs.map(h => h.textContent)")
         with_notes = tmp_path / "notes.pdf"
@@ -356,14 +425,11 @@ def test_an_essay_prints_in_order_on_at_most_twice_its_pages(
     assert -1 not in positions and positions == sorted(positions), "paragraphs missing or out of order"
     for banned in ("搜索", "编辑指南", "隐藏注释", "条注释"):
         assert banned not in text
-    # A heading never ends a page: its paragraph follows it there.
-    for n in range(1, pdf_pages(with_notes) + 1):
-        lines = subprocess.run(
-            ["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(with_notes), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split("\n")
+    # A heading never ends a page: its paragraph follows it there. (pdftotext ends each page with a form feed.)
+    printed = text.split("\f")[: pdf_pages(with_notes)]
+    assert len(printed) == pdf_pages(with_notes)
+    for n, page_text in enumerate(printed, start=1):
+        lines = page_text.split("\n")
         last = next((line.strip() for line in reversed(lines) if line.strip()), "")
         assert last not in {h.replace("¶", "").strip() for h in headings}, f"page {n} ends with the heading {last!r}"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -386,8 +452,8 @@ def test_an_essay_prints_in_order_on_at_most_twice_its_pages(
 
 
 @pytest.mark.parametrize("essay", ESSAYS)
-def test_a_quote_and_its_note_light_up_together(browser: Browser, built_site: Path, essay: str) -> None:
-    with essay_page(browser, built_site, essay, DESKTOPS["1280x900"]) as page:
+def test_a_quote_and_its_note_light_up_together(pages: OpenedOnce, built_site: Path, essay: str) -> None:
+    with essay_page(pages, built_site, essay, DESKTOPS["1280x900"]) as page:
         note = page.locator(".pr-note[data-quote]").nth(2)
         quote = page.locator(f"[id='{note.get_attribute('data-quote')}']")
         mark = quote.locator("xpath=ancestor-or-self::mark[1]")
@@ -404,14 +470,14 @@ def test_a_quote_and_its_note_light_up_together(browser: Browser, built_site: Pa
 
 
 @pytest.mark.parametrize("screen", DESKTOPS)
-def test_opening_a_margin_note_moves_no_line_of_the_essay(browser: Browser, built_site: Path, screen: str) -> None:
+def test_opening_a_margin_note_moves_no_line_of_the_essay(pages: OpenedOnce, built_site: Path, screen: str) -> None:
     essay = ESSAYS[-1]
-    with essay_page(browser, built_site, essay, DESKTOPS[screen]) as page:
+    with essay_page(pages, built_site, essay, DESKTOPS[screen]) as page:
         before = page.evaluate(BLOCKS)
         note = page.locator(".pr-note").nth(3)
         note.locator("summary").click()
         expect(note.locator(".pr-note__body")).to_be_visible()
-        page.wait_for_timeout(100)
+        settle(page)
         assert page.evaluate(BLOCKS) == before
         notes = page.evaluate(MARGIN_NOTES)
         for upper, lower in pairwise(notes):
@@ -419,9 +485,9 @@ def test_opening_a_margin_note_moves_no_line_of_the_essay(browser: Browser, buil
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_a_paragraphs_notes_come_after_its_text_in_tab_order(browser: Browser, built_site: Path, screen: str) -> None:
+def test_a_paragraphs_notes_come_after_its_text_in_tab_order(pages: OpenedOnce, built_site: Path, screen: str) -> None:
     essay = ESSAYS[-1]
-    with essay_page(browser, built_site, essay, SCREENS[screen]) as page:
+    with essay_page(pages, built_site, essay, SCREENS[screen]) as page:
         paragraph = page.locator(".pr-para:has(> .pr-notes):has(> p[id] .pr-term)").first
         paragraph.locator("> p[id] .pr-term").last.focus()
         # Tab first enters the term's tooltip (its glossary link), then goes on in reading order.
@@ -431,19 +497,8 @@ def test_a_paragraphs_notes_come_after_its_text_in_tab_order(browser: Browser, b
         assert paragraph.locator("> .pr-notes").evaluate("g => g.contains(document.activeElement)")
 
 
-@pytest.fixture(scope="module")
-def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as readers get it offline: `policy-reader package`, unzipped (pages are ``essay.html``)."""
-    base = tmp_path_factory.mktemp("zip")
-    project = copy_project(base / "project")
-    result = policy_reader(project, "package", "--output", str(base / "site.zip"))
-    assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(base / "site.zip") as archive:
-        archive.extractall(base / "unzipped")
-    [top] = (base / "unzipped").iterdir()
-    return top
-
-
+# The offline zip of `policy-reader package` (tests/conftest.py's, made once for the run): pages are ``essay.html``.
+@pytest.mark.parametrize("generator", ["mkdocs"], indirect=True)
 def test_the_switch_is_remembered_in_the_zip_on_disk(browser: Browser, unzipped: Path) -> None:
     first, second = (unzipped / f"{essay}.html" for essay in (ESSAYS[0], ESSAYS[-1]))
     with opened(browser, first.as_uri(), **screen_context(DESKTOPS["1280x900"])) as page:
