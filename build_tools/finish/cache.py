@@ -57,6 +57,13 @@ class StoredText:
         self.key = ""
         self._store: Path | None = None
 
+    @classmethod
+    def in_store(cls, store: Path, key: str) -> StoredText:
+        """A text another process wrote to `store` as the file `key` (uncompressed), read when asked."""
+        text = cls("")
+        text._text, text.key, text._store = None, key, store
+        return text
+
     def data(self) -> bytes:
         """The text, as UTF-8."""
         if self._data is None:
@@ -121,6 +128,16 @@ class Entry:
         self.written = written
         self._raw = StoredText(raw, compressed=True)
         self._html = StoredText(page.html)
+
+    @classmethod
+    def finished_elsewhere(cls, fingerprint: str, gathered: FinishedPage, html: StoredText) -> Entry:
+        """The entry of a page another process finished into `html` (in a store), for one run only.
+
+        The HTML the generator wrote is not kept: a run needs it only for a page it finds finished already.
+        """
+        entry = cls(fingerprint, "", gathered, "")
+        entry._html = html
+        return entry
 
     @property
     def raw(self) -> str:

@@ -256,7 +256,15 @@ def anchor_notes_at_pages(
     if notes is None or any(usual(*key) != url for key, url in text_urls.items()):
         notes = anchor_notes(inputs, lambda source, article: text_urls.get((source, article)) or usual(source, article))
     glossary_urls = [pages.urls[path] for path in pages.of_kind("glossary")]
-    glossary_url = glossary_urls[0] if glossary_urls else markdown_page_url(GLOSSARY_PAGE, settings.directory_urls)
+    return shared_by_pages(inputs, notes, settings, glossary_urls[0] if glossary_urls else None)
+
+
+def shared_by_pages(
+    inputs: ReaderInputs, notes: AnchoredNotes, settings: FinishSettings, glossary_url: str | None = None
+) -> Shared:
+    """What every page is finished with, the notes anchored; the glossary page at its usual address unless given."""
+    if glossary_url is None:
+        glossary_url = markdown_page_url(GLOSSARY_PAGE, settings.directory_urls)
     works = cited_works(inputs.sources, settings.site_url)
     return Shared(inputs, notes, glossary_url, lambda name, url: fill_html(name, url, inputs, notes), works)
 
