@@ -12,6 +12,7 @@ they were made from, so a generator that empties the site has them written back,
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 import zlib
@@ -124,7 +125,6 @@ class Entry:
     def __init__(self, fingerprint: str, raw: str, page: FinishedPage, written: str) -> None:
         self.fingerprint = fingerprint
         self.gathered = replace(page, html="")
-        self.sections_fingerprint = hashlib.sha256(repr(page.sections).encode("utf-8")).hexdigest()
         self.written = written
         self._raw = StoredText(raw, compressed=True)
         self._html = StoredText(page.html)
@@ -138,6 +138,11 @@ class Entry:
         entry = cls(fingerprint, "", gathered, "")
         entry._html = html
         return entry
+
+    @functools.cached_property
+    def sections_fingerprint(self) -> str:
+        """Of its search sections: taken when asked (a run that keeps nothing never asks)."""
+        return hashlib.sha256(repr(self.gathered.sections).encode("utf-8")).hexdigest()
 
     @property
     def raw(self) -> str:
@@ -205,6 +210,13 @@ class FinishCache:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self.__post_init__()
+
+    def remembers(self) -> bool:
+        """Whether anything is or will be kept here: if not, a run needs no fingerprints, having nothing to compare.
+
+        A cache for one run that holds no entry (`for_one_run`) remembers nothing: no page can be taken from it.
+        """
+        return self._keeps_texts or self._spill is not None or bool(self.entries) or bool(self.site_files)
 
     @classmethod
     def for_one_run(cls) -> FinishCache:
