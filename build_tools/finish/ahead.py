@@ -17,6 +17,7 @@ import multiprocessing
 import shutil
 import tempfile
 import time
+import weakref
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -89,6 +90,8 @@ class FinishAhead:
         self.settings = settings
         self.shared = shared
         self.store = Path(tempfile.mkdtemp(prefix="policy-reader-ahead-"))
+        # Removed at exit too, should the build be stopped (Ctrl-C) before `finish_site` or `close`.
+        self._remove_store = weakref.finalize(self, shutil.rmtree, self.store, ignore_errors=True)
         self.cache = FinishCache.for_one_run()
         self.worker_cpu = 0.0
         self.taken = 0  # pages `finish_site` took from those finished ahead
@@ -173,4 +176,4 @@ class FinishAhead:
     def close(self) -> None:
         """Stop the worker and remove the store (the generator failed, or the site is finished)."""
         self._shut_down()
-        shutil.rmtree(self.store, ignore_errors=True)
+        self._remove_store()
