@@ -12,6 +12,7 @@ they were made from, so a generator that empties the site has them written back,
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 import zlib
@@ -56,6 +57,13 @@ class StoredText:
         self._data: bytes | None = None
         self.key = ""
         self._store: Path | None = None
+
+    @classmethod
+    def in_store(cls, store: Path, key: str) -> StoredText:
+        """A text another process wrote to `store` as the file `key` (uncompressed), read when asked."""
+        text = cls("")
+        text._text, text.key, text._store = None, key, store
+        return text
 
     def data(self) -> bytes:
         """The text, as UTF-8."""
@@ -117,10 +125,24 @@ class Entry:
     def __init__(self, fingerprint: str, raw: str, page: FinishedPage, written: str) -> None:
         self.fingerprint = fingerprint
         self.gathered = replace(page, html="")
-        self.sections_fingerprint = hashlib.sha256(repr(page.sections).encode("utf-8")).hexdigest()
         self.written = written
         self._raw = StoredText(raw, compressed=True)
         self._html = StoredText(page.html)
+
+    @classmethod
+    def finished_elsewhere(cls, fingerprint: str, gathered: FinishedPage, html: StoredText) -> Entry:
+        """The entry of a page another process finished into `html` (in a store), for one run only.
+
+        The HTML the generator wrote is not kept: a run needs it only for a page it finds finished already.
+        """
+        entry = cls(fingerprint, "", gathered, "")
+        entry._html = html
+        return entry
+
+    @functools.cached_property
+    def sections_fingerprint(self) -> str:
+        """Of its search sections: taken when asked (a run that keeps nothing never asks)."""
+        return hashlib.sha256(repr(self.gathered.sections).encode("utf-8")).hexdigest()
 
     @property
     def raw(self) -> str:
@@ -188,6 +210,13 @@ class FinishCache:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self.__post_init__()
+
+    def remembers(self) -> bool:
+        """Whether anything is or will be kept here: if not, a run needs no fingerprints, having nothing to compare.
+
+        A cache for one run that holds no entry (`for_one_run`) remembers nothing: no page can be taken from it.
+        """
+        return self._keeps_texts or self._spill is not None or bool(self.entries) or bool(self.site_files)
 
     @classmethod
     def for_one_run(cls) -> FinishCache:

@@ -256,13 +256,26 @@ def anchor_notes_at_pages(
     if notes is None or any(usual(*key) != url for key, url in text_urls.items()):
         notes = anchor_notes(inputs, lambda source, article: text_urls.get((source, article)) or usual(source, article))
     glossary_urls = [pages.urls[path] for path in pages.of_kind("glossary")]
-    glossary_url = glossary_urls[0] if glossary_urls else markdown_page_url(GLOSSARY_PAGE, settings.directory_urls)
+    return shared_by_pages(inputs, notes, settings, glossary_urls[0] if glossary_urls else None)
+
+
+def shared_by_pages(
+    inputs: ReaderInputs, notes: AnchoredNotes, settings: FinishSettings, glossary_url: str | None = None
+) -> Shared:
+    """What every page is finished with, the notes anchored; the glossary page at its usual address unless given."""
+    if glossary_url is None:
+        glossary_url = markdown_page_url(GLOSSARY_PAGE, settings.directory_urls)
     works = cited_works(inputs.sources, settings.site_url)
     return Shared(inputs, notes, glossary_url, lambda name, url: fill_html(name, url, inputs, notes), works)
 
 
-def fingerprint_site(shared: Shared, settings: FinishSettings) -> PageFingerprints:
-    """Phase "fingerprint": what every page is finished from; each page's own is added as it is read."""
+def fingerprint_site(shared: Shared, settings: FinishSettings, cache: FinishCache) -> PageFingerprints:
+    """Phase "fingerprint": what every page is finished from; each page's own is added as it is read.
+
+    None for a cache that remembers nothing (`FinishCache.remembers`): nothing is compared, now or later.
+    """
+    if not cache.remembers():
+        return PageFingerprints("", {}, {})
     return PageFingerprints(site_fingerprint(shared, settings), {}, tooltip_fingerprints(shared))
 
 
@@ -283,6 +296,8 @@ def finish_and_write_pages(
     written last with its back-links to every essay. The cache learns what was written, and forgets the pages
     the site no longer has. Returns the entries, in the site's order.
     """
+    # A cache that remembers nothing keeps no page: no fingerprint is taken, none being compared now or later.
+    remembers = cache.remembers()
     glossary: list[tuple[str, str, str]] = []  # (path, finished HTML, file on disk)
     in_flight: deque[tuple[str, str, str]] = deque()  # (path, the generator's HTML, file on disk)
 
@@ -301,10 +316,12 @@ def finish_and_write_pages(
                 on_disk = _read_page(site / path)
                 entry = cache.entries.get(path)
                 raw = entry.raw if entry is not None and path in pages.finished else on_disk
-            with report.phase("fingerprint"):
-                identity, url = pages.identities[path], pages.urls[path]
-                fingerprints.pages[path] = page_fingerprint(fingerprints.site, path, raw, identity, url, shared)
-                kept = entry is not None and entry.fingerprint == fingerprints.of(path, entry.gathered)
+            kept = False
+            if remembers:
+                with report.phase("fingerprint"):
+                    identity, url = pages.identities[path], pages.urls[path]
+                    fingerprints.pages[path] = page_fingerprint(fingerprints.site, path, raw, identity, url, shared)
+                    kept = entry is not None and entry.fingerprint == fingerprints.of(path, entry.gathered)
             if entry is None or not kept:
                 in_flight.append((path, raw, on_disk))
                 yield raw, path
@@ -327,7 +344,7 @@ def finish_and_write_pages(
     with report.phase("finish pages"):
         for page, worker_cpu in finish_pages(to_finish(), shared):
             path, raw, on_disk = in_flight.popleft()
-            entry = Entry(fingerprints.of(path, page), raw, page, "")
+            entry = Entry(fingerprints.of(path, page) if remembers else "", raw, page, "")
             report.phases["finish pages"] = report.phases.get("finish pages", 0.0) + worker_cpu
             report.finished.append(path)
             with report.phase("write pages"):
@@ -373,12 +390,14 @@ def write_search_index(
     """
     listed = [path for path in pages.paths if path != NOT_FOUND]
     glossary = glossary_entries(shared.inputs.glossary, shared.glossary_url)
-    index_fingerprint = fingerprint(
-        fingerprints.site,
-        repr(reading_urls),
-        repr(glossary),
-        *(f"{path}\n{entries[path].sections_fingerprint}" for path in listed),
-    )
+
+    def index_fingerprint() -> str:
+        return fingerprint(
+            fingerprints.site,
+            repr(reading_urls),
+            repr(glossary),
+            *(f"{path}\n{entries[path].sections_fingerprint}" for path in listed),
+        )
 
     def make() -> dict[str, str]:
         sections = [section for path in listed for section in entries[path].gathered.sections]
@@ -400,24 +419,30 @@ def write_site_files(
         _write(site / name, text)
     notes, works = shared.notes, shared.works
     _write(site / ANNOTATIONS_EXPORT, annotation_collection(notes.resolved, settings.site_url, settings.site_name))
-    works_fingerprint = fingerprint(fingerprints.site, repr(sorted(works.items())))
+
+    def works_fingerprint() -> str:
+        return fingerprint(fingerprints.site, repr(sorted(works.items())))
+
     _write_kept_files(site, cache, "citations", works_fingerprint, lambda: citation_files(works.values()))
     copy_assets(site)
 
 
 def _write_kept_files(
-    site: Path, cache: FinishCache, name: str, made_from: str, make: Callable[[], dict[str, str]]
+    site: Path, cache: FinishCache, name: str, made_from: Callable[[], str], make: Callable[[], dict[str, str]]
 ) -> None:
     """Write the site's files called `name`: made again when what they are made from changed, else the cache's.
 
-    Files kept are written only where missing: a generator that empties the site (Zensical) removed them.
+    Files kept are written only where missing: a generator that empties the site (Zensical) removed them. What
+    they are made from (`made_from`, a fingerprint) is taken only for a cache that remembers it.
     """
     kept = cache.site_files.get(name)
-    if kept is None or kept.fingerprint != made_from:
+    made_from_now = made_from() if cache.remembers() else ""
+    if kept is None or kept.fingerprint != made_from_now:
         files = make()
         for path, text in files.items():
             _write(site / path, text)
-        cache.keep_files(name, KeptFiles(made_from, {path: StoredText(text) for path, text in files.items()}))
+        if made_from_now:
+            cache.keep_files(name, KeptFiles(made_from_now, {path: StoredText(text) for path, text in files.items()}))
         return
     for path, stored in kept.files.items():
         if not (site / path).exists():
@@ -470,7 +495,7 @@ def finish_site(
         shared = anchor_notes_at_pages(inputs, notes, pages, settings)
     report.notices += inputs.notices
     with report.phase("fingerprint"):
-        fingerprints = fingerprint_site(shared, settings)
+        fingerprints = fingerprint_site(shared, settings, cache)
     # Every file of the run is put in place at the end, or none: a failure or Ctrl-C leaves the site as it was.
     # Pages are written as they are finished, into files beside theirs until then: memory holds none of them.
     with staged_writes():

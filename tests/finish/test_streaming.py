@@ -101,3 +101,20 @@ def test_a_phase_inside_another_counts_its_own_time_not_twice(monkeypatch: pytes
             pass
     # Each inner phase: the second from its start to its end; the outer one: the four seconds between them.
     assert report.phases == {"finish pages": 4.0, "read pages": 1.0, "write pages": 2.0}
+
+
+def test_a_run_that_keeps_nothing_takes_no_fingerprint(
+    project: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    taken: list[str] = []
+    page_fingerprint = site.page_fingerprint
+    monkeypatch.setattr(site, "page_fingerprint", lambda *args: taken.append(args[1]) or page_fingerprint(*args))
+    for cache, fingerprinted in ((None, False), (FinishCache(), True)):  # without a cache file; with a cache kept
+        folder = tmp_path / f"site-{fingerprinted}"
+        shutil.copytree(project / "plain-site", folder)
+        taken.clear()
+        report = finish_site(folder, settings_from_config(project / "mkdocs.yml"), cache=cache)
+        assert len(report.finished) > 20
+        assert sorted(taken) == (sorted(report.finished) if fingerprinted else [])

@@ -11,6 +11,7 @@ pages MkDocs must render again.
 from __future__ import annotations
 
 import logging
+import resource
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ from build_tools.common.errors import InputError, InputErrors
 from build_tools.common.page_marker import fill_places
 from build_tools.common.progress import Progress, progress_for_parent
 from build_tools.common.system_errors import os_error
+from build_tools.finish.ahead import FinishAhead
 from build_tools.finish.cache import FinishCache, fingerprint
 from build_tools.finish.fills import filled_stub
 from build_tools.finish.inputs import anchor_notes, essay_urls, load_inputs
@@ -95,6 +97,8 @@ class PolicyReaderPlugin(_Plugin):
     # Shown only when the command that started MkDocs asks for it (`package`: MkDocs' own output is captured).
     reading: Progress | None = None
     writing: Progress | None = None
+    # Pages finished on the core MkDocs leaves idle while it writes the others (a build, not a preview).
+    ahead: FinishAhead | None = None
 
     @property
     def options(self) -> PluginOptions:
@@ -216,12 +220,21 @@ class PolicyReaderPlugin(_Plugin):
         if self.options.enabled and self.reading and self.writing:
             self.reading.end()
             self.writing.start(self.reading.total)
+        if self.options.enabled and not (self.serving or self.dirty):
+            self.ahead = FinishAhead.start(self.settings, self.inputs, self.notes)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.options.enabled and self.writing:
             self.writing.advance()
+        if self.ahead:
+            self.ahead.hand_over(page.file.dest_uri, output)
         return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.ahead:
+            self.ahead.close()
+            self.ahead = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.options.enabled:
@@ -229,16 +242,21 @@ class PolicyReaderPlugin(_Plugin):
         if self.writing:
             self.writing.end()
         cache = self.preview.cache if self.serving else None
+        ahead, self.ahead = self.ahead, None
+        progress = progress_for_parent("finish")
         try:
-            report = finish_site(
-                Path(config.site_dir),
-                self.settings,
-                inputs=self.inputs,
-                notes=self.notes,
-                cache=cache,
-                order=self.page_urls,
-                progress=progress_for_parent("finish"),
-            )
+            if ahead:
+                report = ahead.finish_site(Path(config.site_dir), self.page_urls, progress)
+            else:
+                report = finish_site(
+                    Path(config.site_dir),
+                    self.settings,
+                    inputs=self.inputs,
+                    notes=self.notes,
+                    cache=cache,
+                    order=self.page_urls,
+                    progress=progress,
+                )
         except (InputError, InputErrors, OSError) as error:
             raise _plugin_error(error) from None
         for notice in report.notices:
@@ -246,6 +264,13 @@ class PolicyReaderPlugin(_Plugin):
         # Where the step's time went, for `--verbose` and the benchmark (benchmarks/reader_cost.py).
         phases = ", ".join(f"{name} {seconds:.2f}" for name, seconds in report.phases.items())
         log.debug("finish: CPU seconds by phase: %s", phases)
+        if ahead:
+            log.debug(
+                "finish: %d of %d pages finished while MkDocs wrote the others", ahead.taken, len(report.finished)
+            )
+        # MkDocs' own process, workers apart: what a quiet machine's wall time follows when the workers keep up.
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        log.debug("finish: the MkDocs process's own CPU seconds: %.2f", own.ru_utime + own.ru_stime)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if not self.options.enabled:
