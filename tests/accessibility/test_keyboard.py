@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -88,7 +89,11 @@ def active(page: Page, selector: str) -> bool:
 
 def assert_focus_visible(page: Page) -> None:
     """The focused element draws an outline of 3:1 or more against what surrounds it."""
-    focus = page.evaluate(f"({FOCUS_STYLE})(document.activeElement)")
+    assert_outline_visible(page.evaluate(f"({FOCUS_STYLE})(document.activeElement)"))
+
+
+def assert_outline_visible(focus: dict[str, Any]) -> None:
+    """`focus` (what FOCUS_STYLE reads of an element) draws an outline of 3:1 or more against what surrounds it."""
     where = f"{focus['what']} “{focus['text']}”"
     assert focus["outline"] != "none" and focus["width"] >= 1, f"{where} shows no focus outline"
     ratio = contrast(flatten([focus["color"], *focus["behind"]]), flatten(focus["behind"]))
@@ -169,6 +174,18 @@ FOCUS_STOPS = {
 }
 
 
+#: Where one Tab press left the focus, read in one call: past the page's last stop (body), on the search box,
+#: on Material's search results, or on a stop with its kind and focus style.
+FOCUS_STOP = f"""() => {{
+  const e = document.activeElement;
+  if (e === document.body) return {{where: 'body'}};
+  if (e.matches('input[data-md-component=search-query]'))
+    return {{where: 'search', open: document.querySelector('#__search').checked}};
+  if (e.matches('.md-search__scrollwrap')) return {{where: 'results'}};
+  return {{where: 'stop', kind: {STOP_KIND}, focus: ({FOCUS_STYLE})(e)}};
+}}"""
+
+
 @pytest.mark.pairwise("kind", "scheme", "generator")  # every page, scheme and generator, and each pair of them
 @pytest.mark.parametrize(("kind", "scheme"), [(kind, scheme) for kind in FOCUS_STOPS for scheme in SCHEMES])
 def test_every_focus_stop_shows_a_focus_outline_of_3_to_1(
@@ -178,17 +195,18 @@ def test_every_focus_stop_shows_a_focus_outline_of_3_to_1(
         seen: set[str] = set()
         while not FOCUS_STOPS[kind] <= seen and len(seen) < 200:
             page.keyboard.press("Tab")
-            if active(page, "body"):
+            stop = page.evaluate(FOCUS_STOP)
+            if stop["where"] == "body":
                 break  # past the page's last stop
-            if active(page, "input[data-md-component=search-query]"):
+            if stop["where"] == "search":
                 # Focus on the search box opens Material's search dialog instead of drawing a ring.
-                assert page.locator("#__search").is_checked()
+                assert stop["open"]
                 continue
-            if active(page, ".md-search__scrollwrap"):
+            if stop["where"] == "results":
                 page.keyboard.press("Escape")
                 continue
-            assert_focus_visible(page)
-            seen.add(page.evaluate(STOP_KIND))
+            assert_outline_visible(stop["focus"])
+            seen.add(stop["kind"])
     assert FOCUS_STOPS[kind] <= seen, f"never reached {FOCUS_STOPS[kind] - seen}"
 
 
@@ -202,6 +220,23 @@ FOCUS_SEEN = """() => {
 }"""
 
 
+#: After a key, once the page has stopped scrolling (two frames alike) and the theme has answered the scroll
+#: (the back-to-top button appears as the page scrolls up): whether the focus is on the essay's title, and
+#: whether it can be seen.
+AFTER_SCROLLING = f"""() => new Promise(done => {{
+  let last = null;
+  const frame = () => {{
+    if (last !== scrollY) {{ last = scrollY; requestAnimationFrame(frame); return; }}
+    setTimeout(() => done({{
+      title: document.activeElement.matches('article h1 .headerlink'),
+      seen: ({FOCUS_SEEN})(),
+      what: {STOP_KIND} + ' ' + (document.activeElement.textContent || '').slice(0, 20),
+    }}));
+  }};
+  requestAnimationFrame(frame);
+}})"""
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_going_back_up_an_essay_with_shift_tab_never_hides_the_focus(browser: Browser, hosted: str, width: str) -> None:
     """WCAG 2.4.11: the sticky header and the back-to-top button never cover what has the focus."""
@@ -210,12 +245,13 @@ def test_going_back_up_an_essay_with_shift_tab_never_hides_the_focus(browser: Br
         page.locator(".md-footer__link").last.focus()
         hidden: list[str] = []
         stops = 0
-        while page.evaluate("!document.activeElement.matches('article h1 .headerlink')"):
+        focus = page.evaluate(AFTER_SCROLLING)
+        while not focus["title"]:
             page.keyboard.press("Shift+Tab")
             stops += 1
             assert stops < 200, "Shift+Tab never reached the essay's title"
-            page.wait_for_timeout(50)  # the back-to-top button appears as the page scrolls up
-            if not page.evaluate(FOCUS_SEEN):
-                hidden.append(page.evaluate(STOP_KIND) + " " + page.evaluate("document.activeElement.textContent")[:20])
+            focus = page.evaluate(AFTER_SCROLLING)
+            if not focus["seen"]:
+                hidden.append(focus["what"])
         assert stops > 20
         assert hidden == [], f"focused but covered: {hidden}"
