@@ -117,6 +117,20 @@ def reader(browser: Browser, url: str, scheme: str = "light", width: int = 1280,
         assert guard.blocked == [], f"requests left the disk: {guard.blocked}"
 
 
+#: The theme's palette switch: the label that turns the page to each scheme (shown while the other is on).
+PALETTE_TOGGLE = {"light": "切换到浅色模式", "dark": "切换到深色模式"}
+
+
+def switch_scheme(page: Page, scheme: str) -> None:
+    """Turn the open page to `scheme` with the theme's own palette switch, as a reader does (the theme reads
+    the system setting only as the page loads); waits until the theme has coloured the page by it.
+    The click moves the focus to the switch."""
+    if page.evaluate("document.body.dataset.mdColorScheme") != SCHEMES[scheme]:
+        page.locator(f'[data-md-component=palette] label[title="{PALETTE_TOGGLE[scheme]}"]').click()
+    page.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=SCHEMES[scheme])
+    settle(page)
+
+
 #: Material makes a code block that scrolls focusable (tabindex=0) once it has measured it, after load.
 SCROLLING_CODE_FOCUSABLE = """() => [...document.querySelectorAll('pre > code')]
   .every(code => code.scrollWidth <= code.clientWidth || code.tabIndex === 0)"""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -88,7 +89,11 @@ def active(page: Page, selector: str) -> bool:
 
 def assert_focus_visible(page: Page) -> None:
     """The focused element draws an outline of 3:1 or more against what surrounds it."""
-    focus = page.evaluate(f"({FOCUS_STYLE})(document.activeElement)")
+    assert_outline_visible(page.evaluate(f"({FOCUS_STYLE})(document.activeElement)"))
+
+
+def assert_outline_visible(focus: dict[str, Any]) -> None:
+    """`focus` (what FOCUS_STYLE reads of an element) draws an outline of 3:1 or more against what surrounds it."""
     where = f"{focus['what']} “{focus['text']}”"
     assert focus["outline"] != "none" and focus["width"] >= 1, f"{where} shows no focus outline"
     ratio = contrast(flatten([focus["color"], *focus["behind"]]), flatten(focus["behind"]))
@@ -104,7 +109,12 @@ def where(request: pytest.FixtureRequest, generator: str) -> str | Path:
     return request.getfixturevalue("hosted" if request.param == "hosted" else "unzipped")  # type: ignore[no-any-return]
 
 
-def test_skip_link_then_a_few_tabs_reach_the_first_term(browser: Browser, where: str | Path) -> None:
+def test_the_skip_link_and_a_few_tabs_reach_the_first_term_whose_tooltip_link_tab_reaches_and_escape_leaves(
+    browser: Browser, where: str | Path
+) -> None:
+    """One keyboard reader's way through an essay: the skip link, a few tabs to the first term; Tab into its
+    tooltip's link, Escape back to the term; Shift+Tab from the link back to it too; Enter on the link opens
+    the term's entry on the glossary page."""
     with reader(browser, page_url(where, "essay")) as page:
         page.keyboard.press("Tab")
         skip = page.locator(".md-skip")
@@ -121,14 +131,9 @@ def test_skip_link_then_a_few_tabs_reach_the_first_term(browser: Browser, where:
                 f"Tab {presses} after the skip link: {page.evaluate('document.activeElement.outerHTML')[:90]}"
             )
             page.keyboard.press("Tab")
-
-
-def test_a_terms_tooltip_link_is_reached_by_tab_and_escape_returns_to_the_term(
-    browser: Browser, where: str | Path
-) -> None:
-    with reader(browser, page_url(where, "essay")) as page:
-        term = page.locator("article .pr-term").first
-        term.focus()
+        reached = page.evaluate("[...document.querySelectorAll('.pr-term')].indexOf(document.activeElement)")
+        term = page.locator(".pr-term").nth(reached)
+        expect(term).to_be_focused()
         tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
         expect(tip).to_be_visible()
         page.keyboard.press("Tab")
@@ -169,6 +174,17 @@ FOCUS_STOPS = {
 }
 
 
+#: Where one Tab press left the focus, read in one call: past the page's last stop (body), on the search box,
+#: on Material's search results, or on a stop with its kind and focus style.
+FOCUS_STOP = f"""() => {{
+  const e = document.activeElement;
+  if (e === document.body) return {{where: 'body'}};
+  if (e.matches('input[data-md-component=search-query]')) return {{where: 'search'}};
+  if (e.matches('.md-search__scrollwrap')) return {{where: 'results'}};
+  return {{where: 'stop', kind: {STOP_KIND}, focus: ({FOCUS_STYLE})(e)}};
+}}"""
+
+
 @pytest.mark.pairwise("kind", "scheme", "generator")  # every page, scheme and generator, and each pair of them
 @pytest.mark.parametrize(("kind", "scheme"), [(kind, scheme) for kind in FOCUS_STOPS for scheme in SCHEMES])
 def test_every_focus_stop_shows_a_focus_outline_of_3_to_1(
@@ -178,17 +194,19 @@ def test_every_focus_stop_shows_a_focus_outline_of_3_to_1(
         seen: set[str] = set()
         while not FOCUS_STOPS[kind] <= seen and len(seen) < 200:
             page.keyboard.press("Tab")
-            if active(page, "body"):
+            stop = page.evaluate(FOCUS_STOP)
+            if stop["where"] == "body":
                 break  # past the page's last stop
-            if active(page, "input[data-md-component=search-query]"):
-                # Focus on the search box opens Material's search dialog instead of drawing a ring.
-                assert page.locator("#__search").is_checked()
+            if stop["where"] == "search":
+                # Focus on the search box opens Material's search dialog instead of drawing a ring (once it has
+                # handled the focus: wait for it).
+                expect(page.locator("#__search")).to_be_checked()
                 continue
-            if active(page, ".md-search__scrollwrap"):
+            if stop["where"] == "results":
                 page.keyboard.press("Escape")
                 continue
-            assert_focus_visible(page)
-            seen.add(page.evaluate(STOP_KIND))
+            assert_outline_visible(stop["focus"])
+            seen.add(stop["kind"])
     assert FOCUS_STOPS[kind] <= seen, f"never reached {FOCUS_STOPS[kind] - seen}"
 
 
@@ -202,6 +220,23 @@ FOCUS_SEEN = """() => {
 }"""
 
 
+#: After a key, once the page has stopped scrolling (two frames alike) and the theme has answered the scroll
+#: (the back-to-top button appears as the page scrolls up): whether the focus is on the essay's title, and
+#: whether it can be seen.
+AFTER_SCROLLING = f"""() => new Promise(done => {{
+  let last = null;
+  const frame = () => {{
+    if (last !== scrollY) {{ last = scrollY; requestAnimationFrame(frame); return; }}
+    setTimeout(() => done({{
+      title: document.activeElement.matches('article h1 .headerlink'),
+      seen: ({FOCUS_SEEN})(),
+      what: {STOP_KIND} + ' ' + (document.activeElement.textContent || '').slice(0, 20),
+    }}));
+  }};
+  requestAnimationFrame(frame);
+}})"""
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_going_back_up_an_essay_with_shift_tab_never_hides_the_focus(browser: Browser, hosted: str, width: str) -> None:
     """WCAG 2.4.11: the sticky header and the back-to-top button never cover what has the focus."""
@@ -210,12 +245,13 @@ def test_going_back_up_an_essay_with_shift_tab_never_hides_the_focus(browser: Br
         page.locator(".md-footer__link").last.focus()
         hidden: list[str] = []
         stops = 0
-        while page.evaluate("!document.activeElement.matches('article h1 .headerlink')"):
+        focus = page.evaluate(AFTER_SCROLLING)
+        while not focus["title"]:
             page.keyboard.press("Shift+Tab")
             stops += 1
             assert stops < 200, "Shift+Tab never reached the essay's title"
-            page.wait_for_timeout(50)  # the back-to-top button appears as the page scrolls up
-            if not page.evaluate(FOCUS_SEEN):
-                hidden.append(page.evaluate(STOP_KIND) + " " + page.evaluate("document.activeElement.textContent")[:20])
+            focus = page.evaluate(AFTER_SCROLLING)
+            if not focus["seen"]:
+                hidden.append(focus["what"])
         assert stops > 20
         assert hidden == [], f"focused but covered: {hidden}"

@@ -13,8 +13,6 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -30,7 +28,7 @@ from build_tools.annotations.load import load_annotations, resolve_annotations
 from build_tools.annotations.model import Anchor
 from build_tools.annotations.resolve import fold, unique_context
 from build_tools.importer.project import Project
-from tests.conftest import ROOT, copy_project, free_port, goto, mkdocs_build, opened, policy_reader, run
+from tests.conftest import ROOT, OpenedOnce, check_in_process, copy_project, free_port, goto, mkdocs_build, opened, run
 from tests.search.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -60,6 +58,11 @@ SELECT = """([id, start, end, skip]) => {
   selection.removeAllRanges();
   selection.addRange(range);
 }"""
+# SELECT, then wait until the browser has told the page of the new selection (`selectionchange`).
+SELECT_AND_WAIT = f"""args => new Promise(done => {{
+  document.addEventListener('selectionchange', () => setTimeout(done), {{once: true}});
+  ({SELECT})(args);
+}})"""
 # From the middle of one paragraph to the middle of the next.
 SELECT_ACROSS = """([first, second]) => {
   const text = (id) => document.createTreeWalker(document.getElementById(id), NodeFilter.SHOW_TEXT).nextNode();
@@ -149,32 +152,57 @@ def anchors_of(project: Path, name: str) -> list[Anchor]:
     return [resolved.target, *resolved.related]
 
 
-def save_and_check(project: Path, text: str, tmp_path: Path) -> tuple[Path, list[Anchor]]:
-    """Save the offered YAML unchanged as the file it names, in a fresh copy of the project; `check` must pass."""
+def save_and_check(
+    project: Path, text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, list[Anchor]]:
+    """Save the offered YAML unchanged as the file it names, in a fresh copy of the project; `check` must pass.
+
+    `check` runs in this process, as the command line runs it (the command itself is tested in tests/commands).
+    """
     note = yaml.safe_load(text)
     copy = copy_project(tmp_path / "copy")
     path = copy / "annotations" / f"{note[0]['id']}.yaml"
     assert not path.exists()
     path.write_text(text, encoding="utf-8")
-    result = policy_reader(copy, "check")
-    assert result.returncode == 0, result.stderr
-    assert "still the placeholder" in result.stderr, "the unchanged placeholder body is pointed out"
+    checked = check_in_process(copy, capsys)
+    assert checked.status == 0, checked.output
+    assert "still the placeholder" in checked.output, "the unchanged placeholder body is pointed out"
     return path, anchors_of(copy, path.name)
+
+
+def annotating(pages: OpenedOnce, project: Path) -> Page:
+    """digital-government with `?annotate` at desktop width, shared by the module's tests: each discards
+    the draft it made (which also leaves the tab's stored draft empty), so the next finds the page as opened."""
+    page = pages.open(page_url(project, "digital-government"), **DESKTOP)
+    expect(page.locator(".pr-annotate-panel")).to_be_hidden()
+    return page
+
+
+def discard_draft(page: Page) -> None:
+    page.get_by_role("button", name="放弃草稿").click()
+    expect(page.locator(".pr-annotate-panel")).to_be_hidden()
 
 
 @pytest.mark.parametrize(("phrase", "paragraph", "start"), second_occurrences())
 def test_a_note_on_the_second_occurrence_passes_check_and_lands_there(
-    browser: Browser, project: Path, tmp_path: Path, phrase: str, paragraph: str, start: int
+    pages: OpenedOnce,
+    project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    phrase: str,
+    paragraph: str,
+    start: int,
 ) -> None:
-    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
-        text = note_from_selection(page, paragraph, start, start + len(phrase))
+    page = annotating(pages, project)
+    text = note_from_selection(page, paragraph, start, start + len(phrase))
+    discard_draft(page)
     note = yaml.safe_load(text)
     assert len(note) == 1 and set(note[0]) == {"id", "target", "body"}
     target = note[0]["target"]
     assert target["article"] == "digital-government" and target["quote"] == phrase
     assert target["paragraph"] == int(paragraph[1:]), "the note names the paragraph it was written in"
     assert note[0]["body"].strip() == PLACEHOLDER_BODY
-    _path, (anchor,) = save_and_check(project, text, tmp_path)
+    _path, (anchor,) = save_and_check(project, text, tmp_path, capsys)
     assert (anchor.paragraph, anchor.start, anchor.end) == (paragraph, start, start + len(phrase))
 
 
@@ -190,17 +218,17 @@ def rule_cases() -> list[tuple[str, int, int]]:
     return cases
 
 
-def test_prefix_and_suffix_follow_the_rule_check_applies(browser: Browser, project: Path) -> None:
+def test_prefix_and_suffix_follow_the_rule_check_applies(pages: OpenedOnce, project: Path) -> None:
     text = essay("digital-government")
-    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
-        for paragraph, start, end in rule_cases():
-            quote = text.text_of(paragraph)[start:end]
-            matches = [Anchor(text, p, at, at + len(quote)) for p, at in places(text, quote) if p == paragraph]
-            expected = unique_context(text, matches, Anchor(text, paragraph, start, end))
-            offered = yaml.safe_load(note_from_selection(page, paragraph, start, end))[0]["target"]
-            page.get_by_role("button", name="放弃草稿").click()
-            assert offered["paragraph"] == int(paragraph[1:])
-            assert (offered.get("prefix", ""), offered.get("suffix", "")) == expected, (paragraph, start, quote)
+    page = annotating(pages, project)
+    for paragraph, start, end in rule_cases():
+        quote = text.text_of(paragraph)[start:end]
+        matches = [Anchor(text, p, at, at + len(quote)) for p, at in places(text, quote) if p == paragraph]
+        expected = unique_context(text, matches, Anchor(text, paragraph, start, end))
+        offered = yaml.safe_load(note_from_selection(page, paragraph, start, end))[0]["target"]
+        discard_draft(page)
+        assert offered["paragraph"] == int(paragraph[1:])
+        assert (offered.get("prefix", ""), offered.get("suffix", "")) == expected, (paragraph, start, quote)
 
 
 def lead_and_body_places() -> list[tuple[str, str, int]]:
@@ -232,16 +260,16 @@ def highlighted_at(page_html: str, note_id: str) -> tuple[str, int]:
 
 
 def test_every_occurrence_in_the_lead_and_the_body_is_noted_where_it_stands(
-    browser: Browser, project: Path, tmp_path: Path
+    pages: OpenedOnce, project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     cases = lead_and_body_places()
     notes: list[str] = []
-    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
-        for phrase, paragraph, start in cases:
-            notes.append(note_from_selection(page, paragraph, start, start + len(phrase)))
-            if paragraph == "p1" and phrase != cases[0][0]:  # the lead's last words, noted in the lead
-                page.screenshot(path=str(SCREENSHOTS / "annotate-lead-desktop.png"))
-            page.get_by_role("button", name="放弃草稿").click()
+    page = annotating(pages, project)
+    for phrase, paragraph, start in cases:
+        notes.append(note_from_selection(page, paragraph, start, start + len(phrase)))
+        if paragraph == "p1" and phrase != cases[0][0]:  # the lead's last words, noted in the lead
+            page.screenshot(path=str(SCREENSHOTS / "annotate-lead-desktop.png"))
+        discard_draft(page)
     copy = copy_project(tmp_path / "copy")
     ids = []
     for text in notes:
@@ -249,8 +277,8 @@ def test_every_occurrence_in_the_lead_and_the_body_is_noted_where_it_stands(
         (copy / "annotations" / f"{note_id}.yaml").write_text(text, encoding="utf-8")
         ids.append(note_id)
     assert len(set(ids)) == len(ids)
-    checked = policy_reader(copy, "check")
-    assert checked.returncode == 0, checked.stderr
+    checked = check_in_process(copy, capsys)
+    assert checked.status == 0, checked.output
     built = mkdocs_build(copy)
     assert built.returncode == 0, built.stderr
     page_html = (copy / "site" / GANSU / "digital-government" / "index.html").read_text(encoding="utf-8")
@@ -267,13 +295,14 @@ def test_the_lead_is_noted_on_a_phone(browser: Browser, project: Path) -> None:
         page.screenshot(path=str(SCREENSHOTS / "annotate-lead-phone.png"))
 
 
-def test_the_github_link_carries_the_file_name_and_the_note(browser: Browser, project: Path) -> None:
+def test_the_github_link_carries_the_file_name_and_the_note(pages: OpenedOnce, project: Path) -> None:
     phrase, paragraph, start = second_occurrences()[0]
-    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
-        text = note_from_selection(page, paragraph, start, start + len(phrase))
-        link = page.get_by_role("link", name="在 GitHub 上新建这个文件")
-        href = link.get_attribute("href") or ""
-        page.screenshot(path=str(SCREENSHOTS / "annotate-desktop.png"))
+    page = annotating(pages, project)
+    text = note_from_selection(page, paragraph, start, start + len(phrase))
+    link = page.get_by_role("link", name="在 GitHub 上新建这个文件")
+    href = link.get_attribute("href") or ""
+    page.screenshot(path=str(SCREENSHOTS / "annotate-desktop.png"))
+    discard_draft(page)
     address = urlsplit(href)
     assert f"{address.scheme}://{address.netloc}{address.path}" == f"{REPO}/new/main"
     query = parse_qs(address.query)
@@ -292,7 +321,9 @@ def test_a_selection_across_two_paragraphs_is_refused_with_a_reason(browser: Bro
         page.screenshot(path=str(SCREENSHOTS / "annotate-across-phone.png"))
 
 
-def test_a_second_passage_in_another_essay_is_added_as_related(browser: Browser, project: Path, tmp_path: Path) -> None:
+def test_a_second_passage_in_another_essay_is_added_as_related(
+    browser: Browser, project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # Hosted: the draft and the mode follow the editor to another essay of the same tab.
     target, related = "以数字政府建设为突破口", "积极探索以“新基建”为突破口的高质量发展之路"
     (target_place,) = places(essay("digital-government"), target)
@@ -312,7 +343,7 @@ def test_a_second_passage_in_another_essay_is_added_as_related(browser: Browser,
     assert note["related"] == [
         {"article": "new-infrastructure", "paragraph": int(related_place[0][1:]), "quote": related}
     ]
-    _path, (on_target, on_related) = save_and_check(project, text, tmp_path)
+    _path, (on_target, on_related) = save_and_check(project, text, tmp_path, capsys)
     assert (on_target.essay.article_id, on_target.paragraph, on_target.start) == ("digital-government", *target_place)
     assert (on_related.essay.article_id, on_related.paragraph, on_related.start) == (
         "new-infrastructure",
@@ -323,9 +354,11 @@ def test_a_second_passage_in_another_essay_is_added_as_related(browser: Browser,
 def test_without_annotate_the_page_offers_nothing(browser: Browser, project: Path) -> None:
     phrase, paragraph, start = second_occurrences()[0]
     with opened(browser, page_url(project, "digital-government").removesuffix("?annotate"), **DESKTOP) as page:
-        page.evaluate(SELECT, [paragraph, start, start + len(phrase)])
-        page.wait_for_timeout(300)
-        assert page.locator(".pr-annotate-pop, .pr-annotate-panel").count() == 0
+        # What the mode shows is put in the page when its script runs (hidden until a selection), and the
+        # scripts have run: none of it is there, before the selection or after it was made.
+        assert page.locator(".pr-annotate-pop, .pr-annotate-panel, .pr-annotate-idle").count() == 0
+        page.evaluate(SELECT_AND_WAIT, [paragraph, start, start + len(phrase)])
+        assert page.locator(".pr-annotate-pop, .pr-annotate-panel, .pr-annotate-idle").count() == 0
 
 
 # Puts into paragraph `id`, before character `before`, what is not the essay's text: a note, a tooltip,
@@ -343,7 +376,9 @@ NOT_ESSAY_TEXT = """([id, before]) => {
 }"""
 
 
-def test_the_quote_is_the_essays_text_only(browser: Browser, project: Path, tmp_path: Path) -> None:
+def test_the_quote_is_the_essays_text_only(
+    browser: Browser, project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Notes moved into a paragraph, tooltips and text added by scripts never reach the quote."""
     phrase, paragraph, start = second_occurrences()[-1]
     middle = start + len(phrase) // 2
@@ -353,7 +388,7 @@ def test_the_quote_is_the_essays_text_only(browser: Browser, project: Path, tmp_
         page.get_by_role("button", name="写注释").click()
         text = page.get_by_role("textbox", name="注释的 YAML").input_value()
     assert yaml.safe_load(text)[0]["target"]["quote"] == phrase
-    _path, (anchor,) = save_and_check(project, text, tmp_path)
+    _path, (anchor,) = save_and_check(project, text, tmp_path, capsys)
     assert (anchor.paragraph, anchor.start) == (paragraph, start)
 
 
@@ -365,31 +400,35 @@ def test_it_works_in_mkdocs_serve(browser: Browser, project: Path) -> None:
         # mkdocs serve serves below the path of site_url.
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://{address}/"},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
-        url = f"http://{address}/{GANSU}/digital-government/?annotate"
-        for _attempt in range(120):
-            try:
-                urllib.request.urlopen(url, timeout=1).close()
+        # It says so once it has built the site and listens; its log ending first means it failed.
+        said = []
+        assert server.stderr is not None
+        for line in server.stderr:
+            said.append(line)
+            if "Serving on" in line:
                 break
-            except OSError:
-                time.sleep(0.5)
+        else:
+            raise AssertionError("mkdocs serve stopped before serving:\n" + "".join(said[-20:]))
         phrase, paragraph, start = second_occurrences()[0]
-        with opened(browser, url, **DESKTOP) as page:
+        with opened(browser, f"http://{address}/{GANSU}/digital-government/?annotate", **DESKTOP) as page:
             text = note_from_selection(page, paragraph, start, start + len(phrase))
         assert yaml.safe_load(text)[0]["target"]["quote"] == phrase
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.communicate(timeout=30)
 
 
-def test_enter_notes_the_selection_without_reaching_for_the_button(browser: Browser, project: Path) -> None:
+def test_enter_notes_the_selection_without_reaching_for_the_button(pages: OpenedOnce, project: Path) -> None:
     phrase, paragraph, start = second_occurrences()[0]
-    with opened(browser, page_url(project, "digital-government"), **DESKTOP) as page:
-        page.evaluate(SELECT, [paragraph, start, start + len(phrase)])
-        expect(page.get_by_role("button", name="写注释")).to_be_visible()
-        page.keyboard.press("Enter")
-        box = page.get_by_role("textbox", name="注释的 YAML")
-        expect(box).to_be_visible()
-        assert yaml.safe_load(box.input_value())[0]["target"]["quote"] == phrase
+    page = annotating(pages, project)
+    page.evaluate(SELECT, [paragraph, start, start + len(phrase)])
+    expect(page.get_by_role("button", name="写注释")).to_be_visible()
+    page.keyboard.press("Enter")
+    box = page.get_by_role("textbox", name="注释的 YAML")
+    expect(box).to_be_visible()
+    assert yaml.safe_load(box.input_value())[0]["target"]["quote"] == phrase
+    discard_draft(page)

@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.model import Glossary
-from tests.conftest import ROOT, opened, wait_for_scripts
+from tests.conftest import ROOT, OpenedOnce, opened, wait_for_scripts
 
 pytestmark = pytest.mark.browser
 
@@ -35,15 +35,27 @@ def glossary() -> Glossary:
 
 
 @pytest.fixture
-def desktop(browser: Browser, site: Path) -> Iterator[Page]:
-    with opened(browser, (site / ESSAY).as_uri(), viewport={"width": 1280, "height": 900}) as page:
-        yield page
+def desktop(pages: OpenedOnce, site: Path) -> Iterator[Page]:
+    """The essay at desktop width, opened once for the module's tests; each test leaves it as it found it."""
+    page = pages.open((site / ESSAY).as_uri(), viewport={"width": 1280, "height": 900})
+    yield page
+    leave_as_found(page)
 
 
 @pytest.fixture
-def phone(browser: Browser, site: Path) -> Iterator[Page]:
-    with opened(browser, (site / ESSAY).as_uri(), **PHONE) as page:
-        yield page
+def phone(pages: OpenedOnce, site: Path) -> Iterator[Page]:
+    """The essay on a touch phone, opened once for the module's tests; each test leaves it as it found it."""
+    page = pages.open((site / ESSAY).as_uri(), **PHONE)
+    yield page
+    leave_as_found(page)
+
+
+def leave_as_found(page: Page) -> None:
+    """Close any tooltip (Escape), take the focus and the pointer off the essay, scroll back to the top."""
+    page.keyboard.press("Escape")
+    page.evaluate("() => { document.activeElement.blur(); window.scrollTo(0, 0); }")
+    page.mouse.move(0, 0)
+    expect(page.locator(".pr-tooltip:visible")).to_have_count(0)
 
 
 def mark(page: Page, term_id: str) -> Locator:
