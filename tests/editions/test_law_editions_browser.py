@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +16,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.accessibility.conftest import SCHEMES, WIDTHS, axe_violations, describe, reader
-from tests.conftest import copy_project, pairwise, policy_reader, run, wait_for_scripts
+from tests.conftest import pairwise, run, wait_for_scripts
 from tests.editions.test_changes_browser import ARTIFACTS, shoot
-from tests.editions.test_law_editions_site import CHANGES, CURRENT, EDITION, add_law
-from tests.search.conftest import serve
+from tests.editions.test_law_editions_site import CHANGES, CURRENT, EDITION
 
 pytestmark = pytest.mark.browser
 
@@ -34,18 +32,6 @@ AXE_ROWS = pairwise(["comparison", "earlier edition", "current text"], list(SCHE
 def axe_if_paired(page: Page, axe: Path, row: tuple[str, str, str]) -> list[dict[str, Any]]:
     """axe-core's violations on `page` when `row` is one of AXE_ROWS; none to report otherwise."""
     return axe_violations(page, axe) if row in AXE_ROWS else []
-
-
-@pytest.fixture(scope="module")
-def law_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """The project with the law and its earlier edition, built for and served at its own address."""
-    project = copy_project(tmp_path_factory.mktemp("law-browser") / "project")
-    add_law(project)
-    assert policy_reader(project, "import").returncode == 0
-    with serve(project / "site") as base:
-        result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, SITE_URL=base)
-        assert result.returncode == 0, result.stderr
-        yield project, base
 
 
 @pytest.mark.parametrize(("scheme", "width"), list(itertools.product(SCHEMES, WIDTHS)))
