@@ -12,6 +12,7 @@ fails anything.
 from __future__ import annotations
 
 import argparse
+import functools
 import html
 import os
 import platform
@@ -25,7 +26,7 @@ import tempfile
 import time
 import urllib.request
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import ROOT, CorpusSize, write_project
 from benchmarks.paint import paint
-from benchmarks.search_race import race
+from benchmarks.search_race import FURTHER_QUERIES, race
 from build_tools.glossary.load import load_glossary
 from build_tools.glossary.marking import MarkPolicy, mark_terms
 from build_tools.glossary.matcher import TermMatcher
@@ -168,21 +169,30 @@ def change_one_note(project: Path, n: int) -> None:
 def measure_finish(project: Path, repeat: int) -> tuple[float, float]:
     """Median seconds of `policy-reader finish` alone over a plain Material build, clean and after one note changed.
 
-    Clean: every page finished afresh (``--no-cache`` on a fresh plain build, made untimed before
-    each run). Incremental: one note added to an essay, then the step run again with its cache.
+    Clean: every page finished afresh (``--no-cache`` on a fresh copy of the plain build, made untimed
+    once: the plain build reads no note, and the step knows a page by its content, not its file's time).
+    Incremental: one note added to an essay, then the step run again with its cache.
     """
     cli = [sys.executable, "-m", "build_tools", "finish"]
-    plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "plain-site"]
+    built = project / "plain-build"
+    timed(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", built.name],
+        project,
+        POLICY_READER_ENABLED="false",
+    )
     note_file = project / "annotations" / "zz-bench.yaml"
 
-    def clean() -> float:
+    def fresh_plain_site() -> None:
         note_file.unlink(missing_ok=True)
-        timed(plain, project, POLICY_READER_ENABLED="false")
+        shutil.rmtree(project / "plain-site", ignore_errors=True)
+        shutil.copytree(built, project / "plain-site")
+
+    def clean() -> float:
+        fresh_plain_site()
         return timed([*cli, "plain-site", "--no-cache"], project)
 
     def one_note_changed() -> float:
-        note_file.unlink(missing_ok=True)
-        timed(plain, project, POLICY_READER_ENABLED="false")
+        fresh_plain_site()
         timed([*cli, "plain-site"], project)
         first = yaml.safe_load(sorted((project / "annotations").glob("*.yaml"))[0].read_text(encoding="utf-8"))[0]
         note_file.write_text(
@@ -195,8 +205,8 @@ def measure_finish(project: Path, repeat: int) -> tuple[float, float]:
         return median_of(repeat, clean), median_of(repeat, one_note_changed)
     finally:
         note_file.unlink(missing_ok=True)
-        shutil.rmtree(project / "plain-site", ignore_errors=True)
-        shutil.rmtree(project / ".policy-reader-cache", ignore_errors=True)
+        for folder in (built, project / "plain-site", project / ".policy-reader-cache"):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def measure_import_and_check(project: Path, repeat: int) -> tuple[float, float]:
@@ -365,59 +375,105 @@ def _wait_for(url: str, text: str, limit: float = 900) -> None:
         time.sleep(0.05)
 
 
-def measure(
-    size: CorpusSize,
-    repeat: int,
-    browser: bool,
-    search_only: bool = False,
-    builds_only: bool = False,
-    paints: bool = False,
-) -> Figures:
-    """Every figure at one size.
+#: One part of the benchmark: the rows it measures in `project` (scratch files in `work`), `repeat` runs each.
+Producer = Callable[[Path, Path, int], dict[str, str]]
+
+
+def search_race_rows(
+    project: Path, work: Path, repeat: int, further: Sequence[str] = FURTHER_QUERIES
+) -> dict[str, str]:
+    """Ours against Pagefind on a slow link (see search_race.py), `further` queries typed after the first."""
+    return race(project, repeat, further)
+
+
+def paint_rows(project: Path, work: Path, repeat: int) -> dict[str, str]:
+    """Lighthouse's paint figures of the two sites the search race built."""
+    return paint(project / "site-ours", project / "site-plain", repeat)
+
+
+def build_rows(project: Path, work: Path, repeat: int) -> dict[str, str]:
+    """MkDocs with the plugin on and off, and the finish step alone over the plain build."""
+    on, off = measure_builds(project, repeat)
+    finished, again = measure_finish(project, repeat)
+    return {
+        "build, plugin on (s)": f"{on:.1f}",
+        "build, plugin off: plain Material (s)": f"{off:.1f}",
+        "ratio on / off": f"{on / off:.2f}",
+        "finish step alone over a plain build (s)": f"{finished:.1f}",
+        "… as a share of the plain build": f"{finished / off:.0%}",
+        "finish step again, one note changed (s)": f"{again:.1f}",
+    }
+
+
+def zensical_rows(project: Path, work: Path, repeat: int) -> dict[str, str]:
+    """Zensical's build and `finish` over it (see `measure_zensical`)."""
+    return measure_zensical(project, repeat)
+
+
+def import_and_check_rows(project: Path, work: Path, repeat: int) -> dict[str, str]:
+    """`policy-reader import` and `check`."""
+    imported, checked = measure_import_and_check(project, repeat)
+    return {"policy-reader import (s)": f"{imported:.2f}", "policy-reader check (s)": f"{checked:.2f}"}
+
+
+def offline_rows(project: Path, work: Path, repeat: int, browser: bool = True) -> dict[str, str]:
+    """The offline zip's sizes and, with `browser`, how soon a reader opening it finds a result."""
+    essays = sum(len(s.page.articles) for s in Project(project).load_sources())
+    zip_path, zip_size, index_size, essay_page = package(project, work)
+    rows = {
+        "search index per essay (KB)": f"{index_size / essays / 1000:.1f}",
+        "search index total (KB)": f"{index_size / 1000:.0f}",
+        "essay page, median (KB)": f"{essay_page / 1000:.0f}",
+        "offline zip (KB)": f"{zip_size / 1000:.0f}",
+        "offline zip per essay (KB)": f"{zip_size / essays / 1000:.1f}",
+    }
+    if browser:
+        times = first_result_seconds(zip_path, repeat, work)
+        rows["file://: open to first result (ms)"] = f"{times.total * 1000:.0f}"
+        rows["… of which opening the page (ms)"] = f"{times.opened * 1000:.0f}"
+        rows["… of which typing to result (ms)"] = f"{times.answered * 1000:.0f}"
+        rows["file://: open to results from every essay (ms)"] = f"{times.complete * 1000:.0f}"
+    return rows
+
+
+def serve_rows(project: Path, work: Path, repeat: int) -> dict[str, str]:
+    """`mkdocs serve`, without and with --dirty: from saving a note to the page showing it."""
+    return {
+        "mkdocs serve: save note to reloaded page (s)": f"{serve_reload_seconds(project, repeat):.1f}",
+        "mkdocs serve --dirty: save note to reloaded page (s)": f"{serve_reload_seconds(project, repeat, True):.1f}",
+    }
+
+
+def producers(
+    browser: bool, search_only: bool = False, builds_only: bool = False, paints: bool = False
+) -> list[Producer]:
+    """The parts a run measures, in the order of the table's rows.
 
     `search_only`: only ours against Pagefind on a slow link; `builds_only`: only the MkDocs and Zensical builds;
     `paints`: Lighthouse too.
     """
+    parts: list[Producer] = []
+    if browser and not builds_only:
+        parts.append(search_race_rows)
+    if paints and browser:
+        parts.append(paint_rows)
+    if search_only:
+        return parts
+    parts += [build_rows, zensical_rows]
+    if builds_only:
+        return parts
+    offline: Producer = offline_rows if browser else functools.partial(offline_rows, browser=False)
+    return [*parts, import_and_check_rows, offline, serve_rows]
+
+
+def measure(size: CorpusSize, repeat: int, parts: list[Producer]) -> Figures:
+    """Every figure `parts` measure at one size, in a project of that size made for them."""
     figures = Figures(size)
     with tempfile.TemporaryDirectory(prefix="policy-reader-bench-") as temporary:
         work = Path(temporary)
         project = project_for(size, work)
-        if browser and not builds_only:
-            figures.values.update(race(project, repeat))
-        if paints and browser:
-            figures.values.update(paint(project / "site-ours", project / "site-plain", repeat))
-        if search_only:
-            return figures
-        essays = sum(len(s.page.articles) for s in Project(project).load_sources())
-        on, off = measure_builds(project, repeat)
-        figures.values["build, plugin on (s)"] = f"{on:.1f}"
-        figures.values["build, plugin off: plain Material (s)"] = f"{off:.1f}"
-        figures.values["ratio on / off"] = f"{on / off:.2f}"
-        finished, again = measure_finish(project, repeat)
-        figures.values["finish step alone over a plain build (s)"] = f"{finished:.1f}"
-        figures.values["… as a share of the plain build"] = f"{finished / off:.0%}"
-        figures.values["finish step again, one note changed (s)"] = f"{again:.1f}"
-        figures.values.update(measure_zensical(project, repeat))
-        if builds_only:
-            return figures
-        imported, checked = measure_import_and_check(project, repeat)
-        figures.values["policy-reader import (s)"] = f"{imported:.2f}"
-        figures.values["policy-reader check (s)"] = f"{checked:.2f}"
-        zip_path, zip_size, index_size, essay_page = package(project, work)
-        figures.values["search index per essay (KB)"] = f"{index_size / essays / 1000:.1f}"
-        figures.values["search index total (KB)"] = f"{index_size / 1000:.0f}"
-        figures.values["essay page, median (KB)"] = f"{essay_page / 1000:.0f}"
-        figures.values["offline zip (KB)"] = f"{zip_size / 1000:.0f}"
-        figures.values["offline zip per essay (KB)"] = f"{zip_size / essays / 1000:.1f}"
-        if browser:
-            times = first_result_seconds(zip_path, repeat, work)
-            figures.values["file://: open to first result (ms)"] = f"{times.total * 1000:.0f}"
-            figures.values["… of which opening the page (ms)"] = f"{times.opened * 1000:.0f}"
-            figures.values["… of which typing to result (ms)"] = f"{times.answered * 1000:.0f}"
-            figures.values["file://: open to results from every essay (ms)"] = f"{times.complete * 1000:.0f}"
-        figures.values["mkdocs serve: save note to reloaded page (s)"] = f"{serve_reload_seconds(project, repeat):.1f}"
-        reload_dirty = serve_reload_seconds(project, repeat, dirty=True)
-        figures.values["mkdocs serve --dirty: save note to reloaded page (s)"] = f"{reload_dirty:.1f}"
+        for produce in parts:
+            figures.values.update(produce(project, work, repeat))
     return figures
 
 
@@ -449,8 +505,8 @@ def machine() -> str:
     )
 
 
-def main() -> None:
-    """Parse options, measure, print (and optionally write) the table."""
+def main(argv: list[str] | None = None) -> None:
+    """Parse options (`argv`, or the command line's), measure, print (and optionally write) the table."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--sizes", default="3,300,1000", help="numbers of essays, comma-separated (3 = the real project)"
@@ -480,7 +536,7 @@ def main() -> None:
         type=Path,
         help="also write the results as Markdown (benchmarks/RESULTS.md, which the README links to)",
     )
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     sizes = []
     for n in (int(s) for s in args.sizes.split(",")):
         real = n == 3 and args.terms is None and args.annotations is None
@@ -490,11 +546,10 @@ def main() -> None:
     all_figures = []
     for size in sizes:
         print(f"measuring N = {size.essays} …", file=sys.stderr, flush=True)
-        all_figures.append(
-            measure(size, args.repeat, not args.no_browser, args.search_only, args.builds_only, args.paint)
-        )
+        parts = producers(not args.no_browser, args.search_only, args.builds_only, args.paint)
+        all_figures.append(measure(size, args.repeat, parts))
     extra = {} if args.search_only or args.builds_only else marking_figures(args.repeat)
-    command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
+    command = "python benchmarks/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
     result = table(all_figures, extra)
     print(result)
     print(f"\nmachine: {machine()}\ncommand: {command.strip()}")
@@ -511,19 +566,29 @@ def main() -> None:
         write_results(args.write, section, result, command.strip())
 
 
-def marking_figures(repeat: int) -> dict[str, str]:
+#: The glossaries the marker is timed with: terms, whether they are cut from the essays (dense), and the row's words.
+MARKING_GLOSSARIES = (
+    (40, False, "40 terms"),
+    (1000, False, "1,000 terms"),
+    (1000, True, "1,000 terms all cut from these essays"),
+)
+#: The pages it marks: how many essays, and the row's words.
+MARKING_PAGES = ((60, "60 essays (3 repeated)"), (3, "3 distinct essays"))
+
+
+def marking_figures(
+    repeat: int,
+    glossaries: Sequence[tuple[int, bool, str]] = MARKING_GLOSSARIES,
+    pages: Sequence[tuple[int, str]] = MARKING_PAGES,
+) -> dict[str, str]:
     """Glossary marking throughput (MB/s) for small, large and dense glossaries, on repeated and distinct essays."""
     with tempfile.TemporaryDirectory() as temporary:
         return {
             f"term marking, {glossary}, {label} (MB/s)": (
                 f"{marking_throughput(m, repeat, Path(temporary), n, dense):.1f}"
             )
-            for m, dense, glossary in (
-                (40, False, "40 terms"),
-                (1000, False, "1,000 terms"),
-                (1000, True, "1,000 terms all cut from these essays"),
-            )
-            for n, label in ((60, "60 essays (3 repeated)"), (3, "3 distinct essays"))
+            for m, dense, glossary in glossaries
+            for n, label in pages
         }
 
 

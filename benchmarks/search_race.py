@@ -14,7 +14,7 @@ import re
 import statistics
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,7 +166,9 @@ def _pagefind_listed(page: Any, query: str) -> list[str]:
     return list(page.evaluate(PAGEFIND_ALL, query))
 
 
-def race_ours(browser: Any, site: Path, essays: dict[str, str], real_ratio: float) -> Race:
+def race_ours(
+    browser: Any, site: Path, essays: dict[str, str], real_ratio: float, further: Sequence[str] = FURTHER_QUERIES
+) -> Race:
     """Our search box on the site's home page, typed into as soon as the page has loaded."""
     link = Link()
     race = Race()
@@ -194,16 +196,18 @@ def race_ours(browser: Any, site: Path, essays: dict[str, str], real_ratio: floa
             typed, shown = page.evaluate("() => [__typed, __shown]")
             return float(shown - typed) / 1000
 
-        race.query_to_result, race.bytes_next_query = further_queries(page, link, ask)
+        race.query_to_result, race.bytes_next_query = further_queries(page, link, ask, further)
         context.close()
     race.precision, race.recall = exactness(browser, site, _ours_listed, essays, LOAD_WHOLE_INDEX)
     return race
 
 
-def further_queries(page: Any, link: Link, ask: Callable[[str], float]) -> tuple[float, int]:
-    """Median seconds from typing to the first result and median bytes, over `FURTHER_QUERIES`."""
+def further_queries(
+    page: Any, link: Link, ask: Callable[[str], float], further: Sequence[str] = FURTHER_QUERIES
+) -> tuple[float, int]:
+    """Median seconds from typing to the first result and median bytes, over the `further` queries."""
     seconds, sent = [], []
-    for query in FURTHER_QUERIES:
+    for query in further:
         before = link.sent()
         seconds.append(ask(query))
         page.wait_for_timeout(SETTLE * 1000)
@@ -228,7 +232,7 @@ def exactness(
     return statistics.mean(p for p, _ in scores), statistics.mean(r for _, r in scores)
 
 
-def race_pagefind(browser: Any, site: Path, essays: dict[str, str]) -> Race:
+def race_pagefind(browser: Any, site: Path, essays: dict[str, str], further: Sequence[str] = FURTHER_QUERIES) -> Race:
     """Pagefind's API on the plain site's home page, asked as soon as the page has loaded."""
     link = Link()
     race = Race()
@@ -249,7 +253,7 @@ def race_pagefind(browser: Any, site: Path, essays: dict[str, str]) -> Race:
             asked, _searched, first = page.evaluate(PAGEFIND_QUERY, query)
             return float(first - asked) / 1000
 
-        race.query_to_result, race.bytes_next_query = further_queries(page, link, ask)
+        race.query_to_result, race.bytes_next_query = further_queries(page, link, ask, further)
         context.close()
     race.precision, race.recall = exactness(browser, site, _pagefind_listed, essays)
     return race
@@ -260,14 +264,14 @@ def real_text_ratio() -> float:
     return gzip_ratio((ROOT / "sources" / "gansu-2021-digital-development.txt").read_text(encoding="utf-8"))
 
 
-def race(project: Path, repeat: int) -> dict[str, str]:
-    """The side-by-side rows at one size: medians of `repeat` runs of each engine."""
+def race(project: Path, repeat: int, further: Sequence[str] = FURTHER_QUERIES) -> dict[str, str]:
+    """The side-by-side rows at one size: medians of `repeat` runs of each engine, `further` queries typed after the first."""
     ours_site, plain_site = build_sites(project)
     essays = essay_texts(project)
     ratio = real_text_ratio()
     with chromium() as browser:
-        ours = [race_ours(browser, ours_site, essays, ratio) for _ in range(repeat)]
-        theirs = [race_pagefind(browser, plain_site, essays) for _ in range(repeat)]
+        ours = [race_ours(browser, ours_site, essays, ratio, further) for _ in range(repeat)]
+        theirs = [race_pagefind(browser, plain_site, essays, further) for _ in range(repeat)]
 
     def median(runs: list[Race], name: str) -> float:
         return float(statistics.median(getattr(r, name) for r in runs))
@@ -278,8 +282,8 @@ def race(project: Path, repeat: int) -> dict[str, str]:
         ("open → every essay searched (s)", "all_searched", 1, 2),
         ("bytes to first result, all requests (KB)", "bytes_to_first", 1e-3, 0),
         ("bytes of search files for the first query (KB)", "bytes_per_query", 1e-3, 0),
-        (f"a further query → its first result (ms, median of {len(FURTHER_QUERIES)})", "query_to_result", 1000, 0),
-        (f"bytes for a further query (KB, median of {len(FURTHER_QUERIES)})", "bytes_next_query", 1e-3, 0),
+        (f"a further query → its first result (ms, median of {len(further)})", "query_to_result", 1000, 0),
+        (f"bytes for a further query (KB, median of {len(further)})", "bytes_next_query", 1e-3, 0),
         ("precision (per essay)", "precision", 1, 2),
         ("recall (per essay)", "recall", 1, 2),
     ):

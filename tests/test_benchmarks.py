@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from pathlib import Path
@@ -9,74 +10,150 @@ from pathlib import Path
 import pytest
 import yaml
 
+from benchmarks import run as benchmark
 from benchmarks.corpus import CorpusSize, write_project
+from benchmarks.run import project_for
+from benchmarks.search_race import FURTHER_QUERIES
 from build_tools.glossary.load import load_glossary
 from build_tools.importer.project import Project
 from tests.conftest import ROOT, ensure_chromium, run
 
-ROWS = (
-    "build, plugin on (s)",
-    "build, plugin off: plain Material (s)",
-    "ratio on / off",
-    "finish step alone over a plain build (s)",
-    "finish step again, one note changed (s)",
-    "Zensical build alone, clean cache (s)",
-    "Zensical build alone, cache warm (s)",
-    "policy-reader finish over Zensical's site (s)",
-    "Zensical clean build + finish (s)",
-    "finish / Zensical clean build",
-    "one note changed: Zensical (warm) + finish (s)",
-    "one note changed: pages finish makes again",
-    "policy-reader import (s)",
-    "policy-reader check (s)",
-    "search index per essay (KB)",
-    "essay page, median (KB)",
-    "offline zip (KB)",
-    "file://: open to first result (ms)",
-    "… of which opening the page (ms)",
-    "… of which typing to result (ms)",
-    "file://: open to results from every essay (ms)",
-    "mkdocs serve: save note to reloaded page (s)",
-    "mkdocs serve --dirty: save note to reloaded page (s)",
-    *(
+#: What each part of benchmarks/run.py measures: the rows every run prints (a few more, which may be 0, beside them).
+ROWS = {
+    "search_race_rows": tuple(
         f"slow link, {engine}: {figure}"
         for figure in (
             "open → first result (s)",
             "open → every essay searched (s)",
             "bytes to first result, all requests (KB)",
             "bytes of search files for the first query (KB)",
-            "a further query → its first result (ms, median of 5)",
+            "a further query → its first result (ms, median of 1)",
             "precision (per essay)",
             "recall (per essay)",
         )
         for engine in ("ours", "Pagefind")
     ),
-    "term marking, 40 terms, 60 essays (3 repeated) (MB/s)",
-    "term marking, 40 terms, 3 distinct essays (MB/s)",
-    "term marking, 1,000 terms, 60 essays (3 repeated) (MB/s)",
-    "term marking, 1,000 terms, 3 distinct essays (MB/s)",
-    "term marking, 1,000 terms all cut from these essays, 60 essays (3 repeated) (MB/s)",
-    "term marking, 1,000 terms all cut from these essays, 3 distinct essays (MB/s)",
-)
+    "build_rows": (
+        "build, plugin on (s)",
+        "build, plugin off: plain Material (s)",
+        "ratio on / off",
+        "finish step alone over a plain build (s)",
+        "finish step again, one note changed (s)",
+    ),
+    "zensical_rows": (
+        "Zensical build alone, clean cache (s)",
+        "Zensical build alone, cache warm (s)",
+        "policy-reader finish over Zensical's site (s)",
+        "Zensical clean build + finish (s)",
+        "finish / Zensical clean build",
+        "one note changed: Zensical (warm) + finish (s)",
+        "one note changed: pages finish makes again",
+    ),
+    "import_and_check_rows": ("policy-reader import (s)", "policy-reader check (s)"),
+    "offline_rows": (
+        "search index per essay (KB)",
+        "essay page, median (KB)",
+        "offline zip (KB)",
+        "file://: open to first result (ms)",
+        "… of which opening the page (ms)",
+        "… of which typing to result (ms)",
+        "file://: open to results from every essay (ms)",
+    ),
+    "serve_rows": (
+        "mkdocs serve: save note to reloaded page (s)",
+        "mkdocs serve --dirty: save note to reloaded page (s)",
+    ),
+}
+#: The smallest size: three generated essays (one source page), 40 terms, three notes.
+TINY = CorpusSize(3, 40, 3)
 
 
-def test_benchmark_prints_every_figure_at_a_tiny_size(tmp_path: Path) -> None:
-    ensure_chromium()
-    written = tmp_path / "RESULTS.md"
-    command = [sys.executable, "benchmarks/run.py", "--sizes", "3", "--repeat", "1", "--write", str(written)]
-    result = run(command, cwd=ROOT)
-    assert result.returncode == 0, result.stderr[-3000:]
-    rows = {line.split("|")[1].strip(): line for line in result.stdout.splitlines() if line.startswith("| ")}
-    for name in ROWS:
+def measured(rows: dict[str, str], names: tuple[str, ...]) -> None:
+    for name in names:
         assert name in rows, f"missing row {name!r}"
-        value = rows[name].split("|")[2].strip()
-        assert float(value) > 0, f"{name}: {value!r} is not a measurement"
-    assert "machine:" in result.stdout and "command: python benchmarks/run.py" in result.stdout
-    # Our search is exact; the figures go to a Markdown file in the repository, not to a page of the site.
-    for row in ("slow link, ours: precision (per essay)", "slow link, ours: recall (per essay)"):
-        assert rows[row].split("|")[2].strip() == "1.00", rows[row]
+        assert float(rows[name]) > 0, f"{name}: {rows[name]!r} is not a measurement"
+
+
+@pytest.fixture(scope="module")
+def tiny_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A generated project at the smallest size, imported as run.py makes it; and a folder for scratch files.
+
+    Every part of the benchmark works in it in turn, as in a run (each leaves it as a run's next part needs it).
+    """
+    work = tmp_path_factory.mktemp("bench")
+    return project_for(TINY, work), work
+
+
+def test_a_full_run_measures_every_part_in_the_order_of_the_table() -> None:
+    """What `main` runs at each size; each of these parts has its test below."""
+    parts = [getattr(part, "func", part).__name__ for part in benchmark.producers(browser=True)]
+    assert parts == list(ROWS)
+    assert [getattr(part, "func", part).__name__ for part in benchmark.producers(browser=True, search_only=True)] == [
+        "search_race_rows"
+    ]
+    assert [getattr(part, "func", part).__name__ for part in benchmark.producers(browser=True, builds_only=True)] == [
+        "build_rows",
+        "zensical_rows",
+    ]
+
+
+@pytest.mark.parametrize("part", list(ROWS))
+def test_each_part_measures_its_figures_at_the_smallest_size(tiny_project: tuple[Path, Path], part: str) -> None:
+    if part in ("search_race_rows", "offline_rows"):
+        ensure_chromium()
+    produce = getattr(benchmark, part)
+    if part == "search_race_rows":
+        # One further query typed after the first (a run types five, for their median; each is asked the same way).
+        produce = functools.partial(produce, further=FURTHER_QUERIES[:1])
+    rows = produce(*tiny_project, 1)
+    measured(rows, ROWS[part])
+    if part == "search_race_rows":
+        # Our search is exact.
+        for row in ("slow link, ours: precision (per essay)", "slow link, ours: recall (per essay)"):
+            assert rows[row] == "1.00", rows
+
+
+def test_marking_figures_name_each_glossary_and_page() -> None:
+    glossaries = ((40, False, "40 terms"), (40, True, "40 terms all cut from these essays"))
+    pages = ((6, "6 essays (3 repeated)"), (3, "3 distinct essays"))
+    rows = benchmark.marking_figures(1, glossaries, pages)
+    names = tuple(f"term marking, {glossary}, {page} (MB/s)" for _m, _d, glossary in glossaries for _n, page in pages)
+    assert list(rows) == list(names)
+    measured(rows, names)
+    # A run's: 40 and 1,000 terms, and 1,000 cut from the essays; on 60 essays (3 repeated) and 3 distinct ones.
+    assert [g for _m, _d, g in benchmark.MARKING_GLOSSARIES] == [
+        "40 terms",
+        "1,000 terms",
+        "1,000 terms all cut from these essays",
+    ]
+    assert [(m, dense) for m, dense, _g in benchmark.MARKING_GLOSSARIES] == [(40, False), (1000, False), (1000, True)]
+    assert benchmark.MARKING_PAGES == ((60, "60 essays (3 repeated)"), (3, "3 distinct essays"))
+
+
+@pytest.mark.site  # its one part runs `policy-reader import` and `check`
+def test_the_run_prints_its_table_and_writes_results_md(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table as `python benchmarks/run.py` prints it, once: with one part's real figures (each part has
+    its own test above) and the marking figures at the smallest size."""
+    monkeypatch.setattr(benchmark, "producers", lambda *_options: [benchmark.import_and_check_rows])
+    small_marking = functools.partial(
+        benchmark.marking_figures, glossaries=benchmark.MARKING_GLOSSARIES[:1], pages=benchmark.MARKING_PAGES[1:]
+    )
+    monkeypatch.setattr(benchmark, "marking_figures", small_marking)
+    written = tmp_path / "RESULTS.md"
+    sizes = ["--sizes", "3", "--terms", "40", "--annotations", "3"]
+    benchmark.main([*sizes, "--repeat", "1", "--write", str(written)])
+    out = capsys.readouterr().out
+    rows = {line.split("|")[1].strip(): line for line in out.splitlines() if line.startswith("| ")}
+    assert rows["measure"].startswith("| measure | N = 3 (M = 40, K = 3) |")
+    names = (*ROWS["import_and_check_rows"], "term marking, 40 terms, 3 distinct essays (MB/s)")
+    measured({name: line.split("|")[2].strip() for name, line in rows.items()}, names)
+    assert "machine:" in out and f"command: python benchmarks/run.py {' '.join(sizes)}" in out
+    # The figures go to a Markdown file in the repository, not to a page of the site.
     page = written.read_text(encoding="utf-8")
-    assert page.startswith("# Benchmark results") and rows[ROWS[0]] in page
+    assert page.startswith("# Benchmark results") and "## Building and using the site" in page
+    assert rows["policy-reader import (s)"] in page
     assert not (ROOT / "docs" / "benchmarks.md").exists(), "the benchmark figures are not a page of the site"
 
 

@@ -19,6 +19,8 @@ from build_tools.common.urls import relative_url
 from tests.conftest import ROOT, copy_project, read_search_index, run
 
 GANSU = "gansu-2021-digital-development"
+#: Where `plain_built` has its plain Material build.
+SITE = "plain-site"
 ESSAYS = ("digital-government", "innovation-highland", "new-infrastructure")
 NOTE = """\
 - id: finish-note
@@ -44,11 +46,11 @@ def finish(project: Path, site: Path, *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def finished(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def finished(plain_built: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A copy of the project, built with plain Material, then finished once: (project, site)."""
-    project = copy_project(tmp_path_factory.mktemp("finish") / "project")
+    project = tmp_path_factory.mktemp("finish") / "project"
+    shutil.copytree(plain_built, project, symlinks=True)
     site = project / "plain-site"
-    plain_build(project, site)
     status, out, err = finish(project, site)
     assert status == 0, err
     assert "0 unchanged" in out
@@ -143,10 +145,11 @@ def test_a_finished_page_the_step_keeps_no_copy_of_is_a_clear_error(finished: tu
     assert "Traceback" not in err
 
 
-def test_a_changed_note_refinishes_its_essays_only_and_gives_a_fresh_finish(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    site = project / "site"
-    plain_build(project, site)
+def test_a_changed_note_refinishes_its_essays_only_and_gives_a_fresh_finish(unfinished: Path, tmp_path: Path) -> None:
+    project = unfinished
+    site = project / SITE
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh)  # the plain build, which no note changes (the plugin is off)
     assert finish(project, site)[0] == 0
     times = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
     (project / "annotations" / "zz-finish.yaml").write_text(NOTE, encoding="utf-8")
@@ -158,18 +161,15 @@ def test_a_changed_note_refinishes_its_essays_only_and_gives_a_fresh_finish(tmp_
     assert {f"{GANSU}/innovation-highland/index.html", f"{GANSU}/digital-government/index.html"} <= rewritten
     assert f"{GANSU}/new-infrastructure/index.html" not in rewritten
     assert "完成步骤中新写的注释" in (site / GANSU / "innovation-highland" / "index.html").read_text(encoding="utf-8")
-    fresh = tmp_path / "fresh"
-    plain_build(project, fresh)
     assert finish(project, fresh, "--no-cache")[0] == 0
     ours = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"}
     theirs = {p.relative_to(fresh): p.read_bytes() for p in fresh.rglob("*") if p.is_file() and p.suffix != ".gz"}
     assert ours == theirs
 
 
-def test_a_bad_note_stops_the_step_before_it_writes_anything(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    site = project / "site"
-    plain_build(project, site)
+def test_a_bad_note_stops_the_step_before_it_writes_anything(unfinished: Path) -> None:
+    project = unfinished
+    site = project / SITE
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     bad = NOTE.replace("measure: measure-2", "quote: 这句话不在任何文章里出现")
     (project / "annotations" / "zz-bad.yaml").write_text(bad, encoding="utf-8")
@@ -179,10 +179,9 @@ def test_a_bad_note_stops_the_step_before_it_writes_anything(tmp_path: Path) -> 
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
-def test_a_page_of_an_unknown_theme_is_an_error_naming_it(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    site = project / "site"
-    plain_build(project, site)
+def test_a_page_of_an_unknown_theme_is_an_error_naming_it(unfinished: Path) -> None:
+    project = unfinished
+    site = project / SITE
     page = site / GANSU / "digital-government" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("md-content__inner", "other-theme"), encoding="utf-8")
     status, _out, err = finish(project, site)

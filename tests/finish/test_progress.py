@@ -9,7 +9,6 @@ from pathlib import Path
 
 from build_tools.common.progress import Progress
 from tests.conftest import policy_reader
-from tests.finish.test_finish_output_unchanged import project  # noqa: F401 - the small archive, built
 
 
 class Terminal(io.StringIO):
@@ -62,7 +61,8 @@ def test_a_log_gets_one_summary_line_and_quiet_gets_nothing() -> None:
     assert quiet.getvalue() == ""
 
 
-def test_the_command_prints_its_summary_unless_quiet(project: Path) -> None:  # noqa: F811
+def test_the_command_prints_its_summary_unless_quiet(unfinished: Path) -> None:
+    project = unfinished  # the real project, its plain build (made once for the run) copied
     for quiet in (False, True):
         site = project / f"progress-site-{quiet}"
         shutil.copytree(project / "plain-site", site)
