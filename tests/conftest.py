@@ -264,9 +264,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     )
 
 
-#: The files whose tests take longest together, longest first (`--durations`, 2026-12-08): the benchmark run
-#: end to end (over a minute), the reading layout's pages at every width, scheme and print, search on both sites.
-LONGEST_FILES = ("test_benchmarks.py", "test_reading_layout.py", "test_search_ui.py", "test_axe.py")
+#: The files whose tests take longest together, longest first (the whole suite's JUnit times, 2026-12-08, after
+#: pages were opened once a module): axe over the page matrix, the keyboard walks, the reading layout, the zips.
+LONGEST_FILES = (
+    "test_axe.py",
+    "test_keyboard.py",
+    "test_reading_layout.py",
+    "test_offline_zip.py",
+    "test_benchmarks.py",
+    "test_select_to_note_browser.py",
+)
 
 
 # ── Pairwise matrices ─────────────────────────────────────────────────────────────────────────
