@@ -272,7 +272,7 @@ def shared_by_pages(
 def fingerprint_site(shared: Shared, settings: FinishSettings, cache: FinishCache) -> PageFingerprints:
     """Phase "fingerprint": what every page is finished from; each page's own is added as it is read.
 
-    None for a cache that remembers nothing (`FinishCache.remembers`): nothing is compared, now or later.
+    Empty for a cache that remembers nothing (`FinishCache.remembers`): nothing is compared, now or later.
     """
     if not cache.remembers():
         return PageFingerprints("", {}, {})
